@@ -1,0 +1,172 @@
+import path from 'node:path';
+import type { Browser } from 'puppeteer';
+import type { BuildContext, Lang } from './context.js';
+import { BuildFailed, Diagnostics, type Diagnostic } from './diagnostics.js';
+import { loadConfig, type ReportConfig } from './load-config.js';
+import { loadTemplates, type Templates } from './load-templates.js';
+import { loadData, type ReportData } from './load-data.js';
+import { loadContent, type Chapter } from './load-content.js';
+import { renderMarkdown, type RenderedEdition } from './render-markdown.js';
+import { renderCharts, type ChartJob } from './render-charts.js';
+import { applyTemplates, type EditionHtml } from './apply-templates.js';
+import { checkParity } from './parity.js';
+import { editionAssets } from './edition-assets.js';
+import { printPdf, pdfFileName, type PdfOutput } from './print-pdf.js';
+import { startStaging, writeFile, copyFile, carryOver, commit, discard, type Staging } from './write-output.js';
+import { languagePage } from './language-page.js';
+
+export interface BuildOptions {
+  root: string;
+  outDir: string;
+  packageDir: string;
+  cacheDir: string;
+  langs?: Lang[];
+  formats: ('html' | 'pdf')[];
+  strict: boolean;
+  /** Seconds since the epoch for the PDF creation date (SOURCE_DATE_EPOCH); else the report's date. */
+  sourceDateEpoch?: number;
+  browser: () => Promise<Browser>;
+  log: (line: string) => void;
+}
+
+export interface BuildResult {
+  diagnostics: Diagnostic[];
+  config: ReportConfig;
+  editions: { lang: Lang; html: EditionHtml; pdf?: PdfOutput }[];
+  chartsRendered: number;
+  timings: Record<string, number>;
+}
+
+/** Everything up to the HTML, in memory: what `check` and `build` share. */
+export interface Prepared {
+  ctx: BuildContext;
+  config: ReportConfig;
+  templates: Templates;
+  data: ReportData;
+  chapters: Record<Lang, Chapter[]>;
+  rendered: Record<Lang, RenderedEdition>;
+}
+
+function timer(log: (l: string) => void, timings: Record<string, number>) {
+  return async <T>(stage: string, fn: () => T | Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const out = await fn();
+    const ms = Math.round(performance.now() - t0);
+    timings[stage] = (timings[stage] ?? 0) + ms;
+    log(`${stage.padEnd(18)} ${String(ms).padStart(6)} ms`);
+    return out;
+  };
+}
+
+/** Load and render every language (parity needs both), stopping at the first stage with errors. */
+export async function prepare(opts: BuildOptions, timings: Record<string, number> = {}): Promise<Prepared> {
+  const diagnostics = new Diagnostics();
+  const ctx: BuildContext = { root: opts.root, packageDir: opts.packageDir, diagnostics, log: opts.log, cacheDir: opts.cacheDir, browser: opts.browser };
+  const stage = timer(opts.log, timings);
+  const fail = () => {
+    if (diagnostics.errors.length) throw new BuildFailed(diagnostics.list);
+  };
+  const config = await stage('load-config', () => loadConfig(ctx));
+  fail();
+  if (!config) throw new BuildFailed(diagnostics.list);
+  const templates = await stage('load-templates', () => loadTemplates(ctx, config.languages));
+  const data = await stage('load-data', () => loadData(ctx));
+  const chapters = await stage('load-content', () => Object.fromEntries(config.languages.map((l) => [l, loadContent(ctx, l)])) as Record<Lang, Chapter[]>);
+  fail();
+  const rendered = await stage('render-markdown', () =>
+    Object.fromEntries(config.languages.map((l) => [l, renderMarkdown(ctx, l, chapters[l], data, templates!.strings[l])])) as Record<Lang, RenderedEdition>,
+  );
+  await stage('check-parity', () => checkParity(ctx, config, chapters, rendered));
+  reportPlacement(ctx, data, rendered, config.languages);
+  if (opts.strict) diagnostics.strict();
+  fail();
+  return { ctx, config, templates: templates!, data, chapters, rendered };
+}
+
+/*
+ * The pipeline:
+ *   load-config → load-templates → load-data → load-content (per language)
+ *   → render-markdown (per language) → check-parity
+ *   → render-charts (one browser page, all languages, cached by content hash)
+ *   → apply-templates (per language) → edition assets (fonts for the characters used)
+ *   → write to staging → print-pdf (per language) → swap staging into place
+ */
+export async function build(opts: BuildOptions): Promise<BuildResult> {
+  const timings: Record<string, number> = {};
+  const stage = timer(opts.log, timings);
+  const prep = await prepare(opts, timings);
+  const { ctx, config, templates, data, rendered } = prep;
+  const langs = (opts.langs ?? config.languages).filter((l) => config.languages.includes(l));
+  const jobs: ChartJob[] = langs.flatMap((lang) =>
+    rendered[lang].state.placed.filter((u) => u.kind === 'figure').map((u) => ({ lang, figure: data.figures.get(u.id)! })),
+  );
+  const { svgs, rendered: chartsRendered } = await stage('render-charts', () => renderCharts(ctx, jobs, data, templates));
+  const pending = [...data.figures.values()].filter((f) => !f.spec).map((f) => f.id);
+  if (pending.length) ctx.diagnostics.report('pending-figure', { file: 'data/figures.yaml' }, [pending.join(', ')], [], opts.strict ? 'error' : 'warning');
+  if (ctx.diagnostics.errors.length) throw new BuildFailed(ctx.diagnostics.list);
+
+  const staging = startStaging(opts.outDir);
+  try {
+    const editions: BuildResult['editions'] = [];
+    for (const lang of langs) {
+      const others = config.languages.filter((l) => l !== lang).map((l) => ({ lang: l, name: templates.strings[l].languageName, href: `../${l}/index.html` }));
+      const pdfName = pdfFileName(config.id, lang);
+      const html = await stage('apply-templates', () =>
+        applyTemplates(ctx, rendered[lang], config, data, templates, svgs, { others, pdfHref: pdfName, fontsCss: '' }),
+      );
+      if (!html) throw new BuildFailed(ctx.diagnostics.list);
+      await stage('write-html', () => writeEditionHtml(ctx, staging, lang, html, templates, data, config, langs));
+      editions.push({ lang, html });
+    }
+    if (ctx.diagnostics.errors.length) throw new BuildFailed(ctx.diagnostics.list);
+    writeFile(staging, 'index.html', languagePage(config, templates));
+    if (opts.formats.includes('pdf')) {
+      for (const e of editions) {
+        const date = opts.sourceDateEpoch !== undefined ? new Date(opts.sourceDateEpoch * 1000) : new Date(`${config.date}T00:00:00Z`);
+        e.pdf = await stage('print-pdf', () =>
+          printPdf(ctx, {
+            lang: e.lang,
+            htmlPath: path.join(staging.dir, e.lang, 'index.html'),
+            meta: config.editions[e.lang],
+            date,
+            allowedDirs: [path.join(staging.dir, e.lang)],
+          }),
+        );
+        writeFile(staging, `${e.lang}/${pdfFileName(config.id, e.lang)}`, e.pdf.bytes);
+      }
+    }
+    if (ctx.diagnostics.errors.length) throw new BuildFailed(ctx.diagnostics.list);
+    for (const l of config.languages) if (!langs.includes(l)) carryOver(staging, l);
+    await stage('write-output', () => commit(staging));
+    return { diagnostics: ctx.diagnostics.list, config, editions, chartsRendered, timings };
+  } catch (e) {
+    discard(staging);
+    throw e;
+  }
+}
+
+function writeEditionHtml(ctx: BuildContext, staging: Staging, lang: Lang, html: EditionHtml, templates: Templates, data: ReportData, config: ReportConfig, langs: Lang[]): void {
+  const extraText = [templates.strings[lang].pageBefore, templates.strings[lang].pageMiddle, templates.strings[lang].pageAfter, config.editions[lang].shortTitle, '0123456789'];
+  if (lang === langs[0]) extraText.push(languagePage(config, templates));
+  const assets = editionAssets(ctx, lang, html.html, extraText.join(''));
+  writeFile(staging, `${lang}/index.html`, html.html);
+  writeFile(staging, `${lang}/assets/report.css`, templates.css);
+  writeFile(staging, `${lang}/assets/print.css`, templates.printCss);
+  writeFile(staging, `${lang}/assets/fonts.css`, assets.css);
+  for (const f of assets.files) copyFile(staging, `${lang}/assets/fonts/${path.basename(f)}`, f);
+  for (const id of html.datasets) {
+    const ds = data.datasets.get(id)!;
+    copyFile(staging, `${lang}/data/${id}.csv`, path.join(ctx.root, ds.file));
+  }
+}
+
+function reportPlacement(ctx: BuildContext, data: ReportData, rendered: Record<Lang, RenderedEdition>, langs: Lang[]): void {
+  const first = rendered[langs[0]!];
+  if (!first) return;
+  for (const id of [...data.figures.keys(), ...data.tables.keys()]) {
+    if (!first.state.placed.some((u) => u.id === id)) {
+      const at = data.figures.get(id)?.at ?? data.tables.get(id)!.at;
+      ctx.diagnostics.report('figure-not-placed', at, [id]);
+    }
+  }
+}

@@ -1,0 +1,140 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Browser } from 'puppeteer';
+import { build, prepare, type BuildOptions } from './build.js';
+import { BuildFailed, EnvironmentError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
+import { findBrowser, launchBrowser, HOW_TO_GET_A_BROWSER } from './browser.js';
+import { acquireLock, sweepStale } from './write-output.js';
+import type { Lang } from './context.js';
+
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const usage = `usage: npm run build -- [--lang zh|en] [--format html|pdf] [--root DIR] [--out DIR] [--strict] [--verbose]
+       npm run check -- [--root DIR] [--strict]`;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function print(diags: Diagnostic[]): void {
+  for (const d of diags) (d.severity === 'error' ? console.error : console.warn)(formatDiagnostic(d));
+}
+
+/** argv → build(); the only place that reads the environment, the clock, and exits. */
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv.slice(1),
+      options: {
+        lang: { type: 'string', multiple: true },
+        format: { type: 'string', multiple: true },
+        root: { type: 'string' },
+        out: { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+      },
+      allowPositionals: false,
+    });
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${usage}`);
+    return 2;
+  }
+  const command = argv[0];
+  const { values } = parsed;
+  if (command !== 'build' && command !== 'check') {
+    console.error(usage);
+    return 2;
+  }
+  const langs = values.lang?.flatMap((l) => l.split(',')) as Lang[] | undefined;
+  if (langs?.some((l) => l !== 'zh' && l !== 'en')) {
+    console.error(`--lang takes zh or en\n${usage}`);
+    return 2;
+  }
+  const formats = (values.format?.flatMap((f) => f.split(',')) ?? ['html', 'pdf']) as ('html' | 'pdf')[];
+  if (formats.some((f) => f !== 'html' && f !== 'pdf')) {
+    console.error(`--format takes html or pdf\n${usage}`);
+    return 2;
+  }
+  if (formats.includes('pdf') && !formats.includes('html')) formats.push('html');
+  const root = path.resolve(values.root ?? packageDir);
+  const outDir = path.resolve(values.out ?? path.join(root, 'dist'));
+  const log = values.quiet ? () => undefined : (line: string) => console.log(line);
+  let browser: Promise<Browser> | undefined;
+  const getBrowser = () => {
+    if (!browser) {
+      const exe = findBrowser(process.env.PUPPETEER_EXECUTABLE_PATH);
+      if (!exe) return Promise.reject(new EnvironmentError(HOW_TO_GET_A_BROWSER));
+      browser = launchBrowser({ executablePath: exe, asRoot: process.getuid?.() === 0 });
+    }
+    return browser;
+  };
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const opts: BuildOptions = {
+    root,
+    outDir,
+    packageDir,
+    cacheDir: path.join(root, '.cache'),
+    langs,
+    formats,
+    strict: values.strict ?? false,
+    sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
+    browser: getBrowser,
+    log,
+  };
+  let release: (() => void) | undefined;
+  const onSignal = (sig: NodeJS.Signals) => {
+    release?.();
+    void browser?.then((b) => b.process()?.kill('SIGKILL')).catch(() => undefined);
+    console.error(`build interrupted (${sig}); ${path.relative(process.cwd(), outDir) || outDir} is unchanged`);
+    process.exit(130);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const t0 = performance.now();
+  try {
+    if (command === 'check') {
+      const prep = await prepare({ ...opts, log: () => undefined });
+      print(prep.ctx.diagnostics.list);
+      console.log(`check: the editions agree (${prep.config.languages.join(', ')})`);
+      return 0;
+    }
+    const lock = acquireLock(outDir, process.pid, isAlive);
+    if (typeof lock === 'string') {
+      console.error(`${path.relative(root, outDir) || outDir}  error  ${lock} — wait for it to finish  [locked]`);
+      return 1;
+    }
+    release = lock;
+    sweepStale(outDir);
+    const result = await build(opts);
+    print(result.diagnostics);
+    log(`built ${result.editions.map((e) => e.lang).join(' + ')} → ${path.relative(process.cwd(), outDir) || outDir} in ${Math.round(performance.now() - t0)} ms (${result.chartsRendered} chart(s) rendered)`);
+    return 0;
+  } catch (e) {
+    if (e instanceof BuildFailed) {
+      print(e.diagnostics);
+      const n = e.diagnostics.filter((d) => d.severity === 'error').length;
+      console.error(`${command} failed: ${n} error(s); ${command === 'build' ? 'the previous output is unchanged' : 'see above'}`);
+      return 1;
+    }
+    if (e instanceof EnvironmentError) {
+      console.error(e.message);
+      return 1;
+    }
+    if (values.verbose) console.error(e);
+    else console.error(`internal error: ${(e as Error).message} (run with --verbose for details)`);
+    return 70;
+  } finally {
+    release?.();
+    if (browser) await browser.then((b) => b.close()).catch(() => undefined);
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

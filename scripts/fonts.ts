@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { Lang } from './context.js';
+
+/**
+ * The bundled fonts (npm @fontsource packages): which faces an edition uses,
+ * and which woff2 files it needs for the characters it prints. Nothing comes
+ * from the system.
+ */
+export interface FontFace {
+  family: string;
+  weight: number;
+  style: 'normal' | 'italic';
+  /** Absolute path of the woff2 file. */
+  file: string;
+  ranges: [number, number][];
+}
+
+interface FaceSpec {
+  pkg: string;
+  weights: number[];
+  italic?: boolean;
+}
+
+const faces: Record<string, FaceSpec> = {
+  'Noto Serif SC': { pkg: 'noto-serif-sc', weights: [400, 700] },
+  'Noto Sans SC': { pkg: 'noto-sans-sc', weights: [400, 700] },
+  'Source Serif 4': { pkg: 'source-serif-4', weights: [400, 600], italic: true },
+  'Source Sans 3': { pkg: 'source-sans-3', weights: [400, 600] },
+};
+
+/** The families each edition's CSS names, in fallback order (the CJK family last for English). */
+export const editionFamilies: Record<Lang, { body: string[]; sans: string[] }> = {
+  zh: { body: ['Noto Serif SC'], sans: ['Noto Sans SC'] },
+  en: { body: ['Source Serif 4', 'Noto Serif SC'], sans: ['Source Sans 3', 'Noto Sans SC'] },
+};
+
+const cache = new Map<string, FontFace[]>();
+
+export function allFaces(packageDir: string, families: string[]): FontFace[] {
+  const out: FontFace[] = [];
+  for (const family of families) {
+    const key = `${packageDir}|${family}`;
+    if (!cache.has(key)) cache.set(key, readFaces(packageDir, family));
+    out.push(...cache.get(key)!);
+  }
+  return out;
+}
+
+function readFaces(packageDir: string, family: string): FontFace[] {
+  const spec = faces[family];
+  if (!spec) throw new Error(`no bundled font "${family}"`);
+  const dir = path.join(packageDir, 'node_modules', '@fontsource', spec.pkg);
+  const out: FontFace[] = [];
+  const files = spec.weights.flatMap((w) => [`${w}.css`, ...(spec.italic ? [`${w}-italic.css`] : [])]);
+  for (const name of files) {
+    const css = readFileSync(path.join(dir, name), 'utf8');
+    for (const block of css.split('@font-face').slice(1)) {
+      const weight = Number(/font-weight:\s*(\d+)/.exec(block)?.[1]);
+      const style = /font-style:\s*italic/.test(block) ? 'italic' : 'normal';
+      const src = /url\(\.\/([^)]+\.woff2)\)/.exec(block)?.[1];
+      const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
+      if (!src) continue;
+      out.push({ family, weight, style, file: path.join(dir, src), ranges: range ? parseRanges(range) : [[0, 0x10ffff]] });
+    }
+  }
+  return out;
+}
+
+function parseRanges(s: string): [number, number][] {
+  return s.split(',').map((part) => {
+    const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
+    return [parseInt(a!, 16), parseInt(b ?? a!, 16)];
+  });
+}
+
+function covers(face: FontFace, cp: number): boolean {
+  return face.ranges.some(([a, b]) => cp >= a && cp <= b);
+}
+
+/** The faces needed to print `text`, and the characters that no bundled font covers. */
+export function facesFor(all: FontFace[], text: string): { used: FontFace[]; uncovered: string[] } {
+  const cps = new Set<number>();
+  for (const ch of text) cps.add(ch.codePointAt(0)!);
+  const used = new Set<FontFace>();
+  const uncovered: string[] = [];
+  for (const cp of cps) {
+    if (cp < 0x20 || cp === 0x7f || (cp >= 0xfe00 && cp <= 0xfe0f)) continue;
+    let hit = false;
+    for (const f of all) {
+      if (covers(f, cp)) {
+        used.add(f);
+        hit = true;
+      }
+    }
+    if (!hit) uncovered.push(String.fromCodePoint(cp));
+  }
+  return { used: all.filter((f) => used.has(f)), uncovered };
+}
+
+/** @font-face rules for `used`, with `url(prefix + file name)`. */
+export function fontFaceCss(used: FontFace[], urlOf: (f: FontFace) => string): string {
+  return used
+    .map((f) => {
+      const ranges = f.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',');
+      return `@font-face{font-family:'${f.family}';font-style:${f.style};font-weight:${f.weight};font-display:block;src:url(${urlOf(f)}) format('woff2');unicode-range:${ranges}}`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,133 @@
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { PDFDocument, PDFName, PDFDict, PDFArray, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
+import type { BuildContext, Lang } from './context.js';
+import type { EditionMeta } from './load-config.js';
+import { guardPage } from './browser.js';
+import { htmlLang } from './apply-templates.js';
+
+export interface PdfInput {
+  lang: Lang;
+  /** The edition's index.html, already written with its assets. */
+  htmlPath: string;
+  meta: EditionMeta;
+  /** PDF creation date: the report's date or SOURCE_DATE_EPOCH, never the build clock. */
+  date: Date;
+  allowedDirs: string[];
+}
+
+export interface PdfOutput {
+  bytes: Uint8Array;
+  pages: number;
+  /** heading id → page number (1-based), as printed in the table of contents. */
+  tocPages: Record<string, number>;
+}
+
+/**
+ * Stage 7: the edition's HTML → a print-grade PDF.
+ *   print once → read where each TOC link lands → write page numbers into the TOC
+ *   → print again (repeat if anything moved) → set metadata (pdf-lib).
+ */
+export async function printPdf(ctx: BuildContext, input: PdfInput): Promise<PdfOutput> {
+  const browser = await ctx.browser();
+  const page = await browser.newPage();
+  try {
+    const blocked = await guardPage(page, input.allowedDirs);
+    await page.goto(pathToFileURL(input.htmlPath).href, { waitUntil: 'load' });
+    await page.emulateMediaType('print');
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    for (const url of blocked) ctx.diagnostics.report('remote-resource', { file: `dist/${input.lang}/index.html` }, [url]);
+    const print = () => page.pdf({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, displayHeaderFooter: false, timeout: 120_000 });
+    let bytes = await print();
+    let pages: Record<string, number> = {};
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const found = await destinationPages(bytes);
+      if (JSON.stringify(found) === JSON.stringify(pages)) break;
+      pages = found;
+      await page.evaluate((map: Record<string, number>) => {
+        document.querySelectorAll<HTMLElement>('.toc-page').forEach((el) => {
+          el.textContent = String(map[el.dataset.target ?? ''] ?? '');
+        });
+      }, pages);
+      bytes = await print();
+    }
+    const finished = await setMetadata(bytes, input);
+    return { bytes: finished.bytes, pages: finished.pages, tocPages: pages };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Where each internal link of the first pages (the TOC) points: target id → page number. */
+async function destinationPages(bytes: Uint8Array): Promise<Record<string, number>> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const pageRefs = doc.getPages().map((p) => p.ref);
+  const pageOf = (dest: unknown): number | undefined => {
+    const arr = dest instanceof PDFArray ? dest : undefined;
+    const ref = arr?.get(0);
+    const i = ref instanceof PDFRef ? pageRefs.findIndex((r) => r === ref || (r.objectNumber === ref.objectNumber && r.generationNumber === ref.generationNumber)) : -1;
+    return i >= 0 ? i + 1 : undefined;
+  };
+  const named = new Map<string, unknown>();
+  const catalog = doc.catalog;
+  const dests = catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  if (dests) for (const [k, v] of dests.entries()) named.set(decodeName(k.asString()), doc.context.lookup(v));
+  const names = catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  if (names) walkNameTree(doc, names, named);
+  const result: Record<string, number> = {};
+  for (const p of doc.getPages()) {
+    const annots = p.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    if (!annots) continue;
+    for (let i = 0; i < annots.size(); i++) {
+      const a = annots.lookup(i, PDFDict);
+      let dest: unknown = a.get(PDFName.of('Dest'));
+      const action = a.lookupMaybe(PDFName.of('A'), PDFDict);
+      if (!dest && action) dest = action.get(PDFName.of('D'));
+      if (dest instanceof PDFRef) dest = doc.context.lookup(dest);
+      let key: string | undefined;
+      if (dest instanceof PDFName) key = decodeName(dest.asString());
+      else if (dest instanceof PDFString || dest instanceof PDFHexString) key = dest.decodeText();
+      if (key === undefined) continue;
+      const target = pageOf(named.get(key) instanceof PDFDict ? (named.get(key) as PDFDict).get(PDFName.of('D')) : named.get(key));
+      if (target !== undefined && !(key in result)) result[key] = target;
+    }
+  }
+  return result;
+}
+
+function decodeName(s: string): string {
+  return decodeURIComponent(s.replace(/^\//, '').replace(/#([0-9a-fA-F]{2})/g, '%$1'));
+}
+
+function walkNameTree(doc: PDFDocument, node: PDFDict, out: Map<string, unknown>): void {
+  const names = node.lookupMaybe(PDFName.of('Names'), PDFArray);
+  if (names) {
+    for (let i = 0; i + 1 < names.size(); i += 2) {
+      const k = names.lookup(i);
+      const key = k instanceof PDFString || k instanceof PDFHexString ? k.decodeText() : String(k);
+      out.set(key, doc.context.lookup(names.get(i + 1)));
+    }
+  }
+  const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+  if (kids) for (let i = 0; i < kids.size(); i++) walkNameTree(doc, kids.lookup(i, PDFDict), out);
+}
+
+async function setMetadata(bytes: Uint8Array, input: PdfInput): Promise<{ bytes: Uint8Array; pages: number }> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const m = input.meta;
+  doc.setTitle(m.title, { showInWindowTitleBar: true });
+  doc.setAuthor(`${m.authorGroup} (${m.authors.join(input.lang === 'zh' ? '、' : ', ')})`);
+  doc.setSubject(m.subject);
+  doc.setKeywords(m.keywords);
+  doc.setCreator(m.institution);
+  doc.setProducer('bilingual-report (Chromium, pdf-lib)');
+  doc.setCreationDate(input.date);
+  doc.setModificationDate(input.date);
+  doc.setLanguage(htmlLang[input.lang]);
+  return { bytes: await doc.save({ useObjectStreams: false }), pages: doc.getPageCount() };
+}
+
+export function pdfFileName(configId: string, lang: Lang): string {
+  return `${configId}-${lang}.pdf`;
+}
+

@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { compile } from 'vega-lite';
+import type { BuildContext, Lang } from './context.js';
+import type { Figure, ReportData } from './load-data.js';
+import { lineOf } from './load-data.js';
+import type { Templates } from './load-templates.js';
+import { chartRows, checkSpec, localize } from './chart-spec.js';
+import { allFaces, editionFamilies, fontFaceCss } from './fonts.js';
+import { guardPage } from './browser.js';
+
+export interface ChartJob {
+  lang: Lang;
+  figure: Figure;
+}
+
+const RENDERER_VERSION = 'vega-6|1';
+
+/**
+ * Stage 5: Vega-Lite specs → static SVG, in Chromium after the bundled fonts
+ * have loaded (so Vega measures text with the real font). Keyed by a hash of
+ * the compiled spec, data and theme: an unchanged chart is never rendered again.
+ * Returns `${lang}|${figureId}` → SVG markup; `rendered` counts cache misses.
+ */
+export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: ReportData, templates: Templates): Promise<{ svgs: Map<string, string>; rendered: number }> {
+  const svgs = new Map<string, string>();
+  const todo: { key: string; hash: string; vg: unknown; text: string }[] = [];
+  const dir = path.join(ctx.cacheDir, 'charts');
+  for (const { lang, figure } of jobs) {
+    const ds = figure.dataset ? data.datasets.get(figure.dataset) : undefined;
+    if (!figure.spec || !ds || !figure.chart) continue;
+    const problems = checkSpec(figure.spec, ds);
+    const specText = () => readFileSync(path.join(ctx.root, figure.chart!), 'utf8');
+    if (problems.length) {
+      if (lang === jobs[0]!.lang || !jobs.some((j) => j.lang !== lang && j.figure === figure)) {
+        for (const p of problems) ctx.diagnostics.report(p.rule, lineOf(specText(), p.needle, figure.chart), p.args, p.hintArgs ?? []);
+      }
+      continue;
+    }
+    const theme = localize(templates.chartTheme, lang);
+    const spec = localize({ ...figure.spec, datasets: { [ds.id]: chartRows(ds, lang) }, config: { ...theme, ...(figure.spec.config as object) } }, lang);
+    let vg: unknown;
+    try {
+      const warnings: string[] = [];
+      const logger = { level() { return logger; }, warn: (...a: unknown[]) => void warnings.push(a.join(' ')), info() {}, debug() {}, error: (...a: unknown[]) => void warnings.push(a.join(' ')) };
+      vg = compile(spec as never, { logger: logger as never }).spec;
+      for (const w of warnings) ctx.diagnostics.report('chart-spec', { file: figure.chart, line: 1, column: 1 }, [w], [], 'warning');
+    } catch (e) {
+      ctx.diagnostics.report('chart-spec', { file: figure.chart, line: 1, column: 1 }, [(e as Error).message]);
+      continue;
+    }
+    const text = JSON.stringify(vg);
+    const hash = createHash('sha256').update(RENDERER_VERSION).update(text).digest('hex').slice(0, 24);
+    const key = `${lang}|${figure.id}`;
+    const cached = path.join(dir, `${hash}.svg`);
+    if (existsSync(cached)) svgs.set(key, readFileSync(cached, 'utf8'));
+    else todo.push({ key, hash, vg, text: textIn(spec) });
+  }
+  if (todo.length) {
+    mkdirSync(dir, { recursive: true });
+    const browser = await ctx.browser();
+    const page = await browser.newPage();
+    try {
+      const vegaDir = path.join(ctx.packageDir, 'node_modules', 'vega', 'build');
+      await guardPage(page, [path.join(ctx.packageDir, 'node_modules'), dir]);
+      const faces = allFaces(ctx.packageDir, [...new Set([...editionFamilies.zh.sans, ...editionFamilies.en.sans])]);
+      const css = fontFaceCss(faces, (f) => pathToFileURL(f.file).href);
+      // A file:// page, so that it may load the bundled fonts and Vega from node_modules.
+      const host = path.join(dir, `host-${process.pid}.html`);
+      writeFileSync(host, `<!doctype html><meta charset="utf-8"><style>${css}</style><script src="${pathToFileURL(path.join(vegaDir, 'vega.min.js')).href}"></script><body></body>`);
+      await page.goto(pathToFileURL(host).href, { waitUntil: 'load' });
+      rmSync(host, { force: true });
+      for (const job of todo) {
+        const svg = await page.evaluate(async (spec: unknown, text: string) => {
+          const w = window as unknown as { vega: { View: new (r: unknown, o: unknown) => { toSVG(): Promise<string> }; parse(s: unknown): unknown } };
+          const fonts = ["400 12px 'Noto Sans SC'", "700 12px 'Noto Sans SC'", "400 12px 'Source Sans 3'", "600 12px 'Source Sans 3'"];
+          await Promise.all(fonts.map((f) => document.fonts.load(f, text)));
+          await document.fonts.ready;
+          const view = new w.vega.View(w.vega.parse(spec), { renderer: 'none' });
+          return view.toSVG();
+        }, job.vg, job.text);
+        const tmp = path.join(dir, `${job.hash}.svg.${process.pid}.tmp`);
+        writeFileSync(tmp, svg);
+        renameSync(tmp, path.join(dir, `${job.hash}.svg`));
+        svgs.set(job.key, svg);
+      }
+    } finally {
+      await page.close();
+    }
+  }
+  return { svgs, rendered: todo.length };
+}
+
+/** All the text a spec may print (for font loading). */
+function textIn(spec: unknown): string {
+  return JSON.stringify(spec).replace(/[{}[\]":,]/g, ' ') + '0123456789.%';
+}

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { readdirSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, renameSync, rmSync, writeFileSync, unlinkSync } from 'node:fs';
+
+/**
+ * Stage 8: the only stage that writes the output. Everything goes into a
+ * staging folder beside the output; only a build that succeeded swaps it into
+ * place, so a failed or interrupted build leaves the previous output intact.
+ * A lock file keeps two builds from writing the same output at once.
+ */
+export interface Staging {
+  dir: string;
+  outDir: string;
+}
+
+export function startStaging(outDir: string): Staging {
+  const parent = path.dirname(path.resolve(outDir));
+  mkdirSync(parent, { recursive: true });
+  const dir = mkdtempSync(path.join(parent, `.${path.basename(outDir)}.staging-`));
+  return { dir, outDir: path.resolve(outDir) };
+}
+
+export function writeFile(staging: Staging, rel: string, content: string | Uint8Array): string {
+  const abs = path.join(staging.dir, rel);
+  mkdirSync(path.dirname(abs), { recursive: true });
+  writeFileSync(abs, content);
+  return abs;
+}
+
+export function copyFile(staging: Staging, rel: string, from: string): void {
+  const abs = path.join(staging.dir, rel);
+  mkdirSync(path.dirname(abs), { recursive: true });
+  cpSync(from, abs);
+}
+
+/** Keep parts of the previous output that this build does not produce (another language). */
+export function carryOver(staging: Staging, rel: string): void {
+  const prev = path.join(staging.outDir, rel);
+  if (existsSync(prev) && !existsSync(path.join(staging.dir, rel))) cpSync(prev, path.join(staging.dir, rel), { recursive: true });
+}
+
+/** Swap the staging folder into place: the old output is renamed away first, then removed. */
+export function commit(staging: Staging): void {
+  const old = `${staging.dir}.old`;
+  if (existsSync(staging.outDir)) renameSync(staging.outDir, old);
+  renameSync(staging.dir, staging.outDir);
+  rmSync(old, { recursive: true, force: true });
+}
+
+export function discard(staging: Staging): void {
+  rmSync(staging.dir, { recursive: true, force: true });
+}
+
+/** An exclusive lock beside the output folder; a lock left by a dead process is taken over. */
+export function acquireLock(outDir: string, pid: number, isAlive: (pid: number) => boolean): (() => void) | string {
+  const lock = `${path.resolve(outDir)}.lock`;
+  mkdirSync(path.dirname(lock), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeFileSync(fd, String(pid));
+      closeSync(fd);
+      return () => rmSync(lock, { force: true });
+    } catch {
+      const holder = Number(readFileSync(lock, 'utf8'));
+      if (holder && isAlive(holder)) return `another build (process ${holder}) is writing ${outDir}`;
+      try {
+        unlinkSync(lock);
+      } catch {
+        // someone else took it over first
+      }
+    }
+  }
+  return `could not lock ${outDir}`;
+}
+
+/** Remove staging folders left by builds that were killed (call while holding the lock). */
+export function sweepStale(outDir: string): void {
+  const parent = path.dirname(path.resolve(outDir));
+  const base = `.${path.basename(outDir)}.staging-`;
+  for (const name of existsSync(parent) ? readdirSync(parent) : []) {
+    if (name.startsWith(base)) rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+}
