@@ -76,6 +76,7 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
   const rendered = await stage('render-markdown', () =>
     Object.fromEntries(config.languages.map((l) => [l, renderMarkdown(ctx, l, chapters[l], data, templates!.strings[l])])) as Record<Lang, RenderedEdition>,
   );
+  fail();
   await stage('check-parity', () => checkParity(ctx, config, chapters, rendered));
   reportPlacement(ctx, data, rendered, config.languages);
   if (opts.strict) diagnostics.strict();

@@ -6,7 +6,7 @@ import type { Lang } from './context.js';
  * so "2.4" stays "2.4" and "0.99" stays "0.99".
  */
 export const units = [
-  'number', 'percent', 'pp', 'times', '10k', 'cny-100m', 'hkd-100m', 'hkd-million', 'usd-100m', 'person-years', 'sqm-10k',
+  'number', 'percent', 'pp', 'times', 'increase-times', '10k', 'cny-100m', 'hkd-100m', 'hkd-million', 'usd-100m', 'person-years', 'sqm-10k',
 ] as const;
 export type Unit = (typeof units)[number];
 
@@ -64,6 +64,9 @@ export function formatValue(raw: string, unit: Unit, lang: Lang, opts: { short?:
       return zh ? `${n} 个百分点` : `${n} percentage points`;
     case 'times':
       return zh ? `${n} 倍` : `${n} times`;
+    case 'increase-times':
+      // 增长 1 倍 = grew by 100%
+      return zh ? `${n} 倍` : `${scaled(raw, 2, 0)}%`;
     case '10k':
       return zh ? `${n} 万` : scaled(raw, 4, 0);
     case 'cny-100m':

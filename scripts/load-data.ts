@@ -6,6 +6,7 @@ import { isUnit, units, type Unit } from './format.js';
 import { loadYamlFile } from './yaml-file.js';
 import { i18nSchema, validate } from './schema.js';
 import { readText, rel, resolveInside, lineCol } from './source-files.js';
+import { jsonErrorOffset } from './json-position.js';
 
 export interface DatasetMeta {
   title: I18n;
@@ -277,6 +278,8 @@ function loadFigures(ctx: BuildContext, dataDir: string, datasets: Map<string, D
           fig.spec = spec as Record<string, unknown>;
           fig.chart = rel(ctx, abs);
           const name = (spec as { data?: { name?: string } }).data?.name ?? (f.dataset as string | undefined);
+          // A dataset that exists but failed to load was reported already: no second message.
+          if (name && !datasets.has(name) && existsSync(path.join(dataDir, `${name}.csv`))) continue;
           if (!name || !datasets.has(name)) {
             ctx.diagnostics.report('unknown-dataset', name ? lineOf(text, `"${name}"`, fig.chart) : { file: fig.chart, line: 1, column: 1 }, [name ?? '(none)', name ? nearestKey(name, datasets) : '']);
           } else fig.dataset = name;
@@ -319,10 +322,11 @@ export function parseJson(ctx: BuildContext, text: string, file: string): unknow
   try {
     return JSON.parse(text);
   } catch (e) {
-    const msg = (e as Error).message;
+    const msg = (e as Error).message.split('\n')[0]!;
     const m = /position (\d+)/.exec(msg);
-    const lc = m ? lineCol(text, Number(m[1])) : { line: 1, column: 1 };
-    ctx.diagnostics.report('json-syntax', { file, ...lc }, [msg.replace(/ in JSON at position \d+.*$/, '')]);
+    const lc = lineCol(text, m ? Number(m[1]) : jsonErrorOffset(text));
+    const what = /^(Unexpected token '?.'?|Expected [^"]*?)(,| in JSON| after)/.exec(msg)?.[1] ?? 'invalid JSON';
+    ctx.diagnostics.report('json-syntax', { file, ...lc }, [what.trim()]);
     return undefined;
   }
 }

@@ -55,6 +55,11 @@ export function collectNotes(ctx: BuildContext, tree: MdRoot, chapter: Chapter, 
           children: [{ type: 'link', url: `#note-${id}`, children: [{ type: 'text', value: n }], data: { hProperties: { id: k > 1 ? `ref-${id}-${k}` : `ref-${id}`, role: 'doc-noteref' } } }],
         } as unknown as PhrasingContent;
       }
+      if (node.type === 'text') {
+        // GFM leaves a citation of an undefined note as plain text.
+        const m = /\[\^([^\]\s]+)\]/.exec(node.value);
+        if (m) ctx.diagnostics.report('unknown-note', at(node), [m[1]!]);
+      }
       if ('children' in node) visit(node as Parent);
       return node;
     }) as typeof parent.children;

@@ -42,8 +42,11 @@ const names: Record<Lang, string> = { zh: 'Chinese', en: 'English' };
 function compare(ctx: BuildContext, from: Lang, to: Lang, a: Item[], b: Item[], extra = false): void {
   const keys = new Set(b.map((i) => i.key));
   const seen = new Set<string>();
+  // A chapter missing as a whole is one difference, not one per section, figure and note in it.
+  const wholeChapterMissing = new Set(a.filter((i) => i.key.startsWith('chapter:') && !keys.has(i.key)).map((i) => i.file));
   for (const item of a) {
     if (keys.has(item.key) || seen.has(item.key)) continue;
+    if (!item.key.startsWith('chapter:') && wholeChapterMissing.has(item.file)) continue;
     seen.add(item.key);
     const verb = extra ? `is only in the ${names[from]} edition (not in the ${names[to]})` : `has no counterpart in the ${names[to]} edition`;
     ctx.diagnostics.report('parity', item, [`The ${item.what} ${verb}`], [extra ? `add it to the ${names[to]} edition or remove it here` : `add it to the ${names[to]} edition`]);

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { cpSync, mkdtempSync, rmSync, existsSync, readdirSync, statSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { spawnSync, execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'puppeteer';
+import { findBrowser, launchBrowser } from '../scripts/browser.js';
+import type { BuildOptions } from '../scripts/build.js';
+
+export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A temp copy of a report: the repository's own (`'real'`) or a fixture, with the repository's templates if it has none. */
+export function reportCopy(name: 'real' | string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `report-${name.replace(/\W/g, '-')}-`));
+  const src = name === 'real' ? repo : path.join(repo, 'tests', 'fixtures', name);
+  for (const part of ['report.yaml', 'content', 'data', 'templates']) {
+    if (existsSync(path.join(src, part))) cpSync(path.join(src, part), path.join(dir, part), { recursive: true });
+  }
+  if (!existsSync(path.join(dir, 'templates'))) cpSync(path.join(repo, 'templates'), path.join(dir, 'templates'), { recursive: true });
+  return dir;
+}
+
+/** Lay the files of `overlay` over `dir`; a file named X.delete removes X. */
+export function overlay(dir: string, overlayDir: string): void {
+  const walk = (rel: string): void => {
+    for (const name of readdirSync(path.join(overlayDir, rel))) {
+      const r = path.join(rel, name);
+      if (name === 'expected.txt' && rel === '') continue;
+      if (statSync(path.join(overlayDir, r)).isDirectory()) walk(r);
+      else if (name.endsWith('.delete')) rmSync(path.join(dir, r.slice(0, -'.delete'.length)), { recursive: true, force: true });
+      else cpSync(path.join(overlayDir, r), path.join(dir, r));
+    }
+  };
+  walk('');
+}
+
+/** Run the CLI as a user would (asynchronously, so the test worker stays responsive). */
+export function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', path.join(repo, 'scripts', 'cli.ts'), ...args], { cwd: repo, env: { ...process.env, ...env }, timeout: 600_000, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+let shared: Promise<Browser> | undefined;
+
+/** One browser for all in-process builds of a test file. */
+export function testBrowser(): Promise<Browser> {
+  if (!shared) {
+    const exe = findBrowser(process.env.PUPPETEER_EXECUTABLE_PATH);
+    if (!exe) throw new Error('tests need Chromium: apt-get install chromium');
+    shared = launchBrowser({ executablePath: exe, asRoot: process.getuid?.() === 0 });
+  }
+  return shared;
+}
+
+export async function closeTestBrowser(): Promise<void> {
+  if (shared) await (await shared).close();
+  shared = undefined;
+}
+
+export function options(root: string, out: string, extra: Partial<BuildOptions> = {}): BuildOptions {
+  return {
+    root,
+    outDir: out,
+    packageDir: repo,
+    cacheDir: path.join(root, '.cache'),
+    formats: ['html', 'pdf'],
+    strict: false,
+    browser: testBrowser,
+    log: () => undefined,
+    ...extra,
+  };
+}
+
+export function run(cmd: string, args: string[]): string {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Every file under `dir` with its bytes, for "unchanged" checks. */
+export function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const p = path.join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(path.relative(dir, p), readFileSync(p).toString('base64'));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
