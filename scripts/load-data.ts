@@ -7,6 +7,7 @@ import { loadYamlFile } from './yaml-file.js';
 import { i18nSchema, validate } from './schema.js';
 import { readText, rel, resolveInside, lineCol } from './source-files.js';
 import { jsonErrorOffset } from './json-position.js';
+import { nearest } from './diagnostics.js';
 
 export interface DatasetMeta {
   title: I18n;
@@ -281,7 +282,7 @@ function loadFigures(ctx: BuildContext, dataDir: string, datasets: Map<string, D
           // A dataset that exists but failed to load was reported already: no second message.
           if (name && !datasets.has(name) && existsSync(path.join(dataDir, `${name}.csv`))) continue;
           if (!name || !datasets.has(name)) {
-            ctx.diagnostics.report('unknown-dataset', name ? lineOf(text, `"${name}"`, fig.chart) : { file: fig.chart, line: 1, column: 1 }, [name ?? '(none)', name ? nearestKey(name, datasets) : '']);
+            ctx.diagnostics.report('unknown-dataset', name ? lineOf(text, `"${name}"`, fig.chart) : { file: fig.chart, line: 1, column: 1 }, [name ?? '(none)', name ? nearest(name, datasets.keys()) : '']);
           } else fig.dataset = name;
         }
       }
@@ -334,12 +335,6 @@ export function parseJson(ctx: BuildContext, text: string, file: string): unknow
 export function lineOf(text: string, needle: string, file: string): { file: string; line: number; column: number } {
   const i = text.indexOf(needle);
   return { file, ...(i < 0 ? { line: 1, column: 1 } : lineCol(text, i)) };
-}
-
-function nearestKey(name: string, map: Map<string, unknown>): string {
-  let best = '';
-  for (const k of map.keys()) if (k.includes(name) || name.includes(k)) best = k;
-  return best;
 }
 
 /** A value's display label in `lang`, for coded columns. */

@@ -28,15 +28,16 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
   const svgs = new Map<string, string>();
   const todo: { key: string; hash: string; vg: unknown; text: string }[] = [];
   const dir = path.join(ctx.cacheDir, 'charts');
+  const reported = new Set<string>();
   for (const { lang, figure } of jobs) {
     const ds = figure.dataset ? data.datasets.get(figure.dataset) : undefined;
     if (!figure.spec || !ds || !figure.chart) continue;
     const problems = checkSpec(figure.spec, ds);
     const specText = () => readFileSync(path.join(ctx.root, figure.chart!), 'utf8');
     if (problems.length) {
-      if (lang === jobs[0]!.lang || !jobs.some((j) => j.lang !== lang && j.figure === figure)) {
-        for (const p of problems) ctx.diagnostics.report(p.rule, lineOf(specText(), p.needle, figure.chart), p.args, p.hintArgs ?? []);
-      }
+      // The spec is shared by the editions: report its problems once.
+      if (!reported.has(figure.id)) for (const p of problems) ctx.diagnostics.report(p.rule, lineOf(specText(), p.needle, figure.chart), p.args, p.hintArgs ?? []);
+      reported.add(figure.id);
       continue;
     }
     const theme = localize(templates.chartTheme, lang);
