@@ -25,7 +25,7 @@ export const htmlLang: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 export function templateHandlebars(templates: Templates, lang: Lang): typeof Handlebars {
   const hb = Handlebars.create();
   hb.registerHelper('t', (obj: unknown) => (obj && typeof obj === 'object' ? String((obj as Record<string, unknown>)[lang] ?? '') : String(obj ?? '')));
-  hb.registerHelper('fmt', (value: unknown, unit: unknown, options: Handlebars.HelperOptions) =>
+  hb.registerHelper('fmt', (value: unknown, unit: unknown) =>
     typeof unit === 'string' && isUnit(unit) && value !== null && value !== undefined ? formatValue(String(value), unit, lang, { short: true }) : String(value ?? ''),
   );
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
@@ -46,7 +46,7 @@ export function applyTemplates(
   data: ReportData,
   templates: Templates,
   svgs: Map<string, string>,
-  links: { others: { lang: Lang; name: string; href: string }[]; pdfHref: string; fontsCss: string },
+  links: { others: { lang: Lang; name: string; href: string }[]; pdfHref: string },
 ): EditionHtml | undefined {
   const { lang } = edition;
   const strings = templates.strings[lang];
@@ -93,7 +93,6 @@ export function applyTemplates(
       pdfHref: links.pdfHref,
       css: templates.css,
       printCss: templates.printCss,
-      fontsCss: links.fontsCss,
       canonical: config.baseUrl ? `${config.baseUrl.replace(/\/$/, '')}/${lang}/` : undefined,
       alternates: config.baseUrl ? config.languages.map((l) => ({ hreflang: htmlLang[l], href: `${config.baseUrl!.replace(/\/$/, '')}/${l}/` })) : [],
     });

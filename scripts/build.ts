@@ -106,6 +106,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   if (pending.length) ctx.diagnostics.report('pending-figure', { file: 'data/figures.yaml' }, [pending.join(', ')], [], opts.strict ? 'error' : 'warning');
   if (ctx.diagnostics.errors.length) throw new BuildFailed(ctx.diagnostics.list);
 
+  const chooser = languagePage(config, templates);
   const staging = startStaging(opts.outDir);
   try {
     const editions: BuildResult['editions'] = [];
@@ -113,14 +114,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       const others = config.languages.filter((l) => l !== lang).map((l) => ({ lang: l, name: templates.strings[l].languageName, href: `../${l}/index.html` }));
       const pdfName = pdfFileName(config.id, lang);
       const html = await stage('apply-templates', () =>
-        applyTemplates(ctx, rendered[lang], config, data, templates, svgs, { others, pdfHref: pdfName, fontsCss: '' }),
+        applyTemplates(ctx, rendered[lang], config, data, templates, svgs, { others, pdfHref: pdfName }),
       );
       if (!html) throw new BuildFailed(ctx.diagnostics.list);
-      await stage('write-html', () => writeEditionHtml(ctx, staging, lang, html, templates, data, config, langs));
+      await stage('write-html', () => writeEditionHtml(ctx, staging, lang, html, templates, data, config, lang === langs[0] ? chooser : ''));
       editions.push({ lang, html });
     }
     if (ctx.diagnostics.errors.length) throw new BuildFailed(ctx.diagnostics.list);
-    writeFile(staging, 'index.html', languagePage(config, templates));
+    writeFile(staging, 'index.html', chooser);
     if (opts.formats.includes('pdf')) {
       for (const e of editions) {
         const date = opts.sourceDateEpoch !== undefined ? new Date(opts.sourceDateEpoch * 1000) : new Date(`${config.date}T00:00:00Z`);
@@ -146,9 +147,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
 }
 
-function writeEditionHtml(ctx: BuildContext, staging: Staging, lang: Lang, html: EditionHtml, templates: Templates, data: ReportData, config: ReportConfig, langs: Lang[]): void {
-  const extraText = [templates.strings[lang].pageBefore, templates.strings[lang].pageMiddle, templates.strings[lang].pageAfter, config.editions[lang].shortTitle, '0123456789'];
-  if (lang === langs[0]) extraText.push(languagePage(config, templates));
+/** `alsoServes`: other text set in this edition's fonts (the language chooser uses the first edition's). */
+function writeEditionHtml(ctx: BuildContext, staging: Staging, lang: Lang, html: EditionHtml, templates: Templates, data: ReportData, config: ReportConfig, alsoServes: string): void {
+  const strings = templates.strings[lang];
+  const extraText = [strings.pageBefore, strings.pageMiddle, strings.pageAfter, config.editions[lang].shortTitle, '0123456789', alsoServes];
   const assets = editionAssets(ctx, lang, html.html, extraText.join(''));
   writeFile(staging, `${lang}/index.html`, html.html);
   writeFile(staging, `${lang}/assets/report.css`, templates.css);

@@ -69,8 +69,8 @@ export function renderChapterTemplate(
       const place = at((options as unknown as { loc: never }).loc);
       const n = typeof id === 'string' ? state.numbers.get(id) : undefined;
       if (n === undefined) {
-        const declared = typeof id === 'string' && (data.figures.has(id) || data.tables.has(id));
-        ctx.diagnostics.report('unknown-figure', place, [declared ? `${id}" is declared but not placed in this edition; "${id}` : String(id), nearest(String(id), [...data.figures.keys(), ...data.tables.keys()])]);
+        if (typeof id === 'string' && (data.figures.has(id) || data.tables.has(id))) ctx.diagnostics.report('figure-not-in-edition', place, [id]);
+        else ctx.diagnostics.report('unknown-figure', place, [String(id), nearest(String(id), [...data.figures.keys(), ...data.tables.keys()])]);
         return '??';
       }
       state.used.push({ kind: 'ref', id: id as string, ...place });

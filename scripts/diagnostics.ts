@@ -46,6 +46,8 @@ export const catalogue = {
   'unknown-helper': { severity: 'error', message: (name) => `Unknown helper "${name}"`, hint: () => 'the helpers are figure, table, ref, num, fmt, t; see docs/authoring.md' },
   'unknown-partial': { severity: 'error', message: (name) => `Unknown partial "${name}"`, hint: () => 'partials live in templates/partials/<name>.hbs' },
   'template-error': { severity: 'error', message: (d) => `Template error: ${d}`, hint: () => 'see docs/authoring.md for the helpers and their arguments' },
+  'figure-not-in-edition': { severity: 'error', message: (id) => `"${id}" is declared but not placed in this edition`, hint: () => 'place it with {{figure}} / {{table}} before referring to it' },
+  'font-coverage': { severity: 'warning', message: (chars) => `Characters no bundled font covers: ${chars}`, hint: () => 'replace them, or add a font that covers them to scripts/fonts.ts' },
   'figure-placed-twice': { severity: 'error', message: (id) => `"${id}" is placed more than once`, hint: () => 'place each figure or table once; refer to it elsewhere with {{ref}}' },
   'figure-not-placed': { severity: 'warning', message: (id) => `"${id}" is declared but never placed`, hint: () => 'place it with {{figure}} / {{table}} or remove its declaration' },
   'raw-html': { severity: 'error', message: () => 'Raw HTML is not allowed in chapters', hint: () => 'use Markdown; figures and tables come from data/ through {{figure}} and {{table}}' },

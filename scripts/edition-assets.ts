@@ -8,7 +8,7 @@ export function editionAssets(ctx: BuildContext, lang: Lang, html: string, extra
   const text = visibleText(html) + extraText;
   const { used, uncovered } = facesFor(faces, text);
   if (uncovered.length) {
-    ctx.diagnostics.report('schema', { file: `content/${lang}` }, [`Characters no bundled font covers: ${uncovered.join(' ')}`], ['replace them, or add a font that covers them to scripts/fonts.ts'], 'warning');
+    ctx.diagnostics.report('font-coverage', { file: `content/${lang}` }, [uncovered.join(' ')]);
   }
   const name = (f: string) => f.split('/').pop()!;
   return { css: fontFaceCss(used, (f) => `fonts/${name(f.file)}`), files: [...new Set(used.map((f) => f.file))] };

@@ -21,7 +21,7 @@ function decimalsOf(raw: string): number {
 
 /** Format `value` with `decimals` places; en groups thousands, zh does not (as the original prints 345780). */
 function plain(value: number, decimals: number, lang: Lang): string {
-  return value.toLocaleString(lang === 'en' ? 'en-GB' : 'en-GB', {
+  return value.toLocaleString('en-GB', {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
     useGrouping: lang === 'en',

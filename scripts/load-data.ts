@@ -151,7 +151,7 @@ export function loadData(ctx: BuildContext): ReportData {
     collectValues(ctx, ds, values);
   }
   for (const name of existsSync(dataDir) ? readdirSync(dataDir) : []) {
-    if (name.endsWith('.meta.yaml') && !datasets.has(name.slice(0, -'.meta.yaml'.length)) && !existsSync(path.join(dataDir, name.replace('.meta.yaml', '.csv')))) {
+    if (name.endsWith('.meta.yaml') && !existsSync(path.join(dataDir, name.replace('.meta.yaml', '.csv')))) {
       ctx.diagnostics.report('missing-file', { file: `data/${name}` }, [`data/${name.replace('.meta.yaml', '.csv')}`], ['a .meta.yaml describes data/<id>.csv beside it']);
     }
   }
