@@ -148,15 +148,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 }
 
 /** `alsoServes`: other text set in this edition's fonts (the language chooser uses the first edition's). */
-function writeEditionHtml(ctx: BuildContext, staging: Staging, lang: Lang, html: EditionHtml, templates: Templates, data: ReportData, config: ReportConfig, alsoServes: string): void {
+async function writeEditionHtml(ctx: BuildContext, staging: Staging, lang: Lang, html: EditionHtml, templates: Templates, data: ReportData, config: ReportConfig, alsoServes: string): Promise<void> {
   const strings = templates.strings[lang];
   const extraText = [strings.pageBefore, strings.pageMiddle, strings.pageAfter, config.editions[lang].shortTitle, '0123456789', alsoServes];
-  const assets = editionAssets(ctx, lang, html.html, extraText.join(''));
+  const assets = await editionAssets(ctx, lang, html.html, extraText.join(''));
   writeFile(staging, `${lang}/index.html`, html.html);
   writeFile(staging, `${lang}/assets/report.css`, templates.css);
   writeFile(staging, `${lang}/assets/print.css`, templates.printCss);
   writeFile(staging, `${lang}/assets/fonts.css`, assets.css);
-  for (const f of assets.files) copyFile(staging, `${lang}/assets/fonts/${path.basename(f)}`, f);
+  for (const f of assets.files) writeFile(staging, `${lang}/assets/fonts/${f.name}`, f.bytes);
   for (const id of html.datasets) {
     const ds = data.datasets.get(id)!;
     copyFile(staging, `${lang}/data/${id}.csv`, path.join(ctx.root, ds.file));

@@ -1,17 +1,13 @@
 import type { BuildContext, Lang } from './context.js';
-import { allFaces, editionFamilies, facesFor, fontFaceCss } from './fonts.js';
+import { subsetEditionFonts, type EditionFonts } from './font-subset.js';
 
-/** The fonts one edition needs: only the files covering the characters it prints. */
-export function editionAssets(ctx: BuildContext, lang: Lang, html: string, extraText: string): { css: string; files: string[] } {
-  const fam = editionFamilies[lang];
-  const faces = allFaces(ctx.packageDir, [...new Set([...fam.body, ...fam.sans])]);
-  const text = visibleText(html) + extraText;
-  const { used, uncovered } = facesFor(faces, text);
-  if (uncovered.length) {
-    ctx.diagnostics.report('font-coverage', { file: `content/${lang}` }, [uncovered.join(' ')]);
+/** The fonts one edition needs, cut down to the characters it prints (HTML text, chart labels, page furniture). */
+export async function editionAssets(ctx: BuildContext, lang: Lang, html: string, extraText: string): Promise<EditionFonts> {
+  const fonts = await subsetEditionFonts(ctx, lang, visibleText(html) + extraText);
+  if (fonts.uncovered.length) {
+    ctx.diagnostics.report('font-coverage', { file: `content/${lang}` }, [fonts.uncovered.join(' ')]);
   }
-  const name = (f: string) => f.split('/').pop()!;
-  return { css: fontFaceCss(used, (f) => `fonts/${name(f.file)}`), files: [...new Set(used.map((f) => f.file))] };
+  return fonts;
 }
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Lang } from './context.js';
 
 /**
@@ -20,11 +20,13 @@ interface FaceSpec {
   pkg: string;
   weights: number[];
   italic?: boolean;
+  /** A file covering a whole script, shipped beside the slices (subset once instead of slice by slice). */
+  whole?: string;
 }
 
 const faces: Record<string, FaceSpec> = {
-  'Noto Serif SC': { pkg: 'noto-serif-sc', weights: [400, 700] },
-  'Noto Sans SC': { pkg: 'noto-sans-sc', weights: [400, 700] },
+  'Noto Serif SC': { pkg: 'noto-serif-sc', weights: [400, 700], whole: 'chinese-simplified' },
+  'Noto Sans SC': { pkg: 'noto-sans-sc', weights: [400, 700], whole: 'chinese-simplified' },
   'Source Serif 4': { pkg: 'source-serif-4', weights: [400, 600], italic: true },
   'Source Sans 3': { pkg: 'source-sans-3', weights: [400, 600] },
 };
@@ -45,6 +47,14 @@ export function allFaces(packageDir: string, families: string[]): FontFace[] {
     out.push(...cache.get(key)!);
   }
   return out;
+}
+
+/** The package's whole-script file for one face, when it ships one. */
+export function wholeFile(packageDir: string, family: string, weight: number, style: 'normal' | 'italic'): string | undefined {
+  const spec = faces[family];
+  if (!spec?.whole) return undefined;
+  const file = path.join(packageDir, 'node_modules', '@fontsource', spec.pkg, 'files', `${spec.pkg}-${spec.whole}-${weight}-${style}.woff2`);
+  return existsSync(file) ? file : undefined;
 }
 
 function readFaces(packageDir: string, family: string): FontFace[] {
@@ -72,30 +82,6 @@ function parseRanges(s: string): [number, number][] {
     const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
     return [parseInt(a!, 16), parseInt(b ?? a!, 16)];
   });
-}
-
-function covers(face: FontFace, cp: number): boolean {
-  return face.ranges.some(([a, b]) => cp >= a && cp <= b);
-}
-
-/** The faces needed to print `text`, and the characters that no bundled font covers. */
-export function facesFor(all: FontFace[], text: string): { used: FontFace[]; uncovered: string[] } {
-  const cps = new Set<number>();
-  for (const ch of text) cps.add(ch.codePointAt(0)!);
-  const used = new Set<FontFace>();
-  const uncovered: string[] = [];
-  for (const cp of cps) {
-    if (cp < 0x20 || cp === 0x7f || (cp >= 0xfe00 && cp <= 0xfe0f)) continue;
-    let hit = false;
-    for (const f of all) {
-      if (covers(f, cp)) {
-        used.add(f);
-        hit = true;
-      }
-    }
-    if (!hit) uncovered.push(String.fromCodePoint(cp));
-  }
-  return { used: all.filter((f) => used.has(f)), uncovered };
 }
 
 /** @font-face rules for `used`, with `url(prefix + file name)`. */

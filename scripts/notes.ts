@@ -71,7 +71,7 @@ export function collectNotes(ctx: BuildContext, tree: MdRoot, chapter: Chapter, 
     const def = defs.get(id)!;
     const children = structuredClone(def.children) as RootContent[];
     const last = children[children.length - 1];
-    const back = { type: 'link', url: `#ref-${id}`, children: [{ type: 'text', value: '↩' }], data: { hProperties: { className: ['note-back'], ariaLabel: strings.backToText, role: 'doc-backlink' } } };
+    const back = { type: 'link', url: `#ref-${id}`, children: [{ type: 'text', value: '↑' }], data: { hProperties: { className: ['note-back'], ariaLabel: strings.backToText, role: 'doc-backlink' } } };
     if (last && last.type === 'paragraph') last.children.push({ type: 'text', value: ' ' }, back as PhrasingContent);
     else children.push({ type: 'paragraph', children: [back as PhrasingContent] });
     return { type: 'noteItem', data: { hName: 'li', hProperties: { id: `note-${id}`, value: state.numbers.get(id) } }, children };

@@ -1,0 +1,194 @@
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import subsetFont from 'subset-font';
+import fontverter from 'fontverter';
+import { Blob as HbBlob, Face as HbFace } from 'harfbuzzjs';
+import type { BuildContext, Lang } from './context.js';
+import { allFaces, editionFamilies, wholeFile, type FontFace } from './fonts.js';
+
+/**
+ * An edition's fonts, cut down to the characters it prints. Every character
+ * goes to the first family of its stack (body, sans) that has it; each face of
+ * that family (weights, italics) is then subset from the package's files: the
+ * whole-script file where the package ships one (one file instead of dozens of
+ * slices), the unicode-range slices for the rest. Output is WOFF: encoding
+ * WOFF2 costs seconds per face, WOFF tens of milliseconds. Subsets are cached
+ * in <cache>/fonts by source file and character set.
+ */
+export interface SubsetFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface EditionFonts {
+  css: string;
+  files: SubsetFile[];
+  /** Characters no bundled font has. */
+  uncovered: string[];
+}
+
+/** Bump when the output of subsetting changes for the same input. */
+const SUBSETTER_VERSION = '1';
+
+export async function subsetEditionFonts(ctx: BuildContext, lang: Lang, text: string): Promise<EditionFonts> {
+  const stacks = editionFamilies[lang];
+  const wanted = codepoints(text);
+  const familyVariants = new Map<string, Variant[]>();
+  const variantsOf = async (family: string): Promise<Variant[]> => {
+    if (!familyVariants.has(family)) familyVariants.set(family, await loadVariants(ctx, family, wanted));
+    return familyVariants.get(family)!;
+  };
+  const perFamily = new Map<string, Set<number>>();
+  const uncovered = new Set<number>();
+  for (const stack of [stacks.body, stacks.sans]) {
+    for (const cp of wanted) {
+      let hit: string | undefined;
+      for (const family of stack) {
+        if ((await variantsOf(family))[0]!.sources.some((s) => s.has(cp))) {
+          hit = family;
+          break;
+        }
+      }
+      if (!hit) {
+        uncovered.add(cp);
+        continue;
+      }
+      if (!perFamily.has(hit)) perFamily.set(hit, new Set());
+      perFamily.get(hit)!.add(cp);
+    }
+  }
+  const css: string[] = [];
+  const files: SubsetFile[] = [];
+  for (const [family, cps] of perFamily) {
+    for (const variant of await variantsOf(family)) {
+      let left = [...cps].sort((a, b) => a - b);
+      for (const src of variant.sources) {
+        const mine = left.filter((cp) => src.has(cp));
+        if (!mine.length) continue;
+        left = left.filter((cp) => !src.has(cp));
+        const out = await subsetCached(ctx, src.file, mine);
+        const name = `${slug(family)}-${variant.weight}${variant.style === 'italic' ? 'i' : ''}-${out.key.slice(0, 10)}.woff`;
+        files.push({ name, bytes: out.bytes });
+        css.push(
+          `@font-face{font-family:'${family}';font-style:${variant.style};font-weight:${variant.weight};font-display:block;` +
+            `src:url(fonts/${name}) format('woff');unicode-range:${unicodeRange(mine)}}`,
+        );
+        if (!left.length) break;
+      }
+    }
+  }
+  return { css: css.join('\n'), files, uncovered: [...uncovered].map((cp) => String.fromCodePoint(cp)) };
+}
+
+interface Source {
+  file: string;
+  /** Whether the file has a glyph for the code point (its CSS unicode-range and its own cmap agree). */
+  has: (cp: number) => boolean;
+}
+
+interface Variant {
+  weight: number;
+  style: 'normal' | 'italic';
+  sources: Source[];
+}
+
+/**
+ * A family's faces, each with its files in the order they are preferred: the
+ * whole-script file, then the slices. Only files whose unicode-range meets a
+ * wanted character have their cmap read (cached).
+ */
+async function loadVariants(ctx: BuildContext, family: string, wanted: number[]): Promise<Variant[]> {
+  const byKey = new Map<string, { weight: number; style: 'normal' | 'italic'; slices: FontFace[] }>();
+  for (const s of allFaces(ctx.packageDir, [family])) {
+    const k = `${s.weight}-${s.style}`;
+    if (!byKey.has(k)) byKey.set(k, { weight: s.weight, style: s.style, slices: [] });
+    byKey.get(k)!.slices.push(s);
+  }
+  const out: Variant[] = [];
+  for (const v of byKey.values()) {
+    const sources: Source[] = [];
+    const whole = wholeFile(ctx.packageDir, family, v.weight, v.style);
+    const candidates = [...(whole ? [{ file: whole, ranges: [[0, 0x10ffff]] as [number, number][] }] : []), ...v.slices];
+    for (const c of candidates) {
+      if (!wanted.some((cp) => inRanges(c.ranges, cp))) continue;
+      const cmap = await cmapRanges(ctx, c.file);
+      sources.push({ file: c.file, has: (cp) => inRanges(c.ranges, cp) && inRanges(cmap, cp) });
+    }
+    out.push({ weight: v.weight, style: v.style, sources });
+  }
+  return out;
+}
+
+function codepoints(text: string): number[] {
+  const set = new Set<number>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x20 || cp === 0x7f || (cp >= 0x80 && cp < 0xa0) || (cp >= 0xfe00 && cp <= 0xfe0f)) continue;
+    set.add(cp);
+  }
+  return [...set].sort((a, b) => a - b);
+}
+
+function inRanges(ranges: [number, number][], cp: number): boolean {
+  return ranges.some(([a, b]) => cp >= a && cp <= b);
+}
+
+/** Sorted code points → `U+4e00-4e01,U+4e09`. */
+export function unicodeRange(sorted: number[]): string {
+  return toRanges(sorted)
+    .map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`))
+    .join(',');
+}
+
+function toRanges(sorted: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const cp of sorted) {
+    const last = out[out.length - 1];
+    if (last && cp === last[1] + 1) last[1] = cp;
+    else out.push([cp, cp]);
+  }
+  return out;
+}
+
+function slug(family: string): string {
+  return family.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}
+
+function fileKey(file: string): string {
+  const st = statSync(file);
+  return `${path.basename(file)}|${st.size}|${Math.round(st.mtimeMs)}`;
+}
+
+function cacheFile(ctx: BuildContext, name: string): string {
+  const dir = path.join(ctx.cacheDir, 'fonts');
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
+}
+
+function writeAtomic(file: string, content: string | Uint8Array): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, file);
+}
+
+/** The code points a font file maps (read once, then cached as ranges). */
+async function cmapRanges(ctx: BuildContext, file: string): Promise<[number, number][]> {
+  const key = createHash('sha256').update(SUBSETTER_VERSION).update(fileKey(file)).digest('hex').slice(0, 24);
+  const cached = cacheFile(ctx, `cmap-${key}.json`);
+  if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as [number, number][];
+  const sfnt = await fontverter.convert(readFileSync(file), 'truetype');
+  const face = new HbFace(new HbBlob(sfnt), 0);
+  const ranges = toRanges([...face.collectUnicodes()].sort((a, b) => a - b));
+  writeAtomic(cached, JSON.stringify(ranges));
+  return ranges;
+}
+
+async function subsetCached(ctx: BuildContext, file: string, cps: number[]): Promise<{ key: string; bytes: Uint8Array }> {
+  const key = createHash('sha256').update(SUBSETTER_VERSION).update(fileKey(file)).update(cps.join(',')).digest('hex');
+  const cached = cacheFile(ctx, `${key.slice(0, 24)}.woff`);
+  if (existsSync(cached)) return { key, bytes: readFileSync(cached) };
+  const bytes = await subsetFont(readFileSync(file), String.fromCodePoint(...cps), { targetFormat: 'woff' });
+  writeAtomic(cached, bytes);
+  return { key, bytes };
+}
