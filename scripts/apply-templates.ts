@@ -20,6 +20,8 @@ export interface EditionHtml {
 }
 
 export const htmlLang: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
+/** Open Graph locales (language_TERRITORY); the English edition spells British. */
+export const ogLocale: Record<Lang, string> = { zh: 'zh_CN', en: 'en_GB' };
 
 /** A fresh Handlebars for templates/ (layout and partials), with the t/fmt helpers for one edition. */
 export function templateHandlebars(templates: Templates, lang: Lang): typeof Handlebars {
@@ -95,6 +97,9 @@ export function applyTemplates(
       printCss: templates.printCss,
       canonical: config.baseUrl ? `${config.baseUrl.replace(/\/$/, '')}/${lang}/` : undefined,
       alternates: config.baseUrl ? config.languages.map((l) => ({ hreflang: htmlLang[l], href: `${config.baseUrl!.replace(/\/$/, '')}/${l}/` })) : [],
+      xDefault: config.baseUrl ? `${config.baseUrl.replace(/\/$/, '')}/` : undefined,
+      ogLocale: ogLocale[lang],
+      ogLocaleAlternates: links.others.map((o) => ogLocale[o.lang]),
     });
     return { lang, html, headings, datasets: [...new Set(datasets)] };
   } catch (e) {
