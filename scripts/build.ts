@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Browser } from 'puppeteer';
 import type { BuildContext, Lang } from './context.js';
 import { BuildFailed, Diagnostics, type Diagnostic } from './diagnostics.js';
@@ -10,10 +11,12 @@ import { renderMarkdown, type RenderedEdition } from './render-markdown.js';
 import { renderCharts, type ChartJob } from './render-charts.js';
 import { applyTemplates, type EditionHtml } from './apply-templates.js';
 import { checkParity } from './parity.js';
-import { editionAssets } from './edition-assets.js';
+import { editionAssets, type FontMode } from './edition-assets.js';
 import { printPdf, pdfFileName, type PdfOutput } from './print-pdf.js';
 import { startStaging, writeFile, copyFile, carryOver, commit, discard, type Staging } from './write-output.js';
 import { languagePage } from './language-page.js';
+import { hashBytes, hashTree, writeManifest, type Manifest } from './manifest.js';
+import type { EditionMeta } from './load-config.js';
 
 export interface BuildOptions {
   root: string;
@@ -27,6 +30,16 @@ export interface BuildOptions {
   sourceDateEpoch?: number;
   browser: () => Promise<Browser>;
   log: (line: string) => void;
+  /** `slices` (dev mode): ship the fonts' own slices instead of subsetting them. */
+  fonts?: FontMode;
+  /** HTML-only builds (dev mode): keep the previous PDFs instead of dropping them. */
+  keepPdfs?: boolean;
+  /** Aborting it stops the build (its PDF pages are closed) and leaves the output as it was. */
+  signal?: AbortSignal;
+  /** The last successful build of this output (to reuse unchanged PDFs and guess TOC pages). */
+  previous?: Manifest;
+  /** Where to record this build, and the hash of its inputs. */
+  manifest?: { file: string; inputs: string };
 }
 
 export interface BuildResult {
@@ -117,29 +130,54 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         applyTemplates(ctx, rendered[lang], config, data, templates, svgs, { others, pdfHref: pdfName }),
       );
       if (!html) throw new BuildFailed(ctx.diagnostics.list);
-      await stage('write-html', () => writeEditionHtml(ctx, staging, lang, html, templates, data, config, lang === langs[0] ? chooser : ''));
+      await stage('write-html', () => writeEditionHtml(ctx, staging, lang, html, templates, data, config, lang === langs[0] ? chooser : '', opts.fonts));
       editions.push({ lang, html });
     }
     if (ctx.diagnostics.errors.length) throw new BuildFailed(ctx.diagnostics.list);
     writeFile(staging, 'index.html', chooser);
+    const printed: Manifest['editions'] = {};
     if (opts.formats.includes('pdf')) {
-      for (const e of editions) {
-        const date = opts.sourceDateEpoch !== undefined ? new Date(opts.sourceDateEpoch * 1000) : new Date(`${config.date}T00:00:00Z`);
-        e.pdf = await stage('print-pdf', () =>
-          printPdf(ctx, {
-            lang: e.lang,
-            htmlPath: path.join(staging.dir, e.lang, 'index.html'),
-            meta: config.editions[e.lang],
-            date,
-            allowedDirs: [path.join(staging.dir, e.lang)],
+      const date = opts.sourceDateEpoch !== undefined ? new Date(opts.sourceDateEpoch * 1000) : new Date(`${config.date}T00:00:00Z`);
+      // Both editions print at once: Chromium lays each out in its own renderer process.
+      await stage('print-pdf', () =>
+        Promise.all(
+          editions.map(async (e) => {
+            const file = pdfFileName(config.id, e.lang);
+            const key = pdfKey(staging, e.lang, config.editions[e.lang], date);
+            const last = opts.previous?.editions[e.lang];
+            const reuse = last?.pdfKey === key && last.pdfFile === file ? previousOutput(opts, `${e.lang}/${file}`) : undefined;
+            if (reuse) {
+              writeFile(staging, `${e.lang}/${file}`, reuse);
+              printed[e.lang] = last!;
+              opts.log(`print-pdf          ${e.lang}: unchanged, kept`);
+              return;
+            }
+            e.pdf = await printPdf(ctx, {
+              lang: e.lang,
+              htmlPath: path.join(staging.dir, e.lang, 'index.html'),
+              meta: config.editions[e.lang],
+              date,
+              allowedDirs: [path.join(staging.dir, e.lang)],
+              guess: last?.tocPages,
+              signal: opts.signal,
+            });
+            opts.log(`print-pdf          ${e.lang}: ${e.pdf.pages} pages, ${e.pdf.passes} pass(es)`);
+            writeFile(staging, `${e.lang}/${file}`, e.pdf.bytes);
+            printed[e.lang] = { pdfKey: key, pdfFile: file, tocPages: e.pdf.tocPages };
           }),
-        );
-        writeFile(staging, `${e.lang}/${pdfFileName(config.id, e.lang)}`, e.pdf.bytes);
-      }
+        ),
+      );
+    } else if (opts.keepPdfs) {
+      for (const e of editions) carryOver(staging, `${e.lang}/${pdfFileName(config.id, e.lang)}`);
     }
     if (ctx.diagnostics.errors.length) throw new BuildFailed(ctx.diagnostics.list);
+    opts.signal?.throwIfAborted();
     for (const l of config.languages) if (!langs.includes(l)) carryOver(staging, l);
     await stage('write-output', () => commit(staging));
+    if (opts.manifest) {
+      const editionsKept = { ...(opts.previous?.editions ?? {}), ...printed };
+      writeManifest(opts.manifest.file, { inputs: opts.manifest.inputs, outputs: hashTree(opts.outDir), diagnostics: ctx.diagnostics.list, editions: editionsKept });
+    }
     return { diagnostics: ctx.diagnostics.list, config, editions, chartsRendered, timings };
   } catch (e) {
     discard(staging);
@@ -148,10 +186,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 }
 
 /** `alsoServes`: other text set in this edition's fonts (the language chooser uses the first edition's). */
-async function writeEditionHtml(ctx: BuildContext, staging: Staging, lang: Lang, html: EditionHtml, templates: Templates, data: ReportData, config: ReportConfig, alsoServes: string): Promise<void> {
+async function writeEditionHtml(ctx: BuildContext, staging: Staging, lang: Lang, html: EditionHtml, templates: Templates, data: ReportData, config: ReportConfig, alsoServes: string, fonts?: FontMode): Promise<void> {
   const strings = templates.strings[lang];
   const extraText = [strings.pageBefore, strings.pageMiddle, strings.pageAfter, config.editions[lang].shortTitle, '0123456789', alsoServes];
-  const assets = await editionAssets(ctx, lang, html.html, extraText.join(''));
+  const assets = await editionAssets(ctx, lang, html.html, extraText.join(''), fonts);
   writeFile(staging, `${lang}/index.html`, html.html);
   writeFile(staging, `${lang}/assets/report.css`, templates.css);
   writeFile(staging, `${lang}/assets/print.css`, templates.printCss);
@@ -172,4 +210,20 @@ function reportPlacement(ctx: BuildContext, data: ReportData, rendered: Record<L
       ctx.diagnostics.report('figure-not-placed', at, [id]);
     }
   }
+}
+
+/** What an edition's PDF is printed from: its HTML and assets (not its data downloads), metadata and date. */
+function pdfKey(staging: Staging, lang: Lang, meta: EditionMeta, date: Date): string {
+  const tree = hashTree(path.join(staging.dir, lang));
+  const parts = Object.entries(tree).filter(([rel]) => !rel.startsWith('data/') && !rel.endsWith('.pdf'));
+  return hashBytes(JSON.stringify([parts, meta, date.toISOString()]));
+}
+
+/** A file of the previous output, if it is still the one the last build wrote. */
+function previousOutput(opts: BuildOptions, rel: string): Buffer | undefined {
+  const want = opts.previous?.outputs[rel];
+  const file = path.join(opts.outDir, rel);
+  if (!want || !existsSync(file)) return undefined;
+  const bytes = readFileSync(file);
+  return hashBytes(bytes) === want ? bytes : undefined;
 }

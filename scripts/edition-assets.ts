@@ -1,9 +1,17 @@
 import type { BuildContext, Lang } from './context.js';
-import { subsetEditionFonts, type EditionFonts } from './font-subset.js';
+import { sliceEditionFonts, subsetEditionFonts, type EditionFonts } from './font-subset.js';
 
-/** The fonts one edition needs, cut down to the characters it prints (HTML text, chart labels, page furniture). */
-export async function editionAssets(ctx: BuildContext, lang: Lang, html: string, extraText: string): Promise<EditionFonts> {
-  const fonts = await subsetEditionFonts(ctx, lang, visibleText(html) + extraText);
+export type FontMode = 'subset' | 'slices';
+
+/**
+ * The fonts one edition needs, cut down to the characters it prints (HTML
+ * text, chart labels, page furniture); `slices` (dev mode) ships the
+ * package's slices as they are instead.
+ */
+export async function editionAssets(ctx: BuildContext, lang: Lang, html: string, extraText: string, mode: FontMode = 'subset'): Promise<EditionFonts> {
+  const text = visibleText(html) + extraText;
+  if (mode === 'slices') return sliceEditionFonts(ctx, lang, text);
+  const fonts = await subsetEditionFonts(ctx, lang, text);
   if (fonts.uncovered.length) {
     ctx.diagnostics.report('font-coverage', { file: `content/${lang}` }, [fonts.uncovered.join(' ')]);
   }

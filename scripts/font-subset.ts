@@ -5,7 +5,7 @@ import subsetFont from 'subset-font';
 import fontverter from 'fontverter';
 import { Blob as HbBlob, Face as HbFace } from 'harfbuzzjs';
 import type { BuildContext, Lang } from './context.js';
-import { allFaces, editionFamilies, wholeFile, type FontFace } from './fonts.js';
+import { allFaces, editionFamilies, fontFaceCss, wholeFile, type FontFace } from './fonts.js';
 
 /**
  * An edition's fonts, cut down to the characters it prints. Every character
@@ -111,13 +111,29 @@ async function loadVariants(ctx: BuildContext, family: string, wanted: number[])
     const whole = wholeFile(ctx.packageDir, family, v.weight, v.style);
     const candidates = [...(whole ? [{ file: whole, ranges: [[0, 0x10ffff]] as [number, number][] }] : []), ...v.slices];
     for (const c of candidates) {
-      if (!wanted.some((cp) => inRanges(c.ranges, cp))) continue;
+      if (!meets(c.ranges, wanted)) continue;
       const cmap = await cmapRanges(ctx, c.file);
       sources.push({ file: c.file, has: (cp) => inRanges(c.ranges, cp) && inRanges(cmap, cp) });
     }
     out.push({ weight: v.weight, style: v.style, sources });
   }
   return out;
+}
+
+/**
+ * The quick way, for dev mode: the package's own unicode-range slices that meet
+ * the edition's characters, unchanged (no subsetting, so no wait when a new
+ * character is typed; heavier, so not for publishing).
+ */
+export function sliceEditionFonts(ctx: BuildContext, lang: Lang, text: string): EditionFonts {
+  const stacks = editionFamilies[lang];
+  const wanted = codepoints(text);
+  const slices = allFaces(ctx.packageDir, [...new Set([...stacks.body, ...stacks.sans])]).filter((f) => meets(f.ranges, wanted));
+  return {
+    css: fontFaceCss(slices, (f) => `fonts/${path.basename(f.file)}`),
+    files: slices.map((f) => ({ name: path.basename(f.file), bytes: readFileSync(f.file) })),
+    uncovered: [],
+  };
 }
 
 function codepoints(text: string): number[] {
@@ -128,6 +144,21 @@ function codepoints(text: string): number[] {
     set.add(cp);
   }
   return [...set].sort((a, b) => a - b);
+}
+
+/** Whether any of the sorted code points falls in the ranges (binary search per range). */
+function meets(ranges: [number, number][], sorted: number[]): boolean {
+  for (const [a, b] of ranges) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < a) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < sorted.length && sorted[lo]! <= b) return true;
+  }
+  return false;
 }
 
 function inRanges(ranges: [number, number][], cp: number): boolean {

@@ -14,6 +14,10 @@ export interface PdfInput {
   /** PDF creation date: the report's date or SOURCE_DATE_EPOCH, never the build clock. */
   date: Date;
   allowedDirs: string[];
+  /** Expected TOC page numbers (the last build's), tried first. */
+  guess?: Record<string, number>;
+  /** Closes the page (so a print in progress fails at once) when aborted. */
+  signal?: AbortSignal;
 }
 
 export interface PdfOutput {
@@ -21,46 +25,52 @@ export interface PdfOutput {
   pages: number;
   /** heading id → page number (1-based), as printed in the table of contents. */
   tocPages: Record<string, number>;
+  /** How many times the edition was printed (1 when the expected page numbers were right). */
+  passes: number;
 }
 
 /**
  * Stage 7: the edition's HTML → a print-grade PDF.
- *   print once → read where each TOC link lands → write page numbers into the TOC
- *   → print again (repeat if anything moved) → set metadata (pdf-lib).
+ *   fill the TOC with the page numbers we expect (the last build's, if any)
+ *   → print → read where each TOC link lands → if any number was wrong, write
+ *   the real ones and print again → set metadata (pdf-lib, same parse).
  */
 export async function printPdf(ctx: BuildContext, input: PdfInput): Promise<PdfOutput> {
   const browser = await ctx.browser();
   const page = await browser.newPage();
+  const stop = () => void page.close().catch(() => undefined);
+  input.signal?.addEventListener('abort', stop, { once: true });
   try {
+    input.signal?.throwIfAborted();
     const blocked = await guardPage(page, input.allowedDirs);
     await page.goto(pathToFileURL(input.htmlPath).href, { waitUntil: 'load' });
     await page.emulateMediaType('print');
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     for (const url of blocked) ctx.diagnostics.report('remote-resource', { file: `dist/${input.lang}/index.html` }, [url]);
-    const print = () => page.pdf({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, displayHeaderFooter: false, timeout: 120_000 });
-    let bytes = await print();
-    let pages: Record<string, number> = {};
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const found = await destinationPages(bytes);
-      if (JSON.stringify(found) === JSON.stringify(pages)) break;
-      pages = found;
+    let pages: Record<string, number> = input.guess ?? {};
+    for (let attempt = 0; ; attempt++) {
       await page.evaluate((map: Record<string, number>) => {
         document.querySelectorAll<HTMLElement>('.toc-page').forEach((el) => {
           el.textContent = String(map[el.dataset.target ?? ''] ?? '');
         });
       }, pages);
-      bytes = await print();
+      const bytes = await page.pdf({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, displayHeaderFooter: false, timeout: 120_000 });
+      const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+      const found = destinationPages(doc);
+      if (JSON.stringify(found) === JSON.stringify(pages) || attempt === 3) {
+        setMetadata(doc, input);
+        return { bytes: await doc.save({ useObjectStreams: false }), pages: doc.getPageCount(), tocPages: found, passes: attempt + 1 };
+      }
+      pages = found;
     }
-    const finished = await setMetadata(bytes, input);
-    return { bytes: finished.bytes, pages: finished.pages, tocPages: pages };
   } finally {
-    await page.close();
+    input.signal?.removeEventListener('abort', stop);
+    if (!page.isClosed()) await page.close();
   }
 }
 
 /** Where each internal link of the first pages (the TOC) points: target id → page number. */
-async function destinationPages(bytes: Uint8Array): Promise<Record<string, number>> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+function destinationPages(doc: PDFDocument): Record<string, number> {
   const pageRefs = doc.getPages().map((p) => p.ref);
   const pageOf = (dest: unknown): number | undefined => {
     const arr = dest instanceof PDFArray ? dest : undefined;
@@ -112,8 +122,7 @@ function walkNameTree(doc: PDFDocument, node: PDFDict, out: Map<string, unknown>
   if (kids) for (let i = 0; i < kids.size(); i++) walkNameTree(doc, kids.lookup(i, PDFDict), out);
 }
 
-async function setMetadata(bytes: Uint8Array, input: PdfInput): Promise<{ bytes: Uint8Array; pages: number }> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+function setMetadata(doc: PDFDocument, input: PdfInput): void {
   const m = input.meta;
   doc.setTitle(m.title, { showInWindowTitleBar: true });
   doc.setAuthor(`${m.authorGroup} (${m.authors.join(input.lang === 'zh' ? '、' : ', ')})`);
@@ -124,7 +133,6 @@ async function setMetadata(bytes: Uint8Array, input: PdfInput): Promise<{ bytes:
   doc.setCreationDate(input.date);
   doc.setModificationDate(input.date);
   doc.setLanguage(htmlLang[input.lang]);
-  return { bytes: await doc.save({ useObjectStreams: false }), pages: doc.getPageCount() };
 }
 
 export function pdfFileName(configId: string, lang: Lang): string {

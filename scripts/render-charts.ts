@@ -16,17 +16,17 @@ export interface ChartJob {
   figure: Figure;
 }
 
-const RENDERER_VERSION = 'vega-6|1';
+const RENDERER_VERSION = 'vega-6|2';
 
 /**
  * Stage 5: Vega-Lite specs → static SVG, in Chromium after the bundled fonts
  * have loaded (so Vega measures text with the real font). Keyed by a hash of
- * the compiled spec, data and theme: an unchanged chart is never rendered again.
+ * the spec, its data, theme and language: an unchanged chart is never rendered again.
  * Returns `${lang}|${figureId}` → SVG markup; `rendered` counts cache misses.
  */
 export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: ReportData, templates: Templates): Promise<{ svgs: Map<string, string>; rendered: number }> {
   const svgs = new Map<string, string>();
-  const todo: { key: string; hash: string; vg: unknown; text: string }[] = [];
+  const todo: { key: string; hash: string; vg: unknown; text: string; warnings: string[] }[] = [];
   const dir = path.join(ctx.cacheDir, 'charts');
   const reported = new Set<string>();
   for (const { lang, figure } of jobs) {
@@ -42,9 +42,20 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
     }
     const theme = localize(templates.chartTheme, lang);
     const spec = localize({ ...figure.spec, datasets: { [ds.id]: chartRows(ds, lang) }, config: { ...theme, ...(figure.spec.config as object) } }, lang);
+    // Keyed by the spec as written plus its data, theme and language: a cached chart is not even compiled.
+    const hash = createHash('sha256').update(RENDERER_VERSION).update(JSON.stringify(spec)).digest('hex').slice(0, 24);
+    const key = `${lang}|${figure.id}`;
+    const cached = path.join(dir, `${hash}.svg`);
+    const warningsFile = path.join(dir, `${hash}.warnings.json`);
+    if (existsSync(cached)) {
+      const warnings = existsSync(warningsFile) ? (JSON.parse(readFileSync(warningsFile, 'utf8')) as string[]) : [];
+      for (const w of warnings) ctx.diagnostics.report('chart-spec', { file: figure.chart, line: 1, column: 1 }, [w], [], 'warning');
+      svgs.set(key, readFileSync(cached, 'utf8'));
+      continue;
+    }
     let vg: unknown;
+    const warnings: string[] = [];
     try {
-      const warnings: string[] = [];
       const logger = { level() { return logger; }, warn: (...a: unknown[]) => void warnings.push(a.join(' ')), info() {}, debug() {}, error: (...a: unknown[]) => void warnings.push(a.join(' ')) };
       vg = compile(spec as never, { logger: logger as never }).spec;
       for (const w of warnings) ctx.diagnostics.report('chart-spec', { file: figure.chart, line: 1, column: 1 }, [w], [], 'warning');
@@ -52,12 +63,7 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
       ctx.diagnostics.report('chart-spec', { file: figure.chart, line: 1, column: 1 }, [(e as Error).message]);
       continue;
     }
-    const text = JSON.stringify(vg);
-    const hash = createHash('sha256').update(RENDERER_VERSION).update(text).digest('hex').slice(0, 24);
-    const key = `${lang}|${figure.id}`;
-    const cached = path.join(dir, `${hash}.svg`);
-    if (existsSync(cached)) svgs.set(key, readFileSync(cached, 'utf8'));
-    else todo.push({ key, hash, vg, text: textIn(spec) });
+    todo.push({ key, hash, vg, text: textIn(spec), warnings });
   }
   if (todo.length) {
     mkdirSync(dir, { recursive: true });
@@ -84,6 +90,7 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
         }, job.vg, job.text);
         const tmp = path.join(dir, `${job.hash}.svg.${process.pid}.tmp`);
         writeFileSync(tmp, svg);
+        if (job.warnings.length) writeFileSync(path.join(dir, `${job.hash}.warnings.json`), JSON.stringify(job.warnings));
         renameSync(tmp, path.join(dir, `${job.hash}.svg`));
         svgs.set(job.key, svg);
       }

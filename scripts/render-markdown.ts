@@ -35,6 +35,9 @@ export interface RenderedEdition {
   notes: NoteState;
 }
 
+/** Stateless, so built once and shared by every chapter of every edition. */
+const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
+
 const headingId = /\s*\{#([^}]*)\}\s*$/;
 
 /**
@@ -55,7 +58,7 @@ export function renderMarkdown(ctx: BuildContext, lang: Lang, chapters: Chapter[
   for (const chapter of chapters) {
     const md = renderChapterTemplate(ctx, hb, chapter, data, state, 'render');
     if (md === undefined) continue;
-    const mdast = unified().use(remarkParse).use(remarkGfm).parse(md) as MdRoot;
+    const mdast = markdown.parse(md) as MdRoot;
     const at = (node: { position?: { start: { line: number; column: number } } }) => ({
       file: chapter.file,
       line: (node.position?.start.line ?? 1) + chapter.bodyLine - 1,

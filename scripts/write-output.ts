@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { readdirSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, renameSync, rmSync, writeFileSync, unlinkSync } from 'node:fs';
 
 /**
@@ -38,12 +39,24 @@ export function carryOver(staging: Staging, rel: string): void {
   if (existsSync(prev) && !existsSync(path.join(staging.dir, rel))) cpSync(prev, path.join(staging.dir, rel), { recursive: true });
 }
 
-/** Swap the staging folder into place: the old output is renamed away first, then removed. */
-export function commit(staging: Staging): void {
+/**
+ * Swap the staging folder into place: the old output is renamed away first,
+ * then removed in the background (a build killed before that finishes leaves
+ * it to the next build's sweepStale).
+ */
+export async function commit(staging: Staging): Promise<void> {
   const old = `${staging.dir}.old`;
   if (existsSync(staging.outDir)) renameSync(staging.outDir, old);
   renameSync(staging.dir, staging.outDir);
-  rmSync(old, { recursive: true, force: true });
+  pendingRemovals.add(rm(old, { recursive: true, force: true }).catch(() => undefined));
+}
+
+const pendingRemovals = new Set<Promise<unknown>>();
+
+/** Wait for background removals (before the process exits). */
+export async function settled(): Promise<void> {
+  await Promise.all(pendingRemovals);
+  pendingRemovals.clear();
 }
 
 export function discard(staging: Staging): void {
