@@ -203,13 +203,24 @@ function writeAtomic(file: string, content: string | Uint8Array): void {
   renameSync(tmp, file);
 }
 
+/**
+ * A font file decoded from WOFF2 (the slow part of subsetting), kept for the
+ * life of the process: the editions and the faces' character maps share it.
+ */
+const decoded = new Map<string, Promise<Uint8Array>>();
+
+function sfntOf(file: string): Promise<Uint8Array> {
+  const key = fileKey(file);
+  if (!decoded.has(key)) decoded.set(key, fontverter.convert(readFileSync(file), 'truetype'));
+  return decoded.get(key)!;
+}
+
 /** The code points a font file maps (read once, then cached as ranges). */
 async function cmapRanges(ctx: BuildContext, file: string): Promise<[number, number][]> {
   const key = createHash('sha256').update(SUBSETTER_VERSION).update(fileKey(file)).digest('hex').slice(0, 24);
   const cached = cacheFile(ctx, `cmap-${key}.json`);
   if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as [number, number][];
-  const sfnt = await fontverter.convert(readFileSync(file), 'truetype');
-  const face = new HbFace(new HbBlob(sfnt), 0);
+  const face = new HbFace(new HbBlob(await sfntOf(file)), 0);
   const ranges = toRanges([...face.collectUnicodes()].sort((a, b) => a - b));
   writeAtomic(cached, JSON.stringify(ranges));
   return ranges;
@@ -219,7 +230,7 @@ async function subsetCached(ctx: BuildContext, file: string, cps: number[]): Pro
   const key = createHash('sha256').update(SUBSETTER_VERSION).update(fileKey(file)).update(cps.join(',')).digest('hex');
   const cached = cacheFile(ctx, `${key.slice(0, 24)}.woff`);
   if (existsSync(cached)) return { key, bytes: readFileSync(cached) };
-  const bytes = await subsetFont(readFileSync(file), String.fromCodePoint(...cps), { targetFormat: 'woff' });
+  const bytes = await subsetFont(await sfntOf(file), String.fromCodePoint(...cps), { targetFormat: 'woff' });
   writeAtomic(cached, bytes);
   return { key, bytes };
 }
