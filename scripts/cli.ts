@@ -4,13 +4,13 @@ import { parseArgs } from 'node:util';
 import type { Browser } from 'puppeteer';
 import { build, prepare, type BuildOptions } from './build.js';
 import { BuildFailed, EnvironmentError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
-import { findBrowser, launchBrowser, HOW_TO_GET_A_BROWSER } from './browser.js';
+import { findBrowser, launchBrowser, browserFault, browserActivity, closeBrowser, killBrowser, HOW_TO_GET_A_BROWSER, DEFAULT_BROWSER_TIMEOUT_S } from './browser.js';
 import { acquireLock, sweepStale } from './write-output.js';
 import type { Lang } from './context.js';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const usage = `usage: npm run build -- [--lang zh|en] [--format html|pdf] [--root DIR] [--out DIR] [--strict] [--verbose]
+const usage = `usage: npm run build -- [--lang zh|en] [--format html|pdf] [--root DIR] [--out DIR] [--strict] [--verbose] [--browser-timeout SECONDS]
        npm run check -- [--root DIR] [--strict]`;
 
 function isAlive(pid: number): boolean {
@@ -40,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
         strict: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        'browser-timeout': { type: 'string' },
       },
       allowPositionals: false,
     });
@@ -66,13 +67,30 @@ async function main(argv: string[]): Promise<number> {
   if (formats.includes('pdf') && !formats.includes('html')) formats.push('html');
   const root = path.resolve(values.root ?? packageDir);
   const outDir = path.resolve(values.out ?? path.join(root, 'dist'));
-  const log = values.quiet ? () => undefined : (line: string) => console.log(line);
+  const browserTimeout = Number(values['browser-timeout'] ?? DEFAULT_BROWSER_TIMEOUT_S);
+  if (!(browserTimeout > 0)) {
+    console.error(`--browser-timeout takes a number of seconds\n${usage}`);
+    return 2;
+  }
+  // The last stage that finished says what the browser was doing if it fails (it renders charts, then prints).
+  let lastStage = '';
+  const log = (line: string) => {
+    lastStage = /^([a-z-]+)\s+\d+ ms$/.exec(line)?.[1] ?? lastStage;
+    if (!values.quiet) console.log(line);
+  };
   let browser: Promise<Browser> | undefined;
+  let launched: Browser | undefined;
+  const browserState = { executablePath: '', disconnected: false };
   const getBrowser = () => {
     if (!browser) {
       const exe = findBrowser(process.env.PUPPETEER_EXECUTABLE_PATH);
       if (!exe) return Promise.reject(new EnvironmentError(HOW_TO_GET_A_BROWSER));
-      browser = launchBrowser({ executablePath: exe, asRoot: process.getuid?.() === 0 });
+      browserState.executablePath = exe;
+      browser = launchBrowser({ executablePath: exe, asRoot: process.getuid?.() === 0, timeout: browserTimeout * 1000 }).then((b) => {
+        launched = b;
+        b.once('disconnected', () => (browserState.disconnected = true));
+        return b;
+      });
     }
     return browser;
   };
@@ -92,13 +110,14 @@ async function main(argv: string[]): Promise<number> {
   let release: (() => void) | undefined;
   const onSignal = (sig: NodeJS.Signals) => {
     release?.();
-    void browser?.then((b) => b.process()?.kill('SIGKILL')).catch(() => undefined);
+    killBrowser(launched); // (one still starting is killed by Puppeteer's own exit hook)
     console.error(`build interrupted (${sig}); ${path.relative(process.cwd(), outDir) || outDir} is unchanged`);
     process.exit(130);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const t0 = performance.now();
+  let fault: EnvironmentError | undefined;
   try {
     if (command === 'check') {
       const prep = await prepare({ ...opts, log: () => undefined });
@@ -124,6 +143,12 @@ async function main(argv: string[]): Promise<number> {
       console.error(`${command} failed: ${n} error(s); ${command === 'build' ? 'the previous output is unchanged' : 'see above'}`);
       return 1;
     }
+    fault = browserFault(e, { ...browserState, timeoutMs: browserTimeout * 1000, doing: browserActivity(lastStage) });
+    if (fault) {
+      if (values.verbose) console.error(e);
+      console.error(fault.message);
+      return 1;
+    }
     if (e instanceof EnvironmentError) {
       console.error(e.message);
       return 1;
@@ -133,7 +158,7 @@ async function main(argv: string[]): Promise<number> {
     return 70;
   } finally {
     release?.();
-    if (browser) await browser.then((b) => b.close()).catch(() => undefined);
+    if (browser) await browser.then((b) => closeBrowser(b, { force: fault !== undefined })).catch(() => undefined);
   }
 }
 

@@ -67,6 +67,11 @@ export const catalogue = {
   'parity': { severity: 'error', message: (d) => d, hint: (h) => h || 'make both editions carry the same sections, figures, tables, notes and data references' },
   'stale-translation': { severity: 'warning', message: (f, src) => `Translation is stale: ${src} changed since ${f} was translated`, hint: (h) => `update the translation, then set source-hash: ${h}` },
   'config': { severity: 'error', message: (d) => `Report config: ${d}`, hint: (h) => h || 'see report.yaml in the repository for the fields' },
+  'remote-css': { severity: 'error', message: (url) => `Stylesheet refers to "${url}" on the network: the build never fetches from the network`, hint: () => 'put the file inside the report folder and refer to it by a relative path' },
+  // Browser faults: the place is the browser executable; printed as one line by the CLI (EnvironmentError).
+  'browser-start': { severity: 'error', message: (why) => `The browser did not start: ${why}`, hint: (extra) => `check that it is a working Chromium or Chrome, or set PUPPETEER_EXECUTABLE_PATH to one${extra}` },
+  'browser-crashed': { severity: 'error', message: (doing) => `The browser crashed or was killed ${doing}`, hint: () => 'try again; if it persists, check free memory or run with --verbose' },
+  'browser-timeout': { severity: 'error', message: (doing, secs) => `The browser stopped responding ${doing} (no answer within ${secs} s)`, hint: () => 'try again; if it persists, check free memory, raise --browser-timeout or run with --verbose' },
 } satisfies Record<string, Entry>;
 
 export type Rule = keyof typeof catalogue;
