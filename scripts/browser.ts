@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { ProtocolError, TimeoutError, type Browser, type Page } from 'puppeteer';
 import { EnvironmentError, catalogue, formatDiagnostic, type Rule } from './diagnostics.js';
+import { DEFAULT_BROWSER_TIMEOUT_S } from './context.js';
 
 export const HOW_TO_GET_A_BROWSER =
   'No Chromium or Chrome found: install one (Debian: apt-get install chromium) or set PUPPETEER_EXECUTABLE_PATH to its executable.';
@@ -21,8 +22,6 @@ export function findBrowser(envPath: string | undefined): string | undefined {
   return systemBrowsers.find((p) => existsSync(p));
 }
 
-/** Seconds any single browser operation may take by default (`--browser-timeout`). */
-export const DEFAULT_BROWSER_TIMEOUT_S = 120;
 
 export interface LaunchOptions {
   executablePath: string;

@@ -108,6 +108,8 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const timings: Record<string, number> = {};
   const stage = timer(opts.log, timings);
+  // Printing needs the browser anyway: start it while the Markdown and data are read.
+  if (opts.formats.includes('pdf')) opts.browser().catch(() => undefined);
   const prep = await prepare(opts, timings);
   const { ctx, config, templates, data, rendered } = prep;
   const langs = (opts.langs ?? config.languages).filter((l) => config.languages.includes(l));

@@ -2,16 +2,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'puppeteer';
-import { build, prepare, type BuildOptions } from './build.js';
+import type { BuildOptions } from './build.js';
 import { BuildFailed, EnvironmentError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
-import { findBrowser, launchBrowser, browserFault, browserActivity, closeBrowser, killBrowser, HOW_TO_GET_A_BROWSER, DEFAULT_BROWSER_TIMEOUT_S } from './browser.js';
-import { acquireLock, sweepStale } from './write-output.js';
-import type { Lang } from './context.js';
+import { acquireLock, settled, sweepStale } from './write-output.js';
+import { inputsHash, manifestPath, outputIntact, readManifest } from './manifest.js';
+import { DEFAULT_BROWSER_TIMEOUT_S, type Lang } from './context.js';
+
+// The pipeline (unified, Vega, Puppeteer…) is loaded only when there is work to do:
+// a build with nothing changed answers from the manifest alone.
+const pipeline = () => import('./build.js');
+const browsers = () => import('./browser.js');
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const usage = `usage: npm run build -- [--lang zh|en] [--format html|pdf] [--root DIR] [--out DIR] [--strict] [--verbose] [--browser-timeout SECONDS]
-       npm run check -- [--root DIR] [--strict]`;
+const usage = `usage: npm run build -- [--lang zh|en] [--format html|pdf] [--root DIR] [--out DIR] [--strict] [--force] [--verbose] [--browser-timeout SECONDS]
+       npm run check -- [--root DIR] [--strict]
+       npm run dev -- [--root DIR] [--out DIR] [--port N] [--pdf-after SECONDS]`;
 
 function isAlive(pid: number): boolean {
   try {
@@ -40,7 +46,10 @@ async function main(argv: string[]): Promise<number> {
         strict: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
         'browser-timeout': { type: 'string' },
+        port: { type: 'string' },
+        'pdf-after': { type: 'string' },
       },
       allowPositionals: false,
     });
@@ -50,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = argv[0];
   const { values } = parsed;
-  if (command !== 'build' && command !== 'check') {
+  if (command !== 'build' && command !== 'check' && command !== 'dev') {
     console.error(usage);
     return 2;
   }
@@ -83,13 +92,15 @@ async function main(argv: string[]): Promise<number> {
   const browserState = { executablePath: '', disconnected: false };
   const getBrowser = () => {
     if (!browser) {
-      const exe = findBrowser(process.env.PUPPETEER_EXECUTABLE_PATH);
-      if (!exe) return Promise.reject(new EnvironmentError(HOW_TO_GET_A_BROWSER));
-      browserState.executablePath = exe;
-      browser = launchBrowser({ executablePath: exe, asRoot: process.getuid?.() === 0, timeout: browserTimeout * 1000 }).then((b) => {
-        launched = b;
-        b.once('disconnected', () => (browserState.disconnected = true));
-        return b;
+      browser = browsers().then(({ findBrowser, launchBrowser, HOW_TO_GET_A_BROWSER }) => {
+        const exe = findBrowser(process.env.PUPPETEER_EXECUTABLE_PATH);
+        if (!exe) throw new EnvironmentError(HOW_TO_GET_A_BROWSER);
+        browserState.executablePath = exe;
+        return launchBrowser({ executablePath: exe, asRoot: process.getuid?.() === 0, timeout: browserTimeout * 1000 }).then((b) => {
+          launched = b;
+          b.once('disconnected', () => (browserState.disconnected = true));
+          return b;
+        });
       });
     }
     return browser;
@@ -108,9 +119,22 @@ async function main(argv: string[]): Promise<number> {
     log,
   };
   let release: (() => void) | undefined;
+  let stopDev: (() => Promise<void>) | undefined;
   const onSignal = (sig: NodeJS.Signals) => {
+    if (stopDev) {
+      const stop = stopDev;
+      stopDev = undefined;
+      void stop()
+        .then(() => browser?.then((b) => b.close()))
+        .catch(() => undefined)
+        .finally(() => {
+          release?.();
+          process.exit(0);
+        });
+      return;
+    }
     release?.();
-    killBrowser(launched); // (one still starting is killed by Puppeteer's own exit hook)
+    if (launched) void browsers().then((b) => b.killBrowser(launched)); // (one still starting is killed by Puppeteer's own exit hook)
     console.error(`build interrupted (${sig}); ${path.relative(process.cwd(), outDir) || outDir} is unchanged`);
     process.exit(130);
   };
@@ -120,6 +144,7 @@ async function main(argv: string[]): Promise<number> {
   let fault: EnvironmentError | undefined;
   try {
     if (command === 'check') {
+      const { prepare } = await pipeline();
       const prep = await prepare({ ...opts, log: () => undefined });
       print(prep.ctx.diagnostics.list);
       console.log(`check: the editions agree (${prep.config.languages.join(', ')})`);
@@ -132,9 +157,33 @@ async function main(argv: string[]): Promise<number> {
     }
     release = lock;
     sweepStale(outDir);
-    const result = await build(opts);
+    const shownOut = path.relative(process.cwd(), outDir) || outDir;
+    const manifestFile = manifestPath(opts.cacheDir, outDir);
+    const buildKey = { langs: opts.langs ?? null, formats: [...formats].sort(), strict: opts.strict, epoch: opts.sourceDateEpoch ?? null };
+    if (command === 'dev') {
+      const port = Number(values.port ?? 8080);
+      const pdfAfter = Number(values['pdf-after'] ?? 5);
+      if (!Number.isInteger(port) || port < 0 || !(pdfAfter >= 0)) {
+        console.error(`--port takes a port number, --pdf-after a number of seconds\n${usage}`);
+        return 2;
+      }
+      const { dev } = await import('./dev.js');
+      const full = { langs: null, formats: ['html', 'pdf'], strict: opts.strict, epoch: opts.sourceDateEpoch ?? null };
+      const server = await dev({ build: { ...opts, langs: undefined }, port, pdfAfterMs: pdfAfter * 1000, print, fullBuildKey: full });
+      stopDev = server.close;
+      await new Promise<never>(() => undefined);
+    }
+    const inputs = inputsHash(root, packageDir, buildKey);
+    const previous = values.force ? undefined : readManifest(manifestFile);
+    if (previous?.inputs === inputs && outputIntact(outDir, previous)) {
+      print(previous.diagnostics);
+      log(`nothing changed: ${shownOut} is up to date (${Math.round(performance.now() - t0)} ms; --force rebuilds)`);
+      return 0;
+    }
+    const { build } = await pipeline();
+    const result = await build({ ...opts, previous, manifest: { file: manifestFile, inputs } });
     print(result.diagnostics);
-    log(`built ${result.editions.map((e) => e.lang).join(' + ')} → ${path.relative(process.cwd(), outDir) || outDir} in ${Math.round(performance.now() - t0)} ms (${result.chartsRendered} chart(s) rendered)`);
+    log(`built ${result.editions.map((e) => e.lang).join(' + ')} → ${shownOut} in ${Math.round(performance.now() - t0)} ms (${result.chartsRendered} chart(s) rendered)`);
     return 0;
   } catch (e) {
     if (e instanceof BuildFailed) {
@@ -143,6 +192,7 @@ async function main(argv: string[]): Promise<number> {
       console.error(`${command} failed: ${n} error(s); ${command === 'build' ? 'the previous output is unchanged' : 'see above'}`);
       return 1;
     }
+    const { browserFault, browserActivity } = await browsers();
     fault = browserFault(e, { ...browserState, timeoutMs: browserTimeout * 1000, doing: browserActivity(lastStage) });
     if (fault) {
       if (values.verbose) console.error(e);
@@ -158,7 +208,11 @@ async function main(argv: string[]): Promise<number> {
     return 70;
   } finally {
     release?.();
-    if (browser) await browser.then((b) => closeBrowser(b, { force: fault !== undefined })).catch(() => undefined);
+    if (browser) {
+      const { closeBrowser } = await browsers();
+      await browser.then((b) => closeBrowser(b, { force: fault !== undefined })).catch(() => undefined);
+    }
+    await settled();
   }
 }
 

@@ -3,6 +3,9 @@ import type { Browser } from 'puppeteer';
 
 export type Lang = 'zh' | 'en';
 
+/** Seconds any one browser operation (launch, load, print) may take before the build gives up. */
+export const DEFAULT_BROWSER_TIMEOUT_S = 120;
+
 /** What every stage receives: no stage reads globals (process.cwd, env, clock) itself. */
 export interface BuildContext {
   /** Absolute path of the report root (content/, data/, templates/, report.yaml). */

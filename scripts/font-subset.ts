@@ -5,6 +5,7 @@ import subsetFont from 'subset-font';
 import fontverter from 'fontverter';
 import { Blob as HbBlob, Face as HbFace } from 'harfbuzzjs';
 import type { BuildContext, Lang } from './context.js';
+import { sfntToWoff } from './woff.js';
 import { allFaces, editionFamilies, fontFaceCss, wholeFile, type FontFace } from './fonts.js';
 
 /**
@@ -12,8 +13,9 @@ import { allFaces, editionFamilies, fontFaceCss, wholeFile, type FontFace } from
  * goes to the first family of its stack (body, sans) that has it; each face of
  * that family (weights, italics) is then subset from the package's files: the
  * whole-script file where the package ships one (one file instead of dozens of
- * slices), the unicode-range slices for the rest. Output is WOFF: encoding
- * WOFF2 costs seconds per face, WOFF tens of milliseconds. Subsets are cached
+ * slices), the unicode-range slices for the rest. Output is WOFF, deflated
+ * with Node's zlib (scripts/woff.ts): encoding WOFF2 in wasm costs seconds per
+ * face. Subsets are cached
  * in <cache>/fonts by source file and character set.
  */
 export interface SubsetFile {
@@ -29,7 +31,7 @@ export interface EditionFonts {
 }
 
 /** Bump when the output of subsetting changes for the same input. */
-const SUBSETTER_VERSION = '1';
+const SUBSETTER_VERSION = '2';
 
 export async function subsetEditionFonts(ctx: BuildContext, lang: Lang, text: string): Promise<EditionFonts> {
   const stacks = editionFamilies[lang];
@@ -95,8 +97,9 @@ interface Variant {
 
 /**
  * A family's faces, each with its files in the order they are preferred: the
- * whole-script file, then the slices. Only files whose unicode-range meets a
- * wanted character have their cmap read (cached).
+ * whole-script file, then the slices. A file is looked at (its cmap read,
+ * then cached) only when its unicode-range meets a character that the files
+ * before it do not have.
  */
 async function loadVariants(ctx: BuildContext, family: string, wanted: number[]): Promise<Variant[]> {
   const byKey = new Map<string, { weight: number; style: 'normal' | 'italic'; slices: FontFace[] }>();
@@ -110,10 +113,14 @@ async function loadVariants(ctx: BuildContext, family: string, wanted: number[])
     const sources: Source[] = [];
     const whole = wholeFile(ctx.packageDir, family, v.weight, v.style);
     const candidates = [...(whole ? [{ file: whole, ranges: [[0, 0x10ffff]] as [number, number][] }] : []), ...v.slices];
+    let left = wanted;
     for (const c of candidates) {
-      if (!meets(c.ranges, wanted)) continue;
+      if (!meets(c.ranges, left)) continue;
       const cmap = await cmapRanges(ctx, c.file);
-      sources.push({ file: c.file, has: (cp) => inRanges(c.ranges, cp) && inRanges(cmap, cp) });
+      const has = (cp: number) => inRanges(c.ranges, cp) && inRanges(cmap, cp);
+      sources.push({ file: c.file, has });
+      left = left.filter((cp) => !has(cp));
+      if (!left.length) break;
     }
     out.push({ weight: v.weight, style: v.style, sources });
   }
@@ -204,6 +211,22 @@ function writeAtomic(file: string, content: string | Uint8Array): void {
 }
 
 /**
+ * On a first build, decode the large whole-script font files in the
+ * background (while Chromium renders the charts and Node would wait anyway),
+ * so that subsetting later finds them ready. Not needed once their
+ * character maps are cached: then only a new character costs a decode.
+ */
+export function prefetchFonts(ctx: BuildContext, langs: Lang[]): void {
+  const families = new Set(langs.flatMap((l) => [...editionFamilies[l].body, ...editionFamilies[l].sans]));
+  for (const family of families) {
+    for (const face of allFaces(ctx.packageDir, [family])) {
+      const whole = wholeFile(ctx.packageDir, family, face.weight, face.style);
+      if (whole && !existsSync(cmapCacheFile(ctx, whole))) cmapRanges(ctx, whole).catch(() => undefined);
+    }
+  }
+}
+
+/**
  * A font file decoded from WOFF2 (the slow part of subsetting), kept for the
  * life of the process: the editions and the faces' character maps share it.
  */
@@ -216,9 +239,20 @@ function sfntOf(file: string): Promise<Uint8Array> {
 }
 
 /** The code points a font file maps (read once, then cached as ranges). */
-async function cmapRanges(ctx: BuildContext, file: string): Promise<[number, number][]> {
+function cmapCacheFile(ctx: BuildContext, file: string): string {
   const key = createHash('sha256').update(SUBSETTER_VERSION).update(fileKey(file)).digest('hex').slice(0, 24);
-  const cached = cacheFile(ctx, `cmap-${key}.json`);
+  return cacheFile(ctx, `cmap-${key}.json`);
+}
+
+const cmaps = new Map<string, Promise<[number, number][]>>();
+
+function cmapRanges(ctx: BuildContext, file: string): Promise<[number, number][]> {
+  const cached = cmapCacheFile(ctx, file);
+  if (!cmaps.has(cached)) cmaps.set(cached, readCmap(cached, file));
+  return cmaps.get(cached)!;
+}
+
+async function readCmap(cached: string, file: string): Promise<[number, number][]> {
   if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as [number, number][];
   const face = new HbFace(new HbBlob(await sfntOf(file)), 0);
   const ranges = toRanges([...face.collectUnicodes()].sort((a, b) => a - b));
@@ -230,7 +264,7 @@ async function subsetCached(ctx: BuildContext, file: string, cps: number[]): Pro
   const key = createHash('sha256').update(SUBSETTER_VERSION).update(fileKey(file)).update(cps.join(',')).digest('hex');
   const cached = cacheFile(ctx, `${key.slice(0, 24)}.woff`);
   if (existsSync(cached)) return { key, bytes: readFileSync(cached) };
-  const bytes = await subsetFont(await sfntOf(file), String.fromCodePoint(...cps), { targetFormat: 'woff' });
+  const bytes = sfntToWoff(await subsetFont(await sfntOf(file), String.fromCodePoint(...cps), { targetFormat: 'truetype' }));
   writeAtomic(cached, bytes);
   return { key, bytes };
 }

@@ -54,7 +54,7 @@ export async function printPdf(ctx: BuildContext, input: PdfInput): Promise<PdfO
           el.textContent = String(map[el.dataset.target ?? ''] ?? '');
         });
       }, pages);
-      const bytes = await page.pdf({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, displayHeaderFooter: false, timeout: 120_000 });
+      const bytes = await page.pdf({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, displayHeaderFooter: false, timeout: 0 }); // bounded by the browser's protocol timeout (--browser-timeout)
       const doc = await PDFDocument.load(bytes, { updateMetadata: false });
       const found = destinationPages(doc);
       if (JSON.stringify(found) === JSON.stringify(pages) || attempt === 3) {

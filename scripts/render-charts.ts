@@ -68,34 +68,43 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
   if (todo.length) {
     mkdirSync(dir, { recursive: true });
     const browser = await ctx.browser();
-    const page = await browser.newPage();
+    const vegaDir = path.join(ctx.packageDir, 'node_modules', 'vega', 'build');
+    const faces = allFaces(ctx.packageDir, [...new Set([...editionFamilies.zh.sans, ...editionFamilies.en.sans])]);
+    const css = fontFaceCss(faces, (f) => pathToFileURL(f.file).href);
+    // A file:// page, so that it may load the bundled fonts and Vega from node_modules.
+    const host = path.join(dir, `host-${process.pid}.html`);
+    writeFileSync(host, `<!doctype html><meta charset="utf-8"><style>${css}</style><script src="${pathToFileURL(path.join(vegaDir, 'vega.min.js')).href}"></script><body></body>`);
+    // Two pages, two renderer processes: the charts render on both cores.
+    const lanes = [todo.filter((_, i) => i % 2 === 0), todo.filter((_, i) => i % 2 === 1)].filter((l) => l.length);
     try {
-      const vegaDir = path.join(ctx.packageDir, 'node_modules', 'vega', 'build');
-      await guardPage(page, [path.join(ctx.packageDir, 'node_modules'), dir]);
-      const faces = allFaces(ctx.packageDir, [...new Set([...editionFamilies.zh.sans, ...editionFamilies.en.sans])]);
-      const css = fontFaceCss(faces, (f) => pathToFileURL(f.file).href);
-      // A file:// page, so that it may load the bundled fonts and Vega from node_modules.
-      const host = path.join(dir, `host-${process.pid}.html`);
-      writeFileSync(host, `<!doctype html><meta charset="utf-8"><style>${css}</style><script src="${pathToFileURL(path.join(vegaDir, 'vega.min.js')).href}"></script><body></body>`);
-      await page.goto(pathToFileURL(host).href, { waitUntil: 'load' });
-      rmSync(host, { force: true });
-      for (const job of todo) {
-        const svg = await page.evaluate(async (spec: unknown, text: string) => {
-          const w = window as unknown as { vega: { View: new (r: unknown, o: unknown) => { toSVG(): Promise<string> }; parse(s: unknown): unknown } };
-          const fonts = ["400 12px 'Noto Sans SC'", "700 12px 'Noto Sans SC'", "400 12px 'Source Sans 3'", "600 12px 'Source Sans 3'"];
-          await Promise.all(fonts.map((f) => document.fonts.load(f, text)));
-          await document.fonts.ready;
-          const view = new w.vega.View(w.vega.parse(spec), { renderer: 'none' });
-          return view.toSVG();
-        }, job.vg, job.text);
-        const tmp = path.join(dir, `${job.hash}.svg.${process.pid}.tmp`);
-        writeFileSync(tmp, svg);
-        if (job.warnings.length) writeFileSync(path.join(dir, `${job.hash}.warnings.json`), JSON.stringify(job.warnings));
-        renameSync(tmp, path.join(dir, `${job.hash}.svg`));
-        svgs.set(job.key, svg);
-      }
+      await Promise.all(
+        lanes.map(async (lane) => {
+          const page = await browser.newPage();
+          try {
+            await guardPage(page, [path.join(ctx.packageDir, 'node_modules'), dir]);
+            await page.goto(pathToFileURL(host).href, { waitUntil: 'load' });
+            for (const job of lane) {
+              const svg = await page.evaluate(async (spec: unknown, text: string) => {
+                const w = window as unknown as { vega: { View: new (r: unknown, o: unknown) => { toSVG(): Promise<string> }; parse(s: unknown): unknown } };
+                const fonts = ["400 12px 'Noto Sans SC'", "700 12px 'Noto Sans SC'", "400 12px 'Source Sans 3'", "600 12px 'Source Sans 3'"];
+                await Promise.all(fonts.map((f) => document.fonts.load(f, text)));
+                await document.fonts.ready;
+                const view = new w.vega.View(w.vega.parse(spec), { renderer: 'none' });
+                return view.toSVG();
+              }, job.vg, job.text);
+              const tmp = path.join(dir, `${job.hash}.svg.${process.pid}.tmp`);
+              writeFileSync(tmp, svg);
+              if (job.warnings.length) writeFileSync(path.join(dir, `${job.hash}.warnings.json`), JSON.stringify(job.warnings));
+              renameSync(tmp, path.join(dir, `${job.hash}.svg`));
+              svgs.set(job.key, svg);
+            }
+          } finally {
+            await page.close();
+          }
+        }),
+      );
     } finally {
-      await page.close();
+      rmSync(host, { force: true });
     }
   }
   return { svgs, rendered: todo.length };
