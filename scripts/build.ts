@@ -13,7 +13,7 @@ import { applyTemplates, type EditionHtml } from './apply-templates.js';
 import { checkParity } from './parity.js';
 import { editionAssets, type FontMode } from './edition-assets.js';
 import { printPdf, pdfFileName, type PdfOutput } from './print-pdf.js';
-import { startStaging, writeFile, copyFile, carryOver, commit, discard, type Staging } from './write-output.js';
+import { startStaging, writeFile, copyFile, linkFile, carryOver, commit, discard, type Staging } from './write-output.js';
 import { languagePage } from './language-page.js';
 import { hashBytes, hashTree, writeManifest, type Manifest } from './manifest.js';
 import type { EditionMeta } from './load-config.js';
@@ -34,6 +34,8 @@ export interface BuildOptions {
   fonts?: FontMode;
   /** HTML-only builds (dev mode): keep the previous PDFs instead of dropping them. */
   keepPdfs?: boolean;
+  /** Results kept between builds of one process (dev mode), by a hash of what they were made from. */
+  memo?: Map<string, unknown>;
   /** Aborting it stops the build (its PDF pages are closed) and leaves the output as it was. */
   signal?: AbortSignal;
   /** The last successful build of this output (to reuse unchanged PDFs and guess TOC pages). */
@@ -86,8 +88,26 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
   const data = await stage('load-data', () => loadData(ctx));
   const chapters = await stage('load-content', () => Object.fromEntries(config.languages.map((l) => [l, loadContent(ctx, l)])) as Record<Lang, Chapter[]>);
   fail();
+  const dataStamp = opts.memo ? hashBytes(JSON.stringify(hashTree(path.join(opts.root, 'data')))) : '';
   const rendered = await stage('render-markdown', () =>
-    Object.fromEntries(config.languages.map((l) => [l, renderMarkdown(ctx, l, chapters[l], data, templates!.strings[l])])) as Record<Lang, RenderedEdition>,
+    Object.fromEntries(
+      config.languages.map((l) => {
+        if (!opts.memo) return [l, renderMarkdown(ctx, l, chapters[l], data, templates!.strings[l])];
+        // Dev mode: an edition whose chapters, strings and data did not change is not rendered again.
+        const key = `render-markdown|${l}|${hashBytes(JSON.stringify([chapters[l], templates!.strings[l], dataStamp]))}`;
+        const hit = opts.memo.get(key) as { edition: RenderedEdition; diagnostics: Diagnostic[] } | undefined;
+        if (hit) {
+          for (const d of hit.diagnostics) diagnostics.list.push({ ...d });
+          return [l, structuredClone(hit.edition)];
+        }
+        const before = diagnostics.list.length;
+        const edition = renderMarkdown(ctx, l, chapters[l], data, templates!.strings[l]);
+        const added = diagnostics.list.slice(before);
+        for (const k of opts.memo.keys()) if (k.startsWith(`render-markdown|${l}|`)) opts.memo.delete(k);
+        if (!added.some((d) => d.severity === 'error')) opts.memo.set(key, { edition: structuredClone(edition), diagnostics: added });
+        return [l, edition];
+      }),
+    ) as Record<Lang, RenderedEdition>,
   );
   fail();
   await stage('check-parity', () => checkParity(ctx, config, chapters, rendered));
@@ -196,7 +216,10 @@ async function writeEditionHtml(ctx: BuildContext, staging: Staging, lang: Lang,
   writeFile(staging, `${lang}/assets/report.css`, templates.css);
   writeFile(staging, `${lang}/assets/print.css`, templates.printCss);
   writeFile(staging, `${lang}/assets/fonts.css`, assets.css);
-  for (const f of assets.files) writeFile(staging, `${lang}/assets/fonts/${f.name}`, f.bytes);
+  for (const f of assets.files) {
+    if ('from' in f) linkFile(staging, `${lang}/assets/fonts/${f.name}`, f.from);
+    else writeFile(staging, `${lang}/assets/fonts/${f.name}`, f.bytes);
+  }
   for (const id of html.datasets) {
     const ds = data.datasets.get(id)!;
     copyFile(staging, `${lang}/data/${id}.csv`, path.join(ctx.root, ds.file));

@@ -38,6 +38,7 @@ export async function dev(opts: DevOptions): Promise<DevServer> {
   /** Aborts a PDF build in progress when a save comes in: the HTML goes first. */
   let printing: AbortController | undefined;
   let changed = new Set<string>();
+  const memo = new Map<string, unknown>();
 
   const run = async (kind: 'html' | 'pdf'): Promise<boolean> => {
     const t0 = performance.now();
@@ -50,6 +51,7 @@ export async function dev(opts: DevOptions): Promise<DevServer> {
         ...opts.build,
         formats: full ? ['html', 'pdf'] : ['html'],
         fonts: full ? 'subset' : 'slices',
+        memo,
         keepPdfs: !full,
         previous: readManifest(manifestFile),
         manifest: full ? { file: manifestFile, inputs } : undefined,

@@ -18,10 +18,8 @@ import { allFaces, editionFamilies, fontFaceCss, wholeFile, type FontFace } from
  * face. Subsets are cached
  * in <cache>/fonts by source file and character set.
  */
-export interface SubsetFile {
-  name: string;
-  bytes: Uint8Array;
-}
+/** A font file of the edition: made here (`bytes`), or a package file shipped as it is (`from`). */
+export type SubsetFile = { name: string; bytes: Uint8Array } | { name: string; from: string };
 
 export interface EditionFonts {
   css: string;
@@ -138,7 +136,7 @@ export function sliceEditionFonts(ctx: BuildContext, lang: Lang, text: string): 
   const slices = allFaces(ctx.packageDir, [...new Set([...stacks.body, ...stacks.sans])]).filter((f) => meets(f.ranges, wanted));
   return {
     css: fontFaceCss(slices, (f) => `fonts/${path.basename(f.file)}`),
-    files: slices.map((f) => ({ name: path.basename(f.file), bytes: readFileSync(f.file) })),
+    files: slices.map((f) => ({ name: path.basename(f.file), from: f.file })),
     uncovered: [],
   };
 }
@@ -208,22 +206,6 @@ function writeAtomic(file: string, content: string | Uint8Array): void {
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, content);
   renameSync(tmp, file);
-}
-
-/**
- * On a first build, decode the large whole-script font files in the
- * background (while Chromium renders the charts and Node would wait anyway),
- * so that subsetting later finds them ready. Not needed once their
- * character maps are cached: then only a new character costs a decode.
- */
-export function prefetchFonts(ctx: BuildContext, langs: Lang[]): void {
-  const families = new Set(langs.flatMap((l) => [...editionFamilies[l].body, ...editionFamilies[l].sans]));
-  for (const family of families) {
-    for (const face of allFaces(ctx.packageDir, [family])) {
-      const whole = wholeFile(ctx.packageDir, family, face.weight, face.style);
-      if (whole && !existsSync(cmapCacheFile(ctx, whole))) cmapRanges(ctx, whole).catch(() => undefined);
-    }
-  }
 }
 
 /**

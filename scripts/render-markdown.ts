@@ -5,7 +5,9 @@ import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import type { Root as MdRoot, RootContent, Heading as MdHeading, Parent, Nodes } from 'mdast';
 import type { Root as HastRoot } from 'hast';
+import path from 'node:path';
 import type { BuildContext, Lang } from './context.js';
+import type { Place } from './diagnostics.js';
 import type { Chapter } from './load-content.js';
 import type { ReportData } from './load-data.js';
 import type { Strings } from './load-templates.js';
@@ -65,7 +67,7 @@ export function renderMarkdown(ctx: BuildContext, lang: Lang, chapters: Chapter[
       column: node.position?.start.column ?? 1,
     });
     const headings = transformHeadings(ctx, mdast, chapter, at, ids);
-    transformMarkers(ctx, mdast, at);
+    transformMarkers(ctx, mdast, at, chapter.file);
     collectNotes(ctx, mdast, chapter, strings, notes, at);
     const tree = unified().use(remarkRehype).runSync(mdast) as HastRoot;
     rendered.push({ chapter, tree, headings });
@@ -105,7 +107,7 @@ function transformHeadings(ctx: BuildContext, tree: MdRoot, chapter: Chapter, at
 const marker = /^<!--(figure|table):([^>]*)-->$|^<!--byline-->$/;
 
 /** Replace our own markers with placeholder elements; any other raw HTML is an error; remote images too. */
-function transformMarkers(ctx: BuildContext, tree: MdRoot, at: At): void {
+function transformMarkers(ctx: BuildContext, tree: MdRoot, at: At, chapterFile: string): void {
   const visit = (parent: Parent): void => {
     parent.children = parent.children.flatMap((node): RootContent[] => {
       const only = node.type === 'paragraph' && node.children.length === 1 ? node.children[0] : node;
@@ -122,12 +124,29 @@ function transformMarkers(ctx: BuildContext, tree: MdRoot, at: At): void {
         ctx.diagnostics.report(marker.test(node.value.trim()) ? 'template-error' : 'raw-html', at(node), marker.test(node.value.trim()) ? ['{{figure}}, {{table}} and {{> byline}} go on a line of their own'] : []);
         return [];
       }
-      if (node.type === 'image' && /^[a-z]+:/i.test(node.url)) ctx.diagnostics.report('remote-resource', at(node), [node.url]);
+      if (node.type === 'image' || node.type === 'link' || node.type === 'definition') checkUrl(ctx, node.type, node.url, at(node), chapterFile);
       if ('children' in node) visit(node as Parent);
       return [node];
     });
   };
   visit(tree);
+}
+
+/**
+ * Links may point anywhere on the web (readers follow them); images are part
+ * of the page, so they must be files of the report. Neither may reach a file
+ * outside the report root, by `file:` or by `../`.
+ */
+function checkUrl(ctx: BuildContext, kind: 'image' | 'link' | 'definition', url: string, place: Place, chapterFile: string): void {
+  if (url.startsWith('#') || url.startsWith('data:') || url.startsWith('mailto:')) return;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme === 'file') return void ctx.diagnostics.report('outside-root', place, [url]);
+  if (scheme || url.startsWith('//')) {
+    if (kind === 'image') ctx.diagnostics.report('remote-resource', place, [url]);
+    return;
+  }
+  const target = path.resolve(ctx.root, path.dirname(chapterFile), decodeURI(url.split(/[?#]/)[0]!));
+  if (target !== ctx.root && !target.startsWith(ctx.root + path.sep)) ctx.diagnostics.report('outside-root', place, [url]);
 }
 
 function placeholder(kind: string, id: string): RootContent {

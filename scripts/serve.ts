@@ -27,7 +27,26 @@ const types: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
-const reloadScript = `<script>(()=>{const s=new EventSource('/__reload');s.onmessage=()=>location.reload();})();</script>`;
+/**
+ * Live reload without a navigation: fetch the page again and swap its body in
+ * (fonts, styles and scroll position stay); the page's own scripts are run
+ * again. A change of stylesheet or a failed fetch falls back to a full reload.
+ */
+const reloadScript = `<script data-live-reload>(()=>{if(window.__liveReload)return;window.__liveReload=1;
+const s=new EventSource('/__reload');
+s.onmessage=async()=>{try{
+const r=await fetch(location.href,{cache:'no-store'});if(!r.ok)throw 0;
+const d=new DOMParser().parseFromString(await r.text(),'text/html');
+const css=x=>[...x.querySelectorAll('link[rel=stylesheet],style')].map(e=>e.outerHTML).join('');
+if(css(d)!==css(document))throw 0;
+const y=scrollY;document.title=d.title;
+const parts=b=>[...b.querySelectorAll('body > *, .page > *, main > *')].filter(e=>e.id||e.matches('header,nav,main,.page')).map(e=>e.id||e.tagName);
+if(parts(d.body).join()===parts(document.body).join()){
+for(const n of d.body.querySelectorAll('main > [id], .page > nav, body > header')){const sel=n.id?'#'+CSS.escape(n.id):n.matches('nav')?'.page > nav':'body > header';const o=document.querySelector(sel);if(o&&o.outerHTML!==n.outerHTML)o.replaceWith(n);}
+}else{document.body.replaceWith(d.body);
+for(const old of document.body.querySelectorAll('script:not([data-live-reload])')){const n=document.createElement('script');n.textContent=old.textContent;old.replaceWith(n);}}
+scrollTo(0,y);
+}catch{location.reload();}};})();</script>`;
 
 export async function serve(dir: string, opts: { port?: number; liveReload?: boolean } = {}): Promise<Server> {
   const root = path.resolve(dir);
@@ -58,7 +77,9 @@ export async function serve(dir: string, opts: { port?: number; liveReload?: boo
       let body: Buffer | string = await readFile(file);
       const type = types[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
       if (opts.liveReload && type.startsWith('text/html')) body = body.toString('utf8').replace('</body>', `${reloadScript}</body>`);
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' });
+      // Font file names change with their content (subsets are named by hash, slices by package version).
+      const immutable = /\.woff2?$/.test(file);
+      res.writeHead(200, { 'content-type': type, 'cache-control': immutable ? 'max-age=31536000, immutable' : 'no-cache' });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');

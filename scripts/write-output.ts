@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { rm } from 'node:fs/promises';
-import { readdirSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, renameSync, rmSync, writeFileSync, unlinkSync } from 'node:fs';
+import { readdirSync, cpSync, linkSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
 
 /**
  * Stage 8: the only stage that writes the output. Everything goes into a
@@ -31,6 +31,17 @@ export function copyFile(staging: Staging, rel: string, from: string): void {
   const abs = path.join(staging.dir, rel);
   mkdirSync(path.dirname(abs), { recursive: true });
   cpSync(from, abs);
+}
+
+/** A file that never changes in place (a package's font): hard-linked when the file system allows, else copied. */
+export function linkFile(staging: Staging, rel: string, from: string): void {
+  const abs = path.join(staging.dir, rel);
+  mkdirSync(path.dirname(abs), { recursive: true });
+  try {
+    linkSync(from, abs);
+  } catch {
+    cpSync(from, abs);
+  }
 }
 
 /** Keep parts of the previous output that this build does not produce (another language). */
@@ -74,8 +85,16 @@ export function acquireLock(outDir: string, pid: number, isAlive: (pid: number) 
       closeSync(fd);
       return () => rmSync(lock, { force: true });
     } catch {
-      const holder = Number(readFileSync(lock, 'utf8'));
+      let text = '';
+      try {
+        text = readFileSync(lock, 'utf8');
+      } catch {
+        continue; // released meanwhile: try again
+      }
+      const holder = Number(text);
       if (holder && isAlive(holder)) return `another build (process ${holder}) is writing ${outDir}`;
+      // An empty lock is one being taken right now (created, pid not yet written), unless it is old.
+      if (!text && Date.now() - statMtime(lock) < 10_000) return `another build is writing ${outDir}`;
       try {
         unlinkSync(lock);
       } catch {
@@ -84,6 +103,14 @@ export function acquireLock(outDir: string, pid: number, isAlive: (pid: number) 
     }
   }
   return `could not lock ${outDir}`;
+}
+
+function statMtime(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
 
 /** Remove staging folders left by builds that were killed (call while holding the lock). */

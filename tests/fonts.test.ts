@@ -34,6 +34,7 @@ describe('font subsets', () => {
     const serifRegular = fonts.css.split('\n').find((r) => r.includes("'Noto Serif SC'") && r.includes('font-weight:400'))!;
     expect(serifRegular).toContain('unicode-range:U+5957,U+6cb3');
     for (const f of fonts.files) {
+      if (!('bytes' in f)) throw new Error(`${f.name} was not subset`);
       const glyphs = await glyphsOf(f.bytes);
       if (f.name.startsWith('noto-')) {
         expect([...glyphs].filter((cp) => cp > 0x2000).sort((a, b) => a - b)).toEqual([0x5957, 0x6cb3]);
