@@ -161,12 +161,26 @@ export async function closeBrowser(browser: Browser, { graceMs = 5000, force = f
   }
 }
 
+export interface Guard {
+  /** URLs blocked since the last allow(). */
+  blocked: string[];
+  /** Change what the page may load (a page reused for another job). */
+  allow: (dirs: string[]) => void;
+}
+
 /**
- * Block every request that is not a local file inside `allowedDirs` (or data:).
- * Returns the list of blocked URLs so callers can report them.
+ * Block every request that is not a local file inside the allowed folders (or
+ * data:), and keep the blocked URLs so callers can report them.
  */
-export async function guardPage(page: Page, allowedDirs: string[]): Promise<string[]> {
-  const blocked: string[] = [];
+export async function guardPage(page: Page, allowedDirs: string[]): Promise<Guard> {
+  let allowed = allowedDirs;
+  const guard: Guard = {
+    blocked: [],
+    allow: (dirs) => {
+      allowed = dirs;
+      guard.blocked = [];
+    },
+  };
   // Navigation (30 s by default) and waits get the same bound as every protocol call.
   const bound = boundOf.get(page.browser());
   if (bound) page.setDefaultTimeout(bound);
@@ -176,10 +190,10 @@ export async function guardPage(page: Page, allowedDirs: string[]): Promise<stri
     if (url.startsWith('data:') || url === 'about:blank') return void req.continue();
     if (url.startsWith('file://')) {
       const p = path.resolve(fileURLToPath(url));
-      if (allowedDirs.some((d) => p === d || p.startsWith(d + path.sep))) return void req.continue();
+      if (allowed.some((d) => p === d || p.startsWith(d + path.sep))) return void req.continue();
     }
-    blocked.push(url);
+    guard.blocked.push(url);
     void req.abort('blockedbyclient');
   });
-  return blocked;
+  return guard;
 }

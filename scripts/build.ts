@@ -8,7 +8,7 @@ import { loadTemplates, type Templates } from './load-templates.js';
 import { loadData, type ReportData } from './load-data.js';
 import { loadContent, type Chapter } from './load-content.js';
 import { renderMarkdown, type RenderedEdition } from './render-markdown.js';
-import { renderCharts, type ChartJob } from './render-charts.js';
+import { renderCharts, openLanes, closeLanes, type ChartJob, type Lane } from './render-charts.js';
 import { applyTemplates, type EditionHtml } from './apply-templates.js';
 import { checkParity } from './parity.js';
 import { editionAssets, type FontMode } from './edition-assets.js';
@@ -16,6 +16,8 @@ import { printPdf, pdfFileName, type PdfOutput } from './print-pdf.js';
 import { startStaging, writeFile, copyFile, linkFile, carryOver, commit, discard, type Staging } from './write-output.js';
 import { languagePage } from './language-page.js';
 import { hashBytes, hashTree, writeManifest, type Manifest } from './manifest.js';
+import { remember, type Memo } from './memo.js';
+import type { EditionFonts } from './font-subset.js';
 import type { EditionMeta } from './load-config.js';
 
 export interface BuildOptions {
@@ -35,7 +37,7 @@ export interface BuildOptions {
   /** HTML-only builds (dev mode): keep the previous PDFs instead of dropping them. */
   keepPdfs?: boolean;
   /** Results kept between builds of one process (dev mode), by a hash of what they were made from. */
-  memo?: Map<string, unknown>;
+  memo?: Memo;
   /** Aborting it stops the build (its PDF pages are closed) and leaves the output as it was. */
   signal?: AbortSignal;
   /** The last successful build of this output (to reuse unchanged PDFs and guess TOC pages). */
@@ -60,6 +62,8 @@ export interface Prepared {
   data: ReportData;
   chapters: Record<Lang, Chapter[]>;
   rendered: Record<Lang, RenderedEdition>;
+  /** Per edition, a hash of what its rendering was made from (dev mode only). */
+  renderKeys: Partial<Record<Lang, string>>;
 }
 
 function timer(log: (l: string) => void, timings: Record<string, number>) {
@@ -85,36 +89,29 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
   fail();
   if (!config) throw new BuildFailed(diagnostics.list);
   const templates = await stage('load-templates', () => loadTemplates(ctx, config.languages));
-  const data = await stage('load-data', () => loadData(ctx));
+  const dataStamp = opts.memo ? hashBytes(JSON.stringify(hashTree(path.join(opts.root, 'data')))) : '';
+  const data = await stage('load-data', () => remember(opts.memo, diagnostics, 'load-data', () => dataStamp, () => loadData(ctx)));
   const chapters = await stage('load-content', () => Object.fromEntries(config.languages.map((l) => [l, loadContent(ctx, l)])) as Record<Lang, Chapter[]>);
   fail();
-  const dataStamp = opts.memo ? hashBytes(JSON.stringify(hashTree(path.join(opts.root, 'data')))) : '';
-  const rendered = await stage('render-markdown', () =>
-    Object.fromEntries(
-      config.languages.map((l) => {
-        if (!opts.memo) return [l, renderMarkdown(ctx, l, chapters[l], data, templates!.strings[l])];
-        // Dev mode: an edition whose chapters, strings and data did not change is not rendered again.
-        const key = `render-markdown|${l}|${hashBytes(JSON.stringify([chapters[l], templates!.strings[l], dataStamp]))}`;
-        const hit = opts.memo.get(key) as { edition: RenderedEdition; diagnostics: Diagnostic[] } | undefined;
-        if (hit) {
-          for (const d of hit.diagnostics) diagnostics.list.push({ ...d });
-          return [l, structuredClone(hit.edition)];
-        }
-        const before = diagnostics.list.length;
-        const edition = renderMarkdown(ctx, l, chapters[l], data, templates!.strings[l]);
-        const added = diagnostics.list.slice(before);
-        for (const k of opts.memo.keys()) if (k.startsWith(`render-markdown|${l}|`)) opts.memo.delete(k);
-        if (!added.some((d) => d.severity === 'error')) opts.memo.set(key, { edition: structuredClone(edition), diagnostics: added });
-        return [l, edition];
-      }),
-    ) as Record<Lang, RenderedEdition>,
-  );
+  const rendered = await stage('render-markdown', async () => {
+    const out = {} as Record<Lang, RenderedEdition>;
+    for (const l of config.languages) {
+      // Trees are changed in place later (slots filled, anchors added): a kept edition is handed out as a copy.
+      out[l] = await remember(opts.memo, diagnostics, `render-markdown|${l}`, () => renderKey(l), () => renderMarkdown(ctx, l, chapters[l], data, templates!.strings[l]), (e) => structuredClone(e));
+    }
+    return out;
+  });
   fail();
+  /** What an edition's rendering depends on (dev mode's memo key). */
+  function renderKey(l: Lang): string {
+    return hashBytes(JSON.stringify([chapters[l], templates!.strings[l], dataStamp]));
+  }
   await stage('check-parity', () => checkParity(ctx, config, chapters, rendered));
   reportPlacement(ctx, data, rendered, config.languages);
   if (opts.strict) diagnostics.strict();
   fail();
-  return { ctx, config, templates: templates!, data, chapters, rendered };
+  const renderKeys = opts.memo ? Object.fromEntries(config.languages.map((l) => [l, renderKey(l)])) : {};
+  return { ctx, config, templates: templates!, data, chapters, rendered, renderKeys };
 }
 
 /*
@@ -128,15 +125,27 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const timings: Record<string, number> = {};
   const stage = timer(opts.log, timings);
-  // Printing needs the browser anyway: start it while the Markdown and data are read.
-  if (opts.formats.includes('pdf')) opts.browser().catch(() => undefined);
+  // Printing needs the browser anyway: start it, and open the pages that render the charts and then print,
+  // while the Markdown and data are read.
+  const early: BuildContext = { root: opts.root, packageDir: opts.packageDir, diagnostics: new Diagnostics(), log: opts.log, cacheDir: opts.cacheDir, browser: opts.browser };
+  const lanes = opts.formats.includes('pdf') ? openLanes(early) : undefined;
+  lanes?.catch(() => undefined);
+  try {
+    return await buildWith(opts, timings, lanes);
+  } finally {
+    if (lanes) await closeLanes(lanes);
+  }
+}
+
+async function buildWith(opts: BuildOptions, timings: Record<string, number>, lanes: Promise<Lane[]> | undefined): Promise<BuildResult> {
+  const stage = timer(opts.log, timings);
   const prep = await prepare(opts, timings);
   const { ctx, config, templates, data, rendered } = prep;
   const langs = (opts.langs ?? config.languages).filter((l) => config.languages.includes(l));
   const jobs: ChartJob[] = langs.flatMap((lang) =>
     rendered[lang].state.placed.filter((u) => u.kind === 'figure').map((u) => ({ lang, figure: data.figures.get(u.id)! })),
   );
-  const { svgs, rendered: chartsRendered } = await stage('render-charts', () => renderCharts(ctx, jobs, data, templates));
+  const { svgs, rendered: chartsRendered } = await stage('render-charts', () => renderCharts(ctx, jobs, data, templates, lanes));
   const pending = [...data.figures.values()].filter((f) => !f.spec).map((f) => f.id);
   if (pending.length) ctx.diagnostics.report('pending-figure', { file: 'data/figures.yaml' }, [pending.join(', ')], [], opts.strict ? 'error' : 'warning');
   if (ctx.diagnostics.errors.length) throw new BuildFailed(ctx.diagnostics.list);
@@ -148,11 +157,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     for (const lang of langs) {
       const others = config.languages.filter((l) => l !== lang).map((l) => ({ lang: l, name: templates.strings[l].languageName, href: `../${l}/index.html` }));
       const pdfName = pdfFileName(config.id, lang);
-      const html = await stage('apply-templates', () =>
-        applyTemplates(ctx, rendered[lang], config, data, templates, svgs, { others, pdfHref: pdfName }),
-      );
-      if (!html) throw new BuildFailed(ctx.diagnostics.list);
-      await stage('write-html', () => writeEditionHtml(ctx, staging, lang, html, templates, data, config, lang === langs[0] ? chooser : '', opts.fonts));
+      const alsoServes = lang === langs[0] ? chooser : '';
+      const editionKey = () => hashBytes(JSON.stringify([prep.renderKeys[lang], [...svgs].filter(([k]) => k.startsWith(`${lang}|`)), config, templates, alsoServes, opts.fonts]));
+      const made = await remember(opts.memo, ctx.diagnostics, `edition|${lang}`, editionKey, async () => {
+        const html = await stage('apply-templates', () => applyTemplates(ctx, rendered[lang], config, data, templates, svgs, { others, pdfHref: pdfName }));
+        return html && { html, fonts: await stage('edition-fonts', () => editionFonts(ctx, lang, html, templates, config, alsoServes, opts.fonts)) };
+      });
+      if (!made) throw new BuildFailed(ctx.diagnostics.list);
+      const { html } = made;
+      await stage('write-html', () => writeEdition(ctx, staging, lang, html, made.fonts, templates, data));
       editions.push({ lang, html });
     }
     if (ctx.diagnostics.errors.length) throw new BuildFailed(ctx.diagnostics.list);
@@ -163,7 +176,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       // Both editions print at once: Chromium lays each out in its own renderer process.
       await stage('print-pdf', () =>
         Promise.all(
-          editions.map(async (e) => {
+          editions.map(async (e, i) => {
             const file = pdfFileName(config.id, e.lang);
             const key = pdfKey(staging, e.lang, config.editions[e.lang], date);
             const last = opts.previous?.editions[e.lang];
@@ -182,7 +195,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
               allowedDirs: [path.join(staging.dir, e.lang)],
               guess: last?.tocPages,
               signal: opts.signal,
-            });
+            }, (await lanes)?.[i]);
             opts.log(`print-pdf          ${e.lang}: ${e.pdf.pages} pages, ${e.pdf.passes} pass(es)`);
             writeFile(staging, `${e.lang}/${file}`, e.pdf.bytes);
             printed[e.lang] = { pdfKey: key, pdfFile: file, tocPages: e.pdf.tocPages };
@@ -207,16 +220,19 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** `alsoServes`: other text set in this edition's fonts (the language chooser uses the first edition's). */
-async function writeEditionHtml(ctx: BuildContext, staging: Staging, lang: Lang, html: EditionHtml, templates: Templates, data: ReportData, config: ReportConfig, alsoServes: string, fonts?: FontMode): Promise<void> {
+/** The edition's fonts. `alsoServes`: other text set in them (the language chooser uses the first edition's). */
+function editionFonts(ctx: BuildContext, lang: Lang, html: EditionHtml, templates: Templates, config: ReportConfig, alsoServes: string, fonts?: FontMode): Promise<EditionFonts> {
   const strings = templates.strings[lang];
   const extraText = [strings.pageBefore, strings.pageMiddle, strings.pageAfter, config.editions[lang].shortTitle, '0123456789', alsoServes];
-  const assets = await editionAssets(ctx, lang, html.html, extraText.join(''), fonts);
+  return editionAssets(ctx, lang, html.html, extraText.join(''), fonts);
+}
+
+function writeEdition(ctx: BuildContext, staging: Staging, lang: Lang, html: EditionHtml, fonts: EditionFonts, templates: Templates, data: ReportData): void {
   writeFile(staging, `${lang}/index.html`, html.html);
   writeFile(staging, `${lang}/assets/report.css`, templates.css);
   writeFile(staging, `${lang}/assets/print.css`, templates.printCss);
-  writeFile(staging, `${lang}/assets/fonts.css`, assets.css);
-  for (const f of assets.files) {
+  writeFile(staging, `${lang}/assets/fonts.css`, fonts.css);
+  for (const f of fonts.files) {
     if ('from' in f) linkFile(staging, `${lang}/assets/fonts/${f.name}`, f.from);
     else writeFile(staging, `${lang}/assets/fonts/${f.name}`, f.bytes);
   }

@@ -180,6 +180,8 @@ async function main(argv: string[]): Promise<number> {
       log(`nothing changed: ${shownOut} is up to date (${Math.round(performance.now() - t0)} ms; --force rebuilds)`);
       return 0;
     }
+    // Start the browser (Puppeteer's own import included) while the pipeline's modules load.
+    if (formats.includes('pdf')) getBrowser().catch(() => undefined);
     const { build } = await pipeline();
     const result = await build({ ...opts, previous, manifest: { file: manifestFile, inputs } });
     print(result.diagnostics);

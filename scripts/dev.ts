@@ -3,6 +3,7 @@ import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { build, type BuildOptions } from './build.js';
 import { BuildFailed, type Diagnostic } from './diagnostics.js';
 import { serve } from './serve.js';
+import type { Memo } from './memo.js';
 import { inputsHash, manifestPath, readManifest } from './manifest.js';
 
 /**
@@ -38,7 +39,7 @@ export async function dev(opts: DevOptions): Promise<DevServer> {
   /** Aborts a PDF build in progress when a save comes in: the HTML goes first. */
   let printing: AbortController | undefined;
   let changed = new Set<string>();
-  const memo = new Map<string, unknown>();
+  const memo: Memo = new Map();
 
   const run = async (kind: 'html' | 'pdf'): Promise<boolean> => {
     const t0 = performance.now();

@@ -4,6 +4,7 @@ import { PDFDocument, PDFName, PDFDict, PDFArray, PDFRef, PDFString, PDFHexStrin
 import type { BuildContext, Lang } from './context.js';
 import type { EditionMeta } from './load-config.js';
 import { guardPage } from './browser.js';
+import type { Lane } from './render-charts.js';
 import { htmlLang } from './apply-templates.js';
 
 export interface PdfInput {
@@ -35,18 +36,18 @@ export interface PdfOutput {
  *   → print → read where each TOC link lands → if any number was wrong, write
  *   the real ones and print again → set metadata (pdf-lib, same parse).
  */
-export async function printPdf(ctx: BuildContext, input: PdfInput): Promise<PdfOutput> {
-  const browser = await ctx.browser();
-  const page = await browser.newPage();
+export async function printPdf(ctx: BuildContext, input: PdfInput, lane?: Lane): Promise<PdfOutput> {
+  const page = lane?.page ?? (await (await ctx.browser()).newPage());
   const stop = () => void page.close().catch(() => undefined);
   input.signal?.addEventListener('abort', stop, { once: true });
   try {
     input.signal?.throwIfAborted();
-    const blocked = await guardPage(page, input.allowedDirs);
+    const guard = lane?.guard ?? (await guardPage(page, input.allowedDirs));
+    guard.allow(input.allowedDirs);
     await page.goto(pathToFileURL(input.htmlPath).href, { waitUntil: 'load' });
     await page.emulateMediaType('print');
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    for (const url of blocked) ctx.diagnostics.report('remote-resource', { file: `dist/${input.lang}/index.html` }, [url]);
+    for (const url of guard.blocked) ctx.diagnostics.report('remote-resource', { file: `dist/${input.lang}/index.html` }, [url]);
     let pages: Record<string, number> = input.guess ?? {};
     for (let attempt = 0; ; attempt++) {
       await page.evaluate((map: Record<string, number>) => {
@@ -65,7 +66,7 @@ export async function printPdf(ctx: BuildContext, input: PdfInput): Promise<PdfO
     }
   } finally {
     input.signal?.removeEventListener('abort', stop);
-    if (!page.isClosed()) await page.close();
+    if (!lane && !page.isClosed()) await page.close();
   }
 }
 

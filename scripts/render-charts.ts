@@ -2,14 +2,14 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { compile } from 'vega-lite';
 import type { BuildContext, Lang } from './context.js';
 import type { Figure, ReportData } from './load-data.js';
 import { lineOf } from './load-data.js';
 import type { Templates } from './load-templates.js';
 import { chartRows, checkSpec, localize } from './chart-spec.js';
 import { allFaces, editionFamilies, fontFaceCss } from './fonts.js';
-import { guardPage } from './browser.js';
+import type { Page } from 'puppeteer';
+import { guardPage, type Guard } from './browser.js';
 
 export interface ChartJob {
   lang: Lang;
@@ -24,7 +24,7 @@ const RENDERER_VERSION = 'vega-6|2';
  * the spec, its data, theme and language: an unchanged chart is never rendered again.
  * Returns `${lang}|${figureId}` → SVG markup; `rendered` counts cache misses.
  */
-export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: ReportData, templates: Templates): Promise<{ svgs: Map<string, string>; rendered: number }> {
+export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: ReportData, templates: Templates, lanes?: Promise<Lane[]>): Promise<{ svgs: Map<string, string>; rendered: number }> {
   const svgs = new Map<string, string>();
   const todo: { key: string; hash: string; vg: unknown; text: string; warnings: string[] }[] = [];
   const dir = path.join(ctx.cacheDir, 'charts');
@@ -57,6 +57,7 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
     const warnings: string[] = [];
     try {
       const logger = { level() { return logger; }, warn: (...a: unknown[]) => void warnings.push(a.join(' ')), info() {}, debug() {}, error: (...a: unknown[]) => void warnings.push(a.join(' ')) };
+      const { compile } = await import('vega-lite'); // loaded only when a chart is not in the cache
       vg = compile(spec as never, { logger: logger as never }).spec;
       for (const w of warnings) ctx.diagnostics.report('chart-spec', { file: figure.chart, line: 1, column: 1 }, [w], [], 'warning');
     } catch (e) {
@@ -66,48 +67,77 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
     todo.push({ key, hash, vg, text: textIn(spec), warnings });
   }
   if (todo.length) {
-    mkdirSync(dir, { recursive: true });
-    const browser = await ctx.browser();
-    const vegaDir = path.join(ctx.packageDir, 'node_modules', 'vega', 'build');
-    const faces = allFaces(ctx.packageDir, [...new Set([...editionFamilies.zh.sans, ...editionFamilies.en.sans])]);
-    const css = fontFaceCss(faces, (f) => pathToFileURL(f.file).href);
-    // A file:// page, so that it may load the bundled fonts and Vega from node_modules.
-    const host = path.join(dir, `host-${process.pid}.html`);
-    writeFileSync(host, `<!doctype html><meta charset="utf-8"><style>${css}</style><script src="${pathToFileURL(path.join(vegaDir, 'vega.min.js')).href}"></script><body></body>`);
+    const own = lanes ? undefined : openLanes(ctx);
+    const ready = await (lanes ?? own!);
     // Two pages, two renderer processes: the charts render on both cores.
-    const lanes = [todo.filter((_, i) => i % 2 === 0), todo.filter((_, i) => i % 2 === 1)].filter((l) => l.length);
+    const split = ready.map((_, i) => todo.filter((__, j) => j % ready.length === i));
     try {
       await Promise.all(
-        lanes.map(async (lane) => {
-          const page = await browser.newPage();
-          try {
-            await guardPage(page, [path.join(ctx.packageDir, 'node_modules'), dir]);
-            await page.goto(pathToFileURL(host).href, { waitUntil: 'load' });
-            for (const job of lane) {
-              const svg = await page.evaluate(async (spec: unknown, text: string) => {
-                const w = window as unknown as { vega: { View: new (r: unknown, o: unknown) => { toSVG(): Promise<string> }; parse(s: unknown): unknown } };
-                const fonts = ["400 12px 'Noto Sans SC'", "700 12px 'Noto Sans SC'", "400 12px 'Source Sans 3'", "600 12px 'Source Sans 3'"];
-                await Promise.all(fonts.map((f) => document.fonts.load(f, text)));
-                await document.fonts.ready;
-                const view = new w.vega.View(w.vega.parse(spec), { renderer: 'none' });
-                return view.toSVG();
-              }, job.vg, job.text);
-              const tmp = path.join(dir, `${job.hash}.svg.${process.pid}.tmp`);
-              writeFileSync(tmp, svg);
-              if (job.warnings.length) writeFileSync(path.join(dir, `${job.hash}.warnings.json`), JSON.stringify(job.warnings));
-              renameSync(tmp, path.join(dir, `${job.hash}.svg`));
-              svgs.set(job.key, svg);
-            }
-          } finally {
-            await page.close();
+        ready.map(async (lane, i) => {
+          for (const job of split[i]!) {
+            const svg = await lane.page.evaluate(async (spec: unknown, text: string) => {
+              const w = window as unknown as { vega: { View: new (r: unknown, o: unknown) => { toSVG(): Promise<string> }; parse(s: unknown): unknown } };
+              const fonts = ["400 12px 'Noto Sans SC'", "700 12px 'Noto Sans SC'", "400 12px 'Source Sans 3'", "600 12px 'Source Sans 3'"];
+              await Promise.all(fonts.map((f) => document.fonts.load(f, text)));
+              await document.fonts.ready;
+              const view = new w.vega.View(w.vega.parse(spec), { renderer: 'none' });
+              return view.toSVG();
+            }, job.vg, job.text);
+            const tmp = path.join(dir, `${job.hash}.svg.${process.pid}.tmp`);
+            writeFileSync(tmp, svg);
+            if (job.warnings.length) writeFileSync(path.join(dir, `${job.hash}.warnings.json`), JSON.stringify(job.warnings));
+            renameSync(tmp, path.join(dir, `${job.hash}.svg`));
+            svgs.set(job.key, svg);
           }
+        }),
+      );
+    } finally {
+      if (own) await closeLanes(own);
+    }
+  }
+  return { svgs, rendered: todo.length };
+}
+
+/** A browser page with its request guard, reused from job to job (charts, then a PDF). */
+export interface Lane {
+  page: Page;
+  guard: Guard;
+}
+
+/**
+ * Two pages with the chart host loaded (Vega and the bundled fonts, from a
+ * file:// page so that they may load from node_modules). A build that prints
+ * opens them at its start, while Markdown and data are read, and prints its
+ * PDFs on the same pages afterwards.
+ */
+export function openLanes(ctx: BuildContext, count = 2): Promise<Lane[]> {
+  const dir = path.join(ctx.cacheDir, 'charts');
+  const vegaDir = path.join(ctx.packageDir, 'node_modules', 'vega', 'build');
+  const faces = allFaces(ctx.packageDir, [...new Set([...editionFamilies.zh.sans, ...editionFamilies.en.sans])]);
+  const css = fontFaceCss(faces, (f) => pathToFileURL(f.file).href);
+  return (async () => {
+    const browser = await ctx.browser();
+    mkdirSync(dir, { recursive: true });
+    const host = path.join(dir, `host-${process.pid}-${Date.now()}.html`);
+    writeFileSync(host, `<!doctype html><meta charset="utf-8"><style>${css}</style><script src="${pathToFileURL(path.join(vegaDir, 'vega.min.js')).href}"></script><body></body>`);
+    try {
+      return await Promise.all(
+        Array.from({ length: count }, async () => {
+          const page = await browser.newPage();
+          const guard = await guardPage(page, [path.join(ctx.packageDir, 'node_modules'), dir]);
+          await page.goto(pathToFileURL(host).href, { waitUntil: 'load' });
+          return { page, guard };
         }),
       );
     } finally {
       rmSync(host, { force: true });
     }
-  }
-  return { svgs, rendered: todo.length };
+  })();
+}
+
+export async function closeLanes(lanes: Promise<Lane[]>): Promise<void> {
+  const ready = await lanes.catch(() => [] as Lane[]);
+  await Promise.all(ready.map((l) => (l.page.isClosed() ? undefined : l.page.close().catch(() => undefined))));
 }
 
 /** All the text a spec may print (for font loading). */
