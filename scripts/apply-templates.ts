@@ -32,6 +32,8 @@ export function templateHandlebars(templates: Templates, lang: Lang): typeof Han
   );
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   // A CSS string literal (for @page content in a <style>): quoted and escaped here, so it is output raw.
+  // A JavaScript string literal, safe inside <script> (no "</script>", no line separators).
+  hb.registerHelper('jsString', (s: unknown) => new hb.SafeString(JSON.stringify(String(s ?? '')).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')));
   hb.registerHelper('cssString', (s: unknown) => new hb.SafeString(`"${String(s ?? '').replace(/[\\"]/g, '\\$&').replace(/</g, '\\3c ').replace(/\n/g, '\\a ')}"`));
   for (const [name, text] of Object.entries(templates.partials)) hb.registerPartial(name, text);
   return hb;

@@ -31,8 +31,8 @@ describe.each(cases)('bad input: %s', (name) => {
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(output.length).toBeGreaterThan(0);
     for (const line of output.filter((l) => / error /.test(l))) {
-      // path:line:col  error  what — what to do  [rule]
-      expect(line).toMatch(/^[\w./-]+(:\d+:\d+)?  error  .+ — .+  \[[a-z0-9-]+\]$/);
+      // path:line:col  error  what — what to do  [rule]: every message names its file and line
+      expect(line).toMatch(/^[\w./-]+:\d+:\d+  error  .+ — .+  \[[a-z0-9-]+\]$/);
     }
     const expectedFile = path.join(casesDir, name, 'expected.txt');
     const actual = output.join('\n') + '\n';

@@ -438,6 +438,46 @@ describe.each(langs)('the %s edition on the web', (lang) => {
     expect(r.alternates).toEqual({ 'zh-CN': `${BASE_URL}zh/`, en: `${BASE_URL}en/`, 'x-default': BASE_URL });
   });
 
+  it('opens a note beside its reference, keeping the place, and closes it with Escape', async () => {
+    const page = await context.newPage();
+    try {
+      await page.setViewport({ width: 390, height: 844 });
+      await page.goto(editionUrl(lang), { waitUntil: 'load', timeout: wait.timeout });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const ref = (await page.$('.note-ref a'))!;
+      await ref.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      const before = await page.evaluate(() => window.scrollY);
+      await ref.click();
+      await page.waitForSelector('.note-pop', wait);
+      const shown = await page.evaluate(() => {
+        const pop = document.querySelector<HTMLElement>('.note-pop')!;
+        const ref = document.querySelector('.note-ref a')!;
+        const note = document.getElementById(ref.getAttribute('href')!.slice(1))!;
+        const box = pop.getBoundingClientRect();
+        return {
+          hash: location.hash,
+          scrollY: window.scrollY,
+          label: pop.getAttribute('aria-label'),
+          text: pop.textContent ?? '',
+          noteText: (note.textContent ?? '').replace('↑', '').trim(),
+          inView: box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth,
+          focused: document.activeElement === pop,
+        };
+      });
+      expect(shown.hash, 'the page did not jump to the note').toBe('');
+      expect(shown.scrollY).toBe(before);
+      expect(shown.label).toMatch(/\d$/);
+      expect(shown.text).toContain(shown.noteText.slice(0, 20));
+      expect(shown.inView).toBe(true);
+      expect(shown.focused).toBe(true);
+      await page.keyboard.press('Escape');
+      const after = await page.evaluate(() => ({ open: !!document.querySelector('.note-pop'), focus: document.activeElement?.closest('.note-ref') !== null }));
+      expect(after).toEqual({ open: false, focus: true });
+    } finally {
+      await page.close();
+    }
+  });
+
   it('works opened from a file', async () => {
     const page = await context.newPage();
     try {
