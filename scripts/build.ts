@@ -118,13 +118,13 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
  * The pipeline:
  *   load-config → load-templates → load-data → load-content (per language)
  *   → render-markdown (per language) → check-parity
- *   → render-charts (one browser page, all languages, cached by content hash)
- *   → apply-templates (per language) → edition assets (fonts for the characters used)
- *   → write to staging → print-pdf (per language) → swap staging into place
+ *   → render-charts (two browser pages opened at the start, all languages, cached by content hash)
+ *   → apply-templates (per language) → edition fonts (subset to the characters used)
+ *   → write to staging → print-pdf (both editions at once, on the same two pages; an edition whose
+ *     HTML did not change keeps its PDF) → swap staging into place → record the build (manifest.ts)
  */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const timings: Record<string, number> = {};
-  const stage = timer(opts.log, timings);
   // Printing needs the browser anyway: start it, and open the pages that render the charts and then print,
   // while the Markdown and data are read.
   const early: BuildContext = { root: opts.root, packageDir: opts.packageDir, diagnostics: new Diagnostics(), log: opts.log, cacheDir: opts.cacheDir, browser: opts.browser };
