@@ -103,6 +103,7 @@ export function applyTemplates(
       ogLocale: ogLocale[lang],
       ogLocaleAlternates: links.others.map((o) => ogLocale[o.lang]),
     });
+    reportIdClashes(ctx, html, headings);
     return { lang, html, headings, datasets: [...new Set(datasets)] };
   } catch (e) {
     reportTemplateError(ctx, e as Error, 'templates/layout.hbs');
@@ -121,6 +122,15 @@ function renderPartial(ctx: BuildContext, hb: typeof Handlebars, name: string, c
   } catch (e) {
     reportTemplateError(ctx, e as Error, `templates/partials/${name}.hbs`);
     return undefined;
+  }
+}
+
+/** A heading id the page already uses for something else (the layout's `main`, `top`…) breaks links and the TOC. */
+function reportIdClashes(ctx: BuildContext, html: string, headings: Heading[]): void {
+  const count = new Map<string, number>();
+  for (const m of html.matchAll(/\sid="([^"]*)"/g)) count.set(m[1]!, (count.get(m[1]!) ?? 0) + 1);
+  for (const hd of headings) {
+    if ((count.get(hd.id) ?? 0) > 1) ctx.diagnostics.report('duplicate-id', { file: hd.file, line: hd.line, column: 1 }, [hd.id, 'templates/layout.hbs, which uses it for its own element']);
   }
 }
 

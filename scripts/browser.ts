@@ -68,6 +68,12 @@ export async function launchBrowser(opts: LaunchOptions): Promise<Browser> {
       timeout,
       protocolTimeout: timeout,
       signal: abort.signal,
+      // The CLI handles its signals itself (a build cleans up, `dev` stops gracefully); with Puppeteer's own
+      // handlers it would be killed by `process.exit(130)` before that. Its exit hook still kills a browser
+      // that is starting, and the pipe takes Chromium down with the process in any case.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
   } catch (e) {
     abort.abort(); // kill what was started now, rather than after Puppeteer's own (bounded, but slow) close

@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { build, type BuildOptions } from './build.js';
 import { BuildFailed, type Diagnostic } from './diagnostics.js';
 import { serve } from './serve.js';
+import { watchTree } from './watch.js';
 import type { Memo } from './memo.js';
 import { inputsHash, manifestPath, readManifest } from './manifest.js';
 
@@ -60,7 +61,9 @@ export async function dev(opts: DevOptions): Promise<DevServer> {
       });
       opts.print(result.diagnostics.filter((d) => d.severity === 'error' || full));
       const what = full ? `HTML and PDF (${result.editions.map((e) => `${e.lang}: ${e.pdf ? `${e.pdf.pages} pages` : 'kept'}`).join(', ')})` : 'HTML';
-      log(`rebuilt ${what}${changed.size ? ` after ${[...changed].join(', ')}` : ''} in ${Math.round(performance.now() - t0)} ms`);
+      // (an editor's temporary files have come and gone: name what is still there)
+      const named = [...changed].filter((rel) => existsSync(path.join(root, rel)));
+      log(`rebuilt ${what}${named.length ? ` after ${named.join(', ')}` : ''} in ${Math.round(performance.now() - t0)} ms`);
       changed = new Set();
       return true;
     } catch (e) {
@@ -105,23 +108,14 @@ export async function dev(opts: DevOptions): Promise<DevServer> {
   const server = await serve(outDir, { port: opts.port, liveReload: true });
   pdfTimer = setTimeout(() => schedule('pdf'), opts.pdfAfterMs);
 
-  const watchers: FSWatcher[] = [];
-  for (const part of watched) {
-    const abs = path.join(root, part);
-    if (!existsSync(abs)) continue;
-    watchers.push(
-      watch(abs, { recursive: true }, (_event, name) => {
-        const rel = path.join(part, name ? String(name) : '');
-        if (/(^|\/)\.|~$|\.swp$/.test(rel)) return;
-        changed.add(rel);
-        clearTimeout(pdfTimer);
-        printing?.abort();
-        // Editors write a file in more than one step: wait for the last one.
-        clearTimeout(saveTimer);
-        saveTimer = setTimeout(() => schedule('html'), 15);
-      }),
-    );
-  }
+  const watcher = watchTree(root, watched, (rel) => {
+    changed.add(rel);
+    clearTimeout(pdfTimer);
+    printing?.abort();
+    // Editors write a file in more than one step: wait for the last one.
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => schedule('html'), 15);
+  });
   log(`dev: serving ${server.url} — ${server.url}zh/index.html, ${server.url}en/index.html; watching ${watched.join(', ')}; PDFs rebuilt after ${opts.pdfAfterMs / 1000} s without changes`);
   return {
     url: server.url,
@@ -129,7 +123,7 @@ export async function dev(opts: DevOptions): Promise<DevServer> {
       clearTimeout(pdfTimer);
       clearTimeout(saveTimer);
       printing?.abort();
-      for (const w of watchers) w.close();
+      watcher.close();
       await running;
       await server.close();
     },

@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cli, repo, reportCopy, snapshot } from './helpers.js';
+import { repo, snapshot } from './helpers.js';
+import { Leftovers, allProcs, alive, descendants, exited, prebuiltMiniDist, reportWithDist as reportWithPrebuiltDist, signal, waitFor, type Proc, type Run } from './procs.js';
 
 /**
  * Browser faults: a browser that never answers or dies at start, and a real
@@ -12,141 +13,26 @@ import { cli, repo, reportCopy, snapshot } from './helpers.js';
  * was, and leave no browser process behind (checked in /proc).
  */
 
-// ---- processes (Linux /proc) ------------------------------------------------
+// What each test starts (runs, Chromium processes, temp folders): nothing may outlive it, whatever happened.
+const left = new Leftovers();
+const start = (args: string[], env: Record<string, string> = {}): Run => left.start(args, env);
+const browserProcs = left.procs;
+const tempDirs = left.dirs;
 
-interface Proc {
-  pid: number;
-  ppid: number;
-  pgrp: number;
-  state: string;
-  /** Start time in clock ticks since boot: tells a process from a later one that got its pid. */
-  start: string;
-  args: string;
-}
-
-function readProc(pid: number): Proc | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
-    return { pid, state: f[0]!, ppid: Number(f[1]), pgrp: Number(f[2]), start: f[19]!, args };
-  } catch {
-    return undefined;
-  }
-}
-
-function allProcs(): Proc[] {
-  return readdirSync('/proc')
-    .filter((n) => /^\d+$/.test(n))
-    .map((n) => readProc(Number(n)))
-    .filter((p): p is Proc => p !== undefined);
-}
-
-function descendants(pid: number): Proc[] {
-  const procs = allProcs();
-  const out: Proc[] = [];
-  const todo = [pid];
-  while (todo.length) {
-    const parent = todo.pop()!;
-    for (const p of procs) if (p.ppid === parent) out.push(p), todo.push(p.pid);
-  }
-  return out;
-}
-
-/** Still running (a zombie nobody has reaped yet is not running). */
-function alive(p: Proc): boolean {
-  const now = readProc(p.pid);
-  return now !== undefined && now.start === p.start && now.state !== 'Z' && now.state !== 'X';
-}
-
-function signal(pid: number, sig: NodeJS.Signals): void {
-  try {
-    process.kill(pid, sig);
-  } catch {
-    // gone already
-  }
-}
-
-async function waitFor(what: string, ok: () => boolean, ms: number, stop?: () => string | undefined): Promise<void> {
-  const until = Date.now() + ms;
-  while (!ok()) {
-    const why = stop?.();
-    if (why) throw new Error(`while waiting for ${what}: ${why}`);
-    if (Date.now() > until) throw new Error(`gave up waiting for ${what} after ${ms / 1000} s`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-// ---- runs of the CLI, and their clean-up -------------------------------------
-
-interface Run {
-  child: ChildProcess;
-  stdout: string;
-  stderr: string;
-  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-const started: Run[] = [];
-const browserProcs: Proc[] = [];
-const tempDirs: string[] = [];
-
-function start(args: string[], env: Record<string, string> = {}): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'scripts', 'cli.ts'), ...args], {
-    cwd: repo,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const run: Run = {
-    child,
-    stdout: '',
-    stderr: '',
-    exit: new Promise((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig }))),
-  };
-  child.stdout!.on('data', (b: Buffer) => (run.stdout += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (run.stderr += b.toString()));
-  started.push(run);
-  return run;
-}
-
-const running = (r: Run) => r.child.exitCode === null && r.child.signalCode === null;
-const exited = (r: Run) => () => (running(r) ? undefined : `the build exited early (${r.child.exitCode ?? r.child.signalCode})\n${r.stdout}\n${r.stderr}`);
-
-afterEach(async () => {
-  // Whatever happened in the test: nothing it started may outlive it.
-  for (const r of started.splice(0)) {
-    if (running(r)) {
-      signal(r.child.pid!, 'SIGCONT');
-      signal(r.child.pid!, 'SIGKILL');
-      await r.exit;
-    }
-  }
-  for (const p of browserProcs.splice(0)) if (alive(p)) signal(p.pid, 'SIGKILL');
-  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+afterEach(() => left.cleanUp());
 
 // ---- the tests ---------------------------------------------------------------
 
 let goodDist: string;
 
 beforeAll(async () => {
-  const root = reportCopy('mini');
-  tempDirs.push(root);
-  const r = await cli(['build', '--root', root, '--format', 'html', '--quiet']);
-  expect(r.code, r.stderr).toBe(0);
-  goodDist = mkdtempSync(path.join(tmpdir(), 'faults-dist-'));
-  cpSync(path.join(root, 'dist'), goodDist, { recursive: true });
+  goodDist = await prebuiltMiniDist(left, 'faults-dist');
 });
 
 afterAll(() => rmSync(goodDist, { recursive: true, force: true }));
 
 /** A mini report with a previous build in dist/. */
-function reportWithDist(): { root: string; dist: string; before: Map<string, string> } {
-  const root = reportCopy('mini');
-  tempDirs.push(root);
-  const dist = path.join(root, 'dist');
-  cpSync(goodDist, dist, { recursive: true });
-  return { root, dist, before: snapshot(dist) };
-}
+const reportWithDist = () => reportWithPrebuiltDist(left, goodDist);
 
 /** The fake browser, copied to a path of this test's own (other runs of this file may be going on). */
 function fakeBrowser(name: string): string {
