@@ -17,7 +17,7 @@ import { startStaging, writeFile, copyFile, linkFile, carryOver, commit, discard
 import { languagePage } from './language-page.js';
 import { hashBytes, hashTree, writeManifest, type Manifest } from './manifest.js';
 import { remember, type Memo } from './memo.js';
-import type { EditionFonts } from './font-subset.js';
+import { prefetchFonts, type EditionFonts } from './font-subset.js';
 import type { EditionMeta } from './load-config.js';
 
 export interface BuildOptions {
@@ -145,6 +145,7 @@ async function buildWith(opts: BuildOptions, timings: Record<string, number>, la
   const jobs: ChartJob[] = langs.flatMap((lang) =>
     rendered[lang].state.placed.filter((u) => u.kind === 'figure').map((u) => ({ lang, figure: data.figures.get(u.id)! })),
   );
+  if (opts.fonts !== 'slices') prefetchFonts(ctx, langs);
   const { svgs, rendered: chartsRendered } = await stage('render-charts', () => renderCharts(ctx, jobs, data, templates, lanes));
   const pending = [...data.figures.values()].filter((f) => !f.spec).map((f) => f.id);
   if (pending.length) ctx.diagnostics.report('pending-figure', { file: 'data/figures.yaml' }, [pending.join(', ')], [], opts.strict ? 'error' : 'warning');

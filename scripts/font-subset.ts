@@ -209,14 +209,43 @@ function writeAtomic(file: string, content: string | Uint8Array): void {
 }
 
 /**
+ * On a first build, read the large whole-script font files (decode them, read
+ * their character maps) in the background: called while Chromium renders the
+ * charts, when Node would only wait. Once their character maps are cached this
+ * does nothing, and a build decodes a file only when it needs a new subset.
+ */
+export function prefetchFonts(ctx: BuildContext, langs: Lang[]): void {
+  const families = new Set(langs.flatMap((l) => [...editionFamilies[l].body, ...editionFamilies[l].sans]));
+  const wholes = new Set<string>();
+  for (const family of families) {
+    for (const face of allFaces(ctx.packageDir, [family])) {
+      const whole = wholeFile(ctx.packageDir, family, face.weight, face.style);
+      if (whole) wholes.add(whole);
+    }
+  }
+  for (const whole of wholes) if (!existsSync(cmapCacheFile(ctx, whole))) cmapRanges(ctx, whole).catch(() => undefined);
+}
+
+/**
  * A font file decoded from WOFF2 (the slow part of subsetting), kept for the
  * life of the process: the editions and the faces' character maps share it.
  */
 const decoded = new Map<string, Promise<Uint8Array>>();
 
+/**
+ * One decode at a time: the WOFF2 decoder hands back a view of its own memory,
+ * which fontverter copies only after an `await`, so two decodes in flight can
+ * overwrite each other's result.
+ */
+let decoding: Promise<unknown> = Promise.resolve();
+
 function sfntOf(file: string): Promise<Uint8Array> {
   const key = fileKey(file);
-  if (!decoded.has(key)) decoded.set(key, fontverter.convert(readFileSync(file), 'truetype'));
+  if (!decoded.has(key)) {
+    const next = decoding.then(() => fontverter.convert(readFileSync(file), 'truetype'));
+    decoding = next.catch(() => undefined);
+    decoded.set(key, next);
+  }
   return decoded.get(key)!;
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import fontverter from 'fontverter';
 import { Blob as HbBlob, Face as HbFace } from 'harfbuzzjs';
 import { describe, expect, it } from 'vitest';
-import { subsetEditionFonts, unicodeRange } from '../scripts/font-subset.js';
+import { prefetchFonts, subsetEditionFonts, unicodeRange } from '../scripts/font-subset.js';
 import { Diagnostics } from '../scripts/diagnostics.js';
 import type { BuildContext } from '../scripts/context.js';
 import { repo } from './helpers.js';
@@ -26,6 +26,21 @@ async function glyphsOf(bytes: Uint8Array): Promise<Set<number>> {
 }
 
 describe('font subsets', () => {
+  // First in the file, so that nothing is decoded yet: the two editions' decodes overlap.
+  it('gives each of two editions subset at once the characters it asked for (decodes do not trample each other)', async () => {
+    const ctx = context();
+    const texts = { zh: '深圳与香港的科技合作', en: 'Shenzhen 河套 Hetao' } as const;
+    prefetchFonts(ctx, ['zh', 'en']); // the four large files, all at once, as a first build does
+    const results = await Promise.all((['zh', 'en'] as const).map((l) => subsetEditionFonts(ctx, l, texts[l])));
+    for (const [i, l] of (['zh', 'en'] as const).entries()) {
+      const han = [...texts[l]].filter((ch) => /\p{Script=Han}/u.test(ch)).map((ch) => ch.codePointAt(0)!).sort((a, b) => a - b);
+      const noto = results[i]!.files.filter((f) => f.name.startsWith('noto-serif-sc-400'));
+      const glyphs = new Set<number>();
+      for (const f of noto) for (const cp of await glyphsOf('bytes' in f ? f.bytes : new Uint8Array())) glyphs.add(cp);
+      expect([...glyphs].filter((cp) => cp > 0x2000).sort((a, b) => a - b), l).toEqual([...new Set(han)]);
+    }
+  });
+
   it('ships only the characters an edition prints, each in the first family of its stack that has it', async () => {
     const fonts = await subsetEditionFonts(context(), 'en', 'Hetao 河套 2022');
     // Latin goes to Source Serif 4 / Source Sans 3, the Chinese to Noto Serif SC / Noto Sans SC.
