@@ -64,9 +64,9 @@ export async function subsetEditionFonts(ctx: BuildContext, lang: Lang, text: st
     for (const variant of await variantsOf(family)) {
       let left = [...cps].sort((a, b) => a - b);
       for (const src of variant.sources) {
-        const mine = left.filter((cp) => src.has(cp));
+        const [mine, rest] = split(left, src.has);
         if (!mine.length) continue;
-        left = left.filter((cp) => !src.has(cp));
+        left = rest;
         const out = await subsetCached(ctx, src.file, mine);
         const name = `${slug(family)}-${variant.weight}${variant.style === 'italic' ? 'i' : ''}-${out.key.slice(0, 10)}.woff`;
         files.push({ name, bytes: out.bytes });
@@ -115,9 +115,9 @@ async function loadVariants(ctx: BuildContext, family: string, wanted: number[])
     for (const c of candidates) {
       if (!meets(c.ranges, left)) continue;
       const cmap = await cmapRanges(ctx, c.file);
-      const has = (cp: number) => inRanges(c.ranges, cp) && inRanges(cmap, cp);
+      const has = (cp: number) => inRanges(c.ranges, cp) && inSorted(cmap, cp);
       sources.push({ file: c.file, has });
-      left = left.filter((cp) => !has(cp));
+      left = split(left, has)[1];
       if (!left.length) break;
     }
     out.push({ weight: v.weight, style: v.style, sources });
@@ -164,6 +164,28 @@ function meets(ranges: [number, number][], sorted: number[]): boolean {
     if (lo < sorted.length && sorted[lo]! <= b) return true;
   }
   return false;
+}
+
+/** A character map's ranges are sorted and disjoint: binary search. */
+function inSorted(ranges: [number, number][], cp: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [a, b] = ranges[mid]!;
+    if (cp < a) hi = mid - 1;
+    else if (cp > b) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** [those that pass, those that do not], in one pass. */
+function split(cps: number[], test: (cp: number) => boolean): [number[], number[]] {
+  const yes: number[] = [];
+  const no: number[] = [];
+  for (const cp of cps) (test(cp) ? yes : no).push(cp);
+  return [yes, no];
 }
 
 function inRanges(ranges: [number, number][], cp: number): boolean {
