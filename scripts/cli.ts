@@ -159,7 +159,8 @@ async function main(argv: string[]): Promise<number> {
     sweepStale(outDir);
     const shownOut = path.relative(process.cwd(), outDir) || outDir;
     const manifestFile = manifestPath(opts.cacheDir, outDir);
-    const buildKey = { langs: opts.langs ?? null, formats: [...formats].sort(), strict: opts.strict, epoch: opts.sourceDateEpoch ?? null };
+    // What besides the files decides a build's output (part of the inputs hash).
+    const keyOf = (l: Lang[] | undefined, f: string[]) => ({ langs: l ?? null, formats: [...f].sort(), strict: opts.strict, epoch: opts.sourceDateEpoch ?? null });
     if (command === 'dev') {
       const port = Number(values.port ?? 8080);
       const pdfAfter = Number(values['pdf-after'] ?? 5);
@@ -168,12 +169,11 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const { dev } = await import('./dev.js');
-      const full = { langs: null, formats: ['html', 'pdf'], strict: opts.strict, epoch: opts.sourceDateEpoch ?? null };
-      const server = await dev({ build: { ...opts, langs: undefined }, port, pdfAfterMs: pdfAfter * 1000, print, fullBuildKey: full });
+      const server = await dev({ build: { ...opts, langs: undefined }, port, pdfAfterMs: pdfAfter * 1000, print, fullBuildKey: keyOf(undefined, ['html', 'pdf']) });
       stopDev = server.close;
       await new Promise<never>(() => undefined);
     }
-    const inputs = inputsHash(root, packageDir, buildKey);
+    const inputs = inputsHash(root, packageDir, keyOf(opts.langs, formats));
     const previous = values.force ? undefined : readManifest(manifestFile);
     if (previous?.inputs === inputs && outputIntact(outDir, previous)) {
       print(previous.diagnostics);
