@@ -6,7 +6,7 @@ import fontverter from 'fontverter';
 import { Blob as HbBlob, Face as HbFace } from 'harfbuzzjs';
 import type { BuildContext, Lang } from './context.js';
 import { sfntToWoff } from './woff.js';
-import { allFaces, editionFamilies, fontFaceCss, wholeFile, type FontFace } from './fonts.js';
+import { allFaces, editionFamilies, fontFaceCss, formatRanges, wholeFile, type FontFace } from './fonts.js';
 
 /**
  * An edition's fonts, cut down to the characters it prints. Every character
@@ -194,9 +194,7 @@ function inRanges(ranges: [number, number][], cp: number): boolean {
 
 /** Sorted code points → `U+4e00-4e01,U+4e09`. */
 export function unicodeRange(sorted: number[]): string {
-  return toRanges(sorted)
-    .map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`))
-    .join(',');
+  return formatRanges(toRanges(sorted));
 }
 
 function toRanges(sorted: number[]): [number, number][] {

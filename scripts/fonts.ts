@@ -84,12 +84,16 @@ function parseRanges(s: string): [number, number][] {
   });
 }
 
+/** Code point ranges as a CSS unicode-range value: `U+41-43,U+4e00`. */
+export function formatRanges(ranges: [number, number][]): string {
+  return ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',');
+}
+
 /** @font-face rules for `used`, with `url(prefix + file name)`. */
 export function fontFaceCss(used: FontFace[], urlOf: (f: FontFace) => string): string {
   return used
     .map((f) => {
-      const ranges = f.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',');
-      return `@font-face{font-family:'${f.family}';font-style:${f.style};font-weight:${f.weight};font-display:block;src:url(${urlOf(f)}) format('woff2');unicode-range:${ranges}}`;
+      return `@font-face{font-family:'${f.family}';font-style:${f.style};font-weight:${f.weight};font-display:block;src:url(${urlOf(f)}) format('woff2');unicode-range:${formatRanges(f.ranges)}}`;
     })
     .join('\n');
 }
