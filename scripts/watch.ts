@@ -22,7 +22,8 @@ export function watchTree(root: string, parts: string[], onChange: (rel: string)
         const rel = path.relative(root, abs);
         if (only && !only.has(rel)) return;
         if (/(^|\/)\.|~$|\.swp$|\.tmp$/.test(rel)) return;
-        if (!only && existsSync(abs) && statSync(abs).isDirectory()) watchAll(abs);
+        // (a temporary file may be renamed away between the event and this look at it)
+        if (!only && statSync(abs, { throwIfNoEntry: false })?.isDirectory()) watchAll(abs);
         onChange(rel);
       });
     } catch {
@@ -32,7 +33,13 @@ export function watchTree(root: string, parts: string[], onChange: (rel: string)
   };
   const watchAll = (dir: string) => {
     watchDir(dir);
-    for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory() && !e.name.startsWith('.')) watchAll(path.join(dir, e.name));
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // removed meanwhile
+    }
+    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.')) watchAll(path.join(dir, e.name));
   };
   for (const p of parts) {
     const abs = path.join(root, p);
