@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Browser, Page } from 'puppeteer';
-import { launchBrowser } from '../scripts/browser.js';
+import { launchBrowser } from '../scripts/browser/launch.js';
 import { killTree } from './proc.js';
 import { paragraphEdit } from './workspace.js';
 

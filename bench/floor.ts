@@ -8,7 +8,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer';
-import { findBrowser, launchBrowser } from '../scripts/browser.js';
+import { findBrowser } from '../scripts/browser/find.js';
+import { launchBrowser } from '../scripts/browser/launch.js';
 
 async function printOne(browser: Browser, html: string, outDir: string): Promise<number> {
   const page = await browser.newPage();

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { findBrowser } from '../scripts/browser.js';
+import { findBrowser } from '../scripts/browser/find.js';
 import { measureDev } from './dev.js';
 import { peers, type Peer } from './peers.js';
 import { runMeasured, type RunResult } from './proc.js';

@@ -1,24 +1,31 @@
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser } from 'puppeteer';
-import type { BuildContext, Lang } from './context.js';
-import { BuildFailed, Diagnostics, type Diagnostic } from './diagnostics.js';
-import { loadConfig, type ReportConfig } from './load-config.js';
-import { loadTemplates, type Templates } from './load-templates.js';
-import { loadData, type ReportData } from './load-data.js';
-import { loadContent, type Chapter } from './load-content.js';
-import { renderMarkdown, type RenderedEdition } from './render-markdown.js';
-import { renderCharts, openLanes, closeLanes, type ChartJob, type Lane } from './render-charts.js';
-import { applyTemplates, type EditionHtml } from './apply-templates.js';
-import { checkParity } from './parity.js';
-import { editionAssets, type FontMode } from './edition-assets.js';
-import { printPdf, pdfFileName, type PdfOutput } from './print-pdf.js';
-import { startStaging, writeFile, copyFile, linkFile, carryOver, commit, discard, type Staging } from './write-output.js';
-import { languagePage } from './language-page.js';
-import { hashBytes, hashTree, writeManifest, type Manifest } from './manifest.js';
-import { remember, type Memo } from './memo.js';
-import { prefetchFonts, type EditionFonts } from './font-subset.js';
-import type { EditionMeta } from './load-config.js';
+import { DEFAULT_BROWSER_TIMEOUT_S, newSession, type BuildContext, type Lang, type Session } from './context.js';
+import { BuildFailed, type Diagnostic } from './diagnostics/catalogue.js';
+import { Diagnostics } from './diagnostics/collector.js';
+import { loadConfig } from './stages/load-config.js';
+import type { ReportConfig, EditionMeta } from './model/config.js';
+import { loadTemplates } from './stages/load-templates.js';
+import type { Templates } from './model/templates.js';
+import { loadData } from './stages/load-data/index.js';
+import type { ReportData } from './model/data.js';
+import { loadContent } from './stages/load-content.js';
+import type { Chapter } from './model/content.js';
+import { renderMarkdown } from './stages/render-markdown/index.js';
+import type { RenderedEdition, EditionHtml } from './model/edition.js';
+import { renderCharts, openChartPages, type ChartJob } from './stages/render-charts/index.js';
+import { closePages, type BuildPage } from './browser/page-pool.js';
+import { applyTemplates } from './stages/apply-templates/index.js';
+import { checkParity } from './stages/check-parity.js';
+import { editionFonts as fontsForEdition, type FontMode } from './fonts/edition-fonts.js';
+import { printPdf, pdfFileName, type PdfOutput } from './stages/print-pdf.js';
+import { startStaging, writeFile, copyFile, linkFile, carryOver, commit, discard, type Staging } from './stages/write-output.js';
+import { languageChooser } from './stages/apply-templates/language-chooser.js';
+import { hashBytes, hashTree } from './incremental/inputs-hash.js';
+import { writeRecord, type BuildRecord } from './incremental/build-record.js';
+import { cached, type DevCache } from './incremental/dev-cache.js';
+import { prefetchFonts, type EditionFonts } from './fonts/subset.js';
 
 export interface BuildOptions {
   root: string;
@@ -37,11 +44,15 @@ export interface BuildOptions {
   /** HTML-only builds (dev mode): keep the previous PDFs instead of dropping them. */
   keepPdfs?: boolean;
   /** Results kept between builds of one process (dev mode), by a hash of what they were made from. */
-  memo?: Memo;
+  devCache?: DevCache;
   /** Aborting it stops the build (its PDF pages are closed) and leaves the output as it was. */
   signal?: AbortSignal;
   /** The last successful build of this output (to reuse unchanged PDFs and guess TOC pages). */
-  previous?: Manifest;
+  previous?: BuildRecord;
+  /** Milliseconds any one browser operation may take (default: DEFAULT_BROWSER_TIMEOUT_S). */
+  browserTimeoutMs?: number;
+  /** Caches kept across builds of one process; a build without one gets its own. */
+  session?: Session;
   /** Where to record this build, and the hash of its inputs. */
   manifest?: { file: string; inputs: string };
 }
@@ -66,6 +77,20 @@ export interface Prepared {
   renderKeys: Partial<Record<Lang, string>>;
 }
 
+/** The context the stages receive, from the options the caller gave. */
+function contextFor(opts: BuildOptions, diagnostics: Diagnostics): BuildContext {
+  return {
+    root: opts.root,
+    packageDir: opts.packageDir,
+    diagnostics,
+    log: opts.log,
+    cacheDir: opts.cacheDir,
+    browser: opts.browser,
+    browserTimeoutMs: opts.browserTimeoutMs ?? DEFAULT_BROWSER_TIMEOUT_S * 1000,
+    session: opts.session ?? newSession(),
+  };
+}
+
 function timer(log: (l: string) => void, timings: Record<string, number>) {
   return async <T>(stage: string, fn: () => T | Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -80,7 +105,7 @@ function timer(log: (l: string) => void, timings: Record<string, number>) {
 /** Load and render every language (parity needs both), stopping at the first stage with errors. */
 export async function prepare(opts: BuildOptions, timings: Record<string, number> = {}): Promise<Prepared> {
   const diagnostics = new Diagnostics();
-  const ctx: BuildContext = { root: opts.root, packageDir: opts.packageDir, diagnostics, log: opts.log, cacheDir: opts.cacheDir, browser: opts.browser };
+  const ctx = contextFor(opts, diagnostics);
   const stage = timer(opts.log, timings);
   const fail = () => {
     if (diagnostics.errors.length) throw new BuildFailed(diagnostics.list);
@@ -89,20 +114,20 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
   fail();
   if (!config) throw new BuildFailed(diagnostics.list);
   const templates = await stage('load-templates', () => loadTemplates(ctx, config.languages));
-  const dataStamp = opts.memo ? hashBytes(JSON.stringify(hashTree(path.join(opts.root, 'data')))) : '';
-  const data = await stage('load-data', () => remember(opts.memo, diagnostics, 'load-data', () => dataStamp, () => loadData(ctx)));
+  const dataStamp = opts.devCache ? hashBytes(JSON.stringify(hashTree(path.join(opts.root, 'data')))) : '';
+  const data = await stage('load-data', () => cached(opts.devCache, diagnostics, 'load-data', () => dataStamp, () => loadData(ctx)));
   const chapters = await stage('load-content', () => Object.fromEntries(config.languages.map((l) => [l, loadContent(ctx, l)])) as Record<Lang, Chapter[]>);
   fail();
   const rendered = await stage('render-markdown', async () => {
     const out = {} as Record<Lang, RenderedEdition>;
     for (const l of config.languages) {
       // Trees are changed in place later (slots filled, anchors added): a kept edition is handed out as a copy.
-      out[l] = await remember(opts.memo, diagnostics, `render-markdown|${l}`, () => renderKey(l), () => renderMarkdown(ctx, l, chapters[l], data, templates!.strings[l]), (e) => structuredClone(e));
+      out[l] = await cached(opts.devCache, diagnostics, `render-markdown|${l}`, () => renderKey(l), () => renderMarkdown(ctx, l, chapters[l], data, templates!.strings[l]), (e) => structuredClone(e));
     }
     return out;
   });
   fail();
-  /** What an edition's rendering depends on (dev mode's memo key). */
+  /** What an edition's rendering depends on (dev mode's cache key). */
   function renderKey(l: Lang): string {
     return hashBytes(JSON.stringify([chapters[l], templates!.strings[l], dataStamp]));
   }
@@ -110,7 +135,7 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
   reportPlacement(ctx, data, rendered, config.languages);
   if (opts.strict) diagnostics.strict();
   fail();
-  const renderKeys = opts.memo ? Object.fromEntries(config.languages.map((l) => [l, renderKey(l)])) : {};
+  const renderKeys = opts.devCache ? Object.fromEntries(config.languages.map((l) => [l, renderKey(l)])) : {};
   return { ctx, config, templates: templates!, data, chapters, rendered, renderKeys };
 }
 
@@ -121,23 +146,24 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
  *   → render-charts (two browser pages opened at the start, all languages, cached by content hash)
  *   → apply-templates (per language) → edition fonts (subset to the characters used)
  *   → write to staging → print-pdf (both editions at once, on the same two pages; an edition whose
- *     HTML did not change keeps its PDF) → swap staging into place → record the build (manifest.ts)
+ *     HTML did not change keeps its PDF) → swap staging into place → record the build (incremental/build-record.ts)
  */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const timings: Record<string, number> = {};
   // Printing needs the browser anyway: start it, and open the pages that render the charts and then print,
   // while the Markdown and data are read.
-  const early: BuildContext = { root: opts.root, packageDir: opts.packageDir, diagnostics: new Diagnostics(), log: opts.log, cacheDir: opts.cacheDir, browser: opts.browser };
-  const lanes = opts.formats.includes('pdf') ? openLanes(early) : undefined;
-  lanes?.catch(() => undefined);
+  opts = { ...opts, session: opts.session ?? newSession() };
+  const early = contextFor(opts, new Diagnostics());
+  const pages = opts.formats.includes('pdf') ? openChartPages(early) : undefined;
+  pages?.catch(() => undefined);
   try {
-    return await buildWith(opts, timings, lanes);
+    return await buildWith(opts, timings, pages);
   } finally {
-    if (lanes) await closeLanes(lanes);
+    if (pages) await closePages(pages);
   }
 }
 
-async function buildWith(opts: BuildOptions, timings: Record<string, number>, lanes: Promise<Lane[]> | undefined): Promise<BuildResult> {
+async function buildWith(opts: BuildOptions, timings: Record<string, number>, pages: Promise<BuildPage[]> | undefined): Promise<BuildResult> {
   const stage = timer(opts.log, timings);
   const prep = await prepare(opts, timings);
   const { ctx, config, templates, data, rendered } = prep;
@@ -146,12 +172,12 @@ async function buildWith(opts: BuildOptions, timings: Record<string, number>, la
     rendered[lang].state.placed.filter((u) => u.kind === 'figure').map((u) => ({ lang, figure: data.figures.get(u.id)! })),
   );
   if (opts.fonts !== 'slices') prefetchFonts(ctx, langs);
-  const { svgs, rendered: chartsRendered } = await stage('render-charts', () => renderCharts(ctx, jobs, data, templates, lanes));
+  const { svgs, rendered: chartsRendered } = await stage('render-charts', () => renderCharts(ctx, jobs, data, templates, pages));
   const pending = [...data.figures.values()].filter((f) => !f.spec).map((f) => f.id);
   if (pending.length) ctx.diagnostics.report('pending-figure', { file: 'data/figures.yaml' }, [pending.join(', ')], [], opts.strict ? 'error' : 'warning');
   if (ctx.diagnostics.errors.length) throw new BuildFailed(ctx.diagnostics.list);
 
-  const chooser = languagePage(config, templates);
+  const chooser = languageChooser(config, templates);
   const staging = startStaging(opts.outDir);
   try {
     const editions: BuildResult['editions'] = [];
@@ -160,9 +186,9 @@ async function buildWith(opts: BuildOptions, timings: Record<string, number>, la
       const pdfName = pdfFileName(config.id, lang);
       const alsoServes = lang === langs[0] ? chooser : '';
       const editionKey = () => hashBytes(JSON.stringify([prep.renderKeys[lang], [...svgs].filter(([k]) => k.startsWith(`${lang}|`)), config, templates, alsoServes, opts.fonts]));
-      const made = await remember(opts.memo, ctx.diagnostics, `edition|${lang}`, editionKey, async () => {
+      const made = await cached(opts.devCache, ctx.diagnostics, `edition|${lang}`, editionKey, async () => {
         const html = await stage('apply-templates', () => applyTemplates(ctx, rendered[lang], config, data, templates, svgs, { others, pdfHref: pdfName }));
-        return html && { html, fonts: await stage('edition-fonts', () => editionFonts(ctx, lang, html, templates, config, alsoServes, opts.fonts)) };
+        return html && { html, fonts: await stage('edition-fonts', () => fontsOf(ctx, lang, html, templates, config, alsoServes, opts.fonts)) };
       });
       if (!made) throw new BuildFailed(ctx.diagnostics.list);
       const { html } = made;
@@ -171,7 +197,7 @@ async function buildWith(opts: BuildOptions, timings: Record<string, number>, la
     }
     if (ctx.diagnostics.errors.length) throw new BuildFailed(ctx.diagnostics.list);
     writeFile(staging, 'index.html', chooser);
-    const printed: Manifest['editions'] = {};
+    const printed: BuildRecord['editions'] = {};
     if (opts.formats.includes('pdf')) {
       const date = opts.sourceDateEpoch !== undefined ? new Date(opts.sourceDateEpoch * 1000) : new Date(`${config.date}T00:00:00Z`);
       // Both editions print at once: Chromium lays each out in its own renderer process.
@@ -196,7 +222,7 @@ async function buildWith(opts: BuildOptions, timings: Record<string, number>, la
               allowedDirs: [path.join(staging.dir, e.lang)],
               guess: last?.tocPages,
               signal: opts.signal,
-            }, (await lanes)?.[i]);
+            }, (await pages)?.[i]);
             opts.log(`print-pdf          ${e.lang}: ${e.pdf.pages} pages, ${e.pdf.passes} pass(es)`);
             writeFile(staging, `${e.lang}/${file}`, e.pdf.bytes);
             printed[e.lang] = { pdfKey: key, pdfFile: file, tocPages: e.pdf.tocPages };
@@ -209,10 +235,10 @@ async function buildWith(opts: BuildOptions, timings: Record<string, number>, la
     if (ctx.diagnostics.errors.length) throw new BuildFailed(ctx.diagnostics.list);
     opts.signal?.throwIfAborted();
     for (const l of config.languages) if (!langs.includes(l)) carryOver(staging, l);
-    await stage('write-output', () => commit(staging));
+    await stage('write-output', () => commit(staging, ctx.session.background));
     if (opts.manifest) {
       const editionsKept = { ...(opts.previous?.editions ?? {}), ...printed };
-      writeManifest(opts.manifest.file, { inputs: opts.manifest.inputs, outputs: hashTree(opts.outDir), diagnostics: ctx.diagnostics.list, editions: editionsKept });
+      writeRecord(opts.manifest.file, { inputs: opts.manifest.inputs, outputs: hashTree(opts.outDir), diagnostics: ctx.diagnostics.list, editions: editionsKept });
     }
     return { diagnostics: ctx.diagnostics.list, config, editions, chartsRendered, timings };
   } catch (e) {
@@ -222,10 +248,10 @@ async function buildWith(opts: BuildOptions, timings: Record<string, number>, la
 }
 
 /** The edition's fonts. `alsoServes`: other text set in them (the language chooser uses the first edition's). */
-function editionFonts(ctx: BuildContext, lang: Lang, html: EditionHtml, templates: Templates, config: ReportConfig, alsoServes: string, fonts?: FontMode): Promise<EditionFonts> {
+function fontsOf(ctx: BuildContext, lang: Lang, html: EditionHtml, templates: Templates, config: ReportConfig, alsoServes: string, fonts?: FontMode): Promise<EditionFonts> {
   const strings = templates.strings[lang];
   const extraText = [strings.pageBefore, strings.pageMiddle, strings.pageAfter, config.editions[lang].shortTitle, '0123456789', alsoServes];
-  return editionAssets(ctx, lang, html.html, extraText.join(''), fonts);
+  return fontsForEdition(ctx, lang, html.html, extraText.join(''), fonts);
 }
 
 function writeEdition(ctx: BuildContext, staging: Staging, lang: Lang, html: EditionHtml, fonts: EditionFonts, templates: Templates, data: ReportData): void {

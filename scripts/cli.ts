@@ -3,15 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'puppeteer';
 import type { BuildOptions } from './build.js';
-import { BuildFailed, EnvironmentError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
-import { acquireLock, settled, sweepStale } from './write-output.js';
-import { inputsHash, manifestPath, outputIntact, readManifest } from './manifest.js';
-import { DEFAULT_BROWSER_TIMEOUT_S, type Lang } from './context.js';
+import { BuildFailed, EnvironmentError, formatDiagnostic, type Diagnostic } from './diagnostics/catalogue.js';
+import { acquireLock, sweepStale } from './incremental/lock.js';
+import { newSession, settled, DEFAULT_BROWSER_TIMEOUT_S, type Lang } from './context.js';
+import { inputsHash } from './incremental/inputs-hash.js';
+import { recordPath, outputIntact, readRecord } from './incremental/build-record.js';
 
 // The pipeline (unified, Vega, Puppeteer…) is loaded only when there is work to do:
 // a build with nothing changed answers from the manifest alone.
 const pipeline = () => import('./build.js');
-const browsers = () => import('./browser.js');
+const browsers = () => import('./browser/index.js');
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -105,6 +106,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return browser;
   };
+  const session = newSession();
   const epoch = process.env.SOURCE_DATE_EPOCH;
   const opts: BuildOptions = {
     root,
@@ -116,6 +118,8 @@ async function main(argv: string[]): Promise<number> {
     strict: values.strict ?? false,
     sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
     browser: getBrowser,
+    browserTimeoutMs: browserTimeout * 1000,
+    session,
     log,
   };
   let release: (() => void) | undefined;
@@ -158,7 +162,7 @@ async function main(argv: string[]): Promise<number> {
     release = lock;
     sweepStale(outDir);
     const shownOut = path.relative(process.cwd(), outDir) || outDir;
-    const manifestFile = manifestPath(opts.cacheDir, outDir);
+    const manifestFile = recordPath(opts.cacheDir, outDir);
     // What besides the files decides a build's output (part of the inputs hash).
     const keyOf = (l: Lang[] | undefined, f: string[]) => ({ langs: l ?? null, formats: [...f].sort(), strict: opts.strict, epoch: opts.sourceDateEpoch ?? null });
     if (command === 'dev') {
@@ -168,13 +172,13 @@ async function main(argv: string[]): Promise<number> {
         console.error(`--port takes a port number, --pdf-after a number of seconds\n${usage}`);
         return 2;
       }
-      const { dev } = await import('./dev.js');
+      const { dev } = await import('./dev/dev-loop.js');
       const server = await dev({ build: { ...opts, langs: undefined }, port, pdfAfterMs: pdfAfter * 1000, print, fullBuildKey: keyOf(undefined, ['html', 'pdf']) });
       stopDev = server.close;
       await new Promise<never>(() => undefined);
     }
     const inputs = inputsHash(root, packageDir, keyOf(opts.langs, formats));
-    const previous = values.force ? undefined : readManifest(manifestFile);
+    const previous = values.force ? undefined : readRecord(manifestFile);
     if (previous?.inputs === inputs && outputIntact(outDir, previous)) {
       print(previous.diagnostics);
       log(`nothing changed: ${shownOut} is up to date (${Math.round(performance.now() - t0)} ms; --force rebuilds)`);
@@ -214,7 +218,7 @@ async function main(argv: string[]): Promise<number> {
       const { closeBrowser } = await browsers();
       await browser.then((b) => closeBrowser(b, { force: fault !== undefined })).catch(() => undefined);
     }
-    await settled();
+    await settled(session);
   }
 }
 

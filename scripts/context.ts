@@ -1,5 +1,8 @@
-import type { Diagnostics } from './diagnostics.js';
 import type { Browser } from 'puppeteer';
+import type { Diagnostics } from './diagnostics/collector.js';
+import { Schemas } from './sources/validate.js';
+import { FontFiles } from './fonts/font-files.js';
+import type { FaceCache } from './fonts/catalogue.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -18,6 +21,32 @@ export interface BuildContext {
   cacheDir: string;
   /** Lazily launched, shared by every stage that needs a browser. */
   browser: () => Promise<Browser>;
+  /** Milliseconds any one browser operation (navigation, evaluation, print) may take. */
+  browserTimeoutMs: number;
+  /** What lives longer than one build: owned by the caller, never a module global. */
+  session: Session;
+}
+
+/**
+ * Caches and background work that one process (the CLI, dev mode, a test)
+ * keeps across its builds. Two sessions share nothing.
+ */
+export interface Session {
+  schemas: Schemas;
+  fontFaces: FaceCache;
+  fontFiles: FontFiles;
+  /** Work left running after a build (removing the old output): awaited before the process exits. */
+  background: Set<Promise<unknown>>;
+}
+
+export function newSession(): Session {
+  return { schemas: new Schemas(), fontFaces: new Map(), fontFiles: new FontFiles(), background: new Set() };
+}
+
+/** Wait for a session's background work (before the process exits). */
+export async function settled(session: Session): Promise<void> {
+  await Promise.all(session.background);
+  session.background.clear();
 }
 
 export type I18n = Record<Lang, string>;

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { spawnSync, execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'puppeteer';
-import { findBrowser, launchBrowser } from '../scripts/browser.js';
+import { findBrowser } from '../scripts/browser/find.js';
+import { launchBrowser } from '../scripts/browser/launch.js';
 import type { BuildOptions } from '../scripts/build.js';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'puppeteer';
+import type { BuildContext } from '../context.js';
+import { guardPage, type Guard } from './request-guard.js';
+
+/** A browser page with its request guard, reused from job to job (charts, then a PDF). */
+export interface BuildPage {
+  page: Page;
+  guard: Guard;
+}
+
+/**
+ * Open `count` pages on the build's browser, each guarded (only `allowedDirs`
+ * may be loaded) and with the host document `html` loaded from a file written
+ * into `hostDir` for the time of the load.
+ */
+export function openPages(ctx: BuildContext, opts: { count: number; html: string; hostDir: string; allowedDirs: string[] }): Promise<BuildPage[]> {
+  return (async () => {
+    const browser = await ctx.browser();
+    mkdirSync(opts.hostDir, { recursive: true });
+    const host = path.join(opts.hostDir, `host-${process.pid}-${Date.now()}.html`);
+    writeFileSync(host, opts.html);
+    try {
+      return await Promise.all(
+        Array.from({ length: opts.count }, async () => {
+          const page = await browser.newPage();
+          const guard = await guardPage(page, opts.allowedDirs, ctx.browserTimeoutMs);
+          await page.goto(pathToFileURL(host).href, { waitUntil: 'load' });
+          return { page, guard };
+        }),
+      );
+    } finally {
+      rmSync(host, { force: true });
+    }
+  })();
+}
+
+/** Close the pages (those that opened), whatever state they are in. */
+export async function closePages(pages: Promise<BuildPage[]>): Promise<void> {
+  const ready = await pages.catch(() => [] as BuildPage[]);
+  await Promise.all(ready.map((l) => (l.page.isClosed() ? undefined : l.page.close().catch(() => undefined))));
+}

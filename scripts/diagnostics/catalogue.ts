@@ -1,0 +1,93 @@
+/**
+ * The message catalogue and the collector every stage reports into.
+ *
+ * A problem in user input is a Diagnostic: where (file relative to the report
+ * root, line, column), what is wrong, what to do, and a stable rule id. Stages
+ * never throw for user mistakes: they `report()` and carry on, so one run lists
+ * every problem; build() fails at the end if any was an error.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Place {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+export interface Diagnostic extends Place {
+  severity: Severity;
+  rule: string;
+  message: string;
+  hint?: string;
+}
+
+export interface Entry {
+  severity: Severity;
+  message: (...args: string[]) => string;
+  hint?: (...args: string[]) => string;
+}
+
+/** Every user-facing problem, by rule id (Astro's way: message says what, hint says what to do). */
+export const catalogue = {
+  'yaml-syntax': { severity: 'error', message: (d) => `Malformed YAML: ${d}`, hint: () => 'fix the YAML syntax (indentation, quotes, colons)' },
+  'front-matter': { severity: 'error', message: (d) => `Front matter: ${d}`, hint: (h) => h || 'see docs/authoring.md' },
+  'empty-chapter': { severity: 'error', message: () => 'The chapter has no text', hint: () => 'write the chapter or delete the file' },
+  'not-utf8': { severity: 'error', message: () => 'The file is not valid UTF-8', hint: () => 'save it as UTF-8' },
+  'missing-file': { severity: 'error', message: (what) => `Missing file: ${what}`, hint: (h) => h || 'create it or fix the path that names it' },
+  'outside-root': { severity: 'error', message: (p) => `The path "${p}" leads outside the report root`, hint: () => 'keep every file inside the report folder' },
+  'heading-id': { severity: 'error', message: (d) => d, hint: () => 'end the heading with {#id}: lowercase letters, digits and hyphens' },
+  'chapter-heading': { severity: 'error', message: (d) => d, hint: () => 'start the chapter with exactly one "# Title {#id}" heading' },
+  'duplicate-id': { severity: 'error', message: (id, first) => `Duplicate id "${id}" (first defined at ${first})`, hint: () => 'give each one a unique id' },
+  'unknown-figure': { severity: 'error', message: (id, near) => `Unknown figure or table id "${id}"${near ? ` — did you mean "${near}"?` : ''}`, hint: () => 'figures are declared in data/figures.yaml, tables in data/tables.yaml' },
+  'unknown-value': { severity: 'error', message: (id, near) => `Unknown data value id "${id}"${near ? ` — did you mean "${near}"?` : ''}`, hint: () => 'value ids are the `id` column of a dataset in data/' },
+  'unknown-note': { severity: 'error', message: (id) => `Note "[^${id}]" is cited but never defined`, hint: () => 'add a definition "[^id]: …" in the same chapter' },
+  'unused-note': { severity: 'warning', message: (id) => `Note "[^${id}]" is defined but never cited`, hint: () => 'cite it or delete it' },
+  'template-syntax': { severity: 'error', message: (d) => `Template syntax error: ${d}`, hint: () => 'check that every {{ has its }} and every block is closed' },
+  'unknown-helper': { severity: 'error', message: (name) => `Unknown helper "${name}"`, hint: () => 'the helpers are figure, table, ref, num, fmt, t; see docs/authoring.md' },
+  'unknown-partial': { severity: 'error', message: (name) => `Unknown partial "${name}"`, hint: () => 'partials live in templates/partials/<name>.hbs' },
+  'template-error': { severity: 'error', message: (d) => `Template error: ${d}`, hint: () => 'see docs/authoring.md for the helpers and their arguments' },
+  'figure-not-in-edition': { severity: 'error', message: (id) => `"${id}" is declared but not placed in this edition`, hint: () => 'place it with {{figure}} / {{table}} before referring to it' },
+  'font-coverage': { severity: 'warning', message: (chars) => `Characters no bundled font covers: ${chars}`, hint: () => 'replace them, or add a font that covers them to scripts/fonts/catalogue.ts' },
+  'figure-placed-twice': { severity: 'error', message: (id) => `"${id}" is placed more than once`, hint: () => 'place each figure or table once; refer to it elsewhere with {{ref}}' },
+  'figure-not-placed': { severity: 'warning', message: (id) => `"${id}" is declared but never placed`, hint: () => 'place it with {{figure}} / {{table}} or remove its declaration' },
+  'raw-html': { severity: 'error', message: () => 'Raw HTML is not allowed in chapters', hint: () => 'use Markdown; figures and tables come from data/ through {{figure}} and {{table}}' },
+  'remote-resource': { severity: 'error', message: (url) => `Remote resource "${url}": the build never fetches from the network`, hint: () => 'put the file inside the report folder and link it by a relative path' },
+  'csv-ragged': { severity: 'error', message: (n, m) => `Row has ${n} fields, the header has ${m}`, hint: () => 'add or remove fields (quote values that contain commas)' },
+  'csv-missing-column': { severity: 'error', message: (c) => `Missing column "${c}"`, hint: (where) => `add the column, or remove it from ${where}` },
+  'csv-not-number': { severity: 'error', message: (v, c) => `"${v}" in column "${c}" is not a number`, hint: () => 'write a plain number such as 1510.81 (no units or thousands separators)' },
+  'csv-syntax': { severity: 'error', message: (d) => `CSV syntax: ${d}`, hint: () => 'close the quoted field' },
+  'json-syntax': { severity: 'error', message: (d) => `JSON syntax error: ${d}`, hint: () => 'fix the JSON (commas, quotes, brackets)' },
+  'schema': { severity: 'error', message: (d) => d, hint: (h) => h || 'see docs/authoring.md for the format' },
+  'unknown-source': { severity: 'error', message: (s) => `Source "${s}" is not listed in the meta's sources`, hint: () => 'add it under `sources:` in the .meta.yaml with its title and URL' },
+  'missing-source': { severity: 'error', message: () => 'Value without a source', hint: () => 'every row names its source in the `source` column' },
+  'unknown-dataset': { severity: 'error', message: (d, near) => `Unknown dataset "${d}"${near ? ` — did you mean "${near}"?` : ''}`, hint: () => 'datasets are data/<id>.csv with data/<id>.meta.yaml' },
+  'chart-spec': { severity: 'error', message: (d) => `Invalid Vega-Lite spec: ${d}`, hint: () => 'check field names, mark and encoding types against the dataset' },
+  'chart-field': { severity: 'error', message: (f, ds) => `Field "${f}" is not a column of dataset "${ds}"`, hint: (cols) => `columns are: ${cols}` },
+  'pending-figure': { severity: 'warning', message: (ids) => `Pending figures (no sourced data yet): ${ids}`, hint: () => 'add a dataset and a chart to data/figures.yaml when data is found; --strict makes this an error' },
+  'parity': { severity: 'error', message: (d) => d, hint: (h) => h || 'make both editions carry the same sections, figures, tables, notes and data references' },
+  'stale-translation': { severity: 'warning', message: (f, src) => `Translation is stale: ${src} changed since ${f} was translated`, hint: (h) => `update the translation, then set source-hash: ${h}` },
+  'config': { severity: 'error', message: (d) => `Report config: ${d}`, hint: (h) => h || 'see report.yaml in the repository for the fields' },
+  'remote-css': { severity: 'error', message: (url) => `Stylesheet refers to "${url}" on the network: the build never fetches from the network`, hint: () => 'put the file inside the report folder and refer to it by a relative path' },
+  // Browser faults: the place is the browser executable; printed as one line by the CLI (EnvironmentError).
+  'browser-start': { severity: 'error', message: (why) => `The browser did not start: ${why}`, hint: (extra) => `check that it is a working Chromium or Chrome, or set PUPPETEER_EXECUTABLE_PATH to one${extra}` },
+  'browser-crashed': { severity: 'error', message: (doing) => `The browser crashed or was killed ${doing}`, hint: () => 'try again; if it persists, check free memory or run with --verbose' },
+  'browser-timeout': { severity: 'error', message: (doing, secs) => `The browser stopped responding ${doing} (no answer within ${secs} s)`, hint: () => 'try again; if it persists, check free memory, raise --browser-timeout or run with --verbose' },
+} satisfies Record<string, Entry>;
+
+export type Rule = keyof typeof catalogue;
+
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = `${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}`;
+  return `${where}  ${d.severity}  ${d.message}${d.hint ? ` — ${d.hint}` : ''}  [${d.rule}]`;
+}
+
+/** Thrown by build() when the collected diagnostics contain errors; the CLI prints them. */
+export class BuildFailed extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(`${diagnostics.filter((d) => d.severity === 'error').length} error(s)`);
+  }
+}
+
+/** Infrastructure faults (no browser, browser crash) that are not user-input mistakes. */
+export class EnvironmentError extends Error {}

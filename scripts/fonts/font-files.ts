@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import subsetFont from 'subset-font';
+import fontverter from 'fontverter';
+import { Blob as HbBlob, Face as HbFace } from 'harfbuzzjs';
+import { sfntToWoff } from './woff.js';
+import { toRanges } from './ranges.js';
+
+/** Bump when the output of subsetting changes for the same input. */
+const SUBSETTER_VERSION = '2';
+
+/**
+ * The package's font files as a build reads them: decoded from WOFF2 once,
+ * their character maps read once (and cached on disk in <cache>/fonts), and
+ * subsets made from them (cached on disk by file and character set). One
+ * object per process (dev mode keeps it between builds); the caller owns it.
+ */
+export class FontFiles {
+  /** A font file decoded from WOFF2 (the slow part of subsetting): the editions and the character maps share it. */
+  private readonly decoded = new Map<string, Promise<Uint8Array>>();
+  /**
+   * One decode at a time: the WOFF2 decoder hands back a view of its own memory,
+   * which fontverter copies only after an `await`, so two decodes in flight can
+   * overwrite each other's result.
+   */
+  private decoding: Promise<unknown> = Promise.resolve();
+  private readonly cmaps = new Map<string, Promise<[number, number][]>>();
+
+  /** The code points a font file maps (read once, then cached as ranges). */
+  cmapRanges(cacheDir: string, file: string): Promise<[number, number][]> {
+    const cached = this.cmapCacheFile(cacheDir, file);
+    if (!this.cmaps.has(cached)) this.cmaps.set(cached, this.readCmap(cached, file));
+    return this.cmaps.get(cached)!;
+  }
+
+  /** Whether the file's character map is already on disk (nothing to prefetch). */
+  cmapCached(cacheDir: string, file: string): boolean {
+    return existsSync(this.cmapCacheFile(cacheDir, file));
+  }
+
+  /** A WOFF subset of `file` with the code points `cps`, and a key naming it. */
+  async subset(cacheDir: string, file: string, cps: number[]): Promise<{ key: string; bytes: Uint8Array }> {
+    const key = createHash('sha256').update(SUBSETTER_VERSION).update(fileKey(file)).update(cps.join(',')).digest('hex');
+    const cached = cacheFile(cacheDir, `${key.slice(0, 24)}.woff`);
+    if (existsSync(cached)) return { key, bytes: readFileSync(cached) };
+    const bytes = sfntToWoff(await subsetFont(await this.sfntOf(file), String.fromCodePoint(...cps), { targetFormat: 'truetype' }));
+    writeAtomic(cached, bytes);
+    return { key, bytes };
+  }
+
+  private sfntOf(file: string): Promise<Uint8Array> {
+    const key = fileKey(file);
+    if (!this.decoded.has(key)) {
+      const next = this.decoding.then(() => fontverter.convert(readFileSync(file), 'truetype'));
+      this.decoding = next.catch(() => undefined);
+      this.decoded.set(key, next);
+    }
+    return this.decoded.get(key)!;
+  }
+
+  private cmapCacheFile(cacheDir: string, file: string): string {
+    const key = createHash('sha256').update(SUBSETTER_VERSION).update(fileKey(file)).digest('hex').slice(0, 24);
+    return cacheFile(cacheDir, `cmap-${key}.json`);
+  }
+
+  private async readCmap(cached: string, file: string): Promise<[number, number][]> {
+    if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as [number, number][];
+    const face = new HbFace(new HbBlob(await this.sfntOf(file)), 0);
+    const ranges = toRanges([...face.collectUnicodes()].sort((a, b) => a - b));
+    writeAtomic(cached, JSON.stringify(ranges));
+    return ranges;
+  }
+}
+
+function fileKey(file: string): string {
+  const st = statSync(file);
+  return `${path.basename(file)}|${st.size}|${Math.round(st.mtimeMs)}`;
+}
+
+function cacheFile(cacheDir: string, name: string): string {
+  const dir = path.join(cacheDir, 'fonts');
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
+}
+
+function writeAtomic(file: string, content: string | Uint8Array): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, file);
+}

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { Diagnostic } from '../diagnostics/catalogue.js';
+import { hashTree } from './inputs-hash.js';
+
+/**
+ * What the last successful build of an output folder was made from and what it
+ * wrote, kept in the cache folder (never published). A build whose inputs hash
+ * the same as the last one's, and whose output is still as that build left it,
+ * has nothing to do. Per edition it also keeps the key of the HTML its PDF was
+ * printed from and where the TOC entries landed, so that an edition whose HTML
+ * did not change reuses its PDF, and one that did change is printed with the
+ * previous page numbers as a first guess (usually right: one pass, not two).
+ *
+ * This module reads only node builtins so the CLI can consult it before loading
+ * the pipeline.
+ */
+export interface BuildRecord {
+  inputs: string;
+  /** Output path (relative to the output folder) → sha256 of its bytes. */
+  outputs: Record<string, string>;
+  diagnostics: Diagnostic[];
+  editions: Record<string, { pdfKey: string; pdfFile: string; tocPages: Record<string, number> }>;
+}
+
+/** Where the record of the builds into `outDir` is kept. */
+export function recordPath(cacheDir: string, outDir: string): string {
+  const id = createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16);
+  return path.join(cacheDir, 'builds', `${id}.json`);
+}
+
+export function readRecord(file: string): BuildRecord | undefined {
+  try {
+    const m = JSON.parse(readFileSync(file, 'utf8')) as BuildRecord;
+    return typeof m.inputs === 'string' && m.outputs && m.editions ? m : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeRecord(file: string, m: BuildRecord): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(m));
+  renameSync(tmp, file);
+}
+
+/** Whether `outDir` holds exactly what the manifest says the last build wrote. */
+export function outputIntact(outDir: string, m: BuildRecord): boolean {
+  const now = hashTree(outDir);
+  const keys = Object.keys(m.outputs);
+  return keys.length > 0 && keys.length === Object.keys(now).length && keys.every((k) => now[k] === m.outputs[k]);
+}

@@ -1,0 +1,94 @@
+import type { Lang } from '../context.js';
+
+/**
+ * Locale-aware number formatting in the report's own style.
+ * Values keep the precision they were written with in data/ (the raw string),
+ * so "2.4" stays "2.4" and "0.99" stays "0.99".
+ */
+export const units = [
+  'number', 'percent', 'pp', 'times', 'increase-times', '10k', 'cny-100m', 'hkd-100m', 'hkd-million', 'usd-100m', 'person-years', 'sqm-10k',
+] as const;
+export type Unit = (typeof units)[number];
+
+export function isUnit(u: string): u is Unit {
+  return (units as readonly string[]).includes(u);
+}
+
+function decimalsOf(raw: string): number {
+  const m = /\.(\d+)$/.exec(raw.trim());
+  return m ? m[1]!.length : 0;
+}
+
+/** Format `value` with `decimals` places; en groups thousands, zh does not (as the original prints 345780). */
+function plain(value: number, decimals: number, lang: Lang): string {
+  return value.toLocaleString('en-GB', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    useGrouping: lang === 'en',
+  });
+}
+
+/** Scale by 10^shift (shift may be negative) keeping exact decimals, capped, trailing zeros dropped. */
+function scaled(raw: string, shift: number, cap = 2): string {
+  const value = Number(raw) * 10 ** shift;
+  const exact = Math.max(0, decimalsOf(raw) - shift);
+  const shown = Math.min(exact, cap);
+  return trimZeros(value.toLocaleString('en-GB', { minimumFractionDigits: shown, maximumFractionDigits: shown }));
+}
+
+function trimZeros(s: string): string {
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
+/** Money in units of 10^exp of a currency, in English: billions at or above 1e9, else millions. */
+function money(raw: string, exp: number, prefix: string): string {
+  const amount = Number(raw) * 10 ** exp;
+  if (Math.abs(amount) >= 1e9) return `${prefix}${scaled(raw, exp - 9)} billion`;
+  return `${prefix}${scaled(raw, exp - 6)} million`;
+}
+
+/** The number alone, as stored (zh) or grouped (en). */
+export function formatBare(raw: string, lang: Lang): string {
+  return plain(Number(raw), decimalsOf(raw), lang);
+}
+
+export function formatValue(raw: string, unit: Unit, lang: Lang, opts: { short?: boolean } = {}): string {
+  const n = formatBare(raw, lang);
+  const zh = lang === 'zh';
+  switch (unit) {
+    case 'number':
+      return n;
+    case 'percent':
+      return `${n}%`;
+    case 'pp':
+      return zh ? `${n} 个百分点` : `${n} percentage points`;
+    case 'times':
+      return zh ? `${n} 倍` : `${n} times`;
+    case 'increase-times':
+      // 增长 1 倍 = grew by 100%
+      return zh ? `${n} 倍` : `${scaled(raw, 2, 0)}%`;
+    case '10k':
+      return zh ? `${n} 万` : scaled(raw, 4, 0);
+    case 'cny-100m':
+      return zh ? `${n} 亿元` : money(raw, 8, 'RMB ');
+    case 'hkd-100m':
+      return zh ? `${n} 亿港元` : money(raw, 8, 'HK$');
+    case 'hkd-million':
+      return zh ? `${scaled(raw, -2)} 亿港元` : money(raw, 6, 'HK$');
+    case 'usd-100m':
+      return zh ? `${n} 亿美元` : money(raw, 8, 'US$');
+    case 'person-years':
+      return zh ? `${n} 人年` : `${n} person-years`;
+    case 'sqm-10k':
+      if (zh) return opts.short ? `${n} 万㎡` : `${n} 万平方米`;
+      return `${scaled(raw, 4, 0)} m²`;
+  }
+}
+
+const enMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** ISO date → `2023 年 1 月 10 日` / `10 January 2023`. */
+export function formatDate(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return lang === 'zh' ? `${y} 年 ${m} 月 ${d} 日` : `${d} ${enMonths[m - 1]} ${y}`;
+}

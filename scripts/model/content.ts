@@ -1,0 +1,19 @@
+/** A chapter as read from content/<lang>/NN-slug.md. */
+import type { Lang } from '../context.js';
+
+export interface Chapter {
+  lang: Lang;
+  /** Section id, the same in every language. */
+  id: string;
+  title: string;
+  /** Path relative to the report root. */
+  file: string;
+  /** Markdown + Handlebars body, front matter removed. */
+  body: string;
+  /** Line number (1-based) in the file where `body` starts. */
+  bodyLine: number;
+  /** sha256 of the whole file, first 12 hex digits: what a translation records as source-hash. */
+  hash: string;
+  /** English chapters: the hash of the source-language chapter they were translated from. */
+  sourceHash?: string;
+}

@@ -1,0 +1,68 @@
+/** An edition on its way to HTML: rendered chapters, headings, what they placed and cited. */
+import type { Root as HastRoot } from 'hast';
+import type { Lang } from '../context.js';
+import type { Chapter } from './content.js';
+import type { Strings } from './templates.js';
+
+export interface Heading {
+  id: string;
+  /** HTML level: the chapter heading is 2 (the report title is the page's only h1). */
+  depth: number;
+  text: string;
+  chapterId: string;
+  file: string;
+  line: number;
+}
+
+export interface RenderedChapter {
+  chapter: Chapter;
+  tree: HastRoot;
+  headings: Heading[];
+}
+
+export interface RenderedEdition {
+  lang: Lang;
+  chapters: RenderedChapter[];
+  state: EditionState;
+  notes: NoteState;
+}
+
+export interface Usage {
+  kind: 'figure' | 'table' | 'value' | 'ref';
+  id: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface EditionState {
+  lang: Lang;
+  strings: Strings;
+  /** Figure and table ids in order of placement. */
+  placed: Usage[];
+  used: Usage[];
+  /** id → number in the edition (figures and tables counted separately). */
+  numbers: Map<string, number>;
+}
+
+export interface NoteUse {
+  id: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface NoteState {
+  /** note id → number, in order of first citation across the edition. */
+  numbers: Map<string, number>;
+  defined: NoteUse[];
+  cited: NoteUse[];
+}
+
+export interface EditionHtml {
+  lang: Lang;
+  html: string;
+  headings: Heading[];
+  /** Datasets whose CSV the page links for download. */
+  datasets: string[];
+}

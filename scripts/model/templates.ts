@@ -1,0 +1,47 @@
+/** The theme as the stages see it: layout, partials, styles, strings per language, chart theme. */
+import type { Lang } from '../context.js';
+
+export interface Strings {
+  languageName: string;
+  figure: string;
+  table: string;
+  numberSpace: string;
+  captionSeparator: string;
+  tableSeparator: string;
+  noteLabel: string;
+  sourceLabels: Record<string, string>;
+  contents: string;
+  notes: string;
+  backToText: string;
+  pending: string;
+  pendingDetail: string;
+  coverage: string;
+  pageBefore: string;
+  pageMiddle: string;
+  pageAfter: string;
+  otherLanguage: string;
+  menu: string;
+  downloadPdf: string;
+  downloadData: string;
+  dataTable: string;
+  authorsLabel: string;
+  authorsOpen: string;
+  authorsClose: string;
+  dateLabel: string;
+  contactLabel: string;
+  listSeparator: string;
+  anchorLabel: string;
+  skipToContent: string;
+  chooseLanguage: string;
+}
+
+export interface Templates {
+  layout: string;
+  partials: Record<string, string>;
+  css: string;
+  printCss: string;
+  strings: Record<Lang, Strings>;
+  chartTheme: Record<string, unknown>;
+  /** Concatenated template sources, for content hashes. */
+  fingerprint: string;
+}

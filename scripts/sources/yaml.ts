@@ -1,0 +1,49 @@
+import { parseDocument, LineCounter, isMap, isSeq, type Document, type Node } from 'yaml';
+import type { BuildContext } from '../context.js';
+import { rel, readText } from './files.js';
+
+export interface YamlFile {
+  value: unknown;
+  file: string;
+  /** Line/column of the node at `keyPath` (falls back to its nearest ancestor). */
+  at: (keyPath: (string | number)[]) => { file: string; line: number; column: number };
+}
+
+/** Parse YAML text; syntax problems are reported with their position. `lineOffset` shifts lines (front matter). */
+export function parseYaml(ctx: BuildContext, text: string, file: string, lineOffset = 0): YamlFile | undefined {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    for (const e of doc.errors) {
+      const pos = lineCounter.linePos(e.pos[0]);
+      ctx.diagnostics.report('yaml-syntax', { file, line: pos.line + lineOffset, column: pos.col }, [e.message.split('\n')[0]!]);
+    }
+    return undefined;
+  }
+  const at = (keyPath: (string | number)[]) => {
+    let node: unknown = doc.contents;
+    let best = node as Node | null;
+    for (const k of keyPath) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (p.key as { value?: unknown })?.value === k);
+        if (!pair) break;
+        best = (pair.key as Node) ?? best;
+        node = pair.value;
+        if (node && (node as Node).range) best = pair.key as Node;
+      } else if (isSeq(node) && typeof k === 'number') {
+        node = node.items[k];
+        if (node) best = node as Node;
+      } else break;
+    }
+    const off = best?.range?.[0] ?? 0;
+    const pos = lineCounter.linePos(off);
+    return { file, line: pos.line + lineOffset, column: pos.col };
+  };
+  return { value: doc.toJS(), file, at };
+}
+
+export function loadYamlFile(ctx: BuildContext, abs: string, hint?: string): YamlFile | undefined {
+  const text = readText(ctx, abs, undefined, hint);
+  if (text === undefined) return undefined;
+  return parseYaml(ctx, text, rel(ctx, abs));
+}

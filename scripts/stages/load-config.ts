@@ -1,0 +1,53 @@
+import path from 'node:path';
+import type { BuildContext } from '../context.js';
+import { loadYamlFile } from '../sources/yaml.js';
+import { validate } from '../sources/validate.js';
+import type { ReportConfig } from '../model/config.js';
+
+
+const edition = {
+  type: 'object',
+  required: ['title', 'shortTitle', 'authorGroup', 'authors', 'institution', 'subject', 'keywords', 'description'],
+  additionalProperties: false,
+  properties: {
+    title: { type: 'string', minLength: 1 },
+    shortTitle: { type: 'string', minLength: 1 },
+    subtitle: { type: 'string' },
+    titleNote: { type: 'string' },
+    authorGroup: { type: 'string' },
+    authors: { type: 'array', items: { type: 'string' }, minItems: 1 },
+    institution: { type: 'string' },
+    contact: { type: 'string' },
+    subject: { type: 'string' },
+    keywords: { type: 'array', items: { type: 'string' } },
+    description: { type: 'string' },
+  },
+};
+
+const schema = {
+  type: 'object',
+  required: ['id', 'date', 'languages', 'sourceLanguage', 'editions'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', pattern: '^[a-z0-9-]+$' },
+    date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    languages: { type: 'array', items: { enum: ['zh', 'en'] }, minItems: 1, uniqueItems: true },
+    sourceLanguage: { enum: ['zh', 'en'] },
+    baseUrl: { type: 'string' },
+    editions: { type: 'object', properties: { zh: edition, en: edition }, additionalProperties: false },
+  },
+};
+
+/** Stage 1: report.yaml → ReportConfig (validated). */
+export function loadConfig(ctx: BuildContext): ReportConfig | undefined {
+  const doc = loadYamlFile(ctx, path.join(ctx.root, 'report.yaml'), 'every report root has a report.yaml (see the repository\'s own)');
+  if (!doc || !validate(ctx, schema, doc)) return undefined;
+  const config = doc.value as ReportConfig;
+  for (const lang of config.languages) {
+    if (!config.editions[lang]) {
+      ctx.diagnostics.report('config', doc.at(['editions']), [`no edition metadata for language "${lang}"`]);
+      return undefined;
+    }
+  }
+  return config;
+}

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import type { BuildContext, Lang } from '../context.js';
+import { readText } from '../sources/files.js';
+import { parseYaml } from '../sources/yaml.js';
+import { validate } from '../sources/validate.js';
+import type { Chapter } from '../model/content.js';
+
+
+const frontMatterSchema = {
+  type: 'object',
+  required: ['id', 'title'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', pattern: '^[a-z0-9-]+$' },
+    title: { type: 'string', minLength: 1 },
+    'source-hash': { type: 'string', pattern: '^[0-9a-f]{12}$' },
+  },
+};
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
+}
+
+/** Stage 3: content/<lang>/NN-slug.md → Chapter[] in file-name order. */
+export function loadContent(ctx: BuildContext, lang: Lang): Chapter[] {
+  const dir = path.join(ctx.root, 'content', lang);
+  if (!existsSync(dir)) {
+    ctx.diagnostics.report('missing-file', { file: `content/${lang}` }, [`content/${lang}/`], [`write the ${lang} chapters as content/${lang}/NN-slug.md`]);
+    return [];
+  }
+  const chapters: Chapter[] = [];
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+    const file = `content/${lang}/${name}`;
+    const text = readText(ctx, path.join(dir, name));
+    if (text === undefined) continue;
+    const chapter = parseChapter(ctx, text, file, lang);
+    if (chapter) chapters.push(chapter);
+  }
+  return chapters;
+}
+
+export function parseChapter(ctx: BuildContext, text: string, file: string, lang: Lang): Chapter | undefined {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(\r?\n|$)/.exec(text);
+  if (!m) {
+    ctx.diagnostics.report('front-matter', { file, line: 1, column: 1 }, ['missing'], ['start the file with a --- block holding id: and title:']);
+    return undefined;
+  }
+  const fm = parseYaml(ctx, m[1]!, file, 1);
+  if (!fm || !validate(ctx, frontMatterSchema, fm, 'front matter holds id, title and (translations) source-hash')) return undefined;
+  const meta = fm.value as { id: string; title: string; 'source-hash'?: string };
+  const body = text.slice(m[0].length);
+  const bodyLine = m[0].split('\n').length;
+  if (!body.trim()) {
+    ctx.diagnostics.report('empty-chapter', { file, line: bodyLine, column: 1 });
+    return undefined;
+  }
+  return { lang, id: meta.id, title: meta.title, file, body, bodyLine, hash: contentHash(text), sourceHash: meta['source-hash'] };
+}

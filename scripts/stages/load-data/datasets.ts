@@ -1,0 +1,125 @@
+import path from 'node:path';
+import type { BuildContext } from '../../context.js';
+import { parseCsv, type CsvCell } from '../../sources/csv.js';
+import { isUnit, units, type Unit } from '../../locale/units.js';
+import { loadYamlFile } from '../../sources/yaml.js';
+import { i18nSchema, validate } from '../../sources/validate.js';
+import { readText, rel } from '../../sources/files.js';
+import type { Dataset, ValueRef, DatasetMeta, Cell } from '../../model/data.js';
+
+const metaSchema = {
+  type: 'object',
+  required: ['title', 'source', 'sources'],
+  additionalProperties: false,
+  properties: {
+    title: i18nSchema,
+    source: i18nSchema,
+    unit: { enum: units },
+    columns: {
+      type: 'object',
+      additionalProperties: { type: 'object', required: ['type'], properties: { type: { enum: ['string', 'integer', 'number'] } }, additionalProperties: false },
+    },
+    labels: { type: 'object', additionalProperties: { type: 'object', additionalProperties: i18nSchema } },
+    sources: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: {
+        type: 'object',
+        required: ['title'],
+        properties: { title: { type: 'string', minLength: 1 }, url: { type: 'string' } },
+        additionalProperties: false,
+      },
+    },
+    notes: { type: 'array', items: { type: 'string' } },
+  },
+};
+
+export function loadDataset(ctx: BuildContext, csvPath: string): Dataset | undefined {
+  const id = path.basename(csvPath, '.csv');
+  const file = rel(ctx, csvPath);
+  const metaPath = csvPath.replace(/\.csv$/, '.meta.yaml');
+  const metaDoc = loadYamlFile(ctx, metaPath, `every dataset needs its metadata: ${rel(ctx, metaPath)} (see docs/authoring.md)`);
+  const text = readText(ctx, csvPath);
+  if (!metaDoc || text === undefined) return undefined;
+  if (!validate(ctx, metaSchema, metaDoc)) return undefined;
+  const meta = metaDoc.value as DatasetMeta;
+  const { table, problems } = parseCsv(text);
+  for (const p of problems) ctx.diagnostics.report('csv-syntax', { file, line: p.line, column: p.column }, [p.message]);
+  const columns = table.header.map((c) => c.text.trim());
+  const declared = meta.columns ?? {};
+  let ok = problems.length === 0;
+  const required = ['source', ...Object.keys(declared)];
+  for (const col of required) {
+    if (!columns.includes(col)) {
+      ctx.diagnostics.report('csv-missing-column', { file, line: 1, column: 1 }, [col], [col === 'source' ? 'every dataset (each row names its source)' : `the columns declared in ${metaDoc.file}`]);
+      ok = false;
+    }
+  }
+  const typeOf = (col: string): 'string' | 'integer' | 'number' => (col === 'value' ? 'number' : declared[col]?.type ?? 'string');
+  const rows: Dataset['rows'] = [];
+  for (const cells of table.rows) {
+    const line = cells[0]!.line;
+    if (cells.length !== columns.length) {
+      ctx.diagnostics.report('csv-ragged', { file, line, column: 1 }, [String(cells.length), String(columns.length)]);
+      ok = false;
+      continue;
+    }
+    const values: Record<string, Cell> = {};
+    cells.forEach((cell, i) => {
+      const col = columns[i]!;
+      values[col] = typed(ctx, file, cell, col, typeOf(col), () => (ok = false));
+    });
+    const source = String(values.source ?? '');
+    const sourceCell = cells[columns.indexOf('source')];
+    if (columns.includes('source')) {
+      if (!source) {
+        ctx.diagnostics.report('missing-source', { file, line, column: sourceCell?.column ?? 1 });
+        ok = false;
+      } else if (!meta.sources[source]) {
+        ctx.diagnostics.report('unknown-source', { file, line, column: sourceCell?.column ?? 1 }, [source]);
+        ok = false;
+      }
+    }
+    if (typeof values.unit === 'string' && values.unit && !isUnit(values.unit)) {
+      const c = cells[columns.indexOf('unit')]!;
+      ctx.diagnostics.report('schema', { file, line: c.line, column: c.column }, [`Unknown unit "${values.unit}"`], [`units are: ${units.join(', ')}`]);
+      ok = false;
+    }
+    rows.push({ values, raw: Object.fromEntries(cells.map((c, i) => [columns[i]!, c.text.trim()])), line });
+  }
+  if (!ok) return undefined;
+  return { id, file, meta, columns, rows, fingerprint: text + JSON.stringify(meta) };
+}
+
+function typed(ctx: BuildContext, file: string, cell: CsvCell, col: string, type: string, fail: () => void): Cell {
+  const t = cell.text.trim();
+  if (type === 'string') return t;
+  if (t === '') return null;
+  const n = Number(t);
+  if (!/^-?\d+(\.\d+)?$/.test(t) || (type === 'integer' && !Number.isInteger(n))) {
+    ctx.diagnostics.report('csv-not-number', { file, line: cell.line, column: cell.column }, [t, col]);
+    fail();
+    return null;
+  }
+  return n;
+}
+
+export function collectValues(ctx: BuildContext, ds: Dataset, values: Map<string, ValueRef>): void {
+  if (!ds.columns.includes('id')) return;
+  for (const row of ds.rows) {
+    const id = row.values.id;
+    if (typeof id !== 'string' || !id) continue;
+    const prev = values.get(id);
+    if (prev) {
+      ctx.diagnostics.report('duplicate-id', { file: ds.file, line: row.line, column: 1 }, [id, `${prev.file}:${prev.line}`]);
+      continue;
+    }
+    const unit = (typeof row.values.unit === 'string' && row.values.unit) || ds.meta.unit || 'number';
+    const v = row.values.value;
+    if (typeof v !== 'number') {
+      ctx.diagnostics.report('csv-not-number', { file: ds.file, line: row.line, column: 1 }, [String(v ?? ''), 'value']);
+      continue;
+    }
+    values.set(id, { id, raw: row.raw.value!, unit: unit as Unit, dataset: ds.id, file: ds.file, line: row.line });
+  }
+}

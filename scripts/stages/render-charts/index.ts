@@ -1,0 +1,118 @@
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { BuildContext, Lang } from '../../context.js';
+import type { Figure, ReportData } from '../../model/data.js';
+import { lineOf } from '../../sources/positions.js';
+import type { Templates } from '../../model/templates.js';
+import { chartRows, checkSpec, localize } from './chart-spec.js';
+import { allFaces, editionFamilies, fontFaceCss } from '../../fonts/catalogue.js';
+import { type BuildPage, closePages, openPages } from '../../browser/page-pool.js';
+
+export interface ChartJob {
+  lang: Lang;
+  figure: Figure;
+}
+
+const RENDERER_VERSION = 'vega-6|2';
+
+/**
+ * Stage 5: Vega-Lite specs → static SVG, in Chromium after the bundled fonts
+ * have loaded (so Vega measures text with the real font). Keyed by a hash of
+ * the spec, its data, theme and language: an unchanged chart is never rendered again.
+ * Returns `${lang}|${figureId}` → SVG markup; `rendered` counts cache misses.
+ */
+export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: ReportData, templates: Templates, pages?: Promise<BuildPage[]>): Promise<{ svgs: Map<string, string>; rendered: number }> {
+  const svgs = new Map<string, string>();
+  const todo: { key: string; hash: string; vg: unknown; text: string; warnings: string[] }[] = [];
+  const dir = path.join(ctx.cacheDir, 'charts');
+  const reported = new Set<string>();
+  for (const { lang, figure } of jobs) {
+    const ds = figure.dataset ? data.datasets.get(figure.dataset) : undefined;
+    if (!figure.spec || !ds || !figure.chart) continue;
+    const problems = checkSpec(figure.spec, ds);
+    const specText = () => readFileSync(path.join(ctx.root, figure.chart!), 'utf8');
+    if (problems.length) {
+      // The spec is shared by the editions: report its problems once.
+      if (!reported.has(figure.id)) for (const p of problems) ctx.diagnostics.report(p.rule, lineOf(specText(), p.needle, figure.chart), p.args, p.hintArgs ?? []);
+      reported.add(figure.id);
+      continue;
+    }
+    const theme = localize(templates.chartTheme, lang);
+    const spec = localize({ ...figure.spec, datasets: { [ds.id]: chartRows(ds, lang) }, config: { ...theme, ...(figure.spec.config as object) } }, lang);
+    // Keyed by the spec as written plus its data, theme and language: a cached chart is not even compiled.
+    const hash = createHash('sha256').update(RENDERER_VERSION).update(JSON.stringify(spec)).digest('hex').slice(0, 24);
+    const key = `${lang}|${figure.id}`;
+    const cached = path.join(dir, `${hash}.svg`);
+    const warningsFile = path.join(dir, `${hash}.warnings.json`);
+    if (existsSync(cached)) {
+      const warnings = existsSync(warningsFile) ? (JSON.parse(readFileSync(warningsFile, 'utf8')) as string[]) : [];
+      for (const w of warnings) ctx.diagnostics.report('chart-spec', { file: figure.chart, line: 1, column: 1 }, [w], [], 'warning');
+      svgs.set(key, readFileSync(cached, 'utf8'));
+      continue;
+    }
+    let vg: unknown;
+    const warnings: string[] = [];
+    try {
+      const logger = { level() { return logger; }, warn: (...a: unknown[]) => void warnings.push(a.join(' ')), info() {}, debug() {}, error: (...a: unknown[]) => void warnings.push(a.join(' ')) };
+      const { compile } = await import('vega-lite'); // loaded only when a chart is not in the cache
+      vg = compile(spec as never, { logger: logger as never }).spec;
+      for (const w of warnings) ctx.diagnostics.report('chart-spec', { file: figure.chart, line: 1, column: 1 }, [w], [], 'warning');
+    } catch (e) {
+      ctx.diagnostics.report('chart-spec', { file: figure.chart, line: 1, column: 1 }, [(e as Error).message]);
+      continue;
+    }
+    todo.push({ key, hash, vg, text: textIn(spec), warnings });
+  }
+  if (todo.length) {
+    const own = pages ? undefined : openChartPages(ctx);
+    const ready = await (pages ?? own!);
+    // Two pages, two renderer processes: the charts render on both cores.
+    const split = ready.map((_, i) => todo.filter((__, j) => j % ready.length === i));
+    try {
+      await Promise.all(
+        ready.map(async (buildPage, i) => {
+          for (const job of split[i]!) {
+            const svg = await buildPage.page.evaluate(async (spec: unknown, text: string) => {
+              const w = window as unknown as { vega: { View: new (r: unknown, o: unknown) => { toSVG(): Promise<string> }; parse(s: unknown): unknown } };
+              const fonts = ["400 12px 'Noto Sans SC'", "700 12px 'Noto Sans SC'", "400 12px 'Source Sans 3'", "600 12px 'Source Sans 3'"];
+              await Promise.all(fonts.map((f) => document.fonts.load(f, text)));
+              await document.fonts.ready;
+              const view = new w.vega.View(w.vega.parse(spec), { renderer: 'none' });
+              return view.toSVG();
+            }, job.vg, job.text);
+            const tmp = path.join(dir, `${job.hash}.svg.${process.pid}.tmp`);
+            writeFileSync(tmp, svg);
+            if (job.warnings.length) writeFileSync(path.join(dir, `${job.hash}.warnings.json`), JSON.stringify(job.warnings));
+            renameSync(tmp, path.join(dir, `${job.hash}.svg`));
+            svgs.set(job.key, svg);
+          }
+        }),
+      );
+    } finally {
+      if (own) await closePages(own);
+    }
+  }
+  return { svgs, rendered: todo.length };
+}
+
+/**
+ * The pages a build renders its charts on and then prints its PDFs on: the
+ * chart host (Vega and the bundled fonts, from a file:// page so that they may
+ * load from node_modules) loaded in each. A build that prints opens them at
+ * its start, while Markdown and data are read.
+ */
+export function openChartPages(ctx: BuildContext, count = 2): Promise<BuildPage[]> {
+  const dir = path.join(ctx.cacheDir, 'charts');
+  const vegaDir = path.join(ctx.packageDir, 'node_modules', 'vega', 'build');
+  const faces = allFaces(ctx.session.fontFaces, ctx.packageDir, [...new Set([...editionFamilies.zh.sans, ...editionFamilies.en.sans])]);
+  const css = fontFaceCss(faces, (f) => pathToFileURL(f.file).href);
+  const html = `<!doctype html><meta charset="utf-8"><style>${css}</style><script src="${pathToFileURL(path.join(vegaDir, 'vega.min.js')).href}"></script><body></body>`;
+  return openPages(ctx, { count, html, hostDir: dir, allowedDirs: [path.join(ctx.packageDir, 'node_modules'), dir] });
+}
+
+/** All the text a spec may print (for font loading). */
+function textIn(spec: unknown): string {
+  return JSON.stringify(spec).replace(/[{}[\]":,]/g, ' ') + '0123456789.%';
+}

@@ -1,0 +1,106 @@
+import Handlebars from 'handlebars';
+import type { BuildContext } from '../../context.js';
+import type { Chapter } from '../../model/content.js';
+import type { ReportData } from '../../model/data.js';
+import { nearest } from '../../diagnostics/did-you-mean.js';
+import { formatBare, formatValue } from '../../locale/units.js';
+import type { EditionState } from '../../model/edition.js';
+import { reportTemplateError } from '../../diagnostics/template-errors.js';
+
+/** Where each figure/table/value/note is used in one edition: the parity check compares these. */
+
+const helperNames = ['figure', 'table', 'ref', 'num', 'fmt', 't'];
+
+/**
+ * Chapter bodies are Handlebars templates rendered before Markdown. Helpers emit
+ * single-line output so Markdown line numbers still match the source file.
+ * Pass 'place' records where figures and tables are placed (for numbering);
+ * pass 'render' resolves references and values.
+ */
+export function renderChapterTemplate(
+  ctx: BuildContext,
+  hb: typeof Handlebars,
+  chapter: Chapter,
+  data: ReportData,
+  state: EditionState,
+  pass: 'place' | 'render',
+): string | undefined {
+  const report = pass === 'render';
+  const at = (loc: { start: { line: number; column: number } } | undefined) => ({
+    file: chapter.file,
+    line: (loc?.start.line ?? 1) + chapter.bodyLine - 1,
+    column: (loc?.start.column ?? 0) + 1,
+  });
+  const placer = (kind: 'figure' | 'table') =>
+    function (this: unknown, id: unknown, options: Handlebars.HelperOptions & { loc?: never }) {
+      const place = at((options as unknown as { loc: never }).loc);
+      const known = kind === 'figure' ? data.figures : data.tables;
+      if (typeof id !== 'string' || !known.has(id)) {
+        if (report) ctx.diagnostics.report('unknown-figure', place, [String(id), nearest(String(id), [...data.figures.keys(), ...data.tables.keys()])]);
+        return '';
+      }
+      if (!report) {
+        if (state.placed.some((u) => u.id === id)) ctx.diagnostics.report('figure-placed-twice', place, [id]);
+        else state.placed.push({ kind, id, ...place });
+      }
+      return new hb.SafeString(`<!--${kind}:${id}-->`);
+    };
+  const helpers: Record<string, Handlebars.HelperDelegate> = {
+    figure: placer('figure'),
+    table: placer('table'),
+    ref(id: unknown, options: Handlebars.HelperOptions) {
+      if (!report) return '';
+      const place = at((options as unknown as { loc: never }).loc);
+      const n = typeof id === 'string' ? state.numbers.get(id) : undefined;
+      if (n === undefined) {
+        if (typeof id === 'string' && (data.figures.has(id) || data.tables.has(id))) ctx.diagnostics.report('figure-not-in-edition', place, [id]);
+        else ctx.diagnostics.report('unknown-figure', place, [String(id), nearest(String(id), [...data.figures.keys(), ...data.tables.keys()])]);
+        return '??';
+      }
+      state.used.push({ kind: 'ref', id: id as string, ...place });
+      const word = String(id).startsWith('fig:') ? state.strings.figure : state.strings.table;
+      return `${word}${state.strings.numberSpace}${n}`;
+    },
+    num(id: unknown, options: Handlebars.HelperOptions) {
+      if (!report) return '';
+      const place = at((options as unknown as { loc: never }).loc);
+      const v = typeof id === 'string' ? data.values.get(id) : undefined;
+      if (!v) {
+        ctx.diagnostics.report('unknown-value', place, [String(id), nearest(String(id), data.values.keys())]);
+        return '??';
+      }
+      state.used.push({ kind: 'value', id: v.id, ...place });
+      return options.hash?.bare ? formatBare(v.raw, state.lang) : formatValue(v.raw, v.unit, state.lang);
+    },
+  };
+  for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
+  hb.registerPartial('byline', '<!--byline-->');
+  try {
+    const ast = hb.parse(chapter.body);
+    if (report && !checkPartials(ctx, hb, ast, chapter)) return undefined;
+    const template = hb.compile(ast, { strict: true, knownHelpers: Object.fromEntries(helperNames.map((h) => [h, true])), knownHelpersOnly: true });
+    return template({});
+  } catch (e) {
+    if (report) reportTemplateError(ctx, e as Handlebars.Exception & { lineNumber?: number; column?: number }, chapter.file, chapter.bodyLine);
+    return undefined;
+  }
+}
+
+function checkPartials(ctx: BuildContext, hb: typeof Handlebars, ast: hbs.AST.Program, chapter: Chapter): boolean {
+  let ok = true;
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; name?: { original?: string }; loc?: { start: { line: number; column: number } } };
+    if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') {
+      const name = n.name?.original ?? '';
+      if (!hb.partials[name]) {
+        ctx.diagnostics.report('unknown-partial', { file: chapter.file, line: (n.loc?.start.line ?? 1) + chapter.bodyLine - 1, column: (n.loc?.start.column ?? 0) + 1 }, [name]);
+        ok = false;
+      }
+    }
+    for (const v of Object.values(node)) if (v && typeof v === 'object') walk(v);
+  };
+  walk(ast);
+  return ok;
+}
+

@@ -1,0 +1,140 @@
+import Handlebars from 'handlebars';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkRehype from 'remark-rehype';
+import type { Root as MdRoot, RootContent, Heading as MdHeading, Parent, Nodes } from 'mdast';
+import type { Root as HastRoot } from 'hast';
+import path from 'node:path';
+import type { BuildContext, Lang } from '../../context.js';
+import type { Place } from '../../diagnostics/catalogue.js';
+import type { Chapter } from '../../model/content.js';
+import type { ReportData } from '../../model/data.js';
+import type { Strings } from '../../model/templates.js';
+import { renderChapterTemplate } from './chapter-template.js';
+import type { EditionState, NoteState, RenderedEdition, RenderedChapter, Heading } from '../../model/edition.js';
+import { collectNotes } from './notes.js';
+
+
+/** Stateless, so built once and shared by every chapter of every edition. */
+const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
+
+const headingId = /\s*\{#([^}]*)\}\s*$/;
+
+/**
+ * Stage 4: chapters → hast, per edition.
+ *   place (Handlebars, numbering) → render (Handlebars) → remark-parse + gfm
+ *   → headings/markers/notes (mdast) → remark-rehype → hast
+ */
+export function renderMarkdown(ctx: BuildContext, lang: Lang, chapters: Chapter[], data: ReportData, strings: Strings): RenderedEdition {
+  const state: EditionState = { lang, strings, placed: [], used: [], numbers: new Map() };
+  const hb = Handlebars.create();
+  for (const chapter of chapters) renderChapterTemplate(ctx, hb, chapter, data, state, 'place');
+  let fig = 0;
+  let tab = 0;
+  for (const u of state.placed) state.numbers.set(u.id, u.kind === 'figure' ? ++fig : ++tab);
+  const notes: NoteState = { numbers: new Map(), defined: [], cited: [] };
+  const ids = new Map<string, string>();
+  const rendered: RenderedChapter[] = [];
+  for (const chapter of chapters) {
+    const md = renderChapterTemplate(ctx, hb, chapter, data, state, 'render');
+    if (md === undefined) continue;
+    const mdast = markdown.parse(md) as MdRoot;
+    const at = (node: { position?: { start: { line: number; column: number } } }) => ({
+      file: chapter.file,
+      line: (node.position?.start.line ?? 1) + chapter.bodyLine - 1,
+      column: node.position?.start.column ?? 1,
+    });
+    const headings = transformHeadings(ctx, mdast, chapter, at, ids);
+    transformMarkers(ctx, mdast, at, chapter.file);
+    collectNotes(ctx, mdast, chapter, strings, notes, at);
+    const tree = unified().use(remarkRehype).runSync(mdast) as HastRoot;
+    rendered.push({ chapter, tree, headings });
+  }
+  return { lang, chapters: rendered, state, notes };
+}
+
+type At = (node: { position?: { start: { line: number; column: number } } }) => { file: string; line: number; column: number };
+
+function transformHeadings(ctx: BuildContext, tree: MdRoot, chapter: Chapter, at: At, ids: Map<string, string>): Heading[] {
+  const headings: Heading[] = [];
+  const first = tree.children[0];
+  if (!first || first.type !== 'heading' || first.depth !== 1) {
+    ctx.diagnostics.report('chapter-heading', at(first ?? tree), ['The chapter does not start with a "#" heading']);
+  }
+  for (const node of tree.children) {
+    if (node.type !== 'heading') continue;
+    if (node.depth === 1 && node !== first) ctx.diagnostics.report('chapter-heading', at(node), ['A second "#" heading in one chapter']);
+    const last = node.children[node.children.length - 1];
+    const m = last?.type === 'text' ? headingId.exec(last.value) : null;
+    if (!m || !/^[a-z0-9][a-z0-9-]*$/.test(m[1]!)) {
+      ctx.diagnostics.report('heading-id', at(node), [m ? `Heading id "${m[1]}" is not valid` : 'Heading without an id']);
+      continue;
+    }
+    const id = m[1]!;
+    (last as { value: string }).value = (last as { value: string }).value.replace(headingId, '');
+    const where = `${chapter.file}:${at(node).line}`;
+    if (ids.has(id)) ctx.diagnostics.report('duplicate-id', at(node), [id, ids.get(id)!]);
+    else ids.set(id, where);
+    node.depth = Math.min(6, node.depth + 1) as MdHeading['depth'];
+    node.data = { ...node.data, hProperties: { id } };
+    headings.push({ id, depth: node.depth, text: textOf(node), chapterId: chapter.id, file: chapter.file, line: at(node).line });
+  }
+  return headings;
+}
+
+const marker = /^<!--(figure|table):([^>]*)-->$|^<!--byline-->$/;
+
+/** Replace our own markers with placeholder elements; any other raw HTML is an error; remote images too. */
+function transformMarkers(ctx: BuildContext, tree: MdRoot, at: At, chapterFile: string): void {
+  const visit = (parent: Parent): void => {
+    parent.children = parent.children.flatMap((node): RootContent[] => {
+      const only = node.type === 'paragraph' && node.children.length === 1 ? node.children[0] : node;
+      if (only && only.type === 'html') {
+        const m = marker.exec(only.value.trim());
+        if (m && only === node) return [placeholder(m[1] ?? 'byline', m[2] ?? '')];
+        if (m && node.type === 'paragraph') return [placeholder(m[1] ?? 'byline', m[2] ?? '')];
+        if (!m) {
+          ctx.diagnostics.report('raw-html', at(only));
+          return [];
+        }
+      }
+      if (node.type === 'html') {
+        ctx.diagnostics.report(marker.test(node.value.trim()) ? 'template-error' : 'raw-html', at(node), marker.test(node.value.trim()) ? ['{{figure}}, {{table}} and {{> byline}} go on a line of their own'] : []);
+        return [];
+      }
+      if (node.type === 'image' || node.type === 'link' || node.type === 'definition') checkUrl(ctx, node.type, node.url, at(node), chapterFile);
+      if ('children' in node) visit(node as Parent);
+      return [node];
+    });
+  };
+  visit(tree);
+}
+
+/**
+ * Links may point anywhere on the web (readers follow them); images are part
+ * of the page, so they must be files of the report. Neither may reach a file
+ * outside the report root, by `file:` or by `../`.
+ */
+function checkUrl(ctx: BuildContext, kind: 'image' | 'link' | 'definition', url: string, place: Place, chapterFile: string): void {
+  if (url.startsWith('#') || url.startsWith('data:') || url.startsWith('mailto:')) return;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme === 'file') return void ctx.diagnostics.report('outside-root', place, [url]);
+  if (scheme || url.startsWith('//')) {
+    if (kind === 'image') ctx.diagnostics.report('remote-resource', place, [url]);
+    return;
+  }
+  const target = path.resolve(ctx.root, path.dirname(chapterFile), decodeURI(url.split(/[?#]/)[0]!));
+  if (target !== ctx.root && !target.startsWith(ctx.root + path.sep)) ctx.diagnostics.report('outside-root', place, [url]);
+}
+
+function placeholder(kind: string, id: string): RootContent {
+  return { type: 'paragraph', children: [], data: { hName: 'report-slot', hProperties: { dataKind: kind, dataId: id } } } as unknown as RootContent;
+}
+
+export function textOf(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(textOf).join('');
+  return '';
+}
+

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { rm } from 'node:fs/promises';
+import { cpSync, linkSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+
+/**
+ * Stage 8: the only stage that writes the output. Everything goes into a
+ * staging folder beside the output; only a build that succeeded swaps it into
+ * place, so a failed or interrupted build leaves the previous output intact.
+ * A lock file keeps two builds from writing the same output at once.
+ */
+export interface Staging {
+  dir: string;
+  outDir: string;
+}
+
+export function startStaging(outDir: string): Staging {
+  const parent = path.dirname(path.resolve(outDir));
+  mkdirSync(parent, { recursive: true });
+  const dir = mkdtempSync(path.join(parent, `.${path.basename(outDir)}.staging-`));
+  return { dir, outDir: path.resolve(outDir) };
+}
+
+export function writeFile(staging: Staging, rel: string, content: string | Uint8Array): string {
+  const abs = path.join(staging.dir, rel);
+  mkdirSync(path.dirname(abs), { recursive: true });
+  writeFileSync(abs, content);
+  return abs;
+}
+
+export function copyFile(staging: Staging, rel: string, from: string): void {
+  const abs = path.join(staging.dir, rel);
+  mkdirSync(path.dirname(abs), { recursive: true });
+  cpSync(from, abs);
+}
+
+/** A file that never changes in place (a package's font): hard-linked when the file system allows, else copied. */
+export function linkFile(staging: Staging, rel: string, from: string): void {
+  const abs = path.join(staging.dir, rel);
+  mkdirSync(path.dirname(abs), { recursive: true });
+  try {
+    linkSync(from, abs);
+  } catch {
+    cpSync(from, abs);
+  }
+}
+
+/** Keep parts of the previous output that this build does not produce (another language). */
+export function carryOver(staging: Staging, rel: string): void {
+  const prev = path.join(staging.outDir, rel);
+  if (existsSync(prev) && !existsSync(path.join(staging.dir, rel))) cpSync(prev, path.join(staging.dir, rel), { recursive: true });
+}
+
+/**
+ * Swap the staging folder into place: the old output is renamed away first,
+ * then removed in the background (a build killed before that finishes leaves
+ * it to the next build's sweepStale).
+ */
+export async function commit(staging: Staging, background: Set<Promise<unknown>>): Promise<void> {
+  const old = `${staging.dir}.old`;
+  if (existsSync(staging.outDir)) renameSync(staging.outDir, old);
+  renameSync(staging.dir, staging.outDir);
+  background.add(rm(old, { recursive: true, force: true }).catch(() => undefined));
+}
+
+
+export function discard(staging: Staging): void {
+  rmSync(staging.dir, { recursive: true, force: true });
+}
+

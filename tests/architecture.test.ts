@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { repo } from './helpers.js';
+
+/** The layout docs/architecture.md draws, checked against the code. */
+const scripts = path.join(repo, 'scripts');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const abs = path.join(dir, name);
+    return statSync(abs).isDirectory() ? filesUnder(abs) : abs.endsWith('.ts') ? [abs] : [];
+  });
+}
+
+/** Each relative import of a module, resolved to a path under scripts/. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) => path.relative(scripts, path.resolve(path.dirname(file), m[1]!)).replace(/\.js$/, '.ts'));
+}
+
+const layerOf = (rel: string) => (rel.includes(path.sep) ? rel.split(path.sep)[0]! : rel);
+const stageOf = (rel: string) => rel.split(path.sep)[1]!.replace(/\.ts$/, '');
+const shared = ['sources', 'diagnostics', 'locale', 'fonts', 'browser', 'incremental', 'model', 'types'];
+
+describe('the layout of scripts/', () => {
+  const all = filesUnder(scripts).map((f) => path.relative(scripts, f));
+
+  it('keeps only the entry points at the top and the rest in concern folders', () => {
+    expect(all.filter((f) => !f.includes(path.sep)).sort()).toEqual(['build.ts', 'cli.ts', 'context.ts']);
+    const folders = new Set(all.filter((f) => f.includes(path.sep)).map(layerOf));
+    expect(folders.size).toBeGreaterThanOrEqual(5);
+    for (const f of folders) expect([...shared, 'stages', 'dev']).toContain(f);
+  });
+
+  it('has no stage importing another stage, and no shared layer importing a stage or an entry point', () => {
+    const wrong: string[] = [];
+    for (const f of all) {
+      for (const target of importsOf(path.join(scripts, f))) {
+        const from = layerOf(f);
+        const to = layerOf(target);
+        if (from === 'stages' && to === 'stages' && stageOf(f) !== stageOf(target)) wrong.push(`${f} → ${target}`);
+        if (shared.includes(from) && (to === 'stages' || to === 'dev' || ['build.ts', 'cli.ts'].includes(to))) wrong.push(`${f} → ${target}`);
+        if (from === 'stages' && ['build.ts', 'cli.ts', 'dev'].includes(to)) wrong.push(`${f} → ${target}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('has each shared layer import only the layers docs/architecture.md allows it', () => {
+    const allowed: Record<string, string[]> = {
+      model: ['context.ts', 'locale'],
+      sources: ['context.ts', 'diagnostics'],
+      diagnostics: ['context.ts'],
+      locale: ['context.ts'],
+      fonts: ['context.ts'],
+      browser: ['context.ts', 'diagnostics'],
+      incremental: ['diagnostics'],
+    };
+    const wrong: string[] = [];
+    for (const f of all) {
+      const from = layerOf(f);
+      if (!allowed[from]) continue;
+      for (const target of importsOf(path.join(scripts, f))) {
+        const to = layerOf(target);
+        if (to !== from && !allowed[from]!.includes(to)) wrong.push(`${f} → ${target}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('keeps every file of scripts/ and bench/ under 300 lines', () => {
+    const long = [...filesUnder(scripts), ...filesUnder(path.join(repo, 'bench'))]
+      .map((f) => [path.relative(repo, f), readFileSync(f, 'utf8').split('\n').length] as const)
+      .filter(([, n]) => n > 300);
+    expect(long).toEqual([]);
+  });
+
+  it('keeps no state in module globals (caches live in the session the caller owns)', () => {
+    const state = /^(?:let |var |(?:export )?const \w+(?:: [^=]+)? = new (?:Map|Set|WeakMap|Ajv)\b)/m;
+    expect(all.filter((f) => state.test(readFileSync(path.join(scripts, f), 'utf8')))).toEqual([]);
+  });
+});

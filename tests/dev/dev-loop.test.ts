@@ -1,0 +1,188 @@
+import path from 'node:path';
+import http from 'node:http';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'puppeteer';
+import { closeTestBrowser, reportCopy, run, snapshot, testBrowser } from '../helpers.js';
+import { Leftovers, alive, descendants, exited, running, signal, waitFor, type Run } from '../procs.js';
+
+/**
+ * `dev` as a user runs it: the server is started on a copy of the mini report,
+ * the Chinese edition is open in a browser, and the chapter is edited under it.
+ * A save shows in the open page by live reload; the PDFs follow after the quiet
+ * period; a broken save is reported and changes nothing that is served; Ctrl-C
+ * stops the server and everything it started.
+ *
+ * Waits are for states (a line printed, a page showing a word), bounded
+ * generously: the machine may be slow and shared.
+ */
+
+const left = new Leftovers();
+let root: string;
+let dist: string;
+let dev: Run;
+let url: string;
+let context: BrowserContext | undefined;
+let page: Page;
+
+const chapterFile = () => path.join(root, 'content', 'zh', '01-main.md');
+let original: string;
+/** Where the output stood before the first edit (test 1), for the PDFs that follow it (test 2). */
+let firstEdit: Mark;
+/** The chapter with `extra` added to its first paragraph (written in place, as most editors save). */
+const editChapter = (extra: string) => writeFileSync(chapterFile(), original.replace('2020 年产出为', `2020 年${extra}产出为`));
+
+/** The text the open page shows now ('' while it is being replaced). */
+const shown = () => page.evaluate(() => document.body.innerText).catch(() => '');
+const norm = (s: string) => s.replace(/\s+/g, '');
+const pdfText = (lang: string) => norm(run('pdftotext', [path.join(dist, lang, `mini-report-${lang}.pdf`), '-']));
+
+/** Where the output of the dev server stands now: what it prints from here on is `since(mark)`. */
+type Mark = { out: number; err: number };
+const mark = (): Mark => ({ out: dev.stdout.length, err: dev.stderr.length });
+const since = (m: Mark) => ({ out: dev.stdout.slice(m.out), err: dev.stderr.slice(m.err) });
+
+/** Wait until the dev server prints a line matching `re` on stdout (or stderr, with `stream`) after `m`. */
+async function line(m: Mark, re: RegExp, stream: 'out' | 'err' = 'out'): Promise<void> {
+  await waitFor(`a line ${re} from the dev server`, () => re.test(since(m)[stream]), 240_000, exited(dev));
+}
+
+/** Whether anything answers HTTP at `href`. */
+function answers(href: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.get(href, { agent: false }, (res) => {
+      res.resume();
+      resolve(true);
+    });
+    req.setTimeout(10_000, () => req.destroy());
+    req.on('error', () => resolve(false));
+  });
+}
+
+function fetchText(href: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(href, { agent: false }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve(body));
+      })
+      .on('error', reject);
+  });
+}
+
+beforeAll(async () => {
+  root = reportCopy('mini');
+  left.dirs.push(root);
+  dist = path.join(root, 'dist');
+  original = readFileSync(chapterFile(), 'utf8');
+  expect(original, 'the fixture has the sentence the tests edit').toContain('2020 年产出为');
+  dev = left.start(['dev', '--root', root, '--port', '0', '--pdf-after', '2']);
+  await waitFor('the dev server to print its address', () => /http:\/\/127\.0\.0\.1:\d+\//.test(dev.stdout), 240_000, exited(dev));
+  url = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(dev.stdout)![1]!;
+  context = await (await testBrowser()).createBrowserContext();
+  page = await context.newPage();
+  // Note the page's EventSources, to know when it listens for live reloads (a save before that would go unseen).
+  await page.evaluateOnNewDocument(() => {
+    const sources: EventSource[] = [];
+    (window as unknown as { __sources: EventSource[] }).__sources = sources;
+    window.EventSource = class extends window.EventSource {
+      constructor(...args: ConstructorParameters<typeof EventSource>) {
+        super(...args);
+        sources.push(this);
+      }
+    };
+  });
+  await page.goto(`${url}zh/index.html`, { waitUntil: 'load' });
+  const listening = () => page.evaluate(() => (window as unknown as { __sources: EventSource[] }).__sources.some((s) => s.readyState === EventSource.OPEN)).catch(() => false);
+  await waitFor('the page to listen for live reloads', listening, 240_000, exited(dev));
+  // The first PDFs come after the quiet period; start editing once they are done.
+  await line({ out: 0, err: 0 }, /^rebuilt HTML and PDF /m);
+});
+
+afterAll(async () => {
+  // Whatever happened: the dev server, its Chromium, the page and the copy of the report go.
+  if (dev && running(dev)) left.procs.push(...descendants(dev.child.pid!));
+  await context?.close().catch(() => undefined);
+  await closeTestBrowser();
+  await left.cleanUp();
+});
+
+describe('npm run dev', () => {
+  it('serves the editions, and a save shows in the open page by itself (live reload)', async () => {
+    expect(await shown()).toContain('测试章节');
+    expect(await shown()).not.toContain('青蛙标记');
+    const m = (firstEdit = mark());
+    editChapter('青蛙标记');
+    await waitFor('the open page to show the edit', async () => (await shown()).includes('青蛙标记'), 240_000, exited(dev));
+    await line(m, /^rebuilt HTML after content\/zh\/01-main\.md in \d+ ms$/m);
+  });
+
+  it('rebuilds the PDFs after the quiet period', async () => {
+    // From the save of the previous test on: the HTML first, then (no save for 2 s) the PDFs.
+    await line(firstEdit, /^rebuilt HTML and PDF \(zh: \d+ pages, .*\)/m);
+    expect(pdfText('zh')).toContain('青蛙标记');
+  });
+
+  it('reports a broken save, keeps serving the last good build, and rebuilds once it is fixed', async () => {
+    const before = snapshot(dist);
+    const m = mark();
+    editChapter('青蛙标记 {{num "no-such-value"}} ');
+    await line(m, /^content\/zh\/01-main\.md:\d+:\d+  error  .*\[unknown-value\]$/m, 'err');
+    await line(m, /^build failed \(1 error\(s\)\); still serving the last good build/m);
+    expect(since(m).out).not.toMatch(/^rebuilt /m);
+    expect(await shown()).toContain('青蛙标记');
+    expect(await shown()).not.toContain('no-such-value');
+    const served = await fetchText(`${url}zh/index.html`);
+    expect(served).toContain('青蛙标记');
+    expect(served).not.toContain('no-such-value');
+    expect(snapshot(dist), 'dist/ is the last good build').toEqual(before);
+
+    const fixed = mark();
+    editChapter('蜻蜓标记');
+    await waitFor('the open page to show the fixed chapter', async () => (await shown()).includes('蜻蜓标记'), 240_000, exited(dev));
+    await line(fixed, /^rebuilt HTML after content\/zh\/01-main\.md/m);
+    await line(fixed, /^rebuilt HTML and PDF /m);
+    expect(pdfText('zh')).toContain('蜻蜓标记');
+  });
+
+  it('sees saves made by renaming a new file over the old one (sed -i, "safe write" editors), every time', async () => {
+    for (const word of ['蝴蝶标记', '蚂蚁标记']) {
+      const m = mark();
+      const tmp = `${chapterFile()}.new`;
+      writeFileSync(tmp, original.replace('2020 年产出为', `2020 年${word}产出为`));
+      renameSync(tmp, chapterFile());
+      await waitFor(`the open page to show ${word}`, async () => (await shown()).includes(word), 240_000, exited(dev));
+      await line(m, /^rebuilt HTML after content\/zh\/01-main\.md in \d+ ms$/m);
+    }
+  });
+});
+
+describe('npm run dev, stopped with Ctrl-C (SIGINT)', () => {
+  let stopped: { code: number | null; lockLeft: boolean } | undefined;
+
+  it('stops serving and leaves no process behind (no Chromium)', async () => {
+    const procs = descendants(dev.child.pid!);
+    left.procs.push(...procs);
+    const chromium = procs.filter((p) => /chrom/i.test(p.args));
+    expect(chromium.length, 'the dev server has a Chromium (it printed the PDFs)').toBeGreaterThan(0);
+    expect(await answers(url)).toBe(true);
+    signal(dev.child.pid!, 'SIGINT');
+    await waitFor('the dev server to exit', () => !running(dev), 120_000);
+    const { code, signal: sig } = await dev.exit;
+    stopped = { code, lockLeft: existsSync(path.join(root, 'dist.lock')) };
+    expect(sig, 'it exits by itself, not by the signal').toBeNull();
+    expect(dev.stderr).not.toMatch(/^\s+at /m);
+    expect(await answers(url), 'the port no longer answers').toBe(false);
+    await waitFor('every process the dev server started (Chromium, esbuild) to be gone', () => !procs.some(alive), 60_000);
+  });
+
+  // Puppeteer's own SIGINT handler used to exit(130) before the graceful stop finished (launchBrowser now
+  // turns it off).
+  it('exits with code 0 and releases dist.lock', () => {
+    expect(stopped, 'the previous test stopped the server').toBeDefined();
+    expect(stopped!.code, dev.stderr).toBe(0);
+    expect(stopped!.lockLeft, 'dist.lock is left behind').toBe(false);
+  });
+});

@@ -1,0 +1,118 @@
+import path from 'node:path';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cli, snapshot } from '../helpers.js';
+import { Leftovers, alive, descendants, exited, prebuiltMiniDist, reportWithDist as reportWithPrebuiltDist, signal, waitFor, type Proc, type Run } from '../procs.js';
+
+/**
+ * A build stopped half-way — Ctrl-C, or killed outright — leaves the previous
+ * dist/ exactly as it was; the next build cleans up after it (stale staging
+ * folder, a lock left by a dead process) and succeeds. Two builds at once on
+ * the same output never both write it.
+ */
+
+// What each test starts (runs, Chromium processes, temp folders), removed after it.
+const left = new Leftovers();
+const start = (args: string[]): Run => left.start(args);
+const browserProcs = left.procs;
+
+afterEach(() => left.cleanUp());
+
+// ---- the tests ---------------------------------------------------------------
+
+let goodDist: string;
+
+beforeAll(async () => {
+  goodDist = await prebuiltMiniDist(left, 'interrupt-dist');
+});
+
+afterAll(() => rmSync(goodDist, { recursive: true, force: true }));
+
+/** A mini report with a previous build in dist/. */
+const reportWithDist = () => reportWithPrebuiltDist(left, goodDist);
+
+const stagingIn = (root: string) => readdirSync(root).filter((n) => n.startsWith('.dist.staging-'));
+
+/**
+ * Start a PDF build and wait until it is writing: the first edition's HTML is
+ * in the staging folder, Chromium is up, printing comes next. Returns the
+ * build and the Chromium processes it has started.
+ */
+async function buildUnderWay(root: string): Promise<{ r: Run; chromium: Proc[] }> {
+  const r = start(['build', '--root', root, '--format', 'pdf']);
+  await waitFor('the first write-html stage line', () => /^write-html\s+\d+ ms$/m.test(r.stdout), 240_000, exited(r));
+  const chromium = descendants(r.child.pid!);
+  browserProcs.push(...chromium);
+  expect(chromium.some((p) => /chrom/i.test(p.args)), 'Chromium is running').toBe(true);
+  return { r, chromium };
+}
+
+/** The build after an interrupted one: succeeds, and leaves a complete dist/, no staging folder and no lock. */
+async function nextBuildSucceeds(root: string, dist: string): Promise<void> {
+  const r = await cli(['build', '--root', root, '--format', 'html', '--quiet']);
+  expect(r.code, r.stderr).toBe(0);
+  expect(stagingIn(root), 'stale staging folders are swept').toEqual([]);
+  expect(existsSync(path.join(root, 'dist.lock'))).toBe(false);
+  for (const f of ['index.html', 'zh/index.html', 'en/index.html']) expect(existsSync(path.join(dist, f)), f).toBe(true);
+}
+
+describe('an interrupted build', () => {
+  it('Ctrl-C (SIGINT): exits 130, dist/ unchanged, lock released, Chromium gone; the next build succeeds', async () => {
+    const { root, dist, before } = reportWithDist();
+    const { r, chromium } = await buildUnderWay(root);
+    signal(r.child.pid!, 'SIGINT');
+    const { code } = await r.exit;
+    expect(code, r.stderr).toBe(130);
+    expect(r.stderr).toMatch(/^build interrupted \(SIGINT\); .* is unchanged$/m);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.stdout).not.toMatch(/^built /m);
+    expect(snapshot(dist)).toEqual(before);
+    expect(existsSync(path.join(root, 'dist.lock')), 'the lock is released').toBe(false);
+    await waitFor('the Chromium of the build to be gone', () => !chromium.some(alive), 30_000);
+    await nextBuildSucceeds(root, dist);
+  });
+
+  it('killed (SIGKILL): dist/ unchanged; the next build takes over the dead lock, sweeps the staging folder and succeeds', async () => {
+    const { root, dist, before } = reportWithDist();
+    const { r, chromium } = await buildUnderWay(root);
+    signal(r.child.pid!, 'SIGKILL');
+    const { signal: sig } = await r.exit;
+    expect(sig).toBe('SIGKILL');
+    expect(r.stdout).not.toMatch(/^built /m);
+    expect(snapshot(dist)).toEqual(before);
+    // Left behind by a process that could not clean up: the lock, naming it, and its staging folder.
+    expect(readFileSync(path.join(root, 'dist.lock'), 'utf8')).toBe(String(r.child.pid));
+    expect(stagingIn(root)).toHaveLength(1);
+    // Chromium talks to the build over a pipe: with the build gone, it quits by itself.
+    await waitFor('the orphaned Chromium to quit', () => !chromium.some(alive), 60_000);
+    await nextBuildSucceeds(root, dist);
+  });
+});
+
+describe('two builds at once on the same report', () => {
+  it('one builds, the other is refused with [locked] (or runs after it); dist/ is one complete build', async () => {
+    const { root, dist } = reportWithDist();
+    const a = start(['build', '--root', root, '--format', 'pdf']);
+    const b = start(['build', '--root', root, '--format', 'pdf']);
+    const results = await Promise.all([a.exit, b.exit]);
+    const runs = [a, b];
+    const built = runs.filter((_, i) => results[i]!.code === 0);
+    const refused = runs.filter((_, i) => results[i]!.code !== 0);
+    expect(built.length, runs.map((r) => r.stderr).join('\n')).toBeGreaterThanOrEqual(1);
+    for (const r of refused) {
+      expect(r.child.exitCode).toBe(1);
+      expect(r.stderr.split('\n').filter((l) => /\serror\s/.test(l))).toEqual([
+        expect.stringMatching(/^dist  error  another build \(process \d+\) is writing \S+ — wait for it to finish  \[locked\]$/),
+      ]);
+      // Refused before it wrote anything: no stage ran.
+      expect(r.stdout).toBe('');
+    }
+    for (const r of built) expect(r.stdout).toMatch(/^built zh \+ en → /m);
+    for (const f of ['index.html', 'zh/index.html', 'en/index.html', 'zh/mini-report-zh.pdf', 'en/mini-report-en.pdf']) {
+      expect(existsSync(path.join(dist, f)), f).toBe(true);
+    }
+    expect(readFileSync(path.join(dist, 'zh', 'mini-report-zh.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(stagingIn(root)).toEqual([]);
+    expect(existsSync(path.join(root, 'dist.lock'))).toBe(false);
+  });
+});

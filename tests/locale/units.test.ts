@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatValue } from '../../scripts/locale/units.js';
+import { parseCsv } from '../../scripts/sources/csv.js';
+import { jsonErrorOffset } from '../../scripts/sources/json.js';
+
+describe('format', () => {
+  it.each([
+    ['1510.81', 'cny-100m', '1510.81 亿元', 'RMB 151.08 billion'],
+    ['2.775', 'cny-100m', '2.775 亿元', 'RMB 277.5 million'],
+    ['26554', 'hkd-million', '265.54 亿港元', 'HK$26.55 billion'],
+    ['0.99', 'percent', '0.99%', '0.99%'],
+    ['2.4', 'percent', '2.4%', '2.4%'],
+    ['345780', 'person-years', '345780 人年', '345,780 person-years'],
+    ['27.92', '10k', '27.92 万', '279,200'],
+    ['113.7', 'usd-100m', '113.7 亿美元', 'US$11.37 billion'],
+    ['60', 'sqm-10k', '60 万平方米', '600,000 m²'],
+    ['1', 'increase-times', '1 倍', '100%'],
+    ['2.5', 'pp', '2.5 个百分点', '2.5 percentage points'],
+  ] as const)('%s %s', (raw, unit, zh, en) => {
+    expect(formatValue(raw, unit, 'zh')).toBe(zh);
+    expect(formatValue(raw, unit, 'en')).toBe(en);
+  });
+  it('dates', () => {
+    expect(formatDate('2023-01-10', 'zh')).toBe('2023 年 1 月 10 日');
+    expect(formatDate('2023-01-10', 'en')).toBe('10 January 2023');
+  });
+});
+
+describe('csv', () => {
+  it('keeps quoted commas, escaped quotes and positions', () => {
+    const { table, problems } = parseCsv('a,b\n"x, y","say ""hi"""\n1,\n');
+    expect(problems).toEqual([]);
+    expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([['x, y', 'say "hi"'], ['1', '']]);
+    expect(table.rows[1]![0]).toMatchObject({ line: 3, column: 1 });
+  });
+  it('reports an unclosed quote', () => {
+    expect(parseCsv('a\n"open\n').problems[0]).toMatchObject({ kind: 'syntax', line: 2 });
+  });
+});
+
+describe('json positions', () => {
+  it('finds a trailing comma', () => {
+    const text = '{\n  "a": [1,\n  ]\n}';
+    expect(text.slice(jsonErrorOffset(text)).startsWith(']')).toBe(true);
+  });
+});

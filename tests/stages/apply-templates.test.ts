@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, closeTestBrowser, reportCopy, testBrowser } from '../helpers.js';
+
+afterAll(closeTestBrowser);
+
+const attack = '<img src=x onerror=alert(1)>';
+
+describe('values from data are escaped wherever they land', () => {
+  it('shows markup in a table cell, a caption and the config as text, and runs nothing in Chromium', async () => {
+    const root = reportCopy('mini');
+    const table = path.join(root, 'data', 'tables', 'simple.json');
+    writeFileSync(table, readFileSync(table, 'utf8').replace('"zh": "深圳"', `"zh": ${JSON.stringify(attack)}`));
+    const figures = path.join(root, 'data', 'figures.yaml');
+    writeFileSync(figures, readFileSync(figures, 'utf8').replace('zh: 产出增长', `zh: "产出${attack}"`));
+    const config = path.join(root, 'report.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('shortTitle: 测试报告', `shortTitle: "测试${attack}"`));
+    const r = await cli(['build', '--root', root, '--format', 'html', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const file = path.join(root, 'dist', 'zh', 'index.html');
+    const html = readFileSync(file, 'utf8');
+    // Outside quoted attribute values (where "<" is inert), the markup never appears raw.
+    expect(html.replace(/="[^"]*"/g, '=""')).not.toContain(attack);
+    expect(html).toMatch(/(&#x3C;|&lt;)img src=x onerror=alert\(1\)/);
+    const page = await (await testBrowser()).newPage();
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    const imgs = await page.$$eval('img', (els) => els.length);
+    const cellText = await page.$eval('tbody th', (el) => el.textContent);
+    await page.close();
+    expect(imgs).toBe(0);
+    expect(dialogs).toBe(0);
+    expect(cellText).toBe(attack);
+  });
+});
