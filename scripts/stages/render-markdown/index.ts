@@ -124,7 +124,13 @@ function checkUrl(ctx: BuildContext, kind: 'image' | 'link' | 'definition', url:
     if (kind === 'image') ctx.diagnostics.report('remote-resource', place, [url]);
     return;
   }
-  const target = path.resolve(ctx.root, path.dirname(chapterFile), decodeURI(url.split(/[?#]/)[0]!));
+  let file = url.split(/[?#]/)[0]!;
+  try {
+    file = decodeURI(file);
+  } catch {
+    // A "%" that starts no escape ("50%.pdf"): the path is what was written.
+  }
+  const target = path.resolve(ctx.root, path.dirname(chapterFile), file);
   if (target !== ctx.root && !target.startsWith(ctx.root + path.sep)) ctx.diagnostics.report('outside-root', place, [url]);
 }
 
