@@ -116,7 +116,7 @@ async function main(argv: string[]): Promise<number> {
     langs,
     formats,
     strict: values.strict ?? false,
-    sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
+    sourceDateEpoch: epoch && /^\d{1,12}$/.test(epoch) ? Number(epoch) : undefined,
     browser: getBrowser,
     browserTimeoutMs: browserTimeout * 1000,
     session,
