@@ -30,6 +30,7 @@ export interface Entry {
 /** Every user-facing problem, by rule id (Astro's way: message says what, hint says what to do). */
 export const catalogue = {
   'yaml-syntax': { severity: 'error', message: (d) => `Malformed YAML: ${d}`, hint: () => 'fix the YAML syntax (indentation, quotes, colons)' },
+  'yaml-aliases': { severity: 'error', message: (name) => `The aliases (*${name} …) expand to too many values: the document would be huge`, hint: () => 'write the values out, or use fewer aliases' },
   'front-matter': { severity: 'error', message: (d) => `Front matter: ${d}`, hint: (h) => h || 'see docs/authoring.md' },
   'empty-chapter': { severity: 'error', message: () => 'The chapter has no text', hint: () => 'write the chapter or delete the file' },
   'not-utf8': { severity: 'error', message: () => 'The file is not valid UTF-8', hint: () => 'save it as UTF-8' },
