@@ -38,6 +38,11 @@ export interface Usage {
 export interface EditionState {
   lang: Lang;
   strings: Strings;
+  /**
+   * A random key in the markers that {{figure}}, {{table}} and {{> byline}} leave
+   * in the Markdown (`<!--report-KEY:figure:id-->`): text typed in a chapter cannot forge one.
+   */
+  markerKey: string;
   /** Figure and table ids in order of placement. */
   placed: Usage[];
   used: Usage[];

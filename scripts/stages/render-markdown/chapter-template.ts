@@ -43,7 +43,7 @@ export function renderChapterTemplate(
         if (state.placed.some((u) => u.id === id)) ctx.diagnostics.report('figure-placed-twice', place, [id]);
         else state.placed.push({ kind, id, ...place });
       }
-      return new hb.SafeString(`<!--${kind}:${id}-->`);
+      return new hb.SafeString(`<!--report-${state.markerKey}:${kind}:${id}-->`);
     };
   const helpers: Record<string, Handlebars.HelperDelegate> = {
     figure: placer('figure'),
@@ -74,7 +74,7 @@ export function renderChapterTemplate(
     },
   };
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
-  hb.registerPartial('byline', '<!--byline-->');
+  hb.registerPartial('byline', `<!--report-${state.markerKey}:byline-->`);
   try {
     const ast = hb.parse(chapter.body);
     if (report && !checkPartials(ctx, hb, ast, chapter)) return undefined;
