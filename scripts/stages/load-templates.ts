@@ -7,6 +7,7 @@ import { lineCol } from '../sources/positions.js';
 import { loadYamlFile } from '../sources/yaml.js';
 import { validate } from '../sources/validate.js';
 import { parseJson } from '../sources/json.js';
+import { checkHtmlUrls } from '../sources/html-urls.js';
 import type { Templates, Strings } from '../model/templates.js';
 
 /** Every word the templates and charts print, per language (templates/strings/<lang>.yaml). */
@@ -45,6 +46,7 @@ export function loadTemplates(ctx: BuildContext, languages: Lang[]): Templates |
   if (printCss !== undefined) checkCssUrls(ctx, path.join(dir, 'styles', 'print.css'), printCss);
   for (const [file, text] of [[path.join(dir, 'layout.hbs'), layout], ...Object.entries(partials).map(([n, t]) => [path.join(pdir, `${n}.hbs`), t])] as [string, string | undefined][]) {
     if (text !== undefined) checkCssUrls(ctx, file, text, styleRegions(text));
+    if (text !== undefined) checkHtmlUrls(ctx, rel(ctx, file), text);
   }
   const strings = {} as Record<Lang, Strings>;
   for (const lang of languages) {
@@ -83,6 +85,14 @@ export function checkCssUrls(ctx: BuildContext, file: string, text: string, regi
     for (const m of css.matchAll(/@import\s+(?:"([^"]*)"|'([^']*)')/gi)) {
       const url = m[1] ?? m[2] ?? '';
       found.push({ url, at: start + m.index! + m[0].length - url.length - 1 });
+    }
+    // image-set("a.png" 1x, "b.png" 2x): its bare strings are URLs too (its url(…) are found above).
+    for (const m of css.matchAll(/image-set\(/gi)) {
+      const open = m.index! + m[0].length;
+      let end = open;
+      for (let depth = 1; end < css.length && depth > 0; end++) depth += css[end] === '(' ? 1 : css[end] === ')' ? -1 : 0;
+      const inner = css.slice(open, end).replace(/url\([^)]*\)/gi, (u) => ' '.repeat(u.length));
+      for (const s of inner.matchAll(/"([^"]*)"|'([^']*)'/g)) found.push({ url: s[1] ?? s[2] ?? '', at: start + open + s.index! + 1 });
     }
   }
   const name = rel(ctx, file);
