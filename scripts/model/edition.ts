@@ -62,6 +62,10 @@ export interface NoteState {
   numbers: Map<string, number>;
   defined: NoteUse[];
   cited: NoteUse[];
+  /** note id → references so far in the edition (a reference's element id is unique in the page). */
+  refs: Map<string, number>;
+  /** note id → where it is listed first, and its definition there (a later chapter lists it under an id of its own). */
+  listed: Map<string, { anchor: string; text: string; at: string }>;
 }
 
 export interface EditionHtml {

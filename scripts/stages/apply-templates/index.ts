@@ -6,11 +6,12 @@ import type { BuildContext, Lang } from '../../context.js';
 import type { ReportConfig } from '../../model/config.js';
 import type { ReportData } from '../../model/data.js';
 import type { Templates } from '../../model/templates.js';
-import type { RenderedEdition, Heading, EditionHtml } from '../../model/edition.js';
+import type { RenderedEdition, EditionHtml } from '../../model/edition.js';
 import { figureTree, tableTree } from './figure-trees.js';
 import { formatDate, formatValue, isUnit } from '../../locale/units.js';
 import { reportTemplateError } from '../../diagnostics/template-errors.js';
 import { htmlLang, ogLocale } from '../../locale/languages.js';
+import { reportDuplicateIds } from './page-ids.js';
 
 
 
@@ -94,7 +95,7 @@ export function applyTemplates(
       ogLocale: ogLocale[lang],
       ogLocaleAlternates: links.others.map((o) => ogLocale[o.lang]),
     });
-    reportIdClashes(ctx, html, headings);
+    reportDuplicateIds(ctx, lang, html, headings, templates);
     return { lang, html, headings, datasets: [...new Set(datasets)] };
   } catch (e) {
     reportTemplateError(ctx, e as Error, 'templates/layout.hbs');
@@ -113,15 +114,6 @@ function renderPartial(ctx: BuildContext, hb: typeof Handlebars, name: string, c
   } catch (e) {
     reportTemplateError(ctx, e as Error, `templates/partials/${name}.hbs`);
     return undefined;
-  }
-}
-
-/** A heading id the page already uses for something else (the layout's `main`, `top`…) breaks links and the TOC. */
-function reportIdClashes(ctx: BuildContext, html: string, headings: Heading[]): void {
-  const count = new Map<string, number>();
-  for (const m of html.matchAll(/\sid="([^"]*)"/g)) count.set(m[1]!, (count.get(m[1]!) ?? 0) + 1);
-  for (const hd of headings) {
-    if ((count.get(hd.id) ?? 0) > 1) ctx.diagnostics.report('duplicate-id', { file: hd.file, line: hd.line, column: 1 }, [hd.id, 'templates/layout.hbs, which uses it for its own element']);
   }
 }
 

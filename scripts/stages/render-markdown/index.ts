@@ -34,7 +34,7 @@ export function renderMarkdown(ctx: BuildContext, lang: Lang, chapters: Chapter[
   let fig = 0;
   let tab = 0;
   for (const u of state.placed) state.numbers.set(u.id, u.kind === 'figure' ? ++fig : ++tab);
-  const notes: NoteState = { numbers: new Map(), defined: [], cited: [] };
+  const notes: NoteState = { numbers: new Map(), defined: [], cited: [], refs: new Map(), listed: new Map() };
   const ids = new Map<string, string>();
   const rendered: RenderedChapter[] = [];
   for (const chapter of chapters) {
