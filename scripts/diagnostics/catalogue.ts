@@ -40,6 +40,7 @@ export const catalogue = {
   'chapter-heading': { severity: 'error', message: (d) => d, hint: () => 'start the chapter with exactly one "# Title {#id}" heading' },
   'duplicate-id': { severity: 'error', message: (id, first) => `Duplicate id "${id}" (first defined at ${first})`, hint: () => 'give each one a unique id' },
   'duplicate-page-id': { severity: 'error', message: (id, lang) => `The id "${id}" is used more than once in the ${lang} page`, hint: () => 'an element with a fixed id may appear once: drop the id, or place the template that writes it once' },
+  'time-datetime': { severity: 'error', message: (v, lang) => `<time datetime="${v}"> in the ${lang} page is not a machine-readable date`, hint: () => 'write datetime="{{isoDate}}" (2023-01-10) and print the formatted {{date}} between the tags' },
   'unknown-figure': { severity: 'error', message: (id, near) => `Unknown figure or table id "${id}"${near ? ` — did you mean "${near}"?` : ''}`, hint: () => 'figures are declared in data/figures.yaml, tables in data/tables.yaml' },
   'unknown-value': { severity: 'error', message: (id, near) => `Unknown data value id "${id}"${near ? ` — did you mean "${near}"?` : ''}`, hint: () => 'value ids are the `id` column of a dataset in data/' },
   'unknown-note': { severity: 'error', message: (id) => `Note "[^${id}]" is cited but never defined`, hint: () => 'add a definition "[^id]: …" in the same chapter' },

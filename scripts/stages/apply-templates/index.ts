@@ -11,7 +11,7 @@ import { figureTree, tableTree } from './figure-trees.js';
 import { formatDate, formatValue, isUnit } from '../../locale/units.js';
 import { reportTemplateError } from '../../diagnostics/template-errors.js';
 import { htmlLang, ogLocale } from '../../locale/languages.js';
-import { reportDuplicateIds } from './page-ids.js';
+import { checkPage } from './page-checks.js';
 
 
 
@@ -49,7 +49,7 @@ export function applyTemplates(
   const meta = config.editions[lang];
   const hb = templateHandlebars(templates, lang);
   const datasets: string[] = [];
-  const byline = renderPartial(ctx, hb, 'byline', { meta, date: formatDate(config.date, lang), strings, lang });
+  const byline = renderPartial(ctx, hb, 'byline', { meta, date: formatDate(config.date, lang), isoDate: config.date, strings, lang });
   const slot = (el: Element): ElementContent | undefined => {
     const kind = el.properties.dataKind as string;
     const id = el.properties.dataId as string;
@@ -83,6 +83,7 @@ export function applyTemplates(
       meta,
       config,
       date: formatDate(config.date, lang),
+      isoDate: config.date,
       toc,
       chapters,
       others: links.others,
@@ -95,7 +96,7 @@ export function applyTemplates(
       ogLocale: ogLocale[lang],
       ogLocaleAlternates: links.others.map((o) => ogLocale[o.lang]),
     });
-    reportDuplicateIds(ctx, lang, html, headings, templates);
+    checkPage(ctx, lang, html, headings, templates);
     return { lang, html, headings, datasets: [...new Set(datasets)] };
   } catch (e) {
     reportTemplateError(ctx, e as Error, 'templates/layout.hbs');
