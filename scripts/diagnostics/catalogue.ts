@@ -69,6 +69,7 @@ export const catalogue = {
   'unknown-dataset': { severity: 'error', message: (d, near) => `Unknown dataset "${d}"${near ? ` — did you mean "${near}"?` : ''}`, hint: () => 'datasets are data/<id>.csv with data/<id>.meta.yaml' },
   'chart-spec': { severity: 'error', message: (d) => `Invalid Vega-Lite spec: ${d}`, hint: () => 'check field names, mark and encoding types against the dataset' },
   'chart-field': { severity: 'error', message: (f, ds) => `Field "${f}" is not a column of dataset "${ds}"`, hint: (cols) => `columns are: ${cols}` },
+  'toc-pages': { severity: 'warning', message: (lang, n, what) => `The ${lang} PDF's table of contents may be wrong: after ${n} passes these entries still moved: ${what}`, hint: () => 'check the print styles for what reflows when a page number changes; the HTML is not affected' },
   'pending-figure': { severity: 'warning', message: (ids) => `Pending figures (no sourced data yet): ${ids}`, hint: () => 'add a dataset and a chart to data/figures.yaml when data is found; --strict makes this an error' },
   'parity': { severity: 'error', message: (d) => d, hint: (h) => h || 'make both editions carry the same sections, figures, tables, notes and data references' },
   'stale-translation': { severity: 'warning', message: (f, src) => `Translation is stale: ${src} changed since ${f} was translated`, hint: (h) => `update the translation, then set source-hash: ${h}` },

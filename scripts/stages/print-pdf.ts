@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { PDFDocument, PDFName, PDFDict, PDFArray, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
 import type { BuildContext, Lang } from '../context.js';
 import type { EditionMeta } from '../model/config.js';
+import type { Heading } from '../model/edition.js';
 import { guardPage } from '../browser/request-guard.js';
 import type { BuildPage } from '../browser/page-pool.js';
 import { htmlLang } from '../locale/languages.js';
@@ -18,7 +19,13 @@ export interface PdfInput {
   guess?: Record<string, number>;
   /** Closes the page (so a print in progress fails at once) when aborted. */
   signal?: AbortSignal;
+  /** The edition's headings (where a TOC entry that would not settle is reported). */
+  headings: Heading[];
 }
+
+/** Prints of one edition at most, before its TOC is shipped as it stands (with a warning). */
+const MAX_PASSES = 4;
+const languageNames = { zh: 'Chinese', en: 'English' } as const;
 
 export interface PdfOutput {
   bytes: Uint8Array;
@@ -57,7 +64,8 @@ export async function printPdf(ctx: BuildContext, input: PdfInput, buildPage?: B
       const bytes = await page.pdf({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, displayHeaderFooter: false, timeout: 0 }); // bounded by the browser's protocol timeout (--browser-timeout)
       const doc = await PDFDocument.load(bytes, { updateMetadata: false });
       const found = destinationPages(doc);
-      if (JSON.stringify(found) === JSON.stringify(pages) || attempt === 3) {
+      if (JSON.stringify(found) === JSON.stringify(pages) || attempt === MAX_PASSES - 1) {
+        reportUnsettled(ctx, input, pages, found);
         setMetadata(doc, input);
         return { bytes: await doc.save({ useObjectStreams: false }), pages: doc.getPageCount(), tocPages: found, passes: attempt + 1 };
       }
@@ -67,6 +75,15 @@ export async function printPdf(ctx: BuildContext, input: PdfInput, buildPage?: B
     input.signal?.removeEventListener('abort', stop);
     if (!buildPage && !page.isClosed()) await page.close();
   }
+}
+
+/** The TOC as printed (`pages`) against where its entries landed (`found`): any that differ are named in a warning. */
+function reportUnsettled(ctx: BuildContext, input: PdfInput, pages: Record<string, number>, found: Record<string, number>): void {
+  const moved = [...new Set([...Object.keys(pages), ...Object.keys(found)])].filter((id) => pages[id] !== found[id]);
+  if (!moved.length) return;
+  const first = input.headings.find((h) => moved.includes(h.id));
+  const what = moved.map((id) => `${id} (printed as page ${pages[id] ?? 'none'}, is on page ${found[id] ?? 'none'})`).join(', ');
+  ctx.diagnostics.report('toc-pages', first ? { file: first.file, line: first.line, column: 1 } : { file: 'templates/layout.hbs', line: 1, column: 1 }, [languageNames[input.lang], String(MAX_PASSES), what]);
 }
 
 /** Where each internal link of the first pages (the TOC) points: target id → page number. */
