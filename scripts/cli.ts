@@ -91,18 +91,26 @@ async function main(argv: string[]): Promise<number> {
   let browser: Promise<Browser> | undefined;
   let launched: Browser | undefined;
   const browserState = { executablePath: '', disconnected: false };
+  let relaunch = false;
   const getBrowser = () => {
     if (!browser) {
-      browser = browsers().then(({ findBrowser, launchBrowser, HOW_TO_GET_A_BROWSER }) => {
+      if (relaunch) log('browser: Chromium had stopped (crashed or killed); starting it again');
+      relaunch = false;
+      browserState.disconnected = false;
+      const starting: Promise<Browser> = (browser = browsers().then(({ findBrowser, launchBrowser, HOW_TO_GET_A_BROWSER }) => {
         const exe = findBrowser(process.env.PUPPETEER_EXECUTABLE_PATH);
         if (!exe) throw new EnvironmentError(HOW_TO_GET_A_BROWSER);
         browserState.executablePath = exe;
         return launchBrowser({ executablePath: exe, asRoot: process.getuid?.() === 0, timeout: browserTimeout * 1000 }).then((b) => {
           launched = b;
-          b.once('disconnected', () => (browserState.disconnected = true));
+          b.once('disconnected', () => {
+            browserState.disconnected = true;
+            // dev mode lives on: the next build that needs a browser starts a new one (a build's own fault ends it).
+            if (command === 'dev' && browser === starting) [browser, relaunch] = [undefined, true];
+          });
           return b;
         });
-      });
+      }));
     }
     return browser;
   };
@@ -173,7 +181,9 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const { dev } = await import('./dev/dev-loop.js');
-      const server = await dev({ build: { ...opts, langs: undefined }, port, pdfAfterMs: pdfAfter * 1000, print, fullBuildKey: keyOf(undefined, ['html', 'pdf']) });
+      const { browserFault } = await browsers();
+      const fault = (e: unknown) => browserFault(e, { ...browserState, timeoutMs: browserTimeout * 1000, doing: 'during a rebuild' })?.message;
+      const server = await dev({ build: { ...opts, langs: undefined }, port, pdfAfterMs: pdfAfter * 1000, print, fault, fullBuildKey: keyOf(undefined, ['html', 'pdf']) });
       stopDev = server.close;
       await new Promise<never>(() => undefined);
     }

@@ -20,6 +20,8 @@ export interface DevOptions {
   port: number;
   pdfAfterMs: number;
   print: (diags: Diagnostic[]) => void;
+  /** A browser fault (crash, hang) as the one line to print, or undefined for anything else. */
+  fault?: (e: unknown) => string | undefined;
   /** Options that go into the inputs hash of a full build (the same as `npm run build` uses). */
   fullBuildKey: unknown;
 }
@@ -70,6 +72,12 @@ export async function dev(opts: DevOptions): Promise<DevServer> {
     } catch (e) {
       if (printing?.signal.aborted) {
         log('PDF build set aside: a file changed');
+        return false;
+      }
+      const fault = e instanceof BuildFailed ? undefined : opts.fault?.(e);
+      if (fault) {
+        console.error(fault);
+        log('build failed (the browser); still serving the last good build');
         return false;
       }
       if (!(e instanceof BuildFailed)) throw e;
