@@ -168,7 +168,7 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     release = lock;
-    sweepStale(outDir);
+    sweepStale(outDir, isAlive);
     const shownOut = path.relative(process.cwd(), outDir) || outDir;
     const manifestFile = recordPath(opts.cacheDir, outDir);
     // What besides the files decides a build's output (part of the inputs hash).
