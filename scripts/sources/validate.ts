@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { BuildContext } from '../context.js';
 import type { YamlFile } from './yaml.js';
+import { compileVegaLite, type VegaLiteValidators } from './vega-lite-schema.js';
 
 /** Compiled schemas, kept by the build session (compiling is the slow part of ajv). */
 export class Schemas {
@@ -11,6 +12,13 @@ export class Schemas {
   constructor() {
     // `format: "date"`: a real calendar date (2023-02-30 and 2023-13-01 are not), not just the pattern.
     addFormats.default(this.ajv, ['date']);
+  }
+
+  private vegaLiteValidators?: VegaLiteValidators;
+
+  /** Vega-Lite's own schema, compiled the first time a chart needs it. */
+  vegaLite(packageDir: string): VegaLiteValidators {
+    return (this.vegaLiteValidators ??= compileVegaLite(packageDir));
   }
 
   compile(schema: object): ValidateFunction {

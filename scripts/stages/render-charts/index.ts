@@ -4,11 +4,12 @@ import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { BuildContext, Lang } from '../../context.js';
 import type { Figure, ReportData } from '../../model/data.js';
-import { lineOf } from '../../sources/positions.js';
+import { jsonPlace } from '../../sources/json.js';
 import type { Templates } from '../../model/templates.js';
-import { chartRows, checkSpec, localize } from './chart-spec.js';
+import { chartRows, checkFields, checkI18n, checkSchema, localize, type SpecProblem } from './chart-spec.js';
 import { allFaces, editionFamilies, fontFaceCss } from '../../fonts/catalogue.js';
 import { type BuildPage, closePages, openPages } from '../../browser/page-pool.js';
+import { bestProblem } from '../../sources/vega-lite-schema.js';
 
 export interface ChartJob {
   lang: Lang;
@@ -28,15 +29,20 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
   const todo: { key: string; hash: string; vg: unknown; text: string; warnings: string[] }[] = [];
   const dir = path.join(ctx.cacheDir, 'charts');
   const reported = new Set<string>();
+  const checkedTheme = new Map<Lang, boolean>();
   for (const { lang, figure } of jobs) {
     const ds = figure.dataset ? data.datasets.get(figure.dataset) : undefined;
     if (!figure.spec || !ds || !figure.chart) continue;
-    const problems = checkSpec(figure.spec, ds);
-    const specText = () => readFileSync(path.join(ctx.root, figure.chart!), 'utf8');
+    // The spec is shared by the editions: its problems are reported once, where they are in its file.
+    const chart = figure.chart;
+    const report = (problems: SpecProblem[], key = figure.id, file = chart) => {
+      const text = existsSync(path.join(ctx.root, file)) ? readFileSync(path.join(ctx.root, file), 'utf8') : '';
+      if (!reported.has(key)) for (const p of problems) ctx.diagnostics.report(p.rule, jsonPlace(text, file, p.path, p.key), p.args, p.hintArgs ?? []);
+      reported.add(key);
+    };
+    const problems = [...checkI18n(figure.spec), ...checkFields(figure.spec, ds)];
     if (problems.length) {
-      // The spec is shared by the editions: report its problems once.
-      if (!reported.has(figure.id)) for (const p of problems) ctx.diagnostics.report(p.rule, lineOf(specText(), p.needle, figure.chart), p.args, p.hintArgs ?? []);
-      reported.add(figure.id);
+      report(problems);
       continue;
     }
     const theme = localize(templates.chartTheme, lang);
@@ -52,6 +58,20 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
       svgs.set(key, readFileSync(cached, 'utf8'));
       continue;
     }
+    // Not rendered before: checked against Vega-Lite's own schema first (compiled once per session), the theme too.
+    const validators = ctx.session.schemas.vegaLite(ctx.packageDir);
+    const invalid = checkSchema(localize(figure.spec, lang), validators);
+    if (invalid.length) {
+      report(invalid);
+      continue;
+    }
+    if (!checkedTheme.has(lang)) {
+      checkedTheme.set(lang, validators.config(theme));
+      const best = bestProblem(validators.config.errors ?? [], theme);
+      const themeFile = 'templates/chart-theme.json';
+      if (best) report([{ rule: 'chart-spec', args: [best.message], path: best.path, key: best.key }], 'theme', themeFile);
+    }
+    if (!checkedTheme.get(lang)) continue;
     let vg: unknown;
     const warnings: string[] = [];
     try {
