@@ -1,7 +1,9 @@
 import Handlebars from 'handlebars';
-import { toHtml } from 'hast-util-to-html';
+import { unified } from 'unified';
+import rehypeStringify from 'rehype-stringify';
+import { visit, SKIP } from 'unist-util-visit';
 import { h } from 'hastscript';
-import type { Root, Element, ElementContent, RootContent } from 'hast';
+import type { Root, Element, ElementContent } from 'hast';
 import type { BuildContext, Lang } from '../../context.js';
 import type { ReportConfig } from '../../model/config.js';
 import type { ReportData } from '../../model/data.js';
@@ -65,11 +67,13 @@ export function applyTemplates(
     const html = renderPartial(ctx, hb, table.partial, { data: table.data, lang, strings }, table.at.file);
     return tableTree(table, n, lang, strings, html ?? '');
   };
+  // Our own SVG and table markup travel as raw nodes: serialised as they are.
+  const serialise = unified().use(rehypeStringify, { allowDangerousHtml: true });
   const chapters = edition.chapters.map(({ chapter, tree }) => {
     replaceSlots(tree, slot);
     addAnchors(tree, strings.anchorLabel);
     const section = h('section.chapter', { id: `section-${chapter.id}`, dataChapter: chapter.id }, tree.children as ElementContent[]);
-    return { id: chapter.id, html: toHtml(section, { allowDangerousHtml: true }) };
+    return { id: chapter.id, html: serialise.stringify({ type: 'root', children: [section] }) };
   });
   const headings = edition.chapters.flatMap((c) => c.headings);
   const toc = headings.filter((x) => x.depth <= 3).map((x) => ({ ...x, sub: x.depth === 3 }));
@@ -118,13 +122,12 @@ function renderPartial(ctx: BuildContext, hb: typeof Handlebars, name: string, c
   }
 }
 
-function replaceSlots(tree: Root | Element, slot: (el: Element) => ElementContent | undefined): void {
-  tree.children = tree.children.map((node) => {
-    if (node.type !== 'element') return node;
-    if (node.tagName === 'report-slot') return slot(node) ?? node;
-    replaceSlots(node, slot);
-    return node;
-  }) as RootContent[] as typeof tree.children;
+function replaceSlots(tree: Root, slot: (el: Element) => ElementContent | undefined): void {
+  visit(tree, 'element', (node, index, parent) => {
+    if (node.tagName !== 'report-slot' || !parent || index === undefined) return undefined;
+    parent.children[index] = slot(node) ?? node;
+    return SKIP;
+  });
 }
 
 /** A visible "#" link on each heading, for sharing a section. */
