@@ -1,4 +1,4 @@
-import { readFileSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { BuildContext } from '../context.js';
 
@@ -11,19 +11,73 @@ export function rel(ctx: BuildContext, abs: string): string {
 export function resolveInside(ctx: BuildContext, fromDir: string, p: string, place: { file: string; line?: number; column?: number }): string | undefined {
   const abs = path.resolve(fromDir, p);
   const r = path.relative(ctx.root, abs);
-  if (r.startsWith('..') || path.isAbsolute(r)) {
+  if (r === '..' || r.startsWith(`..${path.sep}`) || path.isAbsolute(r)) {
     ctx.diagnostics.report('outside-root', place, [p]);
     return undefined;
   }
   return abs;
 }
 
+/**
+ * The names in a folder of the report, sorted, without hidden ones (editors'
+ * lock links and swap files: `.#01-main.md`, `.01-main.md.swp`). Undefined when
+ * there is no such folder; a file where the folder should be is reported.
+ */
+export function listFolder(ctx: BuildContext, abs: string): string[] | undefined {
+  const st = stat(abs);
+  if (!st) return undefined;
+  try {
+    if (!st.isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
+    return readdirSync(abs).filter((n) => !n.startsWith('.')).sort();
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'a file, where a folder should be' : `a folder that cannot be read (${(e as NodeJS.ErrnoException).code})`;
+    ctx.diagnostics.report('missing-file', { file: rel(ctx, abs), line: 1, column: 1 }, [`${rel(ctx, abs)}/ (${why})`]);
+    return [];
+  }
+}
+
+/** What a path leads to, following links; undefined for nothing (no file, a link to nothing, a link that loops). */
+function stat(abs: string): Stats | undefined {
+  try {
+    return statSync(abs, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Read a UTF-8 text file; report a missing or non-UTF-8 file and return undefined. */
+/** Larger than any text file of a report: refused rather than read (a video saved as a chapter, a runaway export). */
+const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Read a UTF-8 text file of the report (a BOM is dropped). Reported, and
+ * undefined: a missing file (or a link to nothing), a folder, a file that is
+ * not UTF-8 (UTF-16 named as such), one too large to be text, and a file
+ * that is, or is reached through, a link to outside the report root (and
+ * outside this package).
+ */
 export function readText(ctx: BuildContext, abs: string, place?: { file: string; line?: number; column?: number }, hint?: string): string | undefined {
-  if (!existsSync(abs) || !statSync(abs).isFile()) {
-    ctx.diagnostics.report('missing-file', place ?? { file: rel(ctx, abs) }, [rel(ctx, abs)], [hint ?? '']);
+  const name = rel(ctx, abs);
+  const at = place ?? { file: name, line: 1, column: 1 };
+  const st = stat(abs);
+  if (!st?.isFile()) {
+    const link = lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink() ? readlinkSync(abs) : undefined;
+    ctx.diagnostics.report('missing-file', at, [link ? `${name} (a link to ${link}, which leads to no file)` : st ? `${name} (a folder, not a file)` : name], [hint ?? '']);
+    return undefined;
+  }
+  const real = realpathSync(abs);
+  const within = (dir: string) => {
+    const r = path.relative(realpathSync(dir), real);
+    return !(r === '..' || r.startsWith(`..${path.sep}`) || path.isAbsolute(r));
+  };
+  // (the package's own files — its built-in theme — are not the report's, and are not secret)
+  if (!within(ctx.root) && !within(ctx.packageDir)) {
+    ctx.diagnostics.report('outside-root', at, [`${name} (a link to ${real})`]);
+    return undefined;
+  }
+  if (st.size > MAX_TEXT_BYTES) {
+    ctx.diagnostics.report('file-too-large', at, [String(Math.round(st.size / 1024 / 1024)), String(MAX_TEXT_BYTES / 1024 / 1024)]);
     return undefined;
   }
   const bytes = readFileSync(abs);
@@ -31,8 +85,8 @@ export function readText(ctx: BuildContext, abs: string, place?: { file: string;
     const text = decoder.decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
-    const line = firstBadLine(bytes);
-    ctx.diagnostics.report('not-utf8', { file: rel(ctx, abs), line, column: 1 });
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    ctx.diagnostics.report('not-utf8', { file: name, line: utf16 ? 1 : firstBadLine(bytes), column: 1 }, [utf16 ? ' (it is UTF-16)' : '']);
     return undefined;
   }
 }

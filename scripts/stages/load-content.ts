@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
 import type { BuildContext, Lang } from '../context.js';
-import { readText } from '../sources/files.js';
+import { listFolder, readText } from '../sources/files.js';
 import { parseYaml } from '../sources/yaml.js';
 import { validate } from '../sources/validate.js';
 import type { Chapter } from '../model/content.js';
@@ -26,13 +25,19 @@ export function contentHash(text: string): string {
 /** Stage 3: content/<lang>/NN-slug.md → Chapter[] in file-name order. */
 export function loadContent(ctx: BuildContext, lang: Lang): Chapter[] {
   const dir = path.join(ctx.root, 'content', lang);
-  if (!existsSync(dir)) {
+  const names = listFolder(ctx, dir);
+  if (!names) {
     ctx.diagnostics.report('missing-file', { file: `content/${lang}` }, [`content/${lang}/`], [`write the ${lang} chapters as content/${lang}/NN-slug.md`]);
     return [];
   }
   const chapters: Chapter[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+  for (const name of names) {
     const file = `content/${lang}/${name}`;
+    if (!name.endsWith('.md')) {
+      // A chapter saved under another extension would silently be left out of the edition.
+      if (/\.(md|markdown|mdown|mkd)$/i.test(name) || /^\d+-[^.]*\.txt$/i.test(name)) ctx.diagnostics.report('not-a-chapter', { file, line: 1, column: 1 }, [name]);
+      continue;
+    }
     const text = readText(ctx, path.join(dir, name));
     if (text === undefined) continue;
     const chapter = parseChapter(ctx, text, file, lang);

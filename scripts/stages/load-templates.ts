@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BuildContext, Lang } from '../context.js';
-import { readText, rel } from '../sources/files.js';
+import { listFolder, readText, rel } from '../sources/files.js';
 import { lineCol } from '../sources/positions.js';
 import { loadYamlFile } from '../sources/yaml.js';
 import { validate } from '../sources/validate.js';
@@ -35,10 +34,14 @@ export function loadTemplates(ctx: BuildContext, languages: Lang[]): Templates |
   const css = readText(ctx, path.join(dir, 'styles', 'report.css'));
   const printCss = readText(ctx, path.join(dir, 'styles', 'print.css'));
   const themeText = readText(ctx, path.join(dir, 'chart-theme.json'));
-  const chartTheme = themeText === undefined ? undefined : parseJson(ctx, themeText, 'templates/chart-theme.json');
+  let chartTheme = themeText === undefined ? undefined : parseJson(ctx, themeText, 'templates/chart-theme.json');
+  if (chartTheme !== undefined && (!chartTheme || typeof chartTheme !== 'object' || Array.isArray(chartTheme))) {
+    ctx.diagnostics.report('chart-spec', { file: 'templates/chart-theme.json', line: 1, column: 1 }, ['the chart theme must be one JSON object'], ['the theme is a Vega-Lite config: {"font": …, "axis": {…}}']);
+    chartTheme = undefined;
+  }
   const partials: Record<string, string> = {};
   const pdir = path.join(dir, 'partials');
-  for (const name of existsSync(pdir) ? readdirSync(pdir).filter((f) => f.endsWith('.hbs')).sort() : []) {
+  for (const name of (listFolder(ctx, pdir) ?? []).filter((f) => f.endsWith('.hbs'))) {
     const text = readText(ctx, path.join(pdir, name));
     if (text !== undefined) partials[name.slice(0, -4)] = text;
   }
