@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { BuildContext, Lang } from '../context.js';
 import { sliceEditionFonts } from './slices.js';
 import { subsetEditionFonts, type EditionFonts } from './subset.js';
@@ -14,9 +16,36 @@ export async function editionFonts(ctx: BuildContext, lang: Lang, html: string, 
   if (mode === 'slices') return sliceEditionFonts(ctx, lang, text);
   const fonts = await subsetEditionFonts(ctx, lang, text);
   if (fonts.uncovered.length) {
-    ctx.diagnostics.report('font-coverage', { file: `content/${lang}` }, [fonts.uncovered.join(' ')]);
+    ctx.diagnostics.report('font-coverage', whereFirst(ctx, lang, fonts.uncovered), [fonts.uncovered.map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')]);
   }
   return fonts;
+}
+
+/** Where the first of `chars` stands in the report's text: the edition's chapters first, then the data, templates and config. */
+function whereFirst(ctx: BuildContext, lang: Lang, chars: string[]): { file: string; line: number; column: number } {
+  const files: string[] = [];
+  const walk = (rel: string, depth: number) => {
+    const abs = path.join(ctx.root, rel);
+    try {
+      const st = statSync(abs, { throwIfNoEntry: false });
+      if (st?.isFile() && st.size < 16 * 1024 * 1024) files.push(rel);
+      else if (st?.isDirectory() && depth < 4) for (const n of readdirSync(abs).sort()) if (!n.startsWith('.')) walk(`${rel}/${n}`, depth + 1);
+    } catch {
+      // (a link that loops, a folder that cannot be read: not where the text is)
+    }
+  };
+  for (const part of [`content/${lang}`, 'report.yaml', 'data', 'templates']) walk(part, 0);
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(path.join(ctx.root, file), 'utf8');
+    } catch {
+      continue;
+    }
+    const at = Math.min(...chars.map((c) => text.indexOf(c)).filter((i) => i >= 0));
+    if (Number.isFinite(at)) return { file, line: text.slice(0, at).split('\n').length, column: at - text.lastIndexOf('\n', at - 1) };
+  }
+  return { file: `content/${lang}`, line: 1, column: 1 };
 }
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

@@ -14,6 +14,7 @@ import { formatDate, formatValue, isUnit } from '../../locale/units.js';
 import { reportTemplateError } from '../../diagnostics/template-errors.js';
 import { htmlLang, ogLocale } from '../../locale/languages.js';
 import { checkPage } from './page-checks.js';
+import type { Place } from '../../diagnostics/catalogue.js';
 
 
 
@@ -25,6 +26,8 @@ export function templateHandlebars(templates: Templates, lang: Lang): typeof Han
     typeof unit === 'string' && isUnit(unit) && value !== null && value !== undefined ? formatValue(String(value), unit, lang, { short: true }) : String(value ?? ''),
   );
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // Handlebars' own {{log}} writes to the console: a build prints catalogue lines only.
+  hb.registerHelper('log', () => '');
   // A CSS string literal (for @page content in a <style>): quoted and escaped here, so it is output raw.
   // A JavaScript string literal, safe inside <script> (no "</script>", no line separators).
   hb.registerHelper('jsString', (s: unknown) => new hb.SafeString(JSON.stringify(String(s ?? '')).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')));
@@ -64,7 +67,7 @@ export function applyTemplates(
       return figureTree(fig, n, lang, strings, svg, fig.dataset ? `data/${fig.dataset}.csv` : undefined);
     }
     const table = data.tables.get(id)!;
-    const html = renderPartial(ctx, hb, table.partial, { data: table.data, lang, strings }, table.at.file);
+    const html = renderPartial(ctx, hb, table.partial, { data: table.data, lang, strings }, table.at);
     return tableTree(table, n, lang, strings, html ?? '');
   };
   // Our own SVG and table markup travel as raw nodes: serialised as they are.
@@ -108,10 +111,10 @@ export function applyTemplates(
   }
 }
 
-function renderPartial(ctx: BuildContext, hb: typeof Handlebars, name: string, context: object, usedIn = 'templates/layout.hbs'): string | undefined {
+function renderPartial(ctx: BuildContext, hb: typeof Handlebars, name: string, context: object, usedIn: Place = { file: 'templates/layout.hbs' }): string | undefined {
   const text = hb.partials[name] as string | undefined;
   if (typeof text !== 'string') {
-    ctx.diagnostics.report('unknown-partial', { file: usedIn }, [name]);
+    ctx.diagnostics.report('unknown-partial', usedIn, [name]);
     return undefined;
   }
   try {

@@ -51,6 +51,20 @@ export function checkI18n(spec: unknown): SpecProblem[] {
   return problems.slice(0, 1);
 }
 
+/** A chart reads a dataset of the report by name: data from a URL would be fetched from the network (or a file outside the data). */
+export function checkData(spec: Record<string, unknown>): SpecProblem[] {
+  const problems: SpecProblem[] = [];
+  const walk = (node: unknown, at: (string | number)[]): void => {
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    const data = o.data as Record<string, unknown> | undefined;
+    if (data && typeof data === 'object' && 'url' in data) problems.push({ rule: 'chart-spec', args: ['"data" names a URL: charts read a dataset of the report, {"data": {"name": "<dataset id>"}}'], path: [...at, 'data', 'url'], key: true });
+    for (const [k, v] of Object.entries(o)) if (k !== 'data') walk(v, [...at, Array.isArray(o) ? Number(k) : k]);
+  };
+  walk(spec, []);
+  return problems.slice(0, 1);
+}
+
 /** Check a (localized) spec against Vega-Lite's own schema: its one most telling problem. */
 export function checkSchema(spec: Record<string, unknown>, validators: VegaLiteValidators): SpecProblem[] {
   const validate = validatorFor(validators, spec);

@@ -6,7 +6,7 @@ import type { BuildContext, Lang } from '../../context.js';
 import type { Figure, ReportData } from '../../model/data.js';
 import { jsonPlace } from '../../sources/json.js';
 import type { Templates } from '../../model/templates.js';
-import { chartRows, checkFields, checkI18n, checkSchema, localize, type SpecProblem } from './chart-spec.js';
+import { chartRows, checkData, checkFields, checkI18n, checkSchema, localize, type SpecProblem } from './chart-spec.js';
 import { allFaces, editionFamilies, fontFaceCss } from '../../fonts/catalogue.js';
 import { type BuildPage, closePages, openPages } from '../../browser/page-pool.js';
 import { bestProblem } from '../../sources/vega-lite-schema.js';
@@ -26,7 +26,7 @@ const RENDERER_VERSION = 'vega-6|2';
  */
 export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: ReportData, templates: Templates, pages?: Promise<BuildPage[]>): Promise<{ svgs: Map<string, string>; rendered: number }> {
   const svgs = new Map<string, string>();
-  const todo: { key: string; hash: string; vg: unknown; text: string; warnings: string[] }[] = [];
+  const todo: { key: string; hash: string; vg: unknown; text: string; warnings: string[]; chart: string }[] = [];
   const dir = path.join(ctx.cacheDir, 'charts');
   const reported = new Set<string>();
   const checkedTheme = new Map<Lang, boolean>();
@@ -36,11 +36,16 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
     // The spec is shared by the editions: its problems are reported once, where they are in its file.
     const chart = figure.chart;
     const report = (problems: SpecProblem[], key = figure.id, file = chart) => {
-      const text = existsSync(path.join(ctx.root, file)) ? readFileSync(path.join(ctx.root, file), 'utf8') : '';
+      let text = '';
+      try {
+        text = readFileSync(path.join(ctx.root, file), 'utf8');
+      } catch {
+        // (gone meanwhile: the problem is still reported, at the top of the file)
+      }
       if (!reported.has(key)) for (const p of problems) ctx.diagnostics.report(p.rule, jsonPlace(text, file, p.path, p.key), p.args, p.hintArgs ?? []);
       reported.add(key);
     };
-    const problems = [...checkI18n(figure.spec), ...checkFields(figure.spec, ds)];
+    const problems = [...checkI18n(figure.spec), ...checkData(figure.spec), ...checkFields(figure.spec, ds)];
     if (problems.length) {
       report(problems);
       continue;
@@ -69,7 +74,7 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
       checkedTheme.set(lang, validators.config(theme));
       const best = bestProblem(validators.config.errors ?? [], theme);
       const themeFile = 'templates/chart-theme.json';
-      if (best) report([{ rule: 'chart-spec', args: [best.message], path: best.path, key: best.key }], 'theme', themeFile);
+      if (best) report([{ rule: 'chart-spec', args: [`the chart theme: ${best.message}`], hintArgs: ['the theme is a Vega-Lite config; see https://vega.github.io/vega-lite/docs/config.html'], path: best.path, key: best.key }], 'theme', themeFile);
     }
     if (!checkedTheme.get(lang)) continue;
     let vg: unknown;
@@ -83,7 +88,7 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
       ctx.diagnostics.report('chart-spec', { file: figure.chart, line: 1, column: 1 }, [(e as Error).message]);
       continue;
     }
-    todo.push({ key, hash, vg, text: textIn(spec), warnings });
+    todo.push({ key, hash, vg, text: textIn(spec), warnings, chart });
   }
   if (todo.length) {
     const own = pages ? undefined : openChartPages(ctx);
@@ -94,14 +99,24 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
       await Promise.all(
         ready.map(async (buildPage, i) => {
           for (const job of split[i]!) {
-            const svg = await buildPage.page.evaluate(async (spec: unknown, text: string) => {
+            const out = await buildPage.page.evaluate(async (spec: unknown, text: string) => {
               const w = window as unknown as { vega: { View: new (r: unknown, o: unknown) => { toSVG(): Promise<string> }; parse(s: unknown): unknown } };
               const fonts = ["400 12px 'Noto Sans SC'", "700 12px 'Noto Sans SC'", "400 12px 'Source Sans 3'", "600 12px 'Source Sans 3'"];
               await Promise.all(fonts.map((f) => document.fonts.load(f, text)));
               await document.fonts.ready;
-              const view = new w.vega.View(w.vega.parse(spec), { renderer: 'none' });
-              return view.toSVG();
+              // (a spec Vega-Lite compiled can still fail in Vega: an expression, a scale… — the spec's problem, not the browser's)
+              try {
+                const view = new w.vega.View(w.vega.parse(spec), { renderer: 'none' });
+                return { svg: await view.toSVG() };
+              } catch (e) {
+                return { error: String((e as Error)?.message ?? e).split('\n')[0] };
+              }
             }, job.vg, job.text);
+            if (out.svg === undefined) {
+              ctx.diagnostics.report('chart-spec', { file: job.chart, line: 1, column: 1 }, [`Vega could not draw it: ${out.error}`]);
+              continue;
+            }
+            const svg = out.svg;
             const tmp = path.join(dir, `${job.hash}.svg.${process.pid}.tmp`);
             writeFileSync(tmp, svg);
             if (job.warnings.length) writeFileSync(path.join(dir, `${job.hash}.warnings.json`), JSON.stringify(job.warnings));

@@ -78,7 +78,7 @@ export function renderChapterTemplate(
   try {
     const ast = hb.parse(chapter.body);
     if (report && !checkPartials(ctx, hb, ast, chapter)) return undefined;
-    const template = hb.compile(ast, { strict: true, knownHelpers: Object.fromEntries(helperNames.map((h) => [h, true])), knownHelpersOnly: true });
+    const template = hb.compile(ast, { strict: true, knownHelpers: { ...Object.fromEntries(helperNames.map((h) => [h, true])), log: false }, knownHelpersOnly: true });
     return template({});
   } catch (e) {
     if (report) reportTemplateError(ctx, e as Handlebars.Exception & { lineNumber?: number; column?: number }, chapter.file, chapter.bodyLine);
