@@ -18,7 +18,8 @@ const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 
 const usage = `usage: npm run build -- [--lang zh|en] [--format html|pdf] [--root DIR] [--out DIR] [--strict] [--force] [--verbose] [--browser-timeout SECONDS]
        npm run check -- [--root DIR] [--strict]
-       npm run dev -- [--root DIR] [--out DIR] [--port N] [--pdf-after SECONDS]`;
+       npm run dev -- [--root DIR] [--out DIR] [--port N] [--pdf-after SECONDS]
+       npm run changes -- --since REV [--root DIR] [--out FILE]`;
 
 function isAlive(pid: number): boolean {
   try {
@@ -51,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
         'browser-timeout': { type: 'string' },
         port: { type: 'string' },
         'pdf-after': { type: 'string' },
+        since: { type: 'string' },
       },
       allowPositionals: false,
     });
@@ -60,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = argv[0];
   const { values } = parsed;
-  if (command !== 'build' && command !== 'check' && command !== 'dev') {
+  if (command !== 'build' && command !== 'check' && command !== 'dev' && command !== 'changes') {
     console.error(usage);
     return 2;
   }
@@ -154,6 +156,18 @@ async function main(argv: string[]): Promise<number> {
       console.log(`check: the editions agree (${prep.config.languages.join(', ')})`);
       return 0;
     }
+    if (command === 'changes') {
+      if (!values.since) {
+        console.error(`changes takes --since REV (a commit or tag)\n${usage}`);
+        return 2;
+      }
+      const { changesSince } = await import('./stages/report-changes/since.js');
+      const { prepare } = await pipeline();
+      const file = path.resolve(values.out ?? path.join(opts.cacheDir, 'changes', `since-${values.since.replace(/[^A-Za-z0-9._-]+/g, '_')}.html`));
+      const lines = await changesSince({ ...opts, log: () => undefined }, values.since, file, prepare);
+      log(lines.length ? `changed since ${values.since} (details: ${path.relative(process.cwd(), file)}):\n  ${lines.join('\n  ')}` : `nothing from data changed since ${values.since} (${path.relative(process.cwd(), file)})`);
+      return 0;
+    }
     const lock = acquireLock(outDir, process.pid, isAlive);
     if (typeof lock === 'string') {
       console.error(`${path.relative(root, outDir) || outDir}  error  ${lock} — wait for it to finish  [locked]`);
@@ -189,6 +203,7 @@ async function main(argv: string[]): Promise<number> {
     const { build } = await pipeline();
     const result = await build({ ...opts, previous, manifest: { file: manifestFile, inputs } });
     print(result.diagnostics);
+    if (result.changes.lines.length) log(`changed since the last build (details: ${path.join(shownOut, 'changes.html')}):\n  ${result.changes.lines.join('\n  ')}`);
     log(`built ${result.editions.map((e) => e.lang).join(' + ')} → ${shownOut} in ${Math.round(performance.now() - t0)} ms (${result.chartsRendered} chart(s) rendered)`);
     return 0;
   } catch (e) {

@@ -29,6 +29,7 @@ export interface Entry {
 
 /** Every user-facing problem, by rule id (Astro's way: message says what, hint says what to do). */
 export const catalogue = {
+  'git-revision': { severity: 'error', message: (rev, why) => `Cannot read the report at git revision "${rev}": ${why}`, hint: () => 'name a commit or tag of the repository that holds the report (npm run changes -- --since HEAD~1)' },
   'yaml-syntax': { severity: 'error', message: (d) => `Malformed YAML: ${d}`, hint: () => 'fix the YAML syntax (indentation, quotes, colons)' },
   'front-matter': { severity: 'error', message: (d) => `Front matter: ${d}`, hint: (h) => h || 'see docs/authoring.md' },
   'empty-chapter': { severity: 'error', message: () => 'The chapter has no text', hint: () => 'write the chapter or delete the file' },

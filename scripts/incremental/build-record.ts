@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/catalogue.js';
 import { hashTree } from './inputs-hash.js';
+import type { ValueRecord } from '../model/changes.js';
 
 /**
  * What the last successful build of an output folder was made from and what it
@@ -22,6 +23,8 @@ export interface BuildRecord {
   outputs: Record<string, string>;
   diagnostics: Diagnostic[];
   editions: Record<string, { pdfKey: string; pdfFile: string; tocPages: Record<string, number> }>;
+  /** Every value the build printed from data and where (the next build reports what changed). */
+  values?: ValueRecord;
 }
 
 /** Where the record of the builds into `outDir` is kept. */
