@@ -192,7 +192,8 @@ async function main(argv: string[]): Promise<number> {
       await new Promise<never>(() => undefined);
     }
     const inputs = inputsHash(root, packageDir, keyOf(opts.langs, formats));
-    const previous = values.force ? undefined : readRecord(manifestFile);
+    const last = readRecord(manifestFile);
+    const previous = values.force ? undefined : last;
     if (previous?.inputs === inputs && outputIntact(outDir, previous)) {
       print(previous.diagnostics);
       log(`nothing changed: ${shownOut} is up to date (${Math.round(performance.now() - t0)} ms; --force rebuilds)`);
@@ -201,7 +202,8 @@ async function main(argv: string[]): Promise<number> {
     // Start the browser (Puppeteer's own import included) while the pipeline's modules load.
     if (formats.includes('pdf')) getBrowser().catch(() => undefined);
     const { build } = await pipeline();
-    const result = await build({ ...opts, previous, manifest: { file: manifestFile, inputs } });
+    // --force makes everything again, but what changed is still said against the last build.
+    const result = await build({ ...opts, previous, lastValues: last?.values, manifest: { file: manifestFile, inputs } });
     print(result.diagnostics);
     if (result.changes.lines.length) log(`changed since the last build (details: ${path.join(shownOut, 'changes.html')}):\n  ${result.changes.lines.join('\n  ')}`);
     log(`built ${result.editions.map((e) => e.lang).join(' + ')} → ${shownOut} in ${Math.round(performance.now() - t0)} ms (${result.chartsRendered} chart(s) rendered)`);
