@@ -44,21 +44,26 @@ export function cli(args: string[], env: Record<string, string> = {}): Promise<{
   });
 }
 
-let shared: Promise<Browser> | undefined;
+const shared = new Map<string, Promise<Browser>>();
 
-/** One browser for all in-process builds of a test file. */
-export function testBrowser(): Promise<Browser> {
-  if (!shared) {
-    const exe = findBrowser(process.env.PUPPETEER_EXECUTABLE_PATH);
-    if (!exe) throw new Error('tests need Chromium: apt-get install chromium');
-    shared = launchBrowser({ executablePath: exe, asRoot: process.getuid?.() === 0 });
+/**
+ * One browser for all in-process builds of a test file: the one a build would find (REPORT_BROWSER=bundled
+ * makes that the bundled one), or with `'bundled'` always the Chromium that comes with npm.
+ */
+export function testBrowser(which: 'found' | 'bundled' = 'found'): Promise<Browser> {
+  let browser = shared.get(which);
+  if (!browser) {
+    const env = which === 'bundled' ? { ...process.env, REPORT_BROWSER: 'bundled' } : process.env;
+    browser = findBrowser({ env, cacheDir: path.join(repo, '.cache') }).then((found) => launchBrowser({ ...found, asRoot: process.getuid?.() === 0 }));
+    shared.set(which, browser);
   }
-  return shared;
+  return browser;
 }
 
 export async function closeTestBrowser(): Promise<void> {
-  if (shared) await (await shared).close();
-  shared = undefined;
+  const all = [...shared.values()];
+  shared.clear();
+  for (const b of all) await b.then((browser) => browser.close()).catch(() => undefined);
 }
 
 export function options(root: string, out: string, extra: Partial<BuildOptions> = {}): BuildOptions {
