@@ -47,13 +47,14 @@ export function cli(args: string[], env: Record<string, string> = {}): Promise<{
 const shared = new Map<string, Promise<Browser>>();
 
 /**
- * One browser for all in-process builds of a test file: the one a build would find (REPORT_BROWSER=bundled
- * makes that the bundled one), or with `'bundled'` always the Chromium that comes with npm.
+ * One browser for all in-process builds of a test file: `'found'`, the one a build would find (which
+ * REPORT_BROWSER=bundled makes the bundled one); `'bundled'`, always the Chromium that comes with npm;
+ * `'machine'`, the one a build would find without REPORT_BROWSER (the bundled one only where there is no other).
  */
-export function testBrowser(which: 'found' | 'bundled' = 'found'): Promise<Browser> {
+export function testBrowser(which: 'found' | 'bundled' | 'machine' = 'found'): Promise<Browser> {
   let browser = shared.get(which);
   if (!browser) {
-    const env = which === 'bundled' ? { ...process.env, REPORT_BROWSER: 'bundled' } : process.env;
+    const env = { ...process.env, ...(which === 'found' ? {} : { REPORT_BROWSER: which === 'bundled' ? 'bundled' : '' }) };
     browser = findBrowser({ env, cacheDir: path.join(repo, '.cache') }).then((found) => launchBrowser({ ...found, asRoot: process.getuid?.() === 0 }));
     shared.set(which, browser);
   }
