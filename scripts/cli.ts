@@ -95,12 +95,12 @@ async function main(argv: string[]): Promise<number> {
   const browserState = { executablePath: '', disconnected: false };
   const getBrowser = () => {
     if (!browser) {
-      browser = browsers().then(({ findBrowser, launchBrowser, HOW_TO_GET_A_BROWSER }) => {
-        const exe = findBrowser(process.env.PUPPETEER_EXECUTABLE_PATH);
-        if (!exe) throw new EnvironmentError(HOW_TO_GET_A_BROWSER);
-        browserState.executablePath = exe;
-        return launchBrowser({ executablePath: exe, asRoot: process.getuid?.() === 0, timeout: browserTimeout * 1000 }).then((b) => {
+      browser = browsers().then(async ({ findBrowser, launchBrowser, browserLine }) => {
+        const found = await findBrowser({ env: process.env, cacheDir: path.join(packageDir, '.cache') });
+        browserState.executablePath = found.executablePath;
+        return launchBrowser({ ...found, asRoot: process.getuid?.() === 0, timeout: browserTimeout * 1000 }).then(async (b) => {
           launched = b;
+          log(browserLine(found, values.verbose ? { version: await b.version() } : undefined));
           b.once('disconnected', () => (browserState.disconnected = true));
           return b;
         });

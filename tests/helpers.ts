@@ -44,21 +44,27 @@ export function cli(args: string[], env: Record<string, string> = {}): Promise<{
   });
 }
 
-let shared: Promise<Browser> | undefined;
+const shared = new Map<string, Promise<Browser>>();
 
-/** One browser for all in-process builds of a test file. */
-export function testBrowser(): Promise<Browser> {
-  if (!shared) {
-    const exe = findBrowser(process.env.PUPPETEER_EXECUTABLE_PATH);
-    if (!exe) throw new Error('tests need Chromium: apt-get install chromium');
-    shared = launchBrowser({ executablePath: exe, asRoot: process.getuid?.() === 0 });
+/**
+ * One browser for all in-process builds of a test file: `'found'`, the one a build would find (which
+ * REPORT_BROWSER=bundled makes the bundled one); `'bundled'`, always the Chromium that comes with npm;
+ * `'machine'`, the one a build would find without REPORT_BROWSER (the bundled one only where there is no other).
+ */
+export function testBrowser(which: 'found' | 'bundled' | 'machine' = 'found'): Promise<Browser> {
+  let browser = shared.get(which);
+  if (!browser) {
+    const env = { ...process.env, ...(which === 'found' ? {} : { REPORT_BROWSER: which === 'bundled' ? 'bundled' : '' }) };
+    browser = findBrowser({ env, cacheDir: path.join(repo, '.cache') }).then((found) => launchBrowser({ ...found, asRoot: process.getuid?.() === 0 }));
+    shared.set(which, browser);
   }
-  return shared;
+  return browser;
 }
 
 export async function closeTestBrowser(): Promise<void> {
-  if (shared) await (await shared).close();
-  shared = undefined;
+  const all = [...shared.values()];
+  shared.clear();
+  for (const b of all) await b.then((browser) => browser.close()).catch(() => undefined);
 }
 
 export function options(root: string, out: string, extra: Partial<BuildOptions> = {}): BuildOptions {

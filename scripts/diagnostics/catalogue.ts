@@ -69,7 +69,9 @@ export const catalogue = {
   'stale-translation': { severity: 'warning', message: (f, src) => `Translation is stale: ${src} changed since ${f} was translated`, hint: (h) => `update the translation, then set source-hash: ${h}` },
   'config': { severity: 'error', message: (d) => `Report config: ${d}`, hint: (h) => h || 'see report.yaml in the repository for the fields' },
   'remote-css': { severity: 'error', message: (url) => `Stylesheet refers to "${url}" on the network: the build never fetches from the network`, hint: () => 'put the file inside the report folder and refer to it by a relative path' },
-  // Browser faults: the place is the browser executable; printed as one line by the CLI (EnvironmentError).
+  // The browser: the place is its executable (or what was looked at); printed as one line by the CLI (EnvironmentError).
+  'no-browser': { severity: 'error', message: (why) => why, hint: (what) => what },
+  'browser-unpack': { severity: 'error', message: (why) => `Could not unpack the Chromium that comes with npm (${why})`, hint: () => 'free some disk space or make the folder writable, or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium' },
   'browser-start': { severity: 'error', message: (why) => `The browser did not start: ${why}`, hint: (extra) => `check that it is a working Chromium or Chrome, or set PUPPETEER_EXECUTABLE_PATH to one${extra}` },
   'browser-crashed': { severity: 'error', message: (doing) => `The browser crashed or was killed ${doing}`, hint: () => 'try again; if it persists, check free memory or run with --verbose' },
   'browser-timeout': { severity: 'error', message: (doing, secs) => `The browser stopped responding ${doing} (no answer within ${secs} s)`, hint: () => 'try again; if it persists, check free memory, raise --browser-timeout or run with --verbose' },
