@@ -5,7 +5,7 @@ import type { Root, Element, ElementContent, RootContent } from 'hast';
 import type { BuildContext, Lang } from '../../context.js';
 import type { ReportConfig } from '../../model/config.js';
 import type { ReportData } from '../../model/data.js';
-import type { Templates } from '../../model/templates.js';
+import { templateFile, type Templates } from '../../model/templates.js';
 import type { RenderedEdition, Heading, EditionHtml } from '../../model/edition.js';
 import { figureTree, tableTree } from './figure-trees.js';
 import { formatDate, formatValue, isUnit } from '../../locale/units.js';
@@ -94,10 +94,10 @@ export function applyTemplates(
       ogLocale: ogLocale[lang],
       ogLocaleAlternates: links.others.map((o) => ogLocale[o.lang]),
     });
-    reportIdClashes(ctx, html, headings);
+    reportIdClashes(ctx, html, headings, templateFile(templates, 'layout'));
     return { lang, html, headings, datasets: [...new Set(datasets)] };
   } catch (e) {
-    reportTemplateError(ctx, e as Error, 'templates/layout.hbs');
+    reportTemplateError(ctx, e as Error, templateFile(templates, 'layout'));
     return undefined;
   }
 }
@@ -117,11 +117,11 @@ function renderPartial(ctx: BuildContext, hb: typeof Handlebars, name: string, c
 }
 
 /** A heading id the page already uses for something else (the layout's `main`, `top`…) breaks links and the TOC. */
-function reportIdClashes(ctx: BuildContext, html: string, headings: Heading[]): void {
+function reportIdClashes(ctx: BuildContext, html: string, headings: Heading[], layoutFile: string): void {
   const count = new Map<string, number>();
   for (const m of html.matchAll(/\sid="([^"]*)"/g)) count.set(m[1]!, (count.get(m[1]!) ?? 0) + 1);
   for (const hd of headings) {
-    if ((count.get(hd.id) ?? 0) > 1) ctx.diagnostics.report('duplicate-id', { file: hd.file, line: hd.line, column: 1 }, [hd.id, 'templates/layout.hbs, which uses it for its own element']);
+    if ((count.get(hd.id) ?? 0) > 1) ctx.diagnostics.report('duplicate-id', { file: hd.file, line: hd.line, column: 1 }, [hd.id, `${layoutFile}, which uses it for its own element`]);
   }
 }
 
