@@ -2,10 +2,10 @@ import type { Lang } from '../../context.js';
 import { labelOf, type Dataset } from '../../model/data.js';
 
 /** Channels whose scale (or header) puts a field's values in an order: positions, colours, shapes, legends, facets. */
-const ordering = new Set([
+const ordering = [
   'x', 'y', 'xOffset', 'yOffset', 'color', 'fill', 'stroke', 'shape', 'size', 'opacity', 'fillOpacity', 'strokeOpacity', 'strokeDash', 'strokeWidth', 'angle',
   'row', 'column', 'facet',
-]);
+];
 
 type FieldDef = Record<string, unknown> & { field?: unknown; type?: unknown; sort?: unknown; scale?: { domain?: unknown } };
 
@@ -57,7 +57,7 @@ export function neutralOrder<T extends object>(spec: T, ds: Dataset, lang: Lang)
     if (uses.some(({ def }) => def.sort !== undefined || def.scale?.domain !== undefined)) continue;
     const order = labelOrder(ds, col, lang);
     for (const { channel, def } of uses) {
-      if (ordering.has(channel) && def.type !== 'quantitative' && def.type !== 'temporal') def.sort = order;
+      if (ordering.includes(channel) && def.type !== 'quantitative' && def.type !== 'temporal') def.sort = order;
     }
   }
   return out;
