@@ -7,7 +7,7 @@ import { i18nSchema, validate } from '../../sources/validate.js';
 import { readText, rel } from '../../sources/files.js';
 import { valueUnit, type Dataset, type ValueRef, type DatasetMeta, type Cell } from '../../model/data.js';
 
-const metaSchema = {
+export const metaSchema = {
   type: 'object',
   required: ['title', 'source', 'sources'],
   additionalProperties: false,
