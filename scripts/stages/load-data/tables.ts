@@ -60,7 +60,8 @@ export function loadTables(ctx: BuildContext, dataDir: string, datasets: Map<str
       caption: t.caption as I18n,
       // A bound table's source line defaults to its dataset's.
       source: (t.source as I18n | undefined) ?? ds?.meta.source ?? { zh: '', en: '' },
-      sourceLabel: (t['source-label'] as string) ?? '资料来源',
+      // 资料来源 (sources consulted) for a literal table, 数据来源 (data source) for one drawn from a dataset.
+      sourceLabel: (t['source-label'] as string) ?? (ds ? '数据来源' : '资料来源'),
       note: t.note as I18n | undefined,
       partial: (t.partial as string | undefined) ?? DEFAULT_TABLE_PARTIAL,
       at,
