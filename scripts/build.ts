@@ -5,7 +5,7 @@ import { BuildFailed, type Diagnostic } from './diagnostics/catalogue.js';
 import { Diagnostics } from './diagnostics/collector.js';
 import { loadConfig } from './stages/load-config.js';
 import type { ReportConfig } from './model/config.js';
-import { loadTemplates } from './stages/load-templates.js';
+import { loadTemplates } from './stages/load-templates/index.js';
 import type { Templates } from './model/templates.js';
 import { loadData } from './stages/load-data/index.js';
 import type { ReportData } from './model/data.js';

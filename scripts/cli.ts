@@ -19,7 +19,8 @@ const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 const usage = `usage: npm run build -- [--lang zh|en] [--format html|pdf] [--root DIR] [--out DIR] [--strict] [--force] [--verbose] [--browser-timeout SECONDS]
        npm run check -- [--root DIR] [--strict]
        npm run dev -- [--root DIR] [--out DIR] [--port N] [--pdf-after SECONDS]
-       npm run changes -- --since REV [--root DIR] [--out FILE]`;
+       npm run changes -- --since REV [--root DIR] [--out FILE]
+       npm run new -- DIR`;
 
 function isAlive(pid: number): boolean {
   try {
@@ -36,6 +37,13 @@ function print(diags: Diagnostic[]): void {
 
 /** argv → build(); the only place that reads the environment, the clock, and exits. */
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'new') {
+    const { newReport } = await import('./scaffold/new-report.js');
+    const r = newReport(argv.slice(1), { packageDir, today: new Date().toISOString().slice(0, 10) });
+    if (r.stdout) console.log(r.stdout);
+    if (r.stderr) console.error(r.stderr);
+    return r.code;
+  }
   let parsed;
   try {
     parsed = parseArgs({

@@ -10,14 +10,13 @@ import type { BuildOptions } from '../scripts/build.js';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** A temp copy of a report: the repository's own (`'real'`) or a fixture, with the repository's templates if it has none. */
+/** A temp copy of a report: the repository's own (`'real'`) or a fixture (its look comes from the built-in theme/). */
 export function reportCopy(name: 'real' | string): string {
   const dir = mkdtempSync(path.join(tmpdir(), `report-${name.replace(/\W/g, '-')}-`));
   const src = name === 'real' ? repo : path.join(repo, 'tests', 'fixtures', name);
   for (const part of ['report.yaml', 'content', 'data', 'templates']) {
     if (existsSync(path.join(src, part))) cpSync(path.join(src, part), path.join(dir, part), { recursive: true });
   }
-  if (!existsSync(path.join(dir, 'templates'))) cpSync(path.join(repo, 'templates'), path.join(dir, 'templates'), { recursive: true });
   return dir;
 }
 

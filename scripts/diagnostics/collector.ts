@@ -4,15 +4,12 @@ import { catalogue, type Diagnostic, type Entry, type Place, type Rule, type Sev
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
 
+  /** Report a problem; the same problem at the same place twice (e.g. a shared template, once per edition) is listed once. */
   report(rule: Rule, place: Place, args: string[] = [], hintArgs: string[] = [], severity?: Severity): void {
     const entry: Entry = catalogue[rule];
-    this.list.push({
-      ...place,
-      rule,
-      severity: severity ?? entry.severity,
-      message: entry.message(...args),
-      hint: entry.hint?.(...hintArgs),
-    });
+    const d: Diagnostic = { ...place, rule, severity: severity ?? entry.severity, message: entry.message(...args), hint: entry.hint?.(...hintArgs) };
+    const same = (o: Diagnostic) => o.rule === d.rule && o.file === d.file && o.line === d.line && o.column === d.column && o.message === d.message && o.severity === d.severity;
+    if (!this.list.some(same)) this.list.push(d);
   }
 
   get errors(): Diagnostic[] {

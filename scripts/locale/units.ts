@@ -47,12 +47,30 @@ function money(raw: string, exp: number, prefix: string): string {
   return `${prefix}${scaled(raw, exp - 6)} million`;
 }
 
+export interface FormatOptions {
+  /** sqm-10k in zh: 万㎡ instead of 万平方米 (tables). */
+  short?: boolean;
+  /** Round the stored number to this many decimals (half away from zero) before the unit applies. */
+  decimals?: number;
+}
+
+/** `raw` rounded half away from zero to `decimals` places, written with exactly that many. */
+export function roundRaw(raw: string, decimals: number): string {
+  const n = Number(raw);
+  const abs = String(Math.abs(n));
+  if (abs.includes('e')) return n.toFixed(decimals);
+  const r = Number(`${Math.round(Number(`${abs}e${decimals}`))}e-${decimals}`);
+  return (n < 0 && r !== 0 ? -r : r).toFixed(decimals);
+}
+
 /** The number alone, as stored (zh) or grouped (en). */
-export function formatBare(raw: string, lang: Lang): string {
+export function formatBare(raw: string, lang: Lang, opts: FormatOptions = {}): string {
+  if (opts.decimals !== undefined) raw = roundRaw(raw, opts.decimals);
   return plain(Number(raw), decimalsOf(raw), lang);
 }
 
-export function formatValue(raw: string, unit: Unit, lang: Lang, opts: { short?: boolean } = {}): string {
+export function formatValue(raw: string, unit: Unit, lang: Lang, opts: FormatOptions = {}): string {
+  if (opts.decimals !== undefined) raw = roundRaw(raw, opts.decimals);
   const n = formatBare(raw, lang);
   const zh = lang === 'zh';
   switch (unit) {

@@ -9,8 +9,13 @@ export function anchorOf(id: string): string {
   return id.replace(':', '-');
 }
 
-function sourceLine(label: string, text: string, strings: Strings): Element {
-  return h('p.figure-source', [`${strings.sourceLabels[label] ?? label}${strings.captionSeparator}`, text]);
+function sourceLine(label: string, text: string, strings: Strings, id?: string): Element {
+  return h('p.figure-source', { id }, [`${strings.sourceLabels[label] ?? label}${strings.captionSeparator}`, text]);
+}
+
+/** The ids of a table's caption and source line, which its <table> may point to (aria-labelledby, aria-describedby). */
+export function tableIds(id: string): { captionId: string; sourceId: string } {
+  return { captionId: `${anchorOf(id)}-caption`, sourceId: `${anchorOf(id)}-source` };
 }
 
 /** A numbered figure as a hast tree: caption, chart (our own SVG, kept raw) or a pending placeholder, unit, coverage, source. */
@@ -37,10 +42,11 @@ export function figureTree(fig: Figure, n: number, lang: Lang, strings: Strings,
 
 /** A numbered table: caption, the partial's <table> (our own template output, kept raw), note, source. */
 export function tableTree(table: Table, n: number, lang: Lang, strings: Strings, tableHtml: string): Element {
+  const ids = tableIds(table.id);
   return h('figure.table-figure', { id: anchorOf(table.id), dataTable: table.id }, [
-    h('figcaption', [h('span.figure-label', `${strings.table}${strings.numberSpace}${n}${strings.tableSeparator}`), table.caption[lang]]),
+    h('figcaption', { id: ids.captionId }, [h('span.figure-label', `${strings.table}${strings.numberSpace}${n}${strings.tableSeparator}`), table.caption[lang]]),
     h('div.table-scroll', { tabIndex: 0, role: 'region', ariaLabel: table.caption[lang] }, [{ type: 'raw', value: tableHtml } as unknown as ElementContent]),
     ...(table.note ? [h('p.table-note', [`${strings.noteLabel}${strings.captionSeparator}`, table.note[lang]])] : []),
-    sourceLine(table.sourceLabel, table.source[lang], strings),
+    sourceLine(table.sourceLabel, table.source[lang], strings, ids.sourceId),
   ]);
 }

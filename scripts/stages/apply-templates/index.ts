@@ -5,9 +5,11 @@ import type { Root, Element, ElementContent, RootContent } from 'hast';
 import type { BuildContext, Lang } from '../../context.js';
 import type { ReportConfig } from '../../model/config.js';
 import type { ReportData } from '../../model/data.js';
-import type { Templates } from '../../model/templates.js';
+import { templateFile, type Templates } from '../../model/templates.js';
 import type { RenderedEdition, Heading, EditionHtml } from '../../model/edition.js';
-import { figureTree, tableTree } from './figure-trees.js';
+import { figureTree, tableIds, tableTree } from './figure-trees.js';
+import { tableView } from './table-view.js';
+import type { Place } from '../../diagnostics/catalogue.js';
 import { formatDate, formatValue, isUnit } from '../../locale/units.js';
 import { reportTemplateError } from '../../diagnostics/template-errors.js';
 import { htmlLang, ogLocale } from '../../locale/languages.js';
@@ -48,7 +50,7 @@ export function applyTemplates(
   const meta = config.editions[lang];
   const hb = templateHandlebars(templates, lang);
   const datasets: string[] = [];
-  const byline = renderPartial(ctx, hb, 'byline', { meta, date: formatDate(config.date, lang), strings, lang });
+  const byline = renderPartial(ctx, hb, templates, 'byline', { meta, date: formatDate(config.date, lang), strings, lang }, { file: templateFile(templates, 'layout') });
   const slot = (el: Element): ElementContent | undefined => {
     const kind = el.properties.dataKind as string;
     const id = el.properties.dataId as string;
@@ -61,7 +63,11 @@ export function applyTemplates(
       return figureTree(fig, n, lang, strings, svg, fig.dataset ? `data/${fig.dataset}.csv` : undefined);
     }
     const table = data.tables.get(id)!;
-    const html = renderPartial(ctx, hb, table.partial, { data: table.data, lang, strings }, table.at.file);
+    const ids = tableIds(table.id);
+    const context = table.binding
+      ? { ...tableView(table.binding, data.datasets.get(table.binding.dataset)!, lang), table: { id, caption: table.caption[lang], source: table.source[lang] }, ...ids, lang, strings }
+      : { data: table.data, ...ids, lang, strings };
+    const html = renderPartial(ctx, hb, templates, table.partial, context, table.partialAt);
     return tableTree(table, n, lang, strings, html ?? '');
   };
   const chapters = edition.chapters.map(({ chapter, tree }) => {
@@ -94,34 +100,35 @@ export function applyTemplates(
       ogLocale: ogLocale[lang],
       ogLocaleAlternates: links.others.map((o) => ogLocale[o.lang]),
     });
-    reportIdClashes(ctx, html, headings);
+    reportIdClashes(ctx, html, headings, templateFile(templates, 'layout'));
     return { lang, html, headings, datasets: [...new Set(datasets)] };
   } catch (e) {
-    reportTemplateError(ctx, e as Error, 'templates/layout.hbs');
+    reportTemplateError(ctx, e as Error, templateFile(templates, 'layout'));
     return undefined;
   }
 }
 
-function renderPartial(ctx: BuildContext, hb: typeof Handlebars, name: string, context: object, usedIn = 'templates/layout.hbs'): string | undefined {
+/** A partial of the report's templates/ or the theme, rendered; a missing one is reported where it is named (`usedAt`). */
+function renderPartial(ctx: BuildContext, hb: typeof Handlebars, templates: Templates, name: string, context: object, usedAt: Place): string | undefined {
   const text = hb.partials[name] as string | undefined;
   if (typeof text !== 'string') {
-    ctx.diagnostics.report('unknown-partial', { file: usedIn }, [name]);
+    ctx.diagnostics.report('unknown-partial', usedAt, [name]);
     return undefined;
   }
   try {
     return hb.compile(text)(context);
   } catch (e) {
-    reportTemplateError(ctx, e as Error, `templates/partials/${name}.hbs`);
+    reportTemplateError(ctx, e as Error, templateFile(templates, `partials/${name}`));
     return undefined;
   }
 }
 
 /** A heading id the page already uses for something else (the layout's `main`, `top`…) breaks links and the TOC. */
-function reportIdClashes(ctx: BuildContext, html: string, headings: Heading[]): void {
+function reportIdClashes(ctx: BuildContext, html: string, headings: Heading[], layoutFile: string): void {
   const count = new Map<string, number>();
   for (const m of html.matchAll(/\sid="([^"]*)"/g)) count.set(m[1]!, (count.get(m[1]!) ?? 0) + 1);
   for (const hd of headings) {
-    if ((count.get(hd.id) ?? 0) > 1) ctx.diagnostics.report('duplicate-id', { file: hd.file, line: hd.line, column: 1 }, [hd.id, 'templates/layout.hbs, which uses it for its own element']);
+    if ((count.get(hd.id) ?? 0) > 1) ctx.diagnostics.report('duplicate-id', { file: hd.file, line: hd.line, column: 1 }, [hd.id, `${layoutFile}, which uses it for its own element`]);
   }
 }
 

@@ -9,7 +9,7 @@ import type { Dataset, Figure } from '../../model/data.js';
 import { parseJson } from '../../sources/json.js';
 import { lineOf } from '../../sources/positions.js';
 
-const figureSchema = {
+export const figureSchema = {
   type: 'object',
   additionalProperties: {
     type: 'object',

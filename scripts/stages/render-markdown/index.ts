@@ -76,6 +76,9 @@ function transformHeadings(ctx: BuildContext, tree: MdRoot, chapter: Chapter, at
     const where = `${chapter.file}:${at(node).line}`;
     if (ids.has(id)) ctx.diagnostics.report('duplicate-id', at(node), [id, ids.get(id)!]);
     else ids.set(id, where);
+    if (node === first && chapter.title && chapter.title.text.trim() !== textOf(node).trim()) {
+      ctx.diagnostics.report('title-differs', chapter.title, [chapter.title.text, textOf(node).trim()]);
+    }
     node.depth = Math.min(6, node.depth + 1) as MdHeading['depth'];
     node.data = { ...node.data, hProperties: { id } };
     headings.push({ id, depth: node.depth, text: textOf(node), chapterId: chapter.id, file: chapter.file, line: at(node).line });
