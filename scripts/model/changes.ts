@@ -44,8 +44,8 @@ export interface ValueRecord {
   values: Record<string, RecordedValue>;
   uses: Partial<Record<Lang, ValueUse[]>>;
   charts: Record<string, RecordedChart>;
-  /** Tables bound to a dataset: table id → dataset id and its label per edition. */
-  tables: Record<string, { dataset: string; n: Partial<Record<Lang, number>>; label: Partial<Record<Lang, string>> }>;
+  /** Tables bound to a dataset: table id → dataset id, the CSV lines of the rows it shows, its number and label per edition. */
+  tables: Record<string, { dataset: string; rows: number[]; n: Partial<Record<Lang, number>>; label: Partial<Record<Lang, string>> }>;
 }
 
 export interface ValueChange {

@@ -85,8 +85,8 @@ export function recordValues(ctx: BuildContext, input: RecordInput): ValueRecord
     record.charts[fig.id] = { dataset: fig.dataset, n: num, label, svg };
   }
   for (const table of data.tables.values()) {
-    const dataset = (table as { dataset?: unknown }).dataset;
-    if (typeof dataset !== 'string') continue;
+    const dataset = table.binding?.dataset;
+    if (dataset === undefined) continue;
     const label: Partial<Record<Lang, string>> = {};
     const num: Partial<Record<Lang, number>> = {};
     for (const lang of input.langs) {
@@ -95,7 +95,7 @@ export function recordValues(ctx: BuildContext, input: RecordInput): ValueRecord
       if (edition && n !== undefined) num[lang] = n;
       if (edition && n !== undefined) label[lang] = `${edition.state.strings.table}${edition.state.strings.numberSpace}${n} ${table.caption[lang]}`;
     }
-    record.tables[table.id] = { dataset, n: num, label };
+    record.tables[table.id] = { dataset, rows: table.binding!.rows.map((r) => r.line), n: num, label };
   }
   return record;
 }
