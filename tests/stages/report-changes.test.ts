@@ -63,7 +63,7 @@ describe('a rebuild after a data edit says what changed', () => {
   it('prints each changed value with its old and new value and where it appears in both editions, with PDF pages', () => {
     expect(second.code, second.stderr).toBe(0);
     const line = second.stdout.split('\n').find((l) => l.trim().startsWith('output-2020'));
-    expect(line).toMatch(/output-2020\s+1510\.81 → 1610\.81\s+\(zh 01-main\.md:10 p\.\d+, zh 01-main\.md:\d+ p\.\d+, en 01-main\.md:\d+ p\.\d+, en 01-main\.md:\d+ p\.\d+; figure 1; table —\)/);
+    expect(line).toMatch(/output-2020\s+1510\.81 → 1610\.81\s+\(zh 01-main\.md:10 p\.\d+, zh 01-main\.md:\d+ p\.\d+, en 01-main\.md:\d+ p\.\d+, en 01-main\.md:\d+ p\.\d+; figure 1; table 2\)/);
   });
 
   it('lists the added and the removed value, the redrawn chart and the changed pages of each PDF', () => {
@@ -122,7 +122,7 @@ describe('npm run changes -- --since REV', () => {
   it('reports a commit that changed data, read from git, without building dist/', async () => {
     const r = await cli(['changes', '--root', root, '--since', 'HEAD~1', '--out', path.join(root, 'out.html')]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/output-2020\s+1510\.81 → 1499\.5\s+\(zh 01-main\.md:10, en 01-main\.md:\d+; figure 1; table —\)/);
+    expect(r.stdout).toMatch(/output-2020\s+1510\.81 → 1499\.5\s+\(zh 01-main\.md:10, en 01-main\.md:\d+; figure 1; table 2\)/);
     expect(readFileSync(path.join(root, 'out.html'), 'utf8')).toContain('<ins>1499.5');
     expect(() => readFileSync(path.join(root, 'dist/changes.html'))).toThrow();
   }, wait);
