@@ -52,11 +52,25 @@ export function formatBare(raw: string, lang: Lang): string {
   return plain(Number(raw), decimalsOf(raw), lang);
 }
 
-export function formatValue(raw: string, unit: Unit, lang: Lang, opts: { short?: boolean } = {}): string {
+/** English words for the whole numbers running text spells out (style-en.md: "spell out one to nine"). */
+const enSmallNumbers = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+export interface FormatOptions {
+  /** The short unit label tables use (万㎡ rather than 万平方米). */
+  short?: boolean;
+  /**
+   * Running text, not a table or chart: English spells out the whole numbers one to nine of unit `number`
+   * ("five universities"). A value written with decimals ("5.0") keeps its figures.
+   */
+  words?: boolean;
+}
+
+export function formatValue(raw: string, unit: Unit, lang: Lang, opts: FormatOptions = {}): string {
   const n = formatBare(raw, lang);
   const zh = lang === 'zh';
   switch (unit) {
     case 'number':
+      if (opts.words && !zh && /^[1-9]$/.test(raw.trim())) return enSmallNumbers[Number(raw) - 1]!;
       return n;
     case 'percent':
       return `${n}%`;

@@ -70,7 +70,7 @@ export function renderChapterTemplate(
         return '??';
       }
       state.used.push({ kind: 'value', id: v.id, ...place });
-      return options.hash?.bare ? formatBare(v.raw, state.lang) : formatValue(v.raw, v.unit, state.lang);
+      return options.hash?.bare ? formatBare(v.raw, state.lang) : formatValue(v.raw, v.unit, state.lang, { words: true });
     },
   };
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
