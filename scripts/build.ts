@@ -19,7 +19,7 @@ import { closePages, type BuildPage } from './browser/page-pool.js';
 import { applyTemplates } from './stages/apply-templates/index.js';
 import { checkParity } from './stages/check-parity.js';
 import { editionFonts as fontsForEdition, type FontMode } from './fonts/edition-fonts.js';
-import { printPdf, pdfFileName, type PdfOutput } from './stages/print-pdf.js';
+import { printPdf, pdfFileName, type PdfOutput } from './stages/print-pdf/index.js';
 import { startStaging, writeFile, copyFile, linkFile, carryOver, commit, discard, type Staging } from './stages/write-output.js';
 import { languageChooser } from './stages/apply-templates/language-chooser.js';
 import { hashBytes, hashTree } from './incremental/inputs-hash.js';

@@ -1,10 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import { PDFDocument, PDFName, PDFDict, PDFArray, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
-import type { BuildContext, Lang } from '../context.js';
-import type { EditionMeta } from '../model/config.js';
-import { guardPage } from '../browser/request-guard.js';
-import type { BuildPage } from '../browser/page-pool.js';
-import { htmlLang } from '../locale/languages.js';
+import type { BuildContext, Lang } from '../../context.js';
+import type { EditionMeta } from '../../model/config.js';
+import { guardPage } from '../../browser/request-guard.js';
+import type { BuildPage } from '../../browser/page-pool.js';
+import { htmlLang } from '../../locale/languages.js';
 
 export interface PdfInput {
   lang: Lang;
