@@ -220,12 +220,12 @@ async function buildWith(opts: BuildOptions, timings: Record<string, number>, pa
               meta: config.editions[e.lang],
               date,
               allowedDirs: [path.join(staging.dir, e.lang)],
-              guess: last?.tocPages,
+              guess: last,
               signal: opts.signal,
             }, (await pages)?.[i]);
             opts.log(`print-pdf          ${e.lang}: ${e.pdf.pages} pages, ${e.pdf.passes} pass(es)`);
             writeFile(staging, `${e.lang}/${file}`, e.pdf.bytes);
-            printed[e.lang] = { pdfKey: key, pdfFile: file, tocPages: e.pdf.tocPages };
+            printed[e.lang] = { pdfKey: key, pdfFile: file, tocPages: e.pdf.tocPages, floats: e.pdf.floats };
           }),
         ),
       );

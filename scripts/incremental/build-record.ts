@@ -21,7 +21,8 @@ export interface BuildRecord {
   /** Output path (relative to the output folder) → sha256 of its bytes. */
   outputs: Record<string, string>;
   diagnostics: Diagnostic[];
-  editions: Record<string, { pdfKey: string; pdfFile: string; tocPages: Record<string, number> }>;
+  /** Per edition: what its PDF was printed from, where the TOC entries landed, which figures were moved (after which block's text). */
+  editions: Record<string, { pdfKey: string; pdfFile: string; tocPages: Record<string, number>; floats?: [string, string][] }>;
 }
 
 /** Where the record of the builds into `outDir` is kept. */

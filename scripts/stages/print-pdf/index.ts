@@ -1,10 +1,17 @@
 import { pathToFileURL } from 'node:url';
-import { PDFDocument, PDFName, PDFDict, PDFArray, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import type { BuildContext, Lang } from '../../context.js';
 import type { EditionMeta } from '../../model/config.js';
 import { guardPage } from '../../browser/request-guard.js';
 import type { BuildPage } from '../../browser/page-pool.js';
 import { htmlLang } from '../../locale/languages.js';
+import { destinationPages, dropNamedDestinations, namedPlaces } from './destinations.js';
+import { blockOrder, guessedMoves, markBlocks, moveBlocks, planFloats, MARKER_PREFIX, type Block, type FloatMove } from './floats.js';
+import { printedHeadings, retitleOutline } from './outline.js';
+
+/** At most this many prints of one edition: figures are moved in the first ones, the TOC's page numbers settled after. */
+const MAX_PRINTS = 6;
+const MAX_FLOAT_PRINTS = 4;
 
 export interface PdfInput {
   lang: Lang;
@@ -14,8 +21,8 @@ export interface PdfInput {
   /** PDF creation date: the report's date or SOURCE_DATE_EPOCH, never the build clock. */
   date: Date;
   allowedDirs: string[];
-  /** Expected TOC page numbers (the last build's), tried first. */
-  guess?: Record<string, number>;
+  /** The last build's TOC page numbers and figure moves, tried first. */
+  guess?: { tocPages: Record<string, number>; floats?: FloatMove[] };
   /** Closes the page (so a print in progress fails at once) when aborted. */
   signal?: AbortSignal;
 }
@@ -25,15 +32,19 @@ export interface PdfOutput {
   pages: number;
   /** heading id → page number (1-based), as printed in the table of contents. */
   tocPages: Record<string, number>;
-  /** How many times the edition was printed (1 when the expected page numbers were right). */
+  /** How many times the edition was printed (1 when the expected page numbers and figure places were right). */
   passes: number;
+  /** The figures and tables moved to fill a page (floats.ts), for the next build's first guess. */
+  floats: FloatMove[];
 }
 
 /**
  * Stage 7: the edition's HTML → a print-grade PDF.
- *   fill the TOC with the page numbers we expect (the last build's, if any)
- *   → print → read where each TOC link lands → if any number was wrong, write
- *   the real ones and print again → set metadata (pdf-lib, same parse).
+ *   mark the chapters' blocks, move figures where the last build moved them (floats.ts)
+ *   → fill the TOC with the page numbers we expect (the last build's, if any)
+ *   → print → read where each TOC link lands and where each block is → if a figure left a gap, move it and
+ *   print again; if any TOC number was wrong, write the real ones and print again
+ *   → bookmarks titled as the headings (outline.ts), metadata (pdf-lib, same parse).
  */
 export async function printPdf(ctx: BuildContext, input: PdfInput, buildPage?: BuildPage): Promise<PdfOutput> {
   const page = buildPage?.page ?? (await (await ctx.browser()).newPage());
@@ -47,7 +58,11 @@ export async function printPdf(ctx: BuildContext, input: PdfInput, buildPage?: B
     await page.emulateMediaType('print');
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     for (const url of guard.blocked) ctx.diagnostics.report('remote-resource', { file: `dist/${input.lang}/index.html` }, [url]);
-    let pages: Record<string, number> = input.guess ?? {};
+    const blocks = await markBlocks(page);
+    const moved = guessedMoves(blocks, input.guess?.floats);
+    await moveBlocks(page, moved);
+    const headings = await printedHeadings(page);
+    let pages: Record<string, number> = input.guess?.tocPages ?? {};
     for (let attempt = 0; ; attempt++) {
       await page.evaluate((map: Record<string, number>) => {
         document.querySelectorAll<HTMLElement>('.toc-page').forEach((el) => {
@@ -57,9 +72,16 @@ export async function printPdf(ctx: BuildContext, input: PdfInput, buildPage?: B
       const bytes = await page.pdf({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, displayHeaderFooter: false, timeout: 0 }); // bounded by the browser's protocol timeout (--browser-timeout)
       const doc = await PDFDocument.load(bytes, { updateMetadata: false });
       const found = destinationPages(doc);
-      if (JSON.stringify(found) === JSON.stringify(pages) || attempt === 3) {
+      const last = attempt === MAX_PRINTS - 1;
+      const moves = attempt >= MAX_FLOAT_PRINTS - 1 ? [] : planFloats(blocks, await blockOrder(page), namedPlaces(doc, MARKER_PREFIX));
+      if (moves.length) {
+        await moveBlocks(page, moves);
+        moved.push(...moves);
+      } else if (JSON.stringify(found) === JSON.stringify(pages) || last) {
+        retitleOutline(doc, headings);
+        dropNamedDestinations(doc, MARKER_PREFIX);
         setMetadata(doc, input);
-        return { bytes: await doc.save({ useObjectStreams: false }), pages: doc.getPageCount(), tocPages: found, passes: attempt + 1 };
+        return { bytes: await doc.save({ useObjectStreams: false }), pages: doc.getPageCount(), tocPages: found, passes: attempt + 1, floats: floatMoves(blocks, moved) };
       }
       pages = found;
     }
@@ -69,57 +91,10 @@ export async function printPdf(ctx: BuildContext, input: PdfInput, buildPage?: B
   }
 }
 
-/** Where each internal link of the first pages (the TOC) points: target id → page number. */
-function destinationPages(doc: PDFDocument): Record<string, number> {
-  const pageRefs = doc.getPages().map((p) => p.ref);
-  const pageOf = (dest: unknown): number | undefined => {
-    const arr = dest instanceof PDFArray ? dest : undefined;
-    const ref = arr?.get(0);
-    const i = ref instanceof PDFRef ? pageRefs.findIndex((r) => r === ref || (r.objectNumber === ref.objectNumber && r.generationNumber === ref.generationNumber)) : -1;
-    return i >= 0 ? i + 1 : undefined;
-  };
-  const named = new Map<string, unknown>();
-  const catalog = doc.catalog;
-  const dests = catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  if (dests) for (const [k, v] of dests.entries()) named.set(decodeName(k.asString()), doc.context.lookup(v));
-  const names = catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  if (names) walkNameTree(doc, names, named);
-  const result: Record<string, number> = {};
-  for (const p of doc.getPages()) {
-    const annots = p.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
-    if (!annots) continue;
-    for (let i = 0; i < annots.size(); i++) {
-      const a = annots.lookup(i, PDFDict);
-      let dest: unknown = a.get(PDFName.of('Dest'));
-      const action = a.lookupMaybe(PDFName.of('A'), PDFDict);
-      if (!dest && action) dest = action.get(PDFName.of('D'));
-      if (dest instanceof PDFRef) dest = doc.context.lookup(dest);
-      let key: string | undefined;
-      if (dest instanceof PDFName) key = decodeName(dest.asString());
-      else if (dest instanceof PDFString || dest instanceof PDFHexString) key = dest.decodeText();
-      if (key === undefined) continue;
-      const target = pageOf(named.get(key) instanceof PDFDict ? (named.get(key) as PDFDict).get(PDFName.of('D')) : named.get(key));
-      if (target !== undefined && !(key in result)) result[key] = target;
-    }
-  }
-  return result;
-}
-
-function decodeName(s: string): string {
-  return decodeURIComponent(s.replace(/^\//, '').replace(/#([0-9a-fA-F]{2})/g, '%$1'));
-}
-
-function walkNameTree(doc: PDFDocument, node: PDFDict, out: Map<string, unknown>): void {
-  const names = node.lookupMaybe(PDFName.of('Names'), PDFArray);
-  if (names) {
-    for (let i = 0; i + 1 < names.size(); i += 2) {
-      const k = names.lookup(i);
-      const key = k instanceof PDFString || k instanceof PDFHexString ? k.decodeText() : String(k);
-      out.set(key, doc.context.lookup(names.get(i + 1)));
-    }
-  }
-  const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
-  if (kids) for (let i = 0; i < kids.size(); i++) walkNameTree(doc, kids.lookup(i, PDFDict), out);
+/** Each moved float's last move, by id and the text of the block it follows. */
+function floatMoves(blocks: Block[], moves: [number, number][]): FloatMove[] {
+  const last = new Map(moves);
+  return [...last].map(([what, after]) => [blocks[what]!.id!, blocks[after]!.key]);
 }
 
 function setMetadata(doc: PDFDocument, input: PdfInput): void {
