@@ -3,8 +3,8 @@ import type { Lang } from '../../context.js';
 import { hyphenateText, typography } from '../../locale/typography.js';
 
 /** Blocks whose text is body text, and the inline nodes inside them that stay whole. */
-const bodyBlocks = new Set(['paragraph', 'list', 'listItem', 'blockquote']);
-const keepWhole = new Set(['inlineCode', 'code', 'link', 'linkReference', 'html', 'noteRef']);
+const bodyBlocks: readonly string[] = ['paragraph', 'list', 'listItem', 'blockquote'];
+const keepWhole: readonly string[] = ['inlineCode', 'code', 'link', 'linkReference', 'html', 'noteRef'];
 
 /**
  * Soft hyphens in the body text of a chapter (paragraphs, lists, quotations) — never in headings, notes,
@@ -13,12 +13,12 @@ const keepWhole = new Set(['inlineCode', 'code', 'link', 'linkReference', 'html'
 export function hyphenateBody(tree: MdRoot, lang: Lang): void {
   if (!typography[lang].hyphenation) return;
   const inline = (node: Nodes): void => {
-    if (keepWhole.has(node.type)) return;
+    if (keepWhole.includes(node.type)) return;
     if (node.type === 'text') node.value = hyphenateText(node.value, lang);
     else if ('children' in node) for (const child of node.children as Nodes[]) inline(child);
   };
   const block = (node: Nodes): void => {
-    if (!bodyBlocks.has(node.type)) return;
+    if (!bodyBlocks.includes(node.type)) return;
     if (node.type === 'paragraph') inline(node);
     else for (const child of (node as { children: Nodes[] }).children) block(child);
   };
