@@ -8,6 +8,7 @@ import { htmlLang } from '../../locale/languages.js';
 import { destinationPages, dropNamedDestinations, namedPlaces } from './destinations.js';
 import { blockOrder, guessedMoves, markBlocks, moveBlocks, planFloats, MARKER_PREFIX, type Block, type FloatMove } from './floats.js';
 import { printedHeadings, retitleOutline } from './outline.js';
+import { dropSoftHyphens } from './soft-hyphens.js';
 
 /** At most this many prints of one edition: figures are moved in the first ones, the TOC's page numbers settled after. */
 const MAX_PRINTS = 6;
@@ -80,6 +81,7 @@ export async function printPdf(ctx: BuildContext, input: PdfInput, buildPage?: B
       } else if (JSON.stringify(found) === JSON.stringify(pages) || last) {
         retitleOutline(doc, headings);
         dropNamedDestinations(doc, MARKER_PREFIX);
+        dropSoftHyphens(doc);
         setMetadata(doc, input);
         return { bytes: await doc.save({ useObjectStreams: false }), pages: doc.getPageCount(), tocPages: found, passes: attempt + 1, floats: floatMoves(blocks, moved) };
       }
