@@ -18,7 +18,7 @@ import { closePages, type BuildPage } from './browser/page-pool.js';
 import { applyTemplates } from './stages/apply-templates/index.js';
 import { checkParity } from './stages/check-parity.js';
 import { editionFonts as fontsForEdition, type FontMode } from './fonts/edition-fonts.js';
-import { printPdf, pdfFileName, type PdfOutput } from './stages/print-pdf.js';
+import { printPdf, pdfFileName, type PdfOutput } from './stages/print-pdf/index.js';
 import { startStaging, writeFile, copyFile, linkFile, carryOver, commit, discard, type Staging } from './stages/write-output.js';
 import { languageChooser } from './stages/apply-templates/language-chooser.js';
 import { hashBytes, hashTree } from './incremental/inputs-hash.js';
@@ -228,12 +228,12 @@ async function buildWith(opts: BuildOptions, timings: Record<string, number>, pa
               meta: config.editions[e.lang],
               date,
               allowedDirs: [path.join(staging.dir, e.lang)],
-              guess: last?.tocPages,
+              guess: last,
               signal: opts.signal,
             }, (await pages)?.[i]);
             opts.log(`print-pdf          ${e.lang}: ${e.pdf.pages} pages, ${e.pdf.passes} pass(es)`);
             writeFile(staging, `${e.lang}/${file}`, e.pdf.bytes);
-            printed[e.lang] = { pdfKey: key, pdfFile: file, tocPages: e.pdf.tocPages };
+            printed[e.lang] = { pdfKey: key, pdfFile: file, tocPages: e.pdf.tocPages, floats: e.pdf.floats };
           }),
         ),
       );

@@ -22,7 +22,8 @@ export interface BuildRecord {
   /** Output path (relative to the output folder) → sha256 of its bytes. */
   outputs: Record<string, string>;
   diagnostics: Diagnostic[];
-  editions: Record<string, { pdfKey: string; pdfFile: string; tocPages: Record<string, number> }>;
+  /** Per edition: what its PDF was printed from, where the TOC entries landed, which figures were moved (after which block's text). */
+  editions: Record<string, { pdfKey: string; pdfFile: string; tocPages: Record<string, number>; floats?: [string, string][] }>;
   /** Every value the build printed from data and where (the next build reports what changed). */
   values?: ValueRecord;
 }

@@ -52,6 +52,11 @@ export interface FormatOptions {
   short?: boolean;
   /** Round the stored number to this many decimals (half away from zero) before the unit applies. */
   decimals?: number;
+  /**
+   * Running text, not a table or chart: English spells out the whole numbers one to nine of unit `number`
+   * ("five universities"). A value written with decimals ("5.0") keeps its figures.
+   */
+  words?: boolean;
 }
 
 /** `raw` rounded half away from zero to `decimals` places, written with exactly that many. */
@@ -69,12 +74,16 @@ export function formatBare(raw: string, lang: Lang, opts: FormatOptions = {}): s
   return plain(Number(raw), decimalsOf(raw), lang);
 }
 
+/** English words for the whole numbers running text spells out (style-en.md: "spell out one to nine"). */
+const enSmallNumbers = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
 export function formatValue(raw: string, unit: Unit, lang: Lang, opts: FormatOptions = {}): string {
   if (opts.decimals !== undefined) raw = roundRaw(raw, opts.decimals);
   const n = formatBare(raw, lang);
   const zh = lang === 'zh';
   switch (unit) {
     case 'number':
+      if (opts.words && !zh && /^[1-9]$/.test(raw.trim())) return enSmallNumbers[Number(raw) - 1]!;
       return n;
     case 'percent':
       return `${n}%`;

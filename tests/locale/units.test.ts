@@ -29,6 +29,19 @@ describe('format', () => {
     expect(formatValue('26554.4', 'hkd-million', 'zh', { decimals: 0 })).toBe('265.54 亿港元');
     expect(formatBare('3468.9', 'en', { decimals: 0 })).toBe('3,469');
   });
+
+  it('spells out one to nine in English running text, and only there', () => {
+    expect(['1', '5', '9'].map((raw) => formatValue(raw, 'number', 'en', { words: true }))).toEqual(['one', 'five', 'nine']);
+    // ten and above, zero, decimals, other units, tables and charts (no `words`), and Chinese keep figures
+    expect(formatValue('10', 'number', 'en', { words: true })).toBe('10');
+    expect(formatValue('0', 'number', 'en', { words: true })).toBe('0');
+    expect(formatValue('5.0', 'number', 'en', { words: true })).toBe('5.0');
+    expect(formatValue('5', 'percent', 'en', { words: true })).toBe('5%');
+    expect(formatValue('5', 'pp', 'en', { words: true })).toBe('5 percentage points');
+    expect(formatValue('5', 'number', 'en')).toBe('5');
+    expect(formatValue('5', 'number', 'en', { short: true })).toBe('5');
+    expect(formatValue('5', 'number', 'zh', { words: true })).toBe('5');
+  });
   it('dates', () => {
     expect(formatDate('2023-01-10', 'zh')).toBe('2023 年 1 月 10 日');
     expect(formatDate('2023-01-10', 'en')).toBe('10 January 2023');

@@ -13,13 +13,14 @@ import type { Place } from '../../diagnostics/catalogue.js';
 import { formatDate, formatValue, isUnit } from '../../locale/units.js';
 import { reportTemplateError } from '../../diagnostics/template-errors.js';
 import { htmlLang, ogLocale } from '../../locale/languages.js';
+import { smartenStrings, smartenText } from '../../locale/typography.js';
 
 
 
 /** A fresh Handlebars for templates/ (layout and partials), with the t/fmt helpers for one edition. */
 export function templateHandlebars(templates: Templates, lang: Lang): typeof Handlebars {
   const hb = Handlebars.create();
-  hb.registerHelper('t', (obj: unknown) => (obj && typeof obj === 'object' ? String((obj as Record<string, unknown>)[lang] ?? '') : String(obj ?? '')));
+  hb.registerHelper('t', (obj: unknown) => smartenText(obj && typeof obj === 'object' ? String((obj as Record<string, unknown>)[lang] ?? '') : String(obj ?? ''), lang));
   hb.registerHelper('fmt', (value: unknown, unit: unknown) =>
     typeof unit === 'string' && isUnit(unit) && value !== null && value !== undefined ? formatValue(String(value), unit, lang, { short: true }) : String(value ?? ''),
   );
@@ -46,8 +47,8 @@ export function applyTemplates(
   links: { others: { lang: Lang; name: string; href: string }[]; pdfHref: string },
 ): EditionHtml | undefined {
   const { lang } = edition;
-  const strings = templates.strings[lang];
-  const meta = config.editions[lang];
+  const strings = smartenStrings(templates.strings[lang], lang);
+  const meta = smartenStrings(config.editions[lang], lang);
   const hb = templateHandlebars(templates, lang);
   const datasets: string[] = [];
   const byline = renderPartial(ctx, hb, templates, 'byline', { meta, date: formatDate(config.date, lang), strings, lang }, { file: templateFile(templates, 'layout') });

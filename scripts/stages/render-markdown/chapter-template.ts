@@ -76,7 +76,7 @@ export function renderChapterTemplate(
       }
       state.used.push({ kind: 'value', id: v.id, ...place });
       const opts = { decimals: decimals as number | undefined };
-      return options.hash?.bare ? formatBare(v.raw, state.lang, opts) : formatValue(v.raw, v.unit, state.lang, opts);
+      return options.hash?.bare ? formatBare(v.raw, state.lang, opts) : formatValue(v.raw, v.unit, state.lang, { ...opts, words: true });
     },
   };
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);

@@ -14,6 +14,8 @@ import type { Strings } from '../../model/templates.js';
 import { renderChapterTemplate } from './chapter-template.js';
 import type { EditionState, NoteState, RenderedEdition, RenderedChapter, Heading } from '../../model/edition.js';
 import { collectNotes } from './notes.js';
+import { hyphenateBody } from './hyphenate.js';
+import { smartenTree } from '../../locale/typography.js';
 
 
 /** Stateless, so built once and shared by every chapter of every edition. */
@@ -23,8 +25,8 @@ const headingId = /\s*\{#([^}]*)\}\s*$/;
 
 /**
  * Stage 4: chapters → hast, per edition.
- *   place (Handlebars, numbering) → render (Handlebars) → remark-parse + gfm
- *   → headings/markers/notes (mdast) → remark-rehype → hast
+ *   place (Handlebars, numbering) → render (Handlebars) → remark-parse + gfm → quotes and dashes
+ *   → headings/markers/notes (mdast) → soft hyphens in body text → remark-rehype → hast
  */
 export function renderMarkdown(ctx: BuildContext, lang: Lang, chapters: Chapter[], data: ReportData, strings: Strings): RenderedEdition {
   const state: EditionState = { lang, strings, placed: [], used: [], numbers: new Map() };
@@ -40,6 +42,7 @@ export function renderMarkdown(ctx: BuildContext, lang: Lang, chapters: Chapter[
     const md = renderChapterTemplate(ctx, hb, chapter, data, state, 'render');
     if (md === undefined) continue;
     const mdast = markdown.parse(md) as MdRoot;
+    smartenTree(mdast, lang);
     const at = (node: { position?: { start: { line: number; column: number } } }) => ({
       file: chapter.file,
       line: (node.position?.start.line ?? 1) + chapter.bodyLine - 1,
@@ -48,6 +51,7 @@ export function renderMarkdown(ctx: BuildContext, lang: Lang, chapters: Chapter[
     const headings = transformHeadings(ctx, mdast, chapter, at, ids);
     transformMarkers(ctx, mdast, at, chapter.file);
     collectNotes(ctx, mdast, chapter, strings, notes, at);
+    hyphenateBody(mdast, lang);
     const tree = unified().use(remarkRehype).runSync(mdast) as HastRoot;
     rendered.push({ chapter, tree, headings });
   }
