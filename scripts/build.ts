@@ -230,6 +230,7 @@ async function buildWith(opts: BuildOptions, timings: Record<string, number>, pa
               allowedDirs: [path.join(staging.dir, e.lang)],
               guess: last,
               signal: opts.signal,
+              headings: e.html.headings,
             }, (await pages)?.[i]);
             opts.log(`print-pdf          ${e.lang}: ${e.pdf.pages} pages, ${e.pdf.passes} pass(es)`);
             writeFile(staging, `${e.lang}/${file}`, e.pdf.bytes);

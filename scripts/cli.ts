@@ -101,18 +101,26 @@ async function main(argv: string[]): Promise<number> {
   let browser: Promise<Browser> | undefined;
   let launched: Browser | undefined;
   const browserState = { executablePath: '', disconnected: false };
+  let relaunch = false;
   const getBrowser = () => {
     if (!browser) {
-      browser = browsers().then(async ({ findBrowser, launchBrowser, browserLine }) => {
+      if (relaunch) log('browser: Chromium had stopped (crashed or killed); starting it again');
+      relaunch = false;
+      browserState.disconnected = false;
+      const starting: Promise<Browser> = (browser = browsers().then(async ({ findBrowser, launchBrowser, browserLine }) => {
         const found = await findBrowser({ env: process.env, cacheDir: path.join(packageDir, '.cache') });
         browserState.executablePath = found.executablePath;
         return launchBrowser({ ...found, asRoot: process.getuid?.() === 0, timeout: browserTimeout * 1000 }).then(async (b) => {
           launched = b;
           log(browserLine(found, values.verbose ? { version: await b.version() } : undefined));
-          b.once('disconnected', () => (browserState.disconnected = true));
+          b.once('disconnected', () => {
+            browserState.disconnected = true;
+            // dev mode lives on: the next build that needs a browser starts a new one (a build's own fault ends it).
+            if (command === 'dev' && browser === starting) [browser, relaunch] = [undefined, true];
+          });
           return b;
         });
-      });
+      }));
     }
     return browser;
   };
@@ -126,7 +134,7 @@ async function main(argv: string[]): Promise<number> {
     langs,
     formats,
     strict: values.strict ?? false,
-    sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
+    sourceDateEpoch: epoch && /^\d{1,12}$/.test(epoch) ? Number(epoch) : undefined,
     browser: getBrowser,
     browserTimeoutMs: browserTimeout * 1000,
     session,
@@ -182,7 +190,7 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     release = lock;
-    sweepStale(outDir);
+    sweepStale(outDir, isAlive);
     const shownOut = path.relative(process.cwd(), outDir) || outDir;
     const manifestFile = recordPath(opts.cacheDir, outDir);
     // What besides the files decides a build's output (part of the inputs hash).
@@ -195,7 +203,9 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const { dev } = await import('./dev/dev-loop.js');
-      const server = await dev({ build: { ...opts, langs: undefined }, port, pdfAfterMs: pdfAfter * 1000, print, fullBuildKey: keyOf(undefined, ['html', 'pdf']) });
+      const { browserFault } = await browsers();
+      const fault = (e: unknown) => browserFault(e, { ...browserState, timeoutMs: browserTimeout * 1000, doing: 'during a rebuild' })?.message;
+      const server = await dev({ build: { ...opts, langs: undefined }, port, pdfAfterMs: pdfAfter * 1000, print, fault, fullBuildKey: keyOf(undefined, ['html', 'pdf']) });
       stopDev = server.close;
       await new Promise<never>(() => undefined);
     }

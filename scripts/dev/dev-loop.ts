@@ -21,6 +21,8 @@ export interface DevOptions {
   port: number;
   pdfAfterMs: number;
   print: (diags: Diagnostic[]) => void;
+  /** A browser fault (crash, hang) as the one line to print, or undefined for anything else. */
+  fault?: (e: unknown) => string | undefined;
   /** Options that go into the inputs hash of a full build (the same as `npm run build` uses). */
   fullBuildKey: unknown;
 }
@@ -78,6 +80,12 @@ export async function dev(opts: DevOptions): Promise<DevServer> {
         log('PDF build set aside: a file changed');
         return false;
       }
+      const fault = e instanceof BuildFailed ? undefined : opts.fault?.(e);
+      if (fault) {
+        console.error(fault);
+        log('build failed (the browser); still serving the last good build');
+        return false;
+      }
       if (!(e instanceof BuildFailed)) throw e;
       opts.print(e.diagnostics);
       log(`build failed (${e.diagnostics.filter((d) => d.severity === 'error').length} error(s)); still serving the last good build`);
@@ -115,14 +123,19 @@ export async function dev(opts: DevOptions): Promise<DevServer> {
   const server = await serve(outDir, { port: opts.port, liveReload: true });
   pdfTimer = setTimeout(() => schedule('pdf'), opts.pdfAfterMs);
 
-  const watcher = watchTree(root, watched, (rel) => {
-    changed.add(rel);
-    clearTimeout(pdfTimer);
-    printing?.abort();
-    // Editors write a file in more than one step: wait for the last one.
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => schedule('html'), 15);
+  const watcher = watchTree(root, watched, {
+    change: (rel) => {
+      changed.add(rel);
+      clearTimeout(pdfTimer);
+      printing?.abort();
+      // Editors write a file in more than one step: wait for the last one.
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => schedule('html'), 15);
+    },
+    // (ENOSPC: the system's limit of inotify watches; the server goes on serving the last build)
+    error: (e) => log(`dev: watching ${path.relative(process.cwd(), root) || '.'} failed: ${e.message}${/ENOSPC/.test(e.message) ? ' — raise fs.inotify.max_user_watches' : ''}; saves may go unseen until dev is restarted`),
   });
+  await watcher.ready;
   log(`dev: serving ${server.url} — ${server.url}zh/index.html, ${server.url}en/index.html; watching ${watched.join(', ')}; PDFs rebuilt after ${opts.pdfAfterMs / 1000} s without changes`);
   return {
     url: server.url,
@@ -130,7 +143,7 @@ export async function dev(opts: DevOptions): Promise<DevServer> {
       clearTimeout(pdfTimer);
       clearTimeout(saveTimer);
       printing?.abort();
-      watcher.close();
+      await watcher.close();
       await running;
       await server.close();
     },

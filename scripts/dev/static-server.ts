@@ -73,7 +73,14 @@ export async function serve(dir: string, opts: { port?: number; liveReload?: boo
       return;
     }
     try {
-      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
+      if ((await stat(file)).isDirectory()) {
+        // `/zh` → `/zh/`: the page's relative links (assets/…) resolve against the folder, not its parent.
+        if (!url.pathname.endsWith('/')) {
+          res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+          return;
+        }
+        file = path.join(file, 'index.html');
+      }
       let body: Buffer | string = await readFile(file);
       const type = types[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
       if (opts.liveReload && type.startsWith('text/html')) body = body.toString('utf8').replace('</body>', `${reloadScript}</body>`);

@@ -1,55 +1,32 @@
 import path from 'node:path';
-import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { watch, type FSWatcher } from 'chokidar';
+
+/** The watcher of a report: chokidar's, with `ready` once the first scan is done. */
+export type Watcher = FSWatcher & { ready: Promise<void> };
+
+/** Editors' temporary and backup files, and hidden files (".#x.md" lock links, ".x.swp"): not the report's. */
+const ignoredName = /(^|[/\\])\.|~$|\.swp$|\.tmp$/;
 
 /**
- * Watch files and folders of a report for saves. Every folder is watched
- * itself (not each file, as Node's recursive watch does on Linux), so a file
- * saved by writing a temporary file and renaming it over the old one — as
- * `sed -i` and many editors do — is still seen, the first time and every time
- * after. Folders created later are watched as they appear.
- * `onChange` gets the path relative to `root`.
+ * Watch files and folders of a report for saves (chokidar: each folder is
+ * watched itself, so a save that writes a temporary file and renames it over
+ * the old one — `sed -i`, "safe write" editors — is seen every time; folders
+ * created later are watched as they appear). `change` gets the path relative
+ * to `root`; `error` gets what the system refused (out of inotify watches,
+ * a folder that cannot be read), so the caller can say so and keep serving.
  */
-export function watchTree(root: string, parts: string[], onChange: (rel: string) => void): { close: () => void } {
-  const watchers = new Map<string, FSWatcher>();
-  const files = new Set(parts.filter((p) => existsSync(path.join(root, p)) && !statSync(path.join(root, p)).isDirectory()));
-  const watchDir = (dir: string, only?: Set<string>) => {
-    if (watchers.has(dir)) return;
-    let w: FSWatcher;
-    try {
-      w = watch(dir, (_event, name) => {
-        if (!name) return;
-        const abs = path.join(dir, String(name));
-        const rel = path.relative(root, abs);
-        if (only && !only.has(rel)) return;
-        if (/(^|\/)\.|~$|\.swp$|\.tmp$/.test(rel)) return;
-        // (a temporary file may be renamed away between the event and this look at it)
-        if (!only && statSync(abs, { throwIfNoEntry: false })?.isDirectory()) watchAll(abs);
-        onChange(rel);
-      });
-    } catch {
-      return; // gone meanwhile
-    }
-    watchers.set(dir, w);
+export function watchTree(root: string, parts: string[], on: { change: (rel: string) => void; error: (e: Error) => void }): Watcher {
+  // The root is watched, with everything but `parts` ignored: a part created later (data/) is seen too,
+  // and chokidar is never given a path that does not exist (its first scan then ends too early).
+  const ignored = (abs: string) => {
+    const rel = path.relative(root, abs);
+    if (rel === '' || rel.startsWith('..')) return false;
+    return !parts.includes(rel.split(path.sep)[0]!) || ignoredName.test(rel);
   };
-  const watchAll = (dir: string) => {
-    watchDir(dir);
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return; // removed meanwhile
-    }
-    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.')) watchAll(path.join(dir, e.name));
-  };
-  for (const p of parts) {
-    const abs = path.join(root, p);
-    if (existsSync(abs) && statSync(abs).isDirectory()) watchAll(abs);
-  }
-  if (files.size) watchDir(root, files);
-  return {
-    close: () => {
-      for (const w of watchers.values()) w.close();
-      watchers.clear();
-    },
-  };
+  const watcher = watch(root, { ignoreInitial: true, ignored }) as Watcher;
+  const changed = (abs: string) => on.change(path.relative(root, abs).split(path.sep).join('/'));
+  watcher.on('add', changed).on('change', changed).on('unlink', changed).on('unlinkDir', changed);
+  watcher.on('error', (e) => on.error(e instanceof Error ? e : new Error(String(e))));
+  watcher.ready = new Promise((resolve) => watcher.once('ready', () => resolve()));
+  return watcher;
 }

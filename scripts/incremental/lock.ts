@@ -1,50 +1,101 @@
 import path from 'node:path';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 
-/** An exclusive lock beside the output folder; a lock left by a dead process is taken over. */
+/**
+ * An exclusive lock beside the output folder (`dist.lock`), taken over at once
+ * from a build that died holding it (its process is gone).
+ *
+ * Each step that decides who holds the lock is one rename of a folder that
+ * already names its owner (a file `owner`: pid and a random token), onto a
+ * name that must not exist yet; a rename onto an existing folder fails, so of
+ * several builds, however they interleave, exactly one can make each step:
+ * - taking a free lock: a prepared `dist.lock/<token>/owner` is renamed to
+ *   `dist.lock` (the token makes every lock taken afresh a new path);
+ * - taking over from a dead owner: a prepared owner folder is renamed to
+ *   `next` inside the dead owner's folder. A build that read the same dead
+ *   owner and acts late finds `next` taken — or, when the lock has since been
+ *   released and taken afresh, no such folder at all — and reads the lock
+ *   again. The holder is the owner of the innermost folder of the chain;
+ * - releasing: `dist.lock` (the whole chain) is renamed away, then deleted.
+ * Deleting a lock read as stale and creating a new one instead — as this code
+ * did, and as proper-lockfile 4.1.2 still does (moxystudio/node-proper-lockfile#121)
+ * — lets a late build delete a lock just taken, and two builds both hold it.
+ */
 export function acquireLock(outDir: string, pid: number, isAlive: (pid: number) => boolean): (() => void) | string {
   const lock = `${path.resolve(outDir)}.lock`;
   mkdirSync(path.dirname(lock), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lock, 'wx');
-      writeFileSync(fd, String(pid));
-      closeSync(fd);
-      return () => rmSync(lock, { force: true });
-    } catch {
-      let text = '';
-      try {
-        text = readFileSync(lock, 'utf8');
-      } catch {
-        continue; // released meanwhile: try again
-      }
-      const holder = Number(text);
-      if (holder && isAlive(holder)) return `another build (process ${holder}) is writing ${outDir}`;
-      // An empty lock is one being taken right now (created, pid not yet written), unless it is old.
-      if (!text && Date.now() - statMtime(lock) < 10_000) return `another build is writing ${outDir}`;
-      try {
-        unlinkSync(lock);
-      } catch {
-        // someone else took it over first
-      }
-    }
-  }
-  return `could not lock ${outDir}`;
-}
-
-function statMtime(file: string): number {
+  const token = `${pid}-${randomBytes(6).toString('hex')}`;
+  /** `<candidate>/<token>/owner`: the whole candidate is a fresh lock; its inner folder is a takeover. */
+  const candidate = `${lock}.${token}.new`;
+  const mine = path.join(candidate, token);
+  const release = () => {
+    const away = `${lock}.${token}.released`;
+    if (tryRename(lock, away)) rmSync(away, { recursive: true, force: true });
+  };
   try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return 0;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      if (!existsSync(path.join(mine, 'owner'))) {
+        mkdirSync(mine, { recursive: true });
+        writeFileSync(path.join(mine, 'owner'), `${pid} ${token}`);
+      }
+      if (tryRename(candidate, lock)) return release;
+      const holder = innermost(lock);
+      if (!holder) continue; // released (or being taken) meanwhile: try again
+      if (holder.pid > 0 && isAlive(holder.pid)) return `another build (process ${holder.pid}) is writing ${outDir}`;
+      if (holder.legacy) {
+        // A lock file left by an earlier version of this code (its pid only): moved away, and put back
+        // if what was moved turns out to be a lock folder taken meanwhile.
+        const away = `${lock}.${token}.stale`;
+        if (tryRename(lock, away) && !rmIfFile(away)) tryRename(away, lock);
+        continue;
+      }
+      if (tryRename(mine, path.join(holder.dir, 'next'))) return release;
+    }
+    return `could not lock ${outDir}`;
+  } finally {
+    rmSync(candidate, { recursive: true, force: true });
   }
 }
 
-/** Remove staging folders left by builds that were killed (call while holding the lock). */
-export function sweepStale(outDir: string): void {
+/** Rename `from` to `to` unless `to` exists (or its folder no longer does). */
+function tryRename(from: string, to: string): boolean {
+  try {
+    renameSync(from, to);
+    return true;
+  } catch (e) {
+    if (['ENOTEMPTY', 'EEXIST', 'ENOENT', 'ENOTDIR', 'EISDIR'].includes((e as NodeJS.ErrnoException).code ?? '')) return false;
+    throw e;
+  }
+}
+
+function rmIfFile(file: string): boolean {
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) return false;
+  rmSync(file, { force: true });
+  return true;
+}
+
+/** The lock's current owner: the owner of the innermost folder of its chain (undefined: no lock just now). */
+function innermost(lock: string): { dir: string; pid: number; legacy?: boolean } | undefined {
+  try {
+    if (!statSync(lock).isDirectory()) return { dir: lock, pid: Number(readFileSync(lock, 'utf8')) || 0, legacy: true };
+    const [root] = readdirSync(lock);
+    if (!root) return undefined;
+    let dir = path.join(lock, root);
+    while (existsSync(path.join(dir, 'next'))) dir = path.join(dir, 'next');
+    return { dir, pid: Number(readFileSync(path.join(dir, 'owner'), 'utf8').split(' ')[0]) || 0 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remove staging folders left by builds that were killed, and lock folders they left half made (call while holding the lock). */
+export function sweepStale(outDir: string, isAlive: (pid: number) => boolean = () => false): void {
   const parent = path.dirname(path.resolve(outDir));
   const base = `.${path.basename(outDir)}.staging-`;
+  const lockPart = `${path.basename(outDir)}.lock.`;
   for (const name of existsSync(parent) ? readdirSync(parent) : []) {
-    if (name.startsWith(base)) rmSync(path.join(parent, name), { recursive: true, force: true });
+    const pid = name.startsWith(lockPart) ? Number(/^(\d+)-/.exec(name.slice(lockPart.length))?.[1]) : NaN;
+    if (name.startsWith(base) || (pid > 0 && !isAlive(pid))) rmSync(path.join(parent, name), { recursive: true, force: true });
   }
 }

@@ -38,6 +38,11 @@ export interface Usage {
 export interface EditionState {
   lang: Lang;
   strings: Strings;
+  /**
+   * A random key in the markers that {{figure}}, {{table}} and {{> byline}} leave
+   * in the Markdown (`<!--report-KEY:figure:id-->`): text typed in a chapter cannot forge one.
+   */
+  markerKey: string;
   /** Figure and table ids in order of placement. */
   placed: Usage[];
   used: Usage[];
@@ -57,6 +62,10 @@ export interface NoteState {
   numbers: Map<string, number>;
   defined: NoteUse[];
   cited: NoteUse[];
+  /** note id → references so far in the edition (a reference's element id is unique in the page). */
+  refs: Map<string, number>;
+  /** note id → where it is listed first, and its definition there (a later chapter lists it under an id of its own). */
+  listed: Map<string, { anchor: string; text: string; at: string }>;
 }
 
 export interface EditionHtml {

@@ -1,11 +1,17 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import type { BuildContext } from '../context.js';
 import type { YamlFile } from './yaml.js';
 
 /** Compiled schemas, kept by the build session (compiling is the slow part of ajv). */
 export class Schemas {
-  private readonly ajv = new Ajv({ allErrors: true, strict: false });
+  private readonly ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
   private readonly compiled = new Map<object, ValidateFunction>();
+
+  constructor() {
+    // `format: "date"`: a real calendar date (2023-02-30 and 2023-13-01 are not), not just the pattern.
+    addFormats.default(this.ajv, ['date']);
+  }
 
   compile(schema: object): ValidateFunction {
     let fn = this.compiled.get(schema);
@@ -50,6 +56,8 @@ function describe(e: ErrorObject, keyPath: string[]): string {
       return `Unknown field ${where}`;
     case 'enum':
       return `${where} must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
+    case 'format':
+      return e.params.format === 'date' ? `${where} is not a date of the calendar (YYYY-MM-DD): "${String(e.data)}"` : `${where} must be a ${e.params.format}`;
     default:
       return `${where} ${e.message}`;
   }

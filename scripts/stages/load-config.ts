@@ -30,7 +30,7 @@ export const schema = {
   additionalProperties: false,
   properties: {
     id: { type: 'string', pattern: '^[a-z0-9-]+$' },
-    date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    date: { type: 'string', format: 'date' },
     languages: { type: 'array', items: { enum: ['zh', 'en'] }, minItems: 1, uniqueItems: true },
     sourceLanguage: { enum: ['zh', 'en'] },
     baseUrl: { type: 'string' },

@@ -160,6 +160,25 @@ describe('npm run dev', () => {
   });
 });
 
+describe('npm run dev, when its Chromium dies', () => {
+  it('starts a new one for the next build that needs it, says so, and prints the PDFs again', async () => {
+    const chromium = descendants(dev.child.pid!).filter((p) => /chrom/i.test(p.args) && p.ppid === dev.child.pid);
+    expect(chromium.length, 'the dev server has its Chromium (it printed the PDFs)').toBe(1);
+    left.procs.push(...descendants(dev.child.pid!));
+    signal(chromium[0]!.pid, 'SIGKILL');
+    await waitFor('the Chromium to be gone', () => !alive(chromium[0]!), 60_000);
+    const m = mark();
+    editChapter('蜗牛标记');
+    await line(m, /^rebuilt HTML after content\/zh\/01-main\.md/m);
+    await line(m, /^rebuilt HTML and PDF \(zh: \d+ pages/m);
+    expect(since(m).out.match(/^browser: .*$/gm)).toEqual([expect.stringMatching(/^browser: Chromium had stopped \(crashed or killed\); starting it again$/)]);
+    expect(since(m).err).not.toMatch(/internal error|^\s+at /m);
+    expect(pdfText('zh')).toContain('蜗牛标记');
+    const now = descendants(dev.child.pid!).filter((p) => /chrom/i.test(p.args) && p.ppid === dev.child.pid);
+    expect(now.map((p) => p.pid)).not.toContain(chromium[0]!.pid);
+  });
+});
+
 describe('npm run dev, stopped with Ctrl-C (SIGINT)', () => {
   let stopped: { code: number | null; lockLeft: boolean } | undefined;
 

@@ -81,7 +81,8 @@ describe('an interrupted build', () => {
     expect(r.stdout).not.toMatch(/^built /m);
     expect(snapshot(dist)).toEqual(before);
     // Left behind by a process that could not clean up: the lock, naming it, and its staging folder.
-    expect(readFileSync(path.join(root, 'dist.lock'), 'utf8')).toBe(String(r.child.pid));
+    const [owner] = readdirSync(path.join(root, 'dist.lock'));
+    expect(readFileSync(path.join(root, 'dist.lock', owner!, 'owner'), 'utf8')).toMatch(new RegExp(`^${r.child.pid} `));
     expect(stagingIn(root)).toHaveLength(1);
     // Chromium talks to the build over a pipe: with the build gone, it quits by itself.
     await waitFor('the orphaned Chromium to quit', () => !chromium.some(alive), 60_000);
@@ -116,3 +117,34 @@ describe('two builds at once on the same report', () => {
     expect(existsSync(path.join(root, 'dist.lock'))).toBe(false);
   });
 });
+
+describe('several builds at once on a report whose lock a killed build left', () => {
+  it('one takes the lock over and builds; the others are refused, naming a build of theirs as the holder, or build after it', async () => {
+    const { root, dist } = reportWithDist();
+    // The lock of a build that was killed: its process is gone.
+    const gone = start(['--version']);
+    await gone.exit;
+    const { acquireLock } = await import('../../scripts/incremental/lock.js');
+    expect(typeof acquireLock(dist, gone.child.pid!, () => true)).toBe('function');
+    const runs = Array.from({ length: 5 }, () => start(['build', '--root', root, '--format', 'html', '--force']));
+    const results = await Promise.all(runs.map((r) => r.exit));
+    const out = runs.map((r, i) => `#${i} exit ${results[i]!.code}\n${r.stdout}\n${r.stderr}`).join('\n');
+    expect(results.filter((x) => x.code === 0).length, out).toBeGreaterThanOrEqual(1);
+    for (const [i, r] of runs.entries()) {
+      if (results[i]!.code === 0) {
+        expect(r.stdout, out).toMatch(/^built zh \+ en → /m);
+        continue;
+      }
+      expect(results[i]!.code, out).toBe(1);
+      // Refused, naming a build of this test as the holder (never the dead one), before any stage ran.
+      const holder = /^dist {2}error {2}another build \(process (\d+)\) is writing \S+ — wait for it to finish {2}\[locked\]$/m.exec(r.stderr)?.[1];
+      expect(runs.map((x) => String(x.child.pid)), out).toContain(holder);
+      expect(r.stdout, out).toBe('');
+    }
+    for (const f of ['index.html', 'zh/index.html', 'en/index.html']) expect(existsSync(path.join(dist, f)), f).toBe(true);
+    expect(stagingIn(root)).toEqual([]);
+    expect(existsSync(path.join(root, 'dist.lock'))).toBe(false);
+    expect(readdirSync(root).filter((n) => n.startsWith('dist.lock.')), 'no half-made lock folders are left').toEqual([]);
+  });
+});
+

@@ -1,8 +1,10 @@
 import path from 'node:path';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, closeTestBrowser, reportCopy, testBrowser } from '../helpers.js';
+import { build } from '../../scripts/build.js';
+import { cli, closeTestBrowser, options, reportCopy, testBrowser } from '../helpers.js';
 
 afterAll(closeTestBrowser);
 
@@ -37,5 +39,21 @@ describe('values from data are escaped wherever they land', () => {
     expect(imgs).toBe(0);
     expect(dialogs).toBe(0);
     expect(cellText).toBe(attack);
+  });
+});
+
+describe('the byline', () => {
+  it('gives <time datetime> the ISO date in both editions, and prints the date as each language writes it', async () => {
+    const root = reportCopy('mini');
+    for (const lang of ['zh', 'en']) {
+      const file = path.join(root, 'content', lang, '01-main.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^(# .*)$/m, '$1\n\n{{> byline}}'));
+    }
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'byline-')), 'dist');
+    await build(options(root, out, { formats: ['html'] }));
+    const times = (lang: string) => [...readFileSync(path.join(out, lang, 'index.html'), 'utf8').matchAll(/<time datetime="([^"]*)">([^<]*)<\/time>/g)].map((m) => [m[1], m[2]]);
+    // (the cover's date, then the byline's)
+    expect(times('zh')).toEqual([['2024-03-05', '2024 年 3 月 5 日'], ['2024-03-05', '2024 年 3 月 5 日']]);
+    expect(times('en')).toEqual([['2024-03-05', '5 March 2024'], ['2024-03-05', '5 March 2024']]);
   });
 });

@@ -6,7 +6,7 @@ import type { BuildContext, Lang } from '../../context.js';
 import type { ReportConfig } from '../../model/config.js';
 import type { ReportData } from '../../model/data.js';
 import { templateFile, type Templates } from '../../model/templates.js';
-import type { RenderedEdition, Heading, EditionHtml } from '../../model/edition.js';
+import type { RenderedEdition, EditionHtml } from '../../model/edition.js';
 import { figureTree, tableIds, tableTree } from './figure-trees.js';
 import { tableView } from './table-view.js';
 import type { Place } from '../../diagnostics/catalogue.js';
@@ -14,6 +14,7 @@ import { formatDate, formatValue, isUnit } from '../../locale/units.js';
 import { reportTemplateError } from '../../diagnostics/template-errors.js';
 import { htmlLang, ogLocale } from '../../locale/languages.js';
 import { smartenStrings, smartenText } from '../../locale/typography.js';
+import { checkPage } from './page-checks.js';
 
 
 
@@ -51,7 +52,7 @@ export function applyTemplates(
   const meta = smartenStrings(config.editions[lang], lang);
   const hb = templateHandlebars(templates, lang);
   const datasets: string[] = [];
-  const byline = renderPartial(ctx, hb, templates, 'byline', { meta, date: formatDate(config.date, lang), strings, lang }, { file: templateFile(templates, 'layout') });
+  const byline = renderPartial(ctx, hb, templates, 'byline', { meta, date: formatDate(config.date, lang), isoDate: config.date, strings, lang }, { file: templateFile(templates, 'layout') });
   const slot = (el: Element): ElementContent | undefined => {
     const kind = el.properties.dataKind as string;
     const id = el.properties.dataId as string;
@@ -89,6 +90,7 @@ export function applyTemplates(
       meta,
       config,
       date: formatDate(config.date, lang),
+      isoDate: config.date,
       toc,
       chapters,
       others: links.others,
@@ -101,7 +103,7 @@ export function applyTemplates(
       ogLocale: ogLocale[lang],
       ogLocaleAlternates: links.others.map((o) => ogLocale[o.lang]),
     });
-    reportIdClashes(ctx, html, headings, templateFile(templates, 'layout'));
+    checkPage(ctx, lang, html, headings, templates);
     return { lang, html, headings, datasets: [...new Set(datasets)] };
   } catch (e) {
     reportTemplateError(ctx, e as Error, templateFile(templates, 'layout'));
@@ -121,15 +123,6 @@ function renderPartial(ctx: BuildContext, hb: typeof Handlebars, templates: Temp
   } catch (e) {
     reportTemplateError(ctx, e as Error, templateFile(templates, `partials/${name}`));
     return undefined;
-  }
-}
-
-/** A heading id the page already uses for something else (the layout's `main`, `top`…) breaks links and the TOC. */
-function reportIdClashes(ctx: BuildContext, html: string, headings: Heading[], layoutFile: string): void {
-  const count = new Map<string, number>();
-  for (const m of html.matchAll(/\sid="([^"]*)"/g)) count.set(m[1]!, (count.get(m[1]!) ?? 0) + 1);
-  for (const hd of headings) {
-    if ((count.get(hd.id) ?? 0) > 1) ctx.diagnostics.report('duplicate-id', { file: hd.file, line: hd.line, column: 1 }, [hd.id, `${layoutFile}, which uses it for its own element`]);
   }
 }
 

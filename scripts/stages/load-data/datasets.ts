@@ -44,10 +44,27 @@ export function loadDataset(ctx: BuildContext, csvPath: string): Dataset | undef
   if (!validate(ctx, metaSchema, metaDoc)) return undefined;
   const meta = metaDoc.value as DatasetMeta;
   const { table, problems } = parseCsv(text);
-  for (const p of problems) ctx.diagnostics.report('csv-syntax', { file, line: p.line, column: p.column }, [p.message]);
+  for (const p of problems) ctx.diagnostics.report('csv-syntax', { file, line: p.line, column: p.column }, [p.message], [p.hint]);
+  if (problems.length) return undefined; // (what follows would be read wrongly: the syntax comes first)
   const columns = table.header.map((c) => c.text.trim());
   const declared = meta.columns ?? {};
-  let ok = problems.length === 0;
+  let ok = true;
+  if (!columns.length) {
+    ctx.diagnostics.report('csv-empty', { file, line: 1, column: 1 }, ['The file has no header row'], ['write the column names on the first line, then one row per value']);
+    return undefined;
+  }
+  table.header.forEach((c, i) => {
+    const name = columns[i]!;
+    const first = columns.indexOf(name);
+    if (!name) ctx.diagnostics.report('csv-header', { file, line: c.line, column: c.column }, [`Column ${i + 1} of the header has no name`], ['name every column (or remove the extra comma)']);
+    else if (first !== i) ctx.diagnostics.report('csv-header', { file, line: c.line, column: c.column }, [`Column "${name}" appears twice in the header`], ['give each column its own name']);
+    else return;
+    ok = false;
+  });
+  if (!table.rows.length) {
+    ctx.diagnostics.report('csv-empty', { file, line: 2, column: 1 }, ['The dataset has a header but no rows'], ['add its rows, or delete the dataset and its .meta.yaml']);
+    ok = false;
+  }
   const required = ['source', ...Object.keys(declared)];
   for (const col of required) {
     if (!columns.includes(col)) {

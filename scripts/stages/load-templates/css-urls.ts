@@ -38,6 +38,14 @@ export function checkCssUrls(
       const url = m[1] ?? m[2] ?? '';
       found.push({ url, at: start + m.index! + m[0].length - url.length - 1 });
     }
+    // image-set("a.png" 1x, "b.png" 2x): its bare strings are URLs too (its url(…) are found above).
+    for (const m of css.matchAll(/image-set\(/gi)) {
+      const open = m.index! + m[0].length;
+      let end = open;
+      for (let depth = 1; end < css.length && depth > 0; end++) depth += css[end] === '(' ? 1 : css[end] === ')' ? -1 : 0;
+      const inner = css.slice(open, end).replace(/url\([^)]*\)/gi, (u) => ' '.repeat(u.length));
+      for (const s of inner.matchAll(/"([^"]*)"|'([^']*)'/g)) found.push({ url: s[1] ?? s[2] ?? '', at: start + open + s.index! + 1 });
+    }
   }
   for (const { url, at } of found.sort((a, b) => a.at - b.at)) {
     const place = { file: file.name, ...lineCol(text, at) };

@@ -5,6 +5,7 @@ import { readText, rel } from '../../sources/files.js';
 import { parseJson } from '../../sources/json.js';
 import type { Templates, Strings } from '../../model/templates.js';
 import { checkCssUrls, styleRegions } from './css-urls.js';
+import { checkHtmlUrls } from '../../sources/html-urls.js';
 import { loadStrings } from './strings.js';
 
 /** A template file found in the report's templates/ or in the built-in theme. */
@@ -75,6 +76,8 @@ export function loadTemplates(ctx: BuildContext, languages: Lang[]): Templates |
   for (const sheet of [css, printCss]) if (sheet) checkCssUrls(ctx, sheet.file, sheet.text);
   if (layout) checkCssUrls(ctx, layout.file, layout.text, styleRegions(layout.text));
   for (const f of partialFiles) checkCssUrls(ctx, f, partials[path.basename(f.abs, '.hbs')]!, styleRegions(partials[path.basename(f.abs, '.hbs')]!));
+  if (layout) checkHtmlUrls(ctx, layout.file.name, layout.text);
+  for (const f of partialFiles) checkHtmlUrls(ctx, f.name, partials[path.basename(f.abs, '.hbs')]!);
   const strings = {} as Record<Lang, Strings>;
   for (const lang of languages) {
     const name = `strings/${lang}.yaml`;

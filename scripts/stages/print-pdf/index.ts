@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import type { BuildContext, Lang } from '../../context.js';
+import type { Heading } from '../../model/edition.js';
 import type { EditionMeta } from '../../model/config.js';
 import { guardPage } from '../../browser/request-guard.js';
 import type { BuildPage } from '../../browser/page-pool.js';
@@ -26,6 +27,8 @@ export interface PdfInput {
   guess?: { tocPages: Record<string, number>; floats?: FloatMove[] };
   /** Closes the page (so a print in progress fails at once) when aborted. */
   signal?: AbortSignal;
+  /** The edition's headings (where a TOC entry that would not settle is reported). */
+  headings?: Heading[];
 }
 
 export interface PdfOutput {
@@ -79,6 +82,7 @@ export async function printPdf(ctx: BuildContext, input: PdfInput, buildPage?: B
         await moveBlocks(page, moves);
         moved.push(...moves);
       } else if (JSON.stringify(found) === JSON.stringify(pages) || last) {
+        if (last) reportUnsettled(ctx, input, pages, found);
         retitleOutline(doc, headings);
         dropNamedDestinations(doc, MARKER_PREFIX);
         dropSoftHyphens(doc);
@@ -116,3 +120,11 @@ export function pdfFileName(configId: string, lang: Lang): string {
   return `${configId}-${lang}.pdf`;
 }
 
+/** The TOC as printed (`pages`) against where its entries landed (`found`): any that differ are named in a warning. */
+function reportUnsettled(ctx: BuildContext, input: PdfInput, pages: Record<string, number>, found: Record<string, number>): void {
+  const moved = [...new Set([...Object.keys(pages), ...Object.keys(found)])].filter((id) => pages[id] !== found[id]);
+  if (!moved.length) return;
+  const first = input.headings?.find((h) => moved.includes(h.id));
+  const what = moved.map((id) => `${id} (printed as page ${pages[id] ?? 'none'}, is on page ${found[id] ?? 'none'})`).join(', ');
+  ctx.diagnostics.report('toc-pages', first ? { file: first.file, line: first.line, column: 1 } : { file: 'templates/layout.hbs', line: 1, column: 1 }, [input.lang === 'zh' ? 'Chinese' : 'English', String(MAX_PRINTS), what]);
+}

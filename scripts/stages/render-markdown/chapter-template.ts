@@ -43,7 +43,7 @@ export function renderChapterTemplate(
         if (state.placed.some((u) => u.id === id)) ctx.diagnostics.report('figure-placed-twice', place, [id]);
         else state.placed.push({ kind, id, ...place });
       }
-      return new hb.SafeString(`<!--${kind}:${id}-->`);
+      return new hb.SafeString(`<!--report-${state.markerKey}:${kind}:${id}-->`);
     };
   const helpers: Record<string, Handlebars.HelperDelegate> = {
     figure: placer('figure'),
@@ -80,7 +80,7 @@ export function renderChapterTemplate(
     },
   };
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
-  hb.registerPartial('byline', '<!--byline-->');
+  hb.registerPartial('byline', `<!--report-${state.markerKey}:byline-->`);
   try {
     // ignoreStandalone: a comment or partial on a line of its own leaves that line (empty), so later lines keep their numbers.
     const ast = hb.parse(chapter.body, { ignoreStandalone: true });

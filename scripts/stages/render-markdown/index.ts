@@ -6,6 +6,7 @@ import remarkRehype from 'remark-rehype';
 import type { Root as MdRoot, RootContent, Heading as MdHeading, Parent, Nodes } from 'mdast';
 import type { Root as HastRoot } from 'hast';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import type { BuildContext, Lang } from '../../context.js';
 import type { Place } from '../../diagnostics/catalogue.js';
 import type { Chapter } from '../../model/content.js';
@@ -29,13 +30,13 @@ const headingId = /\s*\{#([^}]*)\}\s*$/;
  *   → headings/markers/notes (mdast) → soft hyphens in body text → remark-rehype → hast
  */
 export function renderMarkdown(ctx: BuildContext, lang: Lang, chapters: Chapter[], data: ReportData, strings: Strings): RenderedEdition {
-  const state: EditionState = { lang, strings, placed: [], used: [], numbers: new Map() };
+  const state: EditionState = { lang, strings, placed: [], used: [], numbers: new Map(), markerKey: randomBytes(12).toString('hex') };
   const hb = Handlebars.create();
   for (const chapter of chapters) renderChapterTemplate(ctx, hb, chapter, data, state, 'place');
   let fig = 0;
   let tab = 0;
   for (const u of state.placed) state.numbers.set(u.id, u.kind === 'figure' ? ++fig : ++tab);
-  const notes: NoteState = { numbers: new Map(), defined: [], cited: [] };
+  const notes: NoteState = { numbers: new Map(), defined: [], cited: [], refs: new Map(), listed: new Map() };
   const ids = new Map<string, string>();
   const rendered: RenderedChapter[] = [];
   for (const chapter of chapters) {
@@ -49,7 +50,7 @@ export function renderMarkdown(ctx: BuildContext, lang: Lang, chapters: Chapter[
       column: node.position?.start.column ?? 1,
     });
     const headings = transformHeadings(ctx, mdast, chapter, at, ids);
-    transformMarkers(ctx, mdast, at, chapter.file);
+    transformMarkers(ctx, mdast, at, chapter.file, state.markerKey);
     collectNotes(ctx, mdast, chapter, strings, notes, at);
     hyphenateBody(mdast, lang);
     const tree = unified().use(remarkRehype).runSync(mdast) as HastRoot;
@@ -90,10 +91,9 @@ function transformHeadings(ctx: BuildContext, tree: MdRoot, chapter: Chapter, at
   return headings;
 }
 
-const marker = /^<!--(figure|table):([^>]*)-->$|^<!--byline-->$/;
-
-/** Replace our own markers with placeholder elements; any other raw HTML is an error; remote images too. */
-function transformMarkers(ctx: BuildContext, tree: MdRoot, at: At, chapterFile: string): void {
+/** Replace our own markers with placeholder elements; any other raw HTML (a forged marker too) is an error; remote images too. */
+function transformMarkers(ctx: BuildContext, tree: MdRoot, at: At, chapterFile: string, key: string): void {
+  const marker = new RegExp(`^<!--report-${key}:(?:(figure|table):([^>]*)|byline)-->$`);
   const visit = (parent: Parent): void => {
     parent.children = parent.children.flatMap((node): RootContent[] => {
       const only = node.type === 'paragraph' && node.children.length === 1 ? node.children[0] : node;
@@ -131,7 +131,13 @@ function checkUrl(ctx: BuildContext, kind: 'image' | 'link' | 'definition', url:
     if (kind === 'image') ctx.diagnostics.report('remote-resource', place, [url]);
     return;
   }
-  const target = path.resolve(ctx.root, path.dirname(chapterFile), decodeURI(url.split(/[?#]/)[0]!));
+  let file = url.split(/[?#]/)[0]!;
+  try {
+    file = decodeURI(file);
+  } catch {
+    // A "%" that starts no escape ("50%.pdf"): the path is what was written.
+  }
+  const target = path.resolve(ctx.root, path.dirname(chapterFile), file);
   if (target !== ctx.root && !target.startsWith(ctx.root + path.sep)) ctx.diagnostics.report('outside-root', place, [url]);
 }
 

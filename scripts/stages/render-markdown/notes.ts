@@ -1,4 +1,5 @@
-import type { Root as MdRoot, RootContent, Parent, FootnoteDefinition, PhrasingContent } from 'mdast';
+import type { Root as MdRoot, RootContent, FootnoteDefinition, PhrasingContent } from 'mdast';
+import { visit, SKIP } from 'unist-util-visit';
 import type { BuildContext } from '../../context.js';
 import type { Chapter } from '../../model/content.js';
 import type { Strings } from '../../model/templates.js';
@@ -10,59 +11,72 @@ type At = (node: { position?: { start: { line: number; column: number } } }) => 
 /**
  * Notes are numbered across the whole edition (remark-rehype would restart at 1
  * in every chapter) and listed at the end of the chapter that cites them, each
- * linked both ways with the text.
+ * linked both ways with the text. A note cited in two chapters is listed in
+ * both, with the same number; the element ids stay unique in the page (the
+ * first listing is `note-<id>`, a later one `note-<id>-in-<chapter>`; the
+ * references `ref-<id>`, `ref-<id>-2`, … across the edition), and its
+ * definitions must say the same thing.
  */
 export function collectNotes(ctx: BuildContext, tree: MdRoot, chapter: Chapter, strings: Strings, state: NoteState, at: At): void {
   const defs = new Map<string, FootnoteDefinition>();
-  tree.children = tree.children.filter((node) => {
-    if (node.type !== 'footnoteDefinition') return true;
+  visit(tree, 'footnoteDefinition', (node, index, parent) => {
     if (defs.has(node.identifier)) ctx.diagnostics.report('duplicate-id', at(node), [`[^${node.label ?? node.identifier}]`, chapter.file]);
     defs.set(node.identifier, node);
     state.defined.push({ id: node.identifier, ...at(node) });
-    return false;
+    parent!.children.splice(index!, 1);
+    return [SKIP, index!];
   });
   const citedHere: string[] = [];
-  const refCount = new Map<string, number>();
-  const visit = (parent: Parent): void => {
-    parent.children = parent.children.map((node) => {
-      if (node.type === 'footnoteReference') {
-        const id = node.identifier;
-        state.cited.push({ id, ...at(node) });
-        if (!defs.has(id)) {
-          ctx.diagnostics.report('unknown-note', at(node), [node.label ?? id]);
-          return { type: 'text', value: '' } as PhrasingContent;
-        }
-        if (!state.numbers.has(id)) state.numbers.set(id, state.numbers.size + 1);
-        if (!citedHere.includes(id)) citedHere.push(id);
-        const k = (refCount.get(id) ?? 0) + 1;
-        refCount.set(id, k);
-        const n = String(state.numbers.get(id));
-        return {
-          type: 'noteRef',
-          data: { hName: 'sup', hProperties: { className: ['note-ref'] } },
-          children: [{ type: 'link', url: `#note-${id}`, children: [{ type: 'text', value: n }], data: { hProperties: { id: k > 1 ? `ref-${id}-${k}` : `ref-${id}`, role: 'doc-noteref' } } }],
-        } as unknown as PhrasingContent;
+  /** note id → its element id in this chapter's list, and the first reference to it here (where its back link goes). */
+  const here = new Map<string, { anchor: string; backTo: string }>();
+  visit(tree, (node, index, parent) => {
+    if (node.type === 'footnoteReference') {
+      const id = node.identifier;
+      state.cited.push({ id, ...at(node) });
+      if (!defs.has(id)) {
+        ctx.diagnostics.report('unknown-note', at(node), [node.label ?? id]);
+        parent!.children[index!] = { type: 'text', value: '' };
+        return SKIP;
       }
-      if (node.type === 'text') {
-        // GFM leaves a citation of an undefined note as plain text.
-        const m = /\[\^([^\]\s]+)\]/.exec(node.value);
-        if (m) ctx.diagnostics.report('unknown-note', at(node), [m[1]!]);
+      if (!state.numbers.has(id)) state.numbers.set(id, state.numbers.size + 1);
+      const k = (state.refs.get(id) ?? 0) + 1;
+      state.refs.set(id, k);
+      const refId = k > 1 ? `ref-${id}-${k}` : `ref-${id}`;
+      if (!here.has(id)) {
+        citedHere.push(id);
+        here.set(id, { anchor: state.listed.has(id) ? `note-${id}-in-${chapter.id}` : `note-${id}`, backTo: refId });
       }
-      if ('children' in node) visit(node as Parent);
-      return node;
-    }) as typeof parent.children;
-  };
-  visit(tree);
-  for (const [id, def] of defs) if (!citedHere.includes(id)) ctx.diagnostics.report('unused-note', at(def), [def.label ?? id]);
+      parent!.children[index!] = {
+        type: 'noteRef',
+        data: { hName: 'sup', hProperties: { className: ['note-ref'] } },
+        children: [{ type: 'link', url: `#${here.get(id)!.anchor}`, children: [{ type: 'text', value: String(state.numbers.get(id)) }], data: { hProperties: { id: refId, role: 'doc-noteref' } } }],
+      } as unknown as PhrasingContent;
+      return SKIP;
+    }
+    if (node.type === 'text') {
+      // GFM leaves a citation of an undefined note as plain text.
+      const m = /\[\^([^\]\s]+)\]/.exec(node.value);
+      if (m) ctx.diagnostics.report('unknown-note', at(node), [m[1]!]);
+    }
+    return undefined;
+  });
+  for (const [id, def] of defs) if (!here.has(id)) ctx.diagnostics.report('unused-note', at(def), [def.label ?? id]);
+  for (const id of citedHere) {
+    const def = defs.get(id)!;
+    const text = JSON.stringify(def.children, (k, v: unknown) => (k === 'position' ? undefined : v));
+    const first = state.listed.get(id);
+    if (!first) state.listed.set(id, { anchor: here.get(id)!.anchor, text, at: `${at(def).file}:${at(def).line}` });
+    else if (first.text !== text) ctx.diagnostics.report('note-differs', at(def), [def.label ?? id, first.at]);
+  }
   if (!citedHere.length) return;
   const items = citedHere.map((id) => {
     const def = defs.get(id)!;
     const children = structuredClone(def.children) as RootContent[];
     const last = children[children.length - 1];
-    const back = { type: 'link', url: `#ref-${id}`, children: [{ type: 'text', value: '↑' }], data: { hProperties: { className: ['note-back'], ariaLabel: strings.backToText, role: 'doc-backlink' } } };
+    const back = { type: 'link', url: `#${here.get(id)!.backTo}`, children: [{ type: 'text', value: '↑' }], data: { hProperties: { className: ['note-back'], ariaLabel: strings.backToText, role: 'doc-backlink' } } };
     if (last && last.type === 'paragraph') last.children.push({ type: 'text', value: ' ' }, back as PhrasingContent);
     else children.push({ type: 'paragraph', children: [back as PhrasingContent] });
-    return { type: 'noteItem', data: { hName: 'li', hProperties: { id: `note-${id}`, value: state.numbers.get(id) } }, children };
+    return { type: 'noteItem', data: { hName: 'li', hProperties: { id: here.get(id)!.anchor, value: state.numbers.get(id) } }, children };
   });
   tree.children.push({
     type: 'noteList',

@@ -1,0 +1,57 @@
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import type { BuildContext, Lang } from '../../context.js';
+import type { Heading } from '../../model/edition.js';
+import { templateFile, type Templates } from '../../model/templates.js';
+import { lineOf } from '../../sources/positions.js';
+
+type Node = DefaultTreeAdapterMap['node'];
+
+const languageNames: Record<Lang, string> = { zh: 'Chinese', en: 'English' };
+
+/** A valid `datetime`: a date, month, year, time, date and time (with its zone) or a duration, as HTML defines them. */
+const machineDate = /^(\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?|\d{2}:\d{2}(:\d{2}(\.\d+)?)?|P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?|--\d{2}-\d{2}|\d{4}-W\d{2})$/;
+
+/**
+ * Checks on an edition's finished page, each reported at the template that
+ * writes what is wrong (found by its text):
+ * - every element id is unique (links, the TOC, notes and screen readers go by
+ *   them); a heading id the layout also uses is reported at the heading;
+ * - every `<time datetime>` holds a machine-readable date (2023-01-10), not
+ *   the date as printed.
+ */
+export function checkPage(ctx: BuildContext, lang: Lang, html: string, headings: Heading[], templates: Templates): void {
+  const count = new Map<string, number>();
+  const badTimes: string[] = [];
+  const walk = (node: Node): void => {
+    if ('attrs' in node) {
+      const id = node.attrs.find((a) => a.name === 'id')?.value;
+      if (id !== undefined) count.set(id, (count.get(id) ?? 0) + 1);
+      const datetime = node.attrs.find((a) => a.name === 'datetime')?.value;
+      if (node.tagName === 'time' && datetime !== undefined && !machineDate.test(datetime.trim())) badTimes.push(datetime);
+    }
+    for (const kid of [...('childNodes' in node ? node.childNodes : []), ...('content' in node && node.content ? node.content.childNodes : [])]) walk(kid as Node);
+  };
+  walk(parse(html) as Node);
+  const sources = [[templateFile(templates, 'layout'), templates.layout], ...Object.entries(templates.partials).map(([n, t]) => [templateFile(templates, `partials/${n}`), t])] as [string, string][];
+  const at = (written: RegExp) => {
+    const [file, text] = sources.find(([, t]) => written.test(t)) ?? [templateFile(templates, 'layout'), ''];
+    const m = written.exec(text);
+    return m ? lineOf(text, m[0], file) : { file, line: 1, column: 1 };
+  };
+  for (const value of new Set(badTimes)) {
+    // The template that wrote it: one whose datetime holds the value itself, or an expression other than the ISO date's.
+    const times = sources.flatMap(([file, text]) => [...text.matchAll(/<time\b[^>]*?\bdatetime\s*=\s*["']?([^"'\s>]*)/g)].map((m) => ({ file, text, m })));
+    const iso = /^\{\{\s*(isoDate|config\.date)\s*\}\}$/;
+    const t = times.find(({ m }) => m[1] === value) ?? times.find(({ m }) => !iso.test(m[1]!)) ?? times[0];
+    ctx.diagnostics.report('time-datetime', t ? lineOf(t.text, t.m[0], t.file) : { file: templateFile(templates, 'layout'), line: 1, column: 1 }, [value, languageNames[lang]]);
+  }
+  for (const [id, n] of count) {
+    if (n < 2) continue;
+    const heading = headings.find((hd) => hd.id === id);
+    if (heading) {
+      ctx.diagnostics.report('duplicate-id', { file: heading.file, line: heading.line, column: 1 }, [id, `${templateFile(templates, 'layout')}, which uses it for its own element`]);
+      continue;
+    }
+    ctx.diagnostics.report('duplicate-page-id', at(new RegExp(`\\bid\\s*=\\s*["']?${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["'\\s>]`)), [id, languageNames[lang]]);
+  }
+}

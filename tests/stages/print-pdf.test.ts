@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterAll, describe, expect, it } from 'vitest';
+import { printPdf } from '../../scripts/stages/print-pdf/index.js';
+import { Diagnostics } from '../../scripts/diagnostics/collector.js';
+import { formatDiagnostic } from '../../scripts/diagnostics/catalogue.js';
+import { newSession, type BuildContext } from '../../scripts/context.js';
+import type { EditionMeta } from '../../scripts/model/config.js';
+import { closeTestBrowser, repo, testBrowser } from '../helpers.js';
+
+afterAll(closeTestBrowser);
+
+const meta: EditionMeta = { title: 'T', shortTitle: 'T', authorGroup: 'G', authors: ['A'], institution: 'I', subject: 'S', keywords: ['k'], description: 'D' };
+
+/**
+ * A page whose table of contents never settles: a script moves the heading to
+ * page 2 whenever the TOC says 1, and back to page 1 whenever it says 2 (as a
+ * layout can, when the width of a page number reflows the text after it).
+ */
+function page(oscillates: boolean): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'toc-'));
+  const file = path.join(dir, 'index.html');
+  writeFileSync(
+    file,
+    `<!doctype html><meta charset="utf-8"><style>@page{size:A5}#pad{display:none;break-after:page}</style>
+<nav><a href="#later">Later <span class="toc-page" data-target="later"></span></a></nav>
+<div id="pad">pad</div><h2 id="later">Later</h2><p>text</p>
+<script>${oscillates ? `new MutationObserver(() => {
+  document.getElementById('pad').style.display = document.querySelector('.toc-page').textContent === '1' ? 'block' : 'none';
+}).observe(document.querySelector('nav'), { subtree: true, childList: true, characterData: true });` : ''}</script>`,
+  );
+  return file;
+}
+
+function context(): BuildContext {
+  return { root: repo, packageDir: repo, diagnostics: new Diagnostics(), log: () => undefined, cacheDir: mkdtempSync(path.join(tmpdir(), 'toc-cache-')), browser: testBrowser, browserTimeoutMs: 120_000, session: newSession() };
+}
+
+describe('the table of contents of a PDF', () => {
+  it('is printed again until its page numbers hold, with no message', async () => {
+    const ctx = context();
+    const htmlPath = page(false);
+    const out = await printPdf(ctx, { lang: 'en', htmlPath, meta, date: new Date(0), allowedDirs: [path.dirname(htmlPath)], headings: [] });
+    expect(out.tocPages).toEqual({ later: 1 });
+    expect(out.passes).toBe(2);
+    expect(ctx.diagnostics.list).toEqual([]);
+  });
+
+  it('that still moves after the last pass is shipped with a warning naming the entries that moved', async () => {
+    const ctx = context();
+    const htmlPath = page(true);
+    const headings = [{ id: 'later', depth: 2, text: 'Later', chapterId: 'c', file: 'content/en/01-main.md', line: 9 }];
+    const out = await printPdf(ctx, { lang: 'en', htmlPath, meta, date: new Date(0), allowedDirs: [path.dirname(htmlPath)], headings });
+    expect(out.passes).toBe(4);
+    expect(ctx.diagnostics.list.map(formatDiagnostic)).toEqual([
+      'content/en/01-main.md:9:1  warning  The English PDF\'s table of contents may be wrong: after 4 passes these entries still moved: later (printed as page 1, is on page 2) — check the print styles for what reflows when a page number changes; the HTML is not affected  [toc-pages]',
+    ]);
+  });
+});
