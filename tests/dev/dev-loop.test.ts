@@ -173,7 +173,7 @@ describe('npm run dev, when its Chromium dies', () => {
     await line(m, /^rebuilt HTML and PDF \(zh: \d+ pages/m);
     expect(since(m).out.match(/^browser: .*$/gm)).toEqual([expect.stringMatching(/^browser: Chromium had stopped \(crashed or killed\); starting it again$/)]);
     expect(since(m).err).not.toMatch(/internal error|^\s+at /m);
-    expect(pdfText('zh')).toContain('蜗牛标记');
+    expect(await pdfText('zh')).toContain('蜗牛标记');
     const now = descendants(dev.child.pid!).filter((p) => /chrom/i.test(p.args) && p.ppid === dev.child.pid);
     expect(now.map((p) => p.pid)).not.toContain(chromium[0]!.pid);
   });
