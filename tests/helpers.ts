@@ -34,10 +34,18 @@ export function overlay(dir: string, overlayDir: string): void {
   walk('');
 }
 
+/**
+ * The environment of a CLI run: the tests' own, with `env` over it. A test that names a browser
+ * (PUPPETEER_EXECUTABLE_PATH: a fake one that hangs or crashes) gets it even under REPORT_BROWSER=bundled.
+ */
+export function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...(env.PUPPETEER_EXECUTABLE_PATH ? { REPORT_BROWSER: '' } : {}), ...env };
+}
+
 /** Run the CLI as a user would (asynchronously, so the test worker stays responsive). */
 export function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', path.join(repo, 'scripts', 'cli.ts'), ...args], { cwd: repo, env: { ...process.env, ...env }, timeout: 600_000, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', path.join(repo, 'scripts', 'cli.ts'), ...args], { cwd: repo, env: cliEnv(env), timeout: 600_000, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
