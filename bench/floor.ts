@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer';
 import { findBrowser } from '../scripts/browser/find.js';
 import { launchBrowser } from '../scripts/browser/launch.js';
@@ -31,13 +31,9 @@ async function main(args: string[]): Promise<number> {
     console.error('usage: floor.ts <out-dir> <edition.html>...');
     return 2;
   }
-  const executablePath = findBrowser(process.env.PUPPETEER_EXECUTABLE_PATH);
-  if (!executablePath) {
-    console.error('floor: no Chromium found');
-    return 1;
-  }
+  const found = await findBrowser({ env: process.env, cacheDir: fileURLToPath(new URL('../.cache', import.meta.url)) });
   const t0 = performance.now();
-  const browser = await launchBrowser({ executablePath, asRoot: process.getuid?.() === 0 });
+  const browser = await launchBrowser({ ...found, asRoot: process.getuid?.() === 0 });
   try {
     for (const html of htmls) console.log(`printed ${html} (${await printOne(browser, html, outDir)} bytes)`);
     console.log(`browser ${await browser.version()}`);

@@ -158,9 +158,12 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${(e as Error).message}\nusage: npm run bench -- [--runs N] [--write]`);
     return 2;
   }
-  const executablePath = findBrowser(process.env.PUPPETEER_EXECUTABLE_PATH);
-  if (!executablePath) {
-    console.error('bench: no Chromium found (install one or set PUPPETEER_EXECUTABLE_PATH)');
+  let executablePath: string;
+  try {
+    // (The bundled Chromium is passed on to the peers and floor.ts as PUPPETEER_EXECUTABLE_PATH, without its libraries.)
+    executablePath = (await findBrowser({ env: process.env, cacheDir: path.join(REPO, '.cache') })).executablePath;
+  } catch (e) {
+    console.error(`bench: ${(e as Error).message}`);
     return 1;
   }
   const ws = makeWorkspace(REPO);

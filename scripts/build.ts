@@ -1,12 +1,11 @@
 import path from 'node:path';
-import { existsSync, readFileSync } from 'node:fs';
 import type { Browser } from 'puppeteer';
 import { DEFAULT_BROWSER_TIMEOUT_S, newSession, type BuildContext, type Lang, type Session } from './context.js';
 import { BuildFailed, type Diagnostic } from './diagnostics/catalogue.js';
 import { Diagnostics } from './diagnostics/collector.js';
 import { loadConfig } from './stages/load-config.js';
-import type { ReportConfig, EditionMeta } from './model/config.js';
-import { loadTemplates } from './stages/load-templates.js';
+import type { ReportConfig } from './model/config.js';
+import { loadTemplates } from './stages/load-templates/index.js';
 import type { Templates } from './model/templates.js';
 import { loadData } from './stages/load-data/index.js';
 import type { ReportData } from './model/data.js';
@@ -19,13 +18,18 @@ import { closePages, type BuildPage } from './browser/page-pool.js';
 import { applyTemplates } from './stages/apply-templates/index.js';
 import { checkParity } from './stages/check-parity.js';
 import { editionFonts as fontsForEdition, type FontMode } from './fonts/edition-fonts.js';
-import { printPdf, pdfFileName, type PdfOutput } from './stages/print-pdf.js';
+import { printPdf, pdfFileName, type PdfOutput } from './stages/print-pdf/index.js';
 import { startStaging, writeFile, copyFile, linkFile, carryOver, commit, discard, type Staging } from './stages/write-output.js';
 import { languageChooser } from './stages/apply-templates/language-chooser.js';
 import { hashBytes, hashTree } from './incremental/inputs-hash.js';
 import { writeRecord, type BuildRecord } from './incremental/build-record.js';
 import { cached, type DevCache } from './incremental/dev-cache.js';
 import { prefetchFonts, type EditionFonts } from './fonts/subset.js';
+import { pdfKey, previousOutput } from './incremental/reuse.js';
+import type { Changes } from './stages/report-changes/index.js';
+import { reportChanges } from './stages/report-changes/index.js';
+import type { ValueRecord } from './model/changes.js';
+import type { PrintedEdition } from './stages/report-changes/index.js';
 
 export interface BuildOptions {
   root: string;
@@ -49,6 +53,8 @@ export interface BuildOptions {
   signal?: AbortSignal;
   /** The last successful build of this output (to reuse unchanged PDFs and guess TOC pages). */
   previous?: BuildRecord;
+  /** The value record to report changes against (dev mode: the last rebuild's); default: the last build's record. */
+  lastValues?: ValueRecord;
   /** Milliseconds any one browser operation may take (default: DEFAULT_BROWSER_TIMEOUT_S). */
   browserTimeoutMs?: number;
   /** Caches kept across builds of one process; a build without one gets its own. */
@@ -58,6 +64,8 @@ export interface BuildOptions {
 }
 
 export interface BuildResult {
+  /** What the data changed since the last build (its record, summary lines and review page). */
+  changes: Changes;
   diagnostics: Diagnostic[];
   config: ReportConfig;
   editions: { lang: Lang; html: EditionHtml; pdf?: PdfOutput }[];
@@ -205,9 +213,9 @@ async function buildWith(opts: BuildOptions, timings: Record<string, number>, pa
         Promise.all(
           editions.map(async (e, i) => {
             const file = pdfFileName(config.id, e.lang);
-            const key = pdfKey(staging, e.lang, config.editions[e.lang], date);
+            const key = pdfKey(path.join(staging.dir, e.lang), config.editions[e.lang], date);
             const last = opts.previous?.editions[e.lang];
-            const reuse = last?.pdfKey === key && last.pdfFile === file ? previousOutput(opts, `${e.lang}/${file}`) : undefined;
+            const reuse = last?.pdfKey === key && last.pdfFile === file ? previousOutput(opts.previous, opts.outDir, `${e.lang}/${file}`) : undefined;
             if (reuse) {
               writeFile(staging, `${e.lang}/${file}`, reuse);
               printed[e.lang] = last!;
@@ -220,13 +228,13 @@ async function buildWith(opts: BuildOptions, timings: Record<string, number>, pa
               meta: config.editions[e.lang],
               date,
               allowedDirs: [path.join(staging.dir, e.lang)],
-              guess: last?.tocPages,
+              guess: last,
               signal: opts.signal,
               headings: e.html.headings,
             }, (await pages)?.[i]);
             opts.log(`print-pdf          ${e.lang}: ${e.pdf.pages} pages, ${e.pdf.passes} pass(es)`);
             writeFile(staging, `${e.lang}/${file}`, e.pdf.bytes);
-            printed[e.lang] = { pdfKey: key, pdfFile: file, tocPages: e.pdf.tocPages };
+            printed[e.lang] = { pdfKey: key, pdfFile: file, tocPages: e.pdf.tocPages, floats: e.pdf.floats };
           }),
         ),
       );
@@ -234,14 +242,16 @@ async function buildWith(opts: BuildOptions, timings: Record<string, number>, pa
       for (const e of editions) carryOver(staging, `${e.lang}/${pdfFileName(config.id, e.lang)}`);
     }
     if (ctx.diagnostics.errors.length) throw new BuildFailed(ctx.diagnostics.list);
+    const changes = await stage('report-changes', () => reportChanges(ctx, { langs, data, chapters: prep.chapters, rendered, svgs, previous: opts.lastValues ?? opts.previous?.values, printed: editions.map((e) => editionPdfs(opts, e, printed[e.lang])) }));
+    writeFile(staging, 'changes.html', changes.html);
     opts.signal?.throwIfAborted();
     for (const l of config.languages) if (!langs.includes(l)) carryOver(staging, l);
     await stage('write-output', () => commit(staging, ctx.session.background));
     if (opts.manifest) {
       const editionsKept = { ...(opts.previous?.editions ?? {}), ...printed };
-      writeRecord(opts.manifest.file, { inputs: opts.manifest.inputs, outputs: hashTree(opts.outDir), diagnostics: ctx.diagnostics.list, editions: editionsKept });
+      writeRecord(opts.manifest.file, { inputs: opts.manifest.inputs, outputs: hashTree(opts.outDir), diagnostics: ctx.diagnostics.list, editions: editionsKept, values: changes.record });
     }
-    return { diagnostics: ctx.diagnostics.list, config, editions, chartsRendered, timings };
+    return { diagnostics: ctx.diagnostics.list, config, editions, chartsRendered, timings, changes };
   } catch (e) {
     discard(staging);
     throw e;
@@ -281,18 +291,9 @@ function reportPlacement(ctx: BuildContext, data: ReportData, rendered: Record<L
   }
 }
 
-/** What an edition's PDF is printed from: its HTML and assets (not its data downloads), metadata and date. */
-function pdfKey(staging: Staging, lang: Lang, meta: EditionMeta, date: Date): string {
-  const tree = hashTree(path.join(staging.dir, lang));
-  const parts = Object.entries(tree).filter(([rel]) => !rel.startsWith('data/') && !rel.endsWith('.pdf'));
-  return hashBytes(JSON.stringify([parts, meta, date.toISOString()]));
-}
-
-/** A file of the previous output, if it is still the one the last build wrote. */
-function previousOutput(opts: BuildOptions, rel: string): Buffer | undefined {
-  const want = opts.previous?.outputs[rel];
-  const file = path.join(opts.outDir, rel);
-  if (!want || !existsSync(file)) return undefined;
-  const bytes = readFileSync(file);
-  return hashBytes(bytes) === want ? bytes : undefined;
+/** An edition's PDF now and in the last build (a kept PDF is the last one), for the change report. */
+function editionPdfs(opts: BuildOptions, e: BuildResult['editions'][number], now: BuildRecord['editions'][string] | undefined): PrintedEdition {
+  const last = opts.previous?.editions[e.lang];
+  const lastPdf = last ? previousOutput(opts.previous, opts.outDir, `${e.lang}/${last.pdfFile}`) : undefined;
+  return { lang: e.lang, pdf: e.pdf?.bytes ?? (now ? lastPdf : undefined), lastPdf, tocPages: now?.tocPages ?? {}, lastTocPages: last?.tocPages, headings: e.html.headings.map((h) => h.id) };
 }

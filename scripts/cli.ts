@@ -18,7 +18,9 @@ const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 
 const usage = `usage: npm run build -- [--lang zh|en] [--format html|pdf] [--root DIR] [--out DIR] [--strict] [--force] [--verbose] [--browser-timeout SECONDS]
        npm run check -- [--root DIR] [--strict]
-       npm run dev -- [--root DIR] [--out DIR] [--port N] [--pdf-after SECONDS]`;
+       npm run dev -- [--root DIR] [--out DIR] [--port N] [--pdf-after SECONDS]
+       npm run changes -- --since REV [--root DIR] [--out FILE]
+       npm run new -- DIR`;
 
 function isAlive(pid: number): boolean {
   try {
@@ -35,6 +37,13 @@ function print(diags: Diagnostic[]): void {
 
 /** argv → build(); the only place that reads the environment, the clock, and exits. */
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'new') {
+    const { newReport } = await import('./scaffold/new-report.js');
+    const r = newReport(argv.slice(1), { packageDir, today: new Date().toISOString().slice(0, 10) });
+    if (r.stdout) console.log(r.stdout);
+    if (r.stderr) console.error(r.stderr);
+    return r.code;
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -51,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
         'browser-timeout': { type: 'string' },
         port: { type: 'string' },
         'pdf-after': { type: 'string' },
+        since: { type: 'string' },
       },
       allowPositionals: false,
     });
@@ -60,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = argv[0];
   const { values } = parsed;
-  if (command !== 'build' && command !== 'check' && command !== 'dev') {
+  if (command !== 'build' && command !== 'check' && command !== 'dev' && command !== 'changes') {
     console.error(usage);
     return 2;
   }
@@ -97,12 +107,12 @@ async function main(argv: string[]): Promise<number> {
       if (relaunch) log('browser: Chromium had stopped (crashed or killed); starting it again');
       relaunch = false;
       browserState.disconnected = false;
-      const starting: Promise<Browser> = (browser = browsers().then(({ findBrowser, launchBrowser, HOW_TO_GET_A_BROWSER }) => {
-        const exe = findBrowser(process.env.PUPPETEER_EXECUTABLE_PATH);
-        if (!exe) throw new EnvironmentError(HOW_TO_GET_A_BROWSER);
-        browserState.executablePath = exe;
-        return launchBrowser({ executablePath: exe, asRoot: process.getuid?.() === 0, timeout: browserTimeout * 1000 }).then((b) => {
+      const starting: Promise<Browser> = (browser = browsers().then(async ({ findBrowser, launchBrowser, browserLine }) => {
+        const found = await findBrowser({ env: process.env, cacheDir: path.join(packageDir, '.cache') });
+        browserState.executablePath = found.executablePath;
+        return launchBrowser({ ...found, asRoot: process.getuid?.() === 0, timeout: browserTimeout * 1000 }).then(async (b) => {
           launched = b;
+          log(browserLine(found, values.verbose ? { version: await b.version() } : undefined));
           b.once('disconnected', () => {
             browserState.disconnected = true;
             // dev mode lives on: the next build that needs a browser starts a new one (a build's own fault ends it).
@@ -162,6 +172,18 @@ async function main(argv: string[]): Promise<number> {
       console.log(`check: the editions agree (${prep.config.languages.join(', ')})`);
       return 0;
     }
+    if (command === 'changes') {
+      if (!values.since) {
+        console.error(`changes takes --since REV (a commit or tag)\n${usage}`);
+        return 2;
+      }
+      const { changesSince } = await import('./stages/report-changes/since.js');
+      const { prepare } = await pipeline();
+      const file = path.resolve(values.out ?? path.join(opts.cacheDir, 'changes', `since-${values.since.replace(/[^A-Za-z0-9._-]+/g, '_')}.html`));
+      const lines = await changesSince({ ...opts, log: () => undefined }, values.since, file, prepare);
+      log(lines.length ? `changed since ${values.since} (details: ${path.relative(process.cwd(), file)}):\n  ${lines.join('\n  ')}` : `nothing from data changed since ${values.since} (${path.relative(process.cwd(), file)})`);
+      return 0;
+    }
     const lock = acquireLock(outDir, process.pid, isAlive);
     if (typeof lock === 'string') {
       console.error(`${path.relative(root, outDir) || outDir}  error  ${lock} — wait for it to finish  [locked]`);
@@ -188,7 +210,8 @@ async function main(argv: string[]): Promise<number> {
       await new Promise<never>(() => undefined);
     }
     const inputs = inputsHash(root, packageDir, keyOf(opts.langs, formats));
-    const previous = values.force ? undefined : readRecord(manifestFile);
+    const last = readRecord(manifestFile);
+    const previous = values.force ? undefined : last;
     if (previous?.inputs === inputs && outputIntact(outDir, previous)) {
       print(previous.diagnostics);
       log(`nothing changed: ${shownOut} is up to date (${Math.round(performance.now() - t0)} ms; --force rebuilds)`);
@@ -197,8 +220,10 @@ async function main(argv: string[]): Promise<number> {
     // Start the browser (Puppeteer's own import included) while the pipeline's modules load.
     if (formats.includes('pdf')) getBrowser().catch(() => undefined);
     const { build } = await pipeline();
-    const result = await build({ ...opts, previous, manifest: { file: manifestFile, inputs } });
+    // --force makes everything again, but what changed is still said against the last build.
+    const result = await build({ ...opts, previous, lastValues: last?.values, manifest: { file: manifestFile, inputs } });
     print(result.diagnostics);
+    if (result.changes.lines.length) log(`changed since the last build (details: ${path.join(shownOut, 'changes.html')}):\n  ${result.changes.lines.join('\n  ')}`);
     log(`built ${result.editions.map((e) => e.lang).join(' + ')} → ${shownOut} in ${Math.round(performance.now() - t0)} ms (${result.chartsRendered} chart(s) rendered)`);
     return 0;
   } catch (e) {

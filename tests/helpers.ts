@@ -10,14 +10,13 @@ import type { BuildOptions } from '../scripts/build.js';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** A temp copy of a report: the repository's own (`'real'`) or a fixture, with the repository's templates if it has none. */
+/** A temp copy of a report: the repository's own (`'real'`) or a fixture (its look comes from the built-in theme/). */
 export function reportCopy(name: 'real' | string): string {
   const dir = mkdtempSync(path.join(tmpdir(), `report-${name.replace(/\W/g, '-')}-`));
   const src = name === 'real' ? repo : path.join(repo, 'tests', 'fixtures', name);
   for (const part of ['report.yaml', 'content', 'data', 'templates']) {
     if (existsSync(path.join(src, part))) cpSync(path.join(src, part), path.join(dir, part), { recursive: true });
   }
-  if (!existsSync(path.join(dir, 'templates'))) cpSync(path.join(repo, 'templates'), path.join(dir, 'templates'), { recursive: true });
   return dir;
 }
 
@@ -35,30 +34,44 @@ export function overlay(dir: string, overlayDir: string): void {
   walk('');
 }
 
+/**
+ * The environment of a CLI run: the tests' own, with `env` over it. A test that names a browser
+ * (PUPPETEER_EXECUTABLE_PATH: a fake one that hangs or crashes) gets it even under REPORT_BROWSER=bundled.
+ */
+export function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...(env.PUPPETEER_EXECUTABLE_PATH ? { REPORT_BROWSER: '' } : {}), ...env };
+}
+
 /** Run the CLI as a user would (asynchronously, so the test worker stays responsive). */
 export function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', path.join(repo, 'scripts', 'cli.ts'), ...args], { cwd: repo, env: { ...process.env, ...env }, timeout: 600_000, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', path.join(repo, 'scripts', 'cli.ts'), ...args], { cwd: repo, env: cliEnv(env), timeout: 600_000, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
 }
 
-let shared: Promise<Browser> | undefined;
+const shared = new Map<string, Promise<Browser>>();
 
-/** One browser for all in-process builds of a test file. */
-export function testBrowser(): Promise<Browser> {
-  if (!shared) {
-    const exe = findBrowser(process.env.PUPPETEER_EXECUTABLE_PATH);
-    if (!exe) throw new Error('tests need Chromium: apt-get install chromium');
-    shared = launchBrowser({ executablePath: exe, asRoot: process.getuid?.() === 0 });
+/**
+ * One browser for all in-process builds of a test file: `'found'`, the one a build would find (which
+ * REPORT_BROWSER=bundled makes the bundled one); `'bundled'`, always the Chromium that comes with npm;
+ * `'machine'`, the one a build would find without REPORT_BROWSER (the bundled one only where there is no other).
+ */
+export function testBrowser(which: 'found' | 'bundled' | 'machine' = 'found'): Promise<Browser> {
+  let browser = shared.get(which);
+  if (!browser) {
+    const env = { ...process.env, ...(which === 'found' ? {} : { REPORT_BROWSER: which === 'bundled' ? 'bundled' : '' }) };
+    browser = findBrowser({ env, cacheDir: path.join(repo, '.cache') }).then((found) => launchBrowser({ ...found, asRoot: process.getuid?.() === 0 }));
+    shared.set(which, browser);
   }
-  return shared;
+  return browser;
 }
 
 export async function closeTestBrowser(): Promise<void> {
-  if (shared) await (await shared).close();
-  shared = undefined;
+  const all = [...shared.values()];
+  shared.clear();
+  for (const b of all) await b.then((browser) => browser.close()).catch(() => undefined);
 }
 
 export function options(root: string, out: string, extra: Partial<BuildOptions> = {}): BuildOptions {

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { expect } from 'vitest';
-import { cli, repo, reportCopy, snapshot } from './helpers.js';
+import { cli, cliEnv, repo, reportCopy, snapshot } from './helpers.js';
 
 /**
  * Helpers for tests that run the CLI as a child process and check what it
@@ -98,7 +98,7 @@ export interface Run {
 export function startCli(args: string[], env: Record<string, string> = {}): Run {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'scripts', 'cli.ts'), ...args], {
     cwd: repo,
-    env: { ...process.env, ...env },
+    env: cliEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const run: Run = {

@@ -5,6 +5,8 @@ import { startFault } from './faults.js';
 export interface LaunchOptions {
   executablePath: string;
   asRoot: boolean;
+  /** The browser process's whole environment, when it needs more than the build's (findBrowser's `env`). */
+  env?: Record<string, string | undefined>;
   /** Milliseconds the launch, and any single browser operation after it, may take before the build gives up. */
   timeout?: number;
 }
@@ -28,6 +30,7 @@ export async function launchBrowser(opts: LaunchOptions): Promise<Browser> {
   try {
     browser = await puppeteer.launch({
       executablePath: opts.executablePath,
+      ...(opts.env ? { env: opts.env } : {}),
       headless: true,
       pipe: true,
       args,

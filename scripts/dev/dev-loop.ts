@@ -7,6 +7,7 @@ import { watchTree } from './watch.js';
 import type { DevCache } from '../incremental/dev-cache.js';
 import { inputsHash } from '../incremental/inputs-hash.js';
 import { recordPath, readRecord } from '../incremental/build-record.js';
+import type { ValueRecord } from '../model/changes.js';
 
 /**
  * `npm run dev`: build the HTML of both editions, serve the output folder on
@@ -44,6 +45,8 @@ export async function dev(opts: DevOptions): Promise<DevServer> {
   let printing: AbortController | undefined;
   let changed = new Set<string>();
   const devCache: DevCache = new Map();
+  /** The values the last rebuild printed: each save is compared with the one before it. */
+  let lastValues: ValueRecord | undefined;
 
   const run = async (kind: 'html' | 'pdf'): Promise<boolean> => {
     const t0 = performance.now();
@@ -59,10 +62,13 @@ export async function dev(opts: DevOptions): Promise<DevServer> {
         devCache,
         keepPdfs: !full,
         previous: readRecord(manifestFile),
+        lastValues,
         manifest: full ? { file: manifestFile, inputs } : undefined,
         log: () => undefined,
       });
       opts.print(result.diagnostics.filter((d) => d.severity === 'error' || full));
+      if (lastValues && result.changes.lines.length) log(`changed from data:\n  ${result.changes.lines.join('\n  ')}`);
+      lastValues = result.changes.record;
       const what = full ? `HTML and PDF (${result.editions.map((e) => `${e.lang}: ${e.pdf ? `${e.pdf.pages} pages` : 'kept'}`).join(', ')})` : 'HTML';
       // (an editor's temporary files have come and gone: name what is still there)
       const named = [...changed].filter((rel) => existsSync(path.join(root, rel)));

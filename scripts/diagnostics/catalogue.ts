@@ -29,6 +29,7 @@ export interface Entry {
 
 /** Every user-facing problem, by rule id (Astro's way: message says what, hint says what to do). */
 export const catalogue = {
+  'git-revision': { severity: 'error', message: (rev, why) => `Cannot read the report at git revision "${rev}": ${why}`, hint: () => 'name a commit or tag of the repository that holds the report (npm run changes -- --since HEAD~1)' },
   'yaml-syntax': { severity: 'error', message: (d) => `Malformed YAML: ${d}`, hint: () => 'fix the YAML syntax (indentation, quotes, colons)' },
   'more-problems': { severity: 'error', message: (rule, n) => `More problems of the kind [${rule}] in this file; only the first ${n} are listed`, hint: () => 'fix those, and build again to see the rest' },
   'yaml-aliases': { severity: 'error', message: (name) => `The aliases (*${name} …) expand to too many values: the document would be huge`, hint: () => 'write the values out, or use fewer aliases' },
@@ -51,7 +52,7 @@ export const catalogue = {
   'unused-note': { severity: 'warning', message: (id) => `Note "[^${id}]" is defined but never cited`, hint: () => 'cite it or delete it' },
   'template-syntax': { severity: 'error', message: (d) => `Template syntax error: ${d}`, hint: () => 'check that every {{ has its }} and every block is closed' },
   'unknown-helper': { severity: 'error', message: (name) => `Unknown helper "${name}"`, hint: () => 'the helpers are figure, table, ref, num, fmt, t; see docs/authoring.md' },
-  'unknown-partial': { severity: 'error', message: (name) => `Unknown partial "${name}"`, hint: () => 'partials live in templates/partials/<name>.hbs' },
+  'unknown-partial': { severity: 'error', message: (name) => `Unknown partial "${name}"`, hint: () => 'partials are templates/partials/<name>.hbs in the report, or theme/partials/<name>.hbs in the built-in theme' },
   'template-error': { severity: 'error', message: (d) => `Template error: ${d}`, hint: () => 'see docs/authoring.md for the helpers and their arguments' },
   'figure-not-in-edition': { severity: 'error', message: (id) => `"${id}" is declared but not placed in this edition`, hint: () => 'place it with {{figure}} / {{table}} before referring to it' },
   'font-coverage': { severity: 'error', message: (chars) => `Characters no bundled font covers (they would be drawn in whatever font the reader's system has, or as boxes): ${chars}`, hint: () => 'replace them (an emoji by words), or add a font that covers them to scripts/fonts/catalogue.ts' },
@@ -71,14 +72,25 @@ export const catalogue = {
   'missing-source': { severity: 'error', message: () => 'Value without a source', hint: () => 'every row names its source in the `source` column' },
   'unknown-dataset': { severity: 'error', message: (d, near) => `Unknown dataset "${d}"${near ? ` — did you mean "${near}"?` : ''}`, hint: () => 'datasets are data/<id>.csv with data/<id>.meta.yaml' },
   'chart-spec': { severity: 'error', message: (d) => `Invalid Vega-Lite spec: ${d}`, hint: (h) => h || 'check field names, mark and encoding types against the dataset' },
+  'table-column': { severity: 'error', message: (c, ds, near) => `Column "${c}" is not a column of dataset "${ds}"${near ? ` — did you mean "${near}"?` : ''}`, hint: (cols) => `its columns are: ${cols}` },
+  'table-filter': { severity: 'error', message: (filter, ds) => `The filter ${filter} matches no row of dataset "${ds}"`, hint: (values) => `the dataset has ${values}` },
+  'unknown-unit': { severity: 'error', message: (u, near) => `Unknown unit "${u}"${near ? ` — did you mean "${near}"?` : ''}`, hint: (list) => `units are: ${list} (see docs/authoring.md)` },
   'chart-field': { severity: 'error', message: (f, ds) => `Field "${f}" is not a column of dataset "${ds}"`, hint: (cols) => `columns are: ${cols}` },
   'toc-pages': { severity: 'warning', message: (lang, n, what) => `The ${lang} PDF's table of contents may be wrong: after ${n} passes these entries still moved: ${what}`, hint: () => 'check the print styles for what reflows when a page number changes; the HTML is not affected' },
   'pending-figure': { severity: 'warning', message: (ids) => `Pending figures (no sourced data yet): ${ids}`, hint: () => 'add a dataset and a chart to data/figures.yaml when data is found; --strict makes this an error' },
   'parity': { severity: 'error', message: (d) => d, hint: (h) => h || 'make both editions carry the same sections, figures, tables, notes and data references' },
-  'stale-translation': { severity: 'warning', message: (f, src) => `Translation is stale: ${src} changed since ${f} was translated`, hint: (h) => `update the translation, then set source-hash: ${h}` },
+  'stale-translation': {
+    severity: 'warning',
+    message: (f, src, none) => (none ? `No source-hash recorded yet: ${f} does not say which version of ${src} it translates` : `Translation is stale: ${src} changed since ${f} was translated`),
+    hint: (h, none) => (none ? `when it matches ${none}, set source-hash: ${h} in its front matter` : `update the translation, then set source-hash: ${h}`),
+  },
+  'title-differs': { severity: 'warning', message: (fm, heading) => `The front matter's title "${fm}" differs from the chapter's heading "${heading}": the heading wins`, hint: () => 'the title comes from the "#" heading; remove title: from the front matter or make it the same' },
+  'not-empty': { severity: 'error', message: (what) => `The folder is not empty (${what})`, hint: () => 'npm run new writes only into a new or empty folder: name one that does not exist yet' },
   'config': { severity: 'error', message: (d) => `Report config: ${d}`, hint: (h) => h || 'see report.yaml in the repository for the fields' },
   'remote-css': { severity: 'error', message: (url) => `Stylesheet refers to "${url}" on the network: the build never fetches from the network`, hint: () => 'put the file inside the report folder and refer to it by a relative path' },
-  // Browser faults: the place is the browser executable; printed as one line by the CLI (EnvironmentError).
+  // The browser: the place is its executable (or what was looked at); printed as one line by the CLI (EnvironmentError).
+  'no-browser': { severity: 'error', message: (why) => why, hint: (what) => what },
+  'browser-unpack': { severity: 'error', message: (why) => `Could not unpack the Chromium that comes with npm (${why})`, hint: () => 'free some disk space or make the folder writable, or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium' },
   'browser-start': { severity: 'error', message: (why) => `The browser did not start: ${why}`, hint: (extra) => `check that it is a working Chromium or Chrome, or set PUPPETEER_EXECUTABLE_PATH to one${extra}` },
   'browser-crashed': { severity: 'error', message: (doing) => `The browser crashed or was killed ${doing}`, hint: () => 'try again; if it persists, check free memory or run with --verbose' },
   'browser-timeout': { severity: 'error', message: (doing, secs) => `The browser stopped responding ${doing} (no answer within ${secs} s)`, hint: () => 'try again; if it persists, check free memory, raise --browser-timeout or run with --verbose' },

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/catalogue.js';
 import { hashTree } from './inputs-hash.js';
+import type { ValueRecord } from '../model/changes.js';
 
 /**
  * What the last successful build of an output folder was made from and what it
@@ -21,7 +22,10 @@ export interface BuildRecord {
   /** Output path (relative to the output folder) → sha256 of its bytes. */
   outputs: Record<string, string>;
   diagnostics: Diagnostic[];
-  editions: Record<string, { pdfKey: string; pdfFile: string; tocPages: Record<string, number> }>;
+  /** Per edition: what its PDF was printed from, where the TOC entries landed, which figures were moved (after which block's text). */
+  editions: Record<string, { pdfKey: string; pdfFile: string; tocPages: Record<string, number>; floats?: [string, string][] }>;
+  /** Every value the build printed from data and where (the next build reports what changed). */
+  values?: ValueRecord;
 }
 
 /** Where the record of the builds into `outDir` is kept. */

@@ -47,16 +47,43 @@ function money(raw: string, exp: number, prefix: string): string {
   return `${prefix}${scaled(raw, exp - 6)} million`;
 }
 
+export interface FormatOptions {
+  /** sqm-10k in zh: 万㎡ instead of 万平方米 (tables). */
+  short?: boolean;
+  /** Round the stored number to this many decimals (half away from zero) before the unit applies. */
+  decimals?: number;
+  /**
+   * Running text, not a table or chart: English spells out the whole numbers one to nine of unit `number`
+   * ("five universities"). A value written with decimals ("5.0") keeps its figures.
+   */
+  words?: boolean;
+}
+
+/** `raw` rounded half away from zero to `decimals` places, written with exactly that many. */
+export function roundRaw(raw: string, decimals: number): string {
+  const n = Number(raw);
+  const abs = String(Math.abs(n));
+  if (abs.includes('e')) return n.toFixed(decimals);
+  const r = Number(`${Math.round(Number(`${abs}e${decimals}`))}e-${decimals}`);
+  return (n < 0 && r !== 0 ? -r : r).toFixed(decimals);
+}
+
 /** The number alone, as stored (zh) or grouped (en). */
-export function formatBare(raw: string, lang: Lang): string {
+export function formatBare(raw: string, lang: Lang, opts: FormatOptions = {}): string {
+  if (opts.decimals !== undefined) raw = roundRaw(raw, opts.decimals);
   return plain(Number(raw), decimalsOf(raw), lang);
 }
 
-export function formatValue(raw: string, unit: Unit, lang: Lang, opts: { short?: boolean } = {}): string {
+/** English words for the whole numbers running text spells out (style-en.md: "spell out one to nine"). */
+const enSmallNumbers = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+export function formatValue(raw: string, unit: Unit, lang: Lang, opts: FormatOptions = {}): string {
+  if (opts.decimals !== undefined) raw = roundRaw(raw, opts.decimals);
   const n = formatBare(raw, lang);
   const zh = lang === 'zh';
   switch (unit) {
     case 'number':
+      if (opts.words && !zh && /^[1-9]$/.test(raw.trim())) return enSmallNumbers[Number(raw) - 1]!;
       return n;
     case 'percent':
       return `${n}%`;

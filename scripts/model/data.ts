@@ -17,12 +17,19 @@ export interface DatasetMeta {
 
 export type Cell = string | number | null;
 
+export interface DatasetRow {
+  values: Record<string, Cell>;
+  /** Each cell as written in the CSV (trimmed): numbers keep their decimals. */
+  raw: Record<string, string>;
+  line: number;
+}
+
 export interface Dataset {
   id: string;
   file: string;
   meta: DatasetMeta;
   columns: string[];
-  rows: { values: Record<string, Cell>; raw: Record<string, string>; line: number }[];
+  rows: DatasetRow[];
   /** The CSV text and meta text, for content hashes. */
   fingerprint: string;
 }
@@ -52,6 +59,26 @@ export interface Figure {
   at: { file: string; line: number; column: number };
 }
 
+/** A column of a table bound to a dataset (`columns:` in data/tables.yaml). */
+export interface TableColumn {
+  column: string;
+  header: I18n;
+  /** Numbers print in this unit; the `value` column defaults to the row's unit, as {{num}}. */
+  unit?: Unit;
+  /** The number alone, without its unit (as {{num … bare=true}}). */
+  bare?: boolean;
+  /** Round to this many decimals (as {{num … decimals=N}}). */
+  decimals?: number;
+}
+
+/** A table whose cells come from a dataset: which columns, which rows (filtered and sorted). */
+export interface TableBinding {
+  dataset: string;
+  columns: TableColumn[];
+  /** The dataset's rows the table shows, in the order it shows them. */
+  rows: DatasetRow[];
+}
+
 export interface Table {
   id: string;
   caption: I18n;
@@ -59,8 +86,13 @@ export interface Table {
   sourceLabel: string;
   note?: I18n;
   partial: string;
-  data: unknown;
+  /** A literal table: the parsed JSON its partial renders. */
+  data?: unknown;
+  /** A table bound to a dataset. */
+  binding?: TableBinding;
   at: { file: string; line: number; column: number };
+  /** Where its partial is named (or its id, when it uses the default partial). */
+  partialAt: { file: string; line: number; column: number };
 }
 
 export interface ReportData {
@@ -68,6 +100,11 @@ export interface ReportData {
   values: Map<string, ValueRef>;
   figures: Map<string, Figure>;
   tables: Map<string, Table>;
+}
+
+/** The unit of a row's `value`: its own `unit` cell, else the dataset's unit, else `number`. */
+export function valueUnit(ds: Dataset, row: DatasetRow): Unit {
+  return ((typeof row.values.unit === 'string' && row.values.unit) || ds.meta.unit || 'number') as Unit;
 }
 
 /** A value's display label in `lang`, for coded columns. */

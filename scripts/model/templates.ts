@@ -42,6 +42,16 @@ export interface Templates {
   printCss: string;
   strings: Record<Lang, Strings>;
   chartTheme: Record<string, unknown>;
+  /**
+   * Where each template came from, for messages: `layout`, `partials/<name>`,
+   * `styles/report.css`, … → the report's `templates/…` or the built-in `theme/…`.
+   */
+  files: Record<string, string>;
   /** Concatenated template sources, for content hashes. */
   fingerprint: string;
+}
+
+/** The file a template came from (for messages), by its name in `Templates.files`. */
+export function templateFile(templates: Templates, name: string): string {
+  return templates.files[name] ?? `templates/${name}`;
 }

@@ -6,11 +6,11 @@ type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
 /** `<link rel=…>` values whose `href` the browser loads (the others — canonical, alternate… — only name a page). */
-const fetchingRels = new Set(['stylesheet', 'icon', 'shortcut', 'apple-touch-icon', 'apple-touch-icon-precomposed', 'mask-icon', 'manifest', 'preload', 'prefetch', 'modulepreload', 'preconnect', 'dns-prefetch', 'prerender']);
+const fetchingRels = ['stylesheet', 'icon', 'shortcut', 'apple-touch-icon', 'apple-touch-icon-precomposed', 'mask-icon', 'manifest', 'preload', 'prefetch', 'modulepreload', 'preconnect', 'dns-prefetch', 'prerender'];
 
 /** Attributes that make the page load something, on any element; `href` only where it loads (link, SVG image/use). */
-const loading = new Set(['src', 'srcset', 'poster', 'background', 'data', 'imagesrcset']);
-const svgHref = new Set(['image', 'use', 'feimage', 'script']);
+const loading = ['src', 'srcset', 'poster', 'background', 'data', 'imagesrcset'];
+const svgHref = ['image', 'use', 'feimage', 'script'];
 
 /**
  * Every URL an HTML template (layout or partial) makes the page load — script,
@@ -42,9 +42,9 @@ function checkElement(ctx: BuildContext, file: string, text: string, el: Element
   for (const attr of el.attrs) {
     const name = attr.name.toLowerCase().replace(/^xlink:/, '');
     const loads =
-      loading.has(name) ||
-      (name === 'href' && el.tagName === 'link' && rels.some((r) => fetchingRels.has(r))) ||
-      (name === 'href' && svgHref.has(el.tagName.toLowerCase()));
+      loading.includes(name) ||
+      (name === 'href' && el.tagName === 'link' && rels.some((r) => fetchingRels.includes(r))) ||
+      (name === 'href' && svgHref.includes(el.tagName.toLowerCase()));
     if (!loads) continue;
     const loc = el.sourceCodeLocation?.attrs?.[attr.name];
     const urls = /srcset$/.test(name) ? attr.value.split(/,\s+/).map((c) => c.trim().split(/\s+/)[0] ?? '') : [attr.value.trim()];

@@ -71,6 +71,7 @@ function checkStale(ctx: BuildContext, sources: Chapter[], translations: Chapter
   for (const t of translations) {
     const src = sources.find((s) => s.id === t.id);
     if (!src) continue;
-    if (t.sourceHash !== src.hash) ctx.diagnostics.report('stale-translation', { file: t.file, line: 1, column: 1 }, [t.file, src.file], [src.hash]);
+    const none = t.sourceHash === undefined ? src.file : '';
+    if (t.sourceHash !== src.hash) ctx.diagnostics.report('stale-translation', { file: t.file, line: 1, column: 1 }, [t.file, src.file, none], [src.hash, none]);
   }
 }

@@ -24,7 +24,7 @@ const edition = {
   },
 };
 
-const schema = {
+export const schema = {
   type: 'object',
   required: ['id', 'date', 'languages', 'sourceLanguage', 'editions'],
   additionalProperties: false,

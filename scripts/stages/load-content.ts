@@ -7,9 +7,9 @@ import { validate } from '../sources/validate.js';
 import type { Chapter } from '../model/content.js';
 
 
-const frontMatterSchema = {
+export const frontMatterSchema = {
   type: 'object',
-  required: ['id', 'title'],
+  required: ['id'],
   additionalProperties: false,
   properties: {
     id: { type: 'string', pattern: '^[a-z0-9-]+$' },
@@ -49,17 +49,18 @@ export function loadContent(ctx: BuildContext, lang: Lang): Chapter[] {
 export function parseChapter(ctx: BuildContext, text: string, file: string, lang: Lang): Chapter | undefined {
   const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(\r?\n|$)/.exec(text);
   if (!m) {
-    ctx.diagnostics.report('front-matter', { file, line: 1, column: 1 }, ['missing'], ['start the file with a --- block holding id: and title:']);
+    ctx.diagnostics.report('front-matter', { file, line: 1, column: 1 }, ['missing'], ['start the file with a --- block holding id: (the section id)']);
     return undefined;
   }
   const fm = parseYaml(ctx, m[1]!, file, 1);
-  if (!fm || !validate(ctx, frontMatterSchema, fm, 'front matter holds id, title and (translations) source-hash')) return undefined;
-  const meta = fm.value as { id: string; title: string; 'source-hash'?: string };
+  if (!fm || !validate(ctx, frontMatterSchema, fm, 'front matter holds id, (translations) source-hash, and optionally title')) return undefined;
+  const meta = fm.value as { id: string; title?: string; 'source-hash'?: string };
   const body = text.slice(m[0].length);
   const bodyLine = m[0].split('\n').length;
   if (!body.trim()) {
     ctx.diagnostics.report('empty-chapter', { file, line: bodyLine, column: 1 });
     return undefined;
   }
-  return { lang, id: meta.id, title: meta.title, file, body, bodyLine, hash: contentHash(text), sourceHash: meta['source-hash'] };
+  const title = meta.title === undefined ? undefined : { text: meta.title, ...fm.at(['title']) };
+  return { lang, id: meta.id, title, file, body, bodyLine, hash: contentHash(text), sourceHash: meta['source-hash'] };
 }

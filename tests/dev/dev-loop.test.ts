@@ -3,7 +3,8 @@ import http from 'node:http';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'puppeteer';
-import { closeTestBrowser, reportCopy, run, snapshot, testBrowser } from '../helpers.js';
+import { closeTestBrowser, reportCopy, snapshot, testBrowser } from '../helpers.js';
+import { readPdf } from '../pdf.js';
 import { Leftovers, alive, descendants, exited, running, signal, waitFor, type Run } from '../procs.js';
 
 /**
@@ -35,7 +36,7 @@ const editChapter = (extra: string) => writeFileSync(chapterFile(), original.rep
 /** The text the open page shows now ('' while it is being replaced). */
 const shown = () => page.evaluate(() => document.body.innerText).catch(() => '');
 const norm = (s: string) => s.replace(/\s+/g, '');
-const pdfText = (lang: string) => norm(run('pdftotext', [path.join(dist, lang, `mini-report-${lang}.pdf`), '-']));
+const pdfText = async (lang: string) => norm((await readPdf(path.join(dist, lang, `mini-report-${lang}.pdf`))).pages.map((p) => p.text).join(''));
 
 /** Where the output of the dev server stands now: what it prints from here on is `since(mark)`. */
 type Mark = { out: number; err: number };
@@ -122,7 +123,7 @@ describe('npm run dev', () => {
   it('rebuilds the PDFs after the quiet period', async () => {
     // From the save of the previous test on: the HTML first, then (no save for 2 s) the PDFs.
     await line(firstEdit, /^rebuilt HTML and PDF \(zh: \d+ pages, .*\)/m);
-    expect(pdfText('zh')).toContain('青蛙标记');
+    expect(await pdfText('zh')).toContain('青蛙标记');
   });
 
   it('reports a broken save, keeps serving the last good build, and rebuilds once it is fixed', async () => {
@@ -144,7 +145,7 @@ describe('npm run dev', () => {
     await waitFor('the open page to show the fixed chapter', async () => (await shown()).includes('蜻蜓标记'), 240_000, exited(dev));
     await line(fixed, /^rebuilt HTML after content\/zh\/01-main\.md/m);
     await line(fixed, /^rebuilt HTML and PDF /m);
-    expect(pdfText('zh')).toContain('蜻蜓标记');
+    expect(await pdfText('zh')).toContain('蜻蜓标记');
   });
 
   it('sees saves made by renaming a new file over the old one (sed -i, "safe write" editors), every time', async () => {
@@ -172,7 +173,7 @@ describe('npm run dev, when its Chromium dies', () => {
     await line(m, /^rebuilt HTML and PDF \(zh: \d+ pages/m);
     expect(since(m).out.match(/^browser: .*$/gm)).toEqual([expect.stringMatching(/^browser: Chromium had stopped \(crashed or killed\); starting it again$/)]);
     expect(since(m).err).not.toMatch(/internal error|^\s+at /m);
-    expect(pdfText('zh')).toContain('蜗牛标记');
+    expect(await pdfText('zh')).toContain('蜗牛标记');
     const now = descendants(dev.child.pid!).filter((p) => /chrom/i.test(p.args) && p.ppid === dev.child.pid);
     expect(now.map((p) => p.pid)).not.toContain(chromium[0]!.pid);
   });

@@ -57,6 +57,18 @@ describe('npm run check', () => {
     expect(strict.code).toBe(1);
   });
 
+  it('says a translation without source-hash has none recorded yet (not that it changed), and gives the hash', async () => {
+    const root = reportCopy('mini');
+    const en = path.join(root, 'content', 'en', '01-main.md');
+    writeFileSync(en, readFileSync(en, 'utf8').replace(/^source-hash: .*\n/m, ''));
+    const r = await cli(['check', '--root', root]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.trim()).toMatch(
+      /^content\/en\/01-main\.md:1:1 {2}warning {2}No source-hash recorded yet: content\/en\/01-main\.md does not say which version of content\/zh\/01-main\.md it translates — when it matches content\/zh\/01-main\.md, set source-hash: [0-9a-f]{12} in its front matter {2}\[stale-translation\]$/,
+    );
+    expect(r.stderr).not.toContain('changed since');
+  });
+
   it('passes on the repository report', async () => {
     const r = await cli(['check']);
     expect(r.code, r.stderr).toBe(0);

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../scripts/stages/load-content.js';
 import { Diagnostics } from '../../scripts/diagnostics/collector.js';
 import { formatDiagnostic } from '../../scripts/diagnostics/catalogue.js';
 import { newSession, type BuildContext } from '../../scripts/context.js';
-import { repo } from '../helpers.js';
+import { cli, repo, reportCopy } from '../helpers.js';
 
 describe('the chapters of an edition', () => {
   it('are the .md files of content/<lang>/; a chapter saved under another extension is named, an editor’s hidden files are passed over', () => {
@@ -29,5 +29,34 @@ describe('the chapters of an edition', () => {
       'content/zh/03-end.markdown:1:1  warning  "03-end.markdown" is not read: chapters are NN-slug.md files',
       'content/zh/04-draft.txt:1:1  warning  "04-draft.txt" is not read: chapters are NN-slug.md files',
     ]);
+  });
+});
+
+/** Front matter without repetition: the chapter's title is its "#" heading; title: is optional. */
+describe('chapter front matter', () => {
+  const withEnglishFrontMatter = (edit: (fm: string) => string) => {
+    const root = reportCopy('mini');
+    const en = path.join(root, 'content', 'en', '01-main.md');
+    const text = readFileSync(en, 'utf8');
+    const end = text.indexOf('\n---\n', 4);
+    writeFileSync(en, edit(text.slice(0, end)) + text.slice(end));
+    return root;
+  };
+
+  it('needs no title: (the heading is the title), and prints none anyway', async () => {
+    const root = withEnglishFrontMatter((fm) => fm.replace(/^title: .*\n/m, ''));
+    expect(readFileSync(path.join(root, 'content', 'en', '01-main.md'), 'utf8')).not.toMatch(/^title:/m);
+    const r = await cli(['check', '--root', root]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+
+  it('warns when title: differs from the heading, saying which wins', async () => {
+    const root = withEnglishFrontMatter((fm) => fm.replace(/^title: .*$/m, 'title: A different title'));
+    const r = await cli(['check', '--root', root]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.trim()).toBe(
+      'content/en/01-main.md:3:1  warning  The front matter\'s title "A different title" differs from the chapter\'s heading "I. Test chapter": the heading wins — the title comes from the "#" heading; remove title: from the front matter or make it the same  [title-differs]',
+    );
   });
 });

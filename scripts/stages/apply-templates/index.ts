@@ -7,21 +7,23 @@ import type { Root, Element, ElementContent } from 'hast';
 import type { BuildContext, Lang } from '../../context.js';
 import type { ReportConfig } from '../../model/config.js';
 import type { ReportData } from '../../model/data.js';
-import type { Templates } from '../../model/templates.js';
+import { templateFile, type Templates } from '../../model/templates.js';
 import type { RenderedEdition, EditionHtml } from '../../model/edition.js';
-import { figureTree, tableTree } from './figure-trees.js';
+import { figureTree, tableIds, tableTree } from './figure-trees.js';
+import { tableView } from './table-view.js';
+import type { Place } from '../../diagnostics/catalogue.js';
 import { formatDate, formatValue, isUnit } from '../../locale/units.js';
 import { reportTemplateError } from '../../diagnostics/template-errors.js';
 import { htmlLang, ogLocale } from '../../locale/languages.js';
+import { smartenStrings, smartenText } from '../../locale/typography.js';
 import { checkPage } from './page-checks.js';
-import type { Place } from '../../diagnostics/catalogue.js';
 
 
 
 /** A fresh Handlebars for templates/ (layout and partials), with the t/fmt helpers for one edition. */
 export function templateHandlebars(templates: Templates, lang: Lang): typeof Handlebars {
   const hb = Handlebars.create();
-  hb.registerHelper('t', (obj: unknown) => (obj && typeof obj === 'object' ? String((obj as Record<string, unknown>)[lang] ?? '') : String(obj ?? '')));
+  hb.registerHelper('t', (obj: unknown) => smartenText(obj && typeof obj === 'object' ? String((obj as Record<string, unknown>)[lang] ?? '') : String(obj ?? ''), lang));
   hb.registerHelper('fmt', (value: unknown, unit: unknown) =>
     typeof unit === 'string' && isUnit(unit) && value !== null && value !== undefined ? formatValue(String(value), unit, lang, { short: true }) : String(value ?? ''),
   );
@@ -50,11 +52,11 @@ export function applyTemplates(
   links: { others: { lang: Lang; name: string; href: string }[]; pdfHref: string },
 ): EditionHtml | undefined {
   const { lang } = edition;
-  const strings = templates.strings[lang];
-  const meta = config.editions[lang];
+  const strings = smartenStrings(templates.strings[lang], lang);
+  const meta = smartenStrings(config.editions[lang], lang);
   const hb = templateHandlebars(templates, lang);
   const datasets: string[] = [];
-  const byline = renderPartial(ctx, hb, 'byline', { meta, date: formatDate(config.date, lang), isoDate: config.date, strings, lang });
+  const byline = renderPartial(ctx, hb, templates, 'byline', { meta, date: formatDate(config.date, lang), isoDate: config.date, strings, lang }, { file: templateFile(templates, 'layout') });
   const slot = (el: Element): ElementContent | undefined => {
     const kind = el.properties.dataKind as string;
     const id = el.properties.dataId as string;
@@ -67,7 +69,11 @@ export function applyTemplates(
       return figureTree(fig, n, lang, strings, svg, fig.dataset ? `data/${fig.dataset}.csv` : undefined);
     }
     const table = data.tables.get(id)!;
-    const html = renderPartial(ctx, hb, table.partial, { data: table.data, lang, strings }, table.at);
+    const ids = tableIds(table.id);
+    const context = table.binding
+      ? { ...tableView(table.binding, data.datasets.get(table.binding.dataset)!, lang), table: { id, caption: table.caption[lang], source: table.source[lang] }, ...ids, lang, strings }
+      : { data: table.data, ...ids, lang, strings };
+    const html = renderPartial(ctx, hb, templates, table.partial, context, table.partialAt);
     return tableTree(table, n, lang, strings, html ?? '');
   };
   // Our own SVG and table markup travel as raw nodes: serialised as they are.
@@ -106,21 +112,22 @@ export function applyTemplates(
     checkPage(ctx, lang, html, headings, templates);
     return { lang, html, headings, datasets: [...new Set(datasets)] };
   } catch (e) {
-    reportTemplateError(ctx, e as Error, 'templates/layout.hbs');
+    reportTemplateError(ctx, e as Error, templateFile(templates, 'layout'));
     return undefined;
   }
 }
 
-function renderPartial(ctx: BuildContext, hb: typeof Handlebars, name: string, context: object, usedIn: Place = { file: 'templates/layout.hbs' }): string | undefined {
+/** A partial of the report's templates/ or the theme, rendered; a missing one is reported where it is named (`usedAt`). */
+function renderPartial(ctx: BuildContext, hb: typeof Handlebars, templates: Templates, name: string, context: object, usedAt: Place): string | undefined {
   const text = hb.partials[name] as string | undefined;
   if (typeof text !== 'string') {
-    ctx.diagnostics.report('unknown-partial', usedIn, [name]);
+    ctx.diagnostics.report('unknown-partial', usedAt, [name]);
     return undefined;
   }
   try {
     return hb.compile(text)(context);
   } catch (e) {
-    reportTemplateError(ctx, e as Error, `templates/partials/${name}.hbs`);
+    reportTemplateError(ctx, e as Error, templateFile(templates, `partials/${name}`));
     return undefined;
   }
 }

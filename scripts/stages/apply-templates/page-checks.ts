@@ -1,7 +1,7 @@
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import type { BuildContext, Lang } from '../../context.js';
 import type { Heading } from '../../model/edition.js';
-import type { Templates } from '../../model/templates.js';
+import { templateFile, type Templates } from '../../model/templates.js';
 import { lineOf } from '../../sources/positions.js';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -32,9 +32,9 @@ export function checkPage(ctx: BuildContext, lang: Lang, html: string, headings:
     for (const kid of [...('childNodes' in node ? node.childNodes : []), ...('content' in node && node.content ? node.content.childNodes : [])]) walk(kid as Node);
   };
   walk(parse(html) as Node);
-  const sources = [['templates/layout.hbs', templates.layout], ...Object.entries(templates.partials).map(([n, t]) => [`templates/partials/${n}.hbs`, t])] as [string, string][];
+  const sources = [[templateFile(templates, 'layout'), templates.layout], ...Object.entries(templates.partials).map(([n, t]) => [templateFile(templates, `partials/${n}`), t])] as [string, string][];
   const at = (written: RegExp) => {
-    const [file, text] = sources.find(([, t]) => written.test(t)) ?? ['templates/layout.hbs', ''];
+    const [file, text] = sources.find(([, t]) => written.test(t)) ?? [templateFile(templates, 'layout'), ''];
     const m = written.exec(text);
     return m ? lineOf(text, m[0], file) : { file, line: 1, column: 1 };
   };
@@ -43,13 +43,13 @@ export function checkPage(ctx: BuildContext, lang: Lang, html: string, headings:
     const times = sources.flatMap(([file, text]) => [...text.matchAll(/<time\b[^>]*?\bdatetime\s*=\s*["']?([^"'\s>]*)/g)].map((m) => ({ file, text, m })));
     const iso = /^\{\{\s*(isoDate|config\.date)\s*\}\}$/;
     const t = times.find(({ m }) => m[1] === value) ?? times.find(({ m }) => !iso.test(m[1]!)) ?? times[0];
-    ctx.diagnostics.report('time-datetime', t ? lineOf(t.text, t.m[0], t.file) : { file: 'templates/layout.hbs', line: 1, column: 1 }, [value, languageNames[lang]]);
+    ctx.diagnostics.report('time-datetime', t ? lineOf(t.text, t.m[0], t.file) : { file: templateFile(templates, 'layout'), line: 1, column: 1 }, [value, languageNames[lang]]);
   }
   for (const [id, n] of count) {
     if (n < 2) continue;
     const heading = headings.find((hd) => hd.id === id);
     if (heading) {
-      ctx.diagnostics.report('duplicate-id', { file: heading.file, line: heading.line, column: 1 }, [id, 'templates/layout.hbs, which uses it for its own element']);
+      ctx.diagnostics.report('duplicate-id', { file: heading.file, line: heading.line, column: 1 }, [id, `${templateFile(templates, 'layout')}, which uses it for its own element`]);
       continue;
     }
     ctx.diagnostics.report('duplicate-page-id', at(new RegExp(`\\bid\\s*=\\s*["']?${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["'\\s>]`)), [id, languageNames[lang]]);

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import type { BuildContext } from '../../context.js';
 import { parseCsv, type CsvCell } from '../../sources/csv.js';
-import { isUnit, units, type Unit } from '../../locale/units.js';
+import { isUnit, units } from '../../locale/units.js';
 import { loadYamlFile } from '../../sources/yaml.js';
 import { i18nSchema, validate } from '../../sources/validate.js';
 import { readText, rel } from '../../sources/files.js';
-import type { Dataset, ValueRef, DatasetMeta, Cell } from '../../model/data.js';
+import { valueUnit, type Dataset, type ValueRef, type DatasetMeta, type Cell } from '../../model/data.js';
 
-const metaSchema = {
+export const metaSchema = {
   type: 'object',
   required: ['title', 'source', 'sources'],
   additionalProperties: false,
@@ -131,12 +131,12 @@ export function collectValues(ctx: BuildContext, ds: Dataset, values: Map<string
       ctx.diagnostics.report('duplicate-id', { file: ds.file, line: row.line, column: 1 }, [id, `${prev.file}:${prev.line}`]);
       continue;
     }
-    const unit = (typeof row.values.unit === 'string' && row.values.unit) || ds.meta.unit || 'number';
+    const unit = valueUnit(ds, row);
     const v = row.values.value;
     if (typeof v !== 'number') {
       ctx.diagnostics.report('csv-not-number', { file: ds.file, line: row.line, column: 1 }, [String(v ?? ''), 'value']);
       continue;
     }
-    values.set(id, { id, raw: row.raw.value!, unit: unit as Unit, dataset: ds.id, file: ds.file, line: row.line });
+    values.set(id, { id, raw: row.raw.value!, unit, dataset: ds.id, file: ds.file, line: row.line });
   }
 }

@@ -8,7 +8,7 @@ import { nearest } from '../../diagnostics/did-you-mean.js';
 import type { Dataset, Figure } from '../../model/data.js';
 import { jsonPlace, parseJson } from '../../sources/json.js';
 
-const figureSchema = {
+export const figureSchema = {
   type: 'object',
   additionalProperties: {
     type: 'object',

@@ -25,6 +25,6 @@ export function loadData(ctx: BuildContext): ReportData {
     }
   }
   const figures = loadFigures(ctx, dataDir, datasets);
-  const tables = loadTables(ctx, dataDir);
+  const tables = loadTables(ctx, dataDir, datasets);
   return { datasets, values, figures, tables };
 }

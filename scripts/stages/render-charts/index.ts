@@ -7,6 +7,7 @@ import type { Figure, ReportData } from '../../model/data.js';
 import { jsonPlace } from '../../sources/json.js';
 import type { Templates } from '../../model/templates.js';
 import { chartRows, checkData, checkFields, checkI18n, checkSchema, localize, type SpecProblem } from './chart-spec.js';
+import { neutralOrder } from './domains.js';
 import { allFaces, editionFamilies, fontFaceCss } from '../../fonts/catalogue.js';
 import { type BuildPage, closePages, openPages } from '../../browser/page-pool.js';
 import { bestProblem } from '../../sources/vega-lite-schema.js';
@@ -51,7 +52,8 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
       continue;
     }
     const theme = localize(templates.chartTheme, lang);
-    const spec = localize({ ...figure.spec, datasets: { [ds.id]: chartRows(ds, lang) }, config: { ...theme, ...(figure.spec.config as object) } }, lang);
+    // Labels are only displayed: colours and orders follow the codes, the same in every edition (domains.ts).
+    const spec = neutralOrder(localize({ ...figure.spec, datasets: { [ds.id]: chartRows(ds, lang) }, config: { ...theme, ...(figure.spec.config as object) } }, lang), ds, lang);
     // Keyed by the spec as written plus its data, theme and language: a cached chart is not even compiled.
     const hash = createHash('sha256').update(RENDERER_VERSION).update(JSON.stringify(spec)).digest('hex').slice(0, 24);
     const key = `${lang}|${figure.id}`;

@@ -69,14 +69,21 @@ export function renderChapterTemplate(
         ctx.diagnostics.report('unknown-value', place, [String(id), nearest(String(id), data.values.keys())]);
         return '??';
       }
+      const decimals = options.hash?.decimals as unknown;
+      if (decimals !== undefined && !(Number.isInteger(decimals) && (decimals as number) >= 0 && (decimals as number) <= 10)) {
+        ctx.diagnostics.report('template-error', place, [`decimals= takes a whole number from 0 to 10, not ${JSON.stringify(decimals)}`]);
+        return '??';
+      }
       state.used.push({ kind: 'value', id: v.id, ...place });
-      return options.hash?.bare ? formatBare(v.raw, state.lang) : formatValue(v.raw, v.unit, state.lang);
+      const opts = { decimals: decimals as number | undefined };
+      return options.hash?.bare ? formatBare(v.raw, state.lang, opts) : formatValue(v.raw, v.unit, state.lang, { ...opts, words: true });
     },
   };
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
   hb.registerPartial('byline', `<!--report-${state.markerKey}:byline-->`);
   try {
-    const ast = hb.parse(chapter.body);
+    // ignoreStandalone: a comment or partial on a line of its own leaves that line (empty), so later lines keep their numbers.
+    const ast = hb.parse(chapter.body, { ignoreStandalone: true });
     if (report && !checkPartials(ctx, hb, ast, chapter)) return undefined;
     const template = hb.compile(ast, { strict: true, knownHelpers: { ...Object.fromEntries(helperNames.map((h) => [h, true])), log: false }, knownHelpersOnly: true });
     return template({});

@@ -17,6 +17,8 @@ import type { Strings } from '../../model/templates.js';
 import { renderChapterTemplate } from './chapter-template.js';
 import type { EditionState, NoteState, RenderedEdition, RenderedChapter, Heading } from '../../model/edition.js';
 import { collectNotes } from './notes.js';
+import { hyphenateBody } from './hyphenate.js';
+import { smartenTree } from '../../locale/typography.js';
 
 
 /** Stateless, so built once and shared by every chapter of every edition. */
@@ -26,8 +28,8 @@ const headingId = /\s*\{#([^}]*)\}\s*$/;
 
 /**
  * Stage 4: chapters → hast, per edition.
- *   place (Handlebars, numbering) → render (Handlebars) → remark-parse + gfm
- *   → headings/markers/notes (mdast) → remark-rehype → hast
+ *   place (Handlebars, numbering) → render (Handlebars) → remark-parse + gfm → quotes and dashes
+ *   → headings/markers/notes (mdast) → soft hyphens in body text → remark-rehype → hast
  */
 export function renderMarkdown(ctx: BuildContext, lang: Lang, chapters: Chapter[], data: ReportData, strings: Strings): RenderedEdition {
   const state: EditionState = { lang, strings, placed: [], used: [], numbers: new Map(), markerKey: randomBytes(12).toString('hex') };
@@ -43,6 +45,7 @@ export function renderMarkdown(ctx: BuildContext, lang: Lang, chapters: Chapter[
     const md = renderChapterTemplate(ctx, hb, chapter, data, state, 'render');
     if (md === undefined) continue;
     const mdast = markdown.parse(md) as MdRoot;
+    smartenTree(mdast, lang);
     const at = (node: { position?: { start: { line: number; column: number } } }) => ({
       file: chapter.file,
       line: (node.position?.start.line ?? 1) + chapter.bodyLine - 1,
@@ -51,6 +54,7 @@ export function renderMarkdown(ctx: BuildContext, lang: Lang, chapters: Chapter[
     const headings = transformHeadings(ctx, mdast, chapter, at, ids);
     transformMarkers(ctx, mdast, at, chapter.file, state.markerKey);
     collectNotes(ctx, mdast, chapter, strings, notes, at);
+    hyphenateBody(mdast, lang);
     const tree = unified().use(remarkRehype).runSync(mdast) as HastRoot;
     rendered.push({ chapter, tree, headings });
   }
@@ -79,15 +83,19 @@ function transformHeadings(ctx: BuildContext, tree: MdRoot, chapter: Chapter, at
     const where = `${chapter.file}:${at(node).line}`;
     if (ids.has(id)) ctx.diagnostics.report('duplicate-id', at(node), [id, ids.get(id)!]);
     else ids.set(id, where);
+    const text = toString(node, { includeImageAlt: false, includeHtml: false });
+    if (node === first && chapter.title && chapter.title.text.trim() !== text.trim()) {
+      ctx.diagnostics.report('title-differs', chapter.title, [chapter.title.text, text.trim()]);
+    }
     node.depth = Math.min(6, node.depth + 1) as MdHeading['depth'];
     node.data = { ...node.data, hProperties: { id } };
-    headings.push({ id, depth: node.depth, text: toString(node, { includeImageAlt: false, includeHtml: false }), chapterId: chapter.id, file: chapter.file, line: at(node).line });
+    headings.push({ id, depth: node.depth, text, chapterId: chapter.id, file: chapter.file, line: at(node).line });
   }
   return headings;
 }
 
 /** Where raw HTML stands as a block (a marker there is a figure, table or byline of its own); anywhere else it is inline. */
-const blockParents = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
+const blockParents = ['root', 'blockquote', 'listItem', 'footnoteDefinition'];
 
 /**
  * Replace our own markers with placeholder elements, where they stand as a
@@ -105,7 +113,7 @@ function transformMarkers(ctx: BuildContext, tree: MdRoot, at: At, chapterFile: 
     const html = lone ?? (node.type === 'html' ? node : undefined);
     if (html) {
       const m = marker.exec(html.value.trim());
-      if (m && (lone || blockParents.has(parent.type))) {
+      if (m && (lone || blockParents.includes(parent.type))) {
         parent.children[index] = placeholder(m[1] ?? 'byline', m[2] ?? '') as never;
         return SKIP;
       }

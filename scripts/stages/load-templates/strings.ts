@@ -1,0 +1,44 @@
+import type { BuildContext, Lang } from '../../context.js';
+import { readText } from '../../sources/files.js';
+import { parseYaml, type YamlFile } from '../../sources/yaml.js';
+import { validate } from '../../sources/validate.js';
+import type { Strings } from '../../model/templates.js';
+import type { TemplateFile } from './index.js';
+
+/** Every word the templates and charts print, per language (strings/<lang>.yaml). */
+export const stringKeys = [
+  'languageName', 'figure', 'table', 'numberSpace', 'captionSeparator', 'tableSeparator', 'noteLabel', 'contents', 'notes', 'backToText', 'pending', 'pendingDetail', 'coverage',
+  'pageBefore', 'pageMiddle', 'pageAfter', 'otherLanguage', 'menu', 'downloadPdf', 'downloadData', 'dataTable', 'authorsLabel', 'authorsOpen', 'authorsClose', 'dateLabel',
+  'contactLabel', 'listSeparator', 'anchorLabel', 'skipToContent', 'chooseLanguage',
+];
+
+const properties = {
+  ...Object.fromEntries(stringKeys.map((k) => [k, { type: 'string' }])),
+  sourceLabels: { type: 'object', additionalProperties: { type: 'string' } },
+};
+/** The theme's strings: every key. */
+const fullSchema = { type: 'object', required: [...stringKeys, 'sourceLabels'], additionalProperties: false, properties };
+/** A report's own strings: any of the keys, each replacing the theme's. */
+const overrideSchema = { type: 'object', additionalProperties: false, properties };
+
+function load(ctx: BuildContext, file: TemplateFile, schema: object, hint: string): Partial<Strings> | undefined {
+  const text = readText(ctx, file.abs, { file: file.name });
+  if (text === undefined) return undefined;
+  const doc: YamlFile | undefined = parseYaml(ctx, text, file.name);
+  if (!doc) return undefined;
+  if (doc.value == null) doc.value = {};
+  return validate(ctx, schema, doc, hint) ? (doc.value as Partial<Strings>) : undefined;
+}
+
+/**
+ * One language's strings: the built-in theme's, with the report's own
+ * templates/strings/<lang>.yaml (if any) laid over them key by key
+ * (`sourceLabels` label by label).
+ */
+export function loadStrings(ctx: BuildContext, lang: Lang, theme: TemplateFile | undefined, own: TemplateFile | undefined): Strings | undefined {
+  const keys = `the keys are ${stringKeys.join(', ')}, sourceLabels (see docs/authoring.md)`;
+  const base = theme ? load(ctx, theme, fullSchema, keys) : {};
+  const over = own ? load(ctx, own, theme ? overrideSchema : fullSchema, keys) : {};
+  if (!base || !over) return undefined;
+  return { ...base, ...over, sourceLabels: { ...base.sourceLabels, ...over.sourceLabels } } as Strings;
+}

@@ -1,0 +1,11 @@
+declare module 'hyphen/en-gb' {
+  interface HyphenOptions {
+    hyphenChar?: string;
+    minWordLength?: number;
+    exceptions?: string[];
+  }
+  const hyphen: {
+    hyphenateSync(text: string, options?: HyphenOptions): string;
+  };
+  export default hyphen;
+}
