@@ -21,28 +21,70 @@ export function resolveInside(ctx: BuildContext, fromDir: string, p: string, pla
 /**
  * The names in a folder of the report, sorted, without hidden ones (editors'
  * lock links and swap files: `.#01-main.md`, `.01-main.md.swp`). Undefined when
- * there is no such folder; a file where the folder should be is reported.
+ * there is no such folder; a file where the folder should be, and a link that
+ * leads to no folder, are reported.
  */
 export function listFolder(ctx: BuildContext, abs: string): string[] | undefined {
   const st = stat(abs);
-  if (!st) return undefined;
+  if (!st) {
+    if (!lstat(abs)?.isSymbolicLink()) return undefined;
+    ctx.diagnostics.report('missing-file', { file: rel(ctx, abs), line: 1, column: 1 }, [`${rel(ctx, abs)}/ (a link to ${readlinkSync(abs)}, which leads to no folder)`], [notAFolderHint]);
+    return [];
+  }
   try {
     if (!st.isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
     return readdirSync(abs).filter((n) => !n.startsWith('.')).sort();
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'a file, where a folder should be' : `a folder that cannot be read (${(e as NodeJS.ErrnoException).code})`;
-    ctx.diagnostics.report('missing-file', { file: rel(ctx, abs), line: 1, column: 1 }, [`${rel(ctx, abs)}/ (${why})`]);
+    ctx.diagnostics.report('missing-file', { file: rel(ctx, abs), line: 1, column: 1 }, [`${rel(ctx, abs)}/ (${why})`], [notAFolderHint]);
     return [];
   }
 }
 
-/** What a path leads to, following links; undefined for nothing (no file, a link to nothing, a link that loops). */
+const notAFolderHint = 'put a folder there: move or rename what stands in its way';
+
+/** What a path leads to, following links; undefined for nothing (no file, a link to nothing, a link that loops, a file where a folder of the path should be). */
 function stat(abs: string): Stats | undefined {
   try {
     return statSync(abs, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
+}
+
+/** What stands at a path itself (a link as a link); undefined for nothing, whatever the reason. */
+function lstat(abs: string): Stats | undefined {
+  try {
+    return lstatSync(abs, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Anything at all at `abs`: a file, a folder, a link even to nothing. */
+export function isThere(abs: string): boolean {
+  return lstat(abs) !== undefined;
+}
+
+/** Why a path of the report leads to no file: a link to nothing or in a loop, a folder, a file where one of its folders should be. */
+function notAFile(ctx: BuildContext, abs: string, st: Stats | undefined): string {
+  const name = rel(ctx, abs);
+  if (st) return `${name} (a folder, not a file)`;
+  if (lstat(abs)?.isSymbolicLink()) {
+    let loops = false;
+    try {
+      statSync(abs);
+    } catch (e) {
+      loops = (e as NodeJS.ErrnoException).code === 'ELOOP';
+    }
+    return `${name} (a link to ${readlinkSync(abs)}, which ${loops ? 'loops back on itself' : 'leads to no file'})`;
+  }
+  for (let dir = path.dirname(abs); dir.length > ctx.root.length && dir.startsWith(ctx.root); dir = path.dirname(dir)) {
+    const d = stat(dir);
+    if (d && !d.isDirectory()) return `${name} (${rel(ctx, dir)} is a file, where a folder should be)`;
+    if (!d && lstat(dir)?.isSymbolicLink()) return `${name} (${rel(ctx, dir)} is a link to ${readlinkSync(dir)}, which leads to no folder)`;
+  }
+  return name;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -62,8 +104,8 @@ export function readText(ctx: BuildContext, abs: string, place?: { file: string;
   const at = place ?? { file: name, line: 1, column: 1 };
   const st = stat(abs);
   if (!st?.isFile()) {
-    const link = lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink() ? readlinkSync(abs) : undefined;
-    ctx.diagnostics.report('missing-file', at, [link ? `${name} (a link to ${link}, which leads to no file)` : st ? `${name} (a folder, not a file)` : name], [hint ?? '']);
+    const why = notAFile(ctx, abs, st);
+    ctx.diagnostics.report('missing-file', at, [why], [hint || (why === name ? '' : 'put the file itself there: move or rename what stands in its way')]);
     return undefined;
   }
   const real = realpathSync(abs);
@@ -80,7 +122,13 @@ export function readText(ctx: BuildContext, abs: string, place?: { file: string;
     ctx.diagnostics.report('file-too-large', at, [String(Math.round(st.size / 1024 / 1024)), String(MAX_TEXT_BYTES / 1024 / 1024)]);
     return undefined;
   }
-  const bytes = readFileSync(abs);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(abs);
+  } catch (e) {
+    ctx.diagnostics.report('missing-file', at, [`${name} (it cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`], [hint ?? '']);
+    return undefined;
+  }
   try {
     const text = decoder.decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -39,9 +39,25 @@ describe('reading a report file', () => {
     expect(lines(ctx)).toEqual([
       `content/zh/01-out.md:1:1  error  The path "content/zh/01-out.md (a link to ${path.join(outside, 'secret.md')})" leads outside the report root`,
       `content/zh/02-dangling.md:1:1  error  Missing file: content/zh/02-dangling.md (a link to ${file('nothing.md')}, which leads to no file)`,
-      `content/zh/03-loop.md:1:1  error  Missing file: content/zh/03-loop.md (a link to ${file('03-loop.md')}, which leads to no file)`,
+      `content/zh/03-loop.md:1:1  error  Missing file: content/zh/03-loop.md (a link to ${file('03-loop.md')}, which loops back on itself)`,
       'content/zh/04-folder.md:1:1  error  Missing file: content/zh/04-folder.md (a folder, not a file)',
       'content/zh/05-utf16.md:1:1  error  The file is not valid UTF-8 (it is UTF-16)',
+    ]);
+  });
+
+  it('says which folder of a path is a file or a link that leads nowhere (a looping one too), instead of throwing', () => {
+    const { ctx, root } = report();
+    writeFileSync(path.join(root, 'data'), 'a file where the folder should be');
+    mkdirSync(path.join(root, 'templates'));
+    symlinkSync(path.join(root, 'templates', 'strings'), path.join(root, 'templates', 'strings'));
+    symlinkSync(path.join(root, 'nowhere'), path.join(root, 'templates', 'styles'));
+    expect(readText(ctx, path.join(root, 'data', 'charts', 'growth.vl.json'))).toBeUndefined();
+    expect(readText(ctx, path.join(root, 'templates', 'strings', 'zh.yaml'))).toBeUndefined();
+    expect(listFolder(ctx, path.join(root, 'templates', 'styles'))).toEqual([]);
+    expect(lines(ctx)).toEqual([
+      'data/charts/growth.vl.json:1:1  error  Missing file: data/charts/growth.vl.json (data is a file, where a folder should be)',
+      `templates/strings/zh.yaml:1:1  error  Missing file: templates/strings/zh.yaml (templates/strings is a link to ${path.join(root, 'templates', 'strings')}, which leads to no folder)`,
+      `templates/styles:1:1  error  Missing file: templates/styles/ (a link to ${path.join(root, 'nowhere')}, which leads to no folder)`,
     ]);
   });
 

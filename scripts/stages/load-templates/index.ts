@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { BuildContext, Lang } from '../../context.js';
-import { listFolder, readText, rel } from '../../sources/files.js';
+import { isThere, listFolder, readText, rel } from '../../sources/files.js';
 import { parseJson } from '../../sources/json.js';
 import type { Templates, Strings } from '../../model/templates.js';
 import { checkCssUrls, styleRegions } from './css-urls.js';
@@ -18,8 +18,6 @@ export interface TemplateFile {
 }
 
 const isFile = (abs: string) => existsSync(abs) && statSync(abs).isFile();
-/** Anything at all at `abs` (a folder, a link to nothing…): the report's own, to be read or reported, never passed over for the theme's. */
-const isThere = (abs: string) => lstatSync(abs, { throwIfNoEntry: false }) !== undefined;
 
 /**
  * Where the look of a report comes from, file by file: the report's own
@@ -32,6 +30,7 @@ function locate(ctx: BuildContext): { own: (name: string) => TemplateFile | unde
     themeDir,
     own: (name) => {
       const abs = path.join(ctx.root, 'templates', name);
+      // (anything there — a folder, a link to nothing — is the report's own, read or reported, never passed over for the theme's)
       return isThere(abs) ? { abs, name: rel(ctx, abs), within: ctx.root } : undefined;
     },
     theme: (name) => {
@@ -62,6 +61,8 @@ export function loadTemplates(ctx: BuildContext, languages: Lang[]): Templates |
     files[name.replace(/\.hbs$/, '')] = file.name;
     return { text, file };
   };
+  // (a file or a broken link where the report's templates/ or one of its folders should be is reported, not passed over)
+  for (const dir of ['', 'styles', 'strings']) listFolder(ctx, path.join(ctx.root, 'templates', dir));
   const layout = read('layout.hbs', 'the page layout');
   const css = read('styles/report.css', 'the stylesheet');
   const printCss = read('styles/print.css', 'the print stylesheet');
