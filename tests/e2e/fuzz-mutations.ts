@@ -2,18 +2,24 @@ import path from 'node:path';
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 
-/** The mini report's files, and files a report may gain. */
+/**
+ * The mini report's files, and the built-in theme's files as a report's own
+ * templates/ would override them (a templates/ file that the report lacks
+ * starts as the theme's copy).
+ */
 const files = [
   'report.yaml', 'content/zh/01-main.md', 'content/en/01-main.md',
   'data/growth.csv', 'data/growth.meta.yaml', 'data/shares.csv', 'data/shares.meta.yaml', 'data/figures.yaml', 'data/tables.yaml',
   'data/tables/simple.json', 'data/charts/growth.vl.json',
-  'templates/layout.hbs', 'templates/partials/byline.hbs', 'templates/partials/table-simple.hbs', 'templates/styles/report.css', 'templates/styles/print.css',
-  'templates/strings/zh.yaml', 'templates/strings/en.yaml', 'templates/chart-theme.json',
+  'templates/layout.hbs', 'templates/partials/byline.hbs', 'templates/partials/table-simple.hbs', 'templates/partials/table-dataset.hbs',
+  'templates/styles/report.css', 'templates/styles/print.css', 'templates/strings/zh.yaml', 'templates/strings/en.yaml', 'templates/chart-theme.json',
 ];
 /** Whole folders: deleted, made a file, linked elsewhere, renamed (a language's chapters, the templates…). */
 const folders = ['content/en', 'content/zh', 'data', 'data/charts', 'data/tables', 'templates', 'templates/partials', 'templates/strings'];
 const newFiles = ['content/zh/02-new.md', 'content/en/02-new.md', 'data/extra.csv', 'data/extra.meta.yaml', 'templates/partials/extra.hbs', 'content/zh/notes.txt'];
 const jsonFiles = ['data/tables/simple.json', 'data/charts/growth.vl.json', 'templates/chart-theme.json'];
+/** Files an author copies or writes anew: a second chapter, a dataset, a partial (copies of one of the files above). */
+const copyTargets = ['content/zh/02-copy.md', 'content/en/02-copy.md', 'data/copy.csv', 'data/copy.meta.yaml', 'data/charts/copy.vl.json', 'templates/partials/copy.hbs'];
 
 /** Text that has broken something, or could: Markdown, Handlebars, YAML, CSV, CSS, HTML, characters. */
 const snippets = [
@@ -42,7 +48,8 @@ export type Mutation =
   | { kind: 'empty' | 'huge' | 'delete' | 'dir'; file: string }
   | { kind: 'rename'; file: string; to: 'upper' | 'space' | 'unicode' | 'noprefix' | 'dot' | 'tilde' | 'subdir' }
   | { kind: 'symlink'; file: string; to: 'outside' | 'dangling' | 'self' | 'sibling' | 'parent' }
-  | { kind: 'json'; file: string; path: number[]; value: unknown; remove: boolean };
+  | { kind: 'json'; file: string; path: number[]; value: unknown; remove: boolean }
+  | { kind: 'copy'; file: string; to: string };
 
 const file = fc.constantFrom(...files);
 const anyFile = fc.constantFrom(...files, ...newFiles);
@@ -58,22 +65,39 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('rename' as const), file: fc.oneof(file, fc.constantFrom(...folders)), to: fc.constantFrom('upper' as const, 'space' as const, 'unicode' as const, 'noprefix' as const, 'dot' as const, 'tilde' as const, 'subdir' as const) }),
   fc.record({ kind: fc.constant('symlink' as const), file: fc.oneof(file, fc.constantFrom(...folders)), to: fc.constantFrom('outside' as const, 'dangling' as const, 'self' as const, 'sibling' as const, 'parent' as const) }),
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('json' as const), file: fc.constantFrom(...jsonFiles), path: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), value: fc.jsonValue({ maxDepth: 2 }), remove: fc.boolean() }) },
+  fc.record({ kind: fc.constant('copy' as const), file, to: fc.constantFrom(...copyTargets) }),
 );
 
+/** Where a report's files are, and what they start as. */
+export interface Places {
+  root: string;
+  /** A folder outside the report (what a link to outside leads to: a file there holds SECRET-OUTSIDE). */
+  outside: string;
+  /** The built-in theme: a templates/ file the report does not have starts as its copy there. */
+  theme: string;
+}
+
 /** Apply the mutations to the report in `root` (best effort: one that no longer applies is skipped). Nothing is written through a link. */
-export function applyMutations(root: string, outside: string, mutations: Mutation[]): void {
+export function applyMutations(at: Places, mutations: Mutation[]): void {
   for (const m of mutations) {
     try {
-      apply(root, outside, m);
+      apply(at, m);
     } catch {
       // (a file made a folder, a folder made a file…: the mutation does not apply)
     }
   }
 }
 
-function read(abs: string): Buffer | undefined {
+function readFile(abs: string): Buffer | undefined {
   const st = lstatSync(abs, { throwIfNoEntry: false });
   return st?.isFile() ? readFileSync(abs) : undefined;
+}
+
+/** A file of the report as it is, or, for a template the report does not override, the theme's. */
+function read(at: Places, file: string): Buffer | undefined {
+  const abs = path.join(at.root, file);
+  if (lstatSync(abs, { throwIfNoEntry: false })) return readFile(abs);
+  return file.startsWith('templates/') ? readFile(path.join(at.theme, file.slice('templates/'.length))) : undefined;
 }
 
 function write(abs: string, bytes: Buffer | string): void {
@@ -83,15 +107,16 @@ function write(abs: string, bytes: Buffer | string): void {
   writeFileSync(abs, bytes);
 }
 
-function apply(root: string, outside: string, m: Mutation): void {
+function apply(at: Places, m: Mutation): void {
+  const { root, outside } = at;
   const abs = path.join(root, m.file);
-  const bytes = read(abs);
+  const bytes = read(at, m.file);
   const text = bytes?.toString('utf8');
-  const at = (n: number, len: number) => (len ? n % (len + 1) : 0);
+  const index = (n: number, len: number) => (len ? n % (len + 1) : 0);
   switch (m.kind) {
     case 'insert': {
       const t = text ?? '';
-      const i = at(m.at, t.length);
+      const i = index(m.at, t.length);
       return write(abs, t.slice(0, i) + m.text + t.slice(i));
     }
     case 'eol':
@@ -103,15 +128,15 @@ function apply(root: string, outside: string, m: Mutation): void {
       return write(abs, Buffer.from(text, 'latin1'));
     case 'bytes': {
       if (!bytes) return;
-      const i = at(m.at, bytes.length);
+      const i = index(m.at, bytes.length);
       return write(abs, Buffer.concat([bytes.subarray(0, i), Buffer.from(m.bytes), bytes.subarray(i)]));
     }
     case 'truncate':
-      return void (bytes && write(abs, bytes.subarray(0, at(m.at, bytes.length))));
+      return void (bytes && write(abs, bytes.subarray(0, index(m.at, bytes.length))));
     case 'line': {
       if (text === undefined) return;
       const lines = text.split('\n');
-      const i = at(m.at, lines.length - 1);
+      const i = index(m.at, lines.length - 1);
       if (m.what === 'delete') lines.splice(i, 1);
       else if (m.what === 'duplicate') lines.splice(i, 0, lines[i] ?? '');
       else if (i + 1 < lines.length) [lines[i], lines[i + 1]] = [lines[i + 1]!, lines[i]!];
@@ -148,6 +173,8 @@ function apply(root: string, outside: string, m: Mutation): void {
       const target = { outside: path.join(outside, 'secret.md'), dangling: path.join(root, 'no-such-file'), self: abs, sibling: path.join(root, 'report.yaml'), parent: path.dirname(abs) }[m.to];
       return symlinkSync(target, abs);
     }
+    case 'copy':
+      return void (bytes && write(path.join(root, m.to), bytes));
     case 'json': {
       if (text === undefined) return;
       let doc: unknown;
