@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { listFolder, readText } from '../../scripts/sources/files.js';
@@ -59,6 +59,17 @@ describe('reading a report file', () => {
       `templates/strings/zh.yaml:1:1  error  Missing file: templates/strings/zh.yaml (templates/strings is a link to ${path.join(root, 'templates', 'strings')}, which leads to no folder)`,
       `templates/styles:1:1  error  Missing file: templates/styles/ (a link to ${path.join(root, 'nowhere')}, which leads to no folder)`,
     ]);
+  });
+
+  it('refuses a file too large to be a text of the report (a video saved as a chapter) without reading it, and reads an empty one as empty', () => {
+    const { ctx, root } = report();
+    const big = path.join(root, 'content', 'zh', '01-video.md');
+    writeFileSync(big, '');
+    truncateSync(big, 65 * 1024 * 1024); // (sparse: no disk is used)
+    writeFileSync(path.join(root, 'content', 'zh', '02-empty.md'), '');
+    expect(readText(ctx, big)).toBeUndefined();
+    expect(readText(ctx, path.join(root, 'content', 'zh', '02-empty.md'))).toBe('');
+    expect(lines(ctx)).toEqual(['content/zh/01-video.md:1:1  error  The file is 65 MB, more than the 64 MB a text file of a report may be']);
   });
 
   it('lists a folder without hidden files (an editor’s lock link, a swap file), and says when a file stands where the folder should be', () => {
