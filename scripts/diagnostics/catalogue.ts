@@ -36,6 +36,7 @@ export const catalogue = {
   'front-matter': { severity: 'error', message: (d) => `Front matter: ${d}`, hint: (h) => h || 'see docs/authoring.md' },
   'not-a-chapter': { severity: 'warning', message: (name) => `"${name}" is not read: chapters are NN-slug.md files`, hint: () => 'rename it to end in .md (lowercase), or move it out of content/' },
   'empty-chapter': { severity: 'error', message: () => 'The chapter has no text', hint: () => 'write the chapter or delete the file' },
+  'character-reference': { severity: 'error', message: (ref) => `The character reference ${ref} names no character (a browser shows it as �)`, hint: () => 'write the character itself, or a reference to one from &#x1; to &#x10FFFF; (not a surrogate, D800–DFFF)' },
   'not-utf8': { severity: 'error', message: (d) => `The file is not valid UTF-8${d ?? ''}`, hint: () => 'save it as UTF-8' },
   'file-too-large': { severity: 'error', message: (mb, max) => `The file is ${mb} MB, more than the ${max} MB a text file of a report may be`, hint: () => 'check that it is the file you meant; split it, or keep large data outside the report' },
   'missing-file': { severity: 'error', message: (what) => `Missing file: ${what}`, hint: (h) => h || 'create it or fix the path that names it' },

@@ -42,7 +42,7 @@ function whereFirst(ctx: BuildContext, lang: Lang, chars: string[]): { file: str
     } catch {
       continue;
     }
-    const at = Math.min(...chars.map((c) => text.indexOf(c)).filter((i) => i >= 0));
+    const at = firstOf(text, chars);
     if (Number.isFinite(at)) return { file, line: text.slice(0, at).split('\n').length, column: at - text.lastIndexOf('\n', at - 1) };
   }
   return { file: `content/${lang}`, line: 1, column: 1 };
@@ -56,8 +56,21 @@ export function visibleText(html: string): string {
     .replace(/<script[\s\S]*?<\/script>/g, ' ')
     .replace(/<style[\s\S]*?<\/style>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-      if (e[0] === '#') return String.fromCodePoint(e[1]?.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-      return entities[e] ?? m;
-    });
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => (e[0] === '#' ? numericReference(e) : (entities[e] ?? m)));
+}
+
+/**
+ * The character a numeric reference (`#x4e00`, `#20013`) stands for; one that
+ * names no character (0, a surrogate, past U+10FFFF) is U+FFFD, as browsers
+ * show it.
+ */
+function numericReference(e: string): string {
+  const n = e[1]?.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+  return n > 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : '\ufffd';
+}
+
+/** The first place in `text` where one of `chars` stands, itself or as a numeric reference (&#x1F4C8;). */
+function firstOf(text: string, chars: string[]): number {
+  const refs = [...text.matchAll(/&(#x[0-9a-f]+|#\d+);/gi)].filter((m) => chars.includes(numericReference(m[1]!))).map((m) => m.index);
+  return Math.min(...chars.map((c) => text.indexOf(c)).filter((i) => i >= 0), ...refs);
 }

@@ -4,6 +4,7 @@ import type { BuildContext, Lang } from '../context.js';
 import { listFolder, readText } from '../sources/files.js';
 import { parseYaml } from '../sources/yaml.js';
 import { validate } from '../sources/validate.js';
+import { checkCharacterReferences } from '../sources/character-references.js';
 import type { Chapter } from '../model/content.js';
 
 
@@ -57,6 +58,7 @@ export function parseChapter(ctx: BuildContext, text: string, file: string, lang
   const meta = fm.value as { id: string; title?: string; 'source-hash'?: string };
   const body = text.slice(m[0].length);
   const bodyLine = m[0].split('\n').length;
+  checkCharacterReferences(ctx, file, body, bodyLine);
   if (!body.trim()) {
     ctx.diagnostics.report('empty-chapter', { file, line: bodyLine, column: 1 });
     return undefined;

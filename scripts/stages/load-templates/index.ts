@@ -6,6 +6,7 @@ import { parseJson } from '../../sources/json.js';
 import type { Templates, Strings } from '../../model/templates.js';
 import { checkCssUrls, styleRegions } from './css-urls.js';
 import { checkHtmlUrls } from '../../sources/html-urls.js';
+import { checkCharacterReferences } from '../../sources/character-references.js';
 import { loadStrings } from './strings.js';
 
 /** A template file found in the report's templates/ or in the built-in theme. */
@@ -83,8 +84,10 @@ export function loadTemplates(ctx: BuildContext, languages: Lang[]): Templates |
   for (const sheet of [css, printCss]) if (sheet) checkCssUrls(ctx, sheet.file, sheet.text);
   if (layout) checkCssUrls(ctx, layout.file, layout.text, styleRegions(layout.text));
   for (const f of partialFiles) checkCssUrls(ctx, f, partials[path.basename(f.abs, '.hbs')]!, styleRegions(partials[path.basename(f.abs, '.hbs')]!));
-  if (layout) checkHtmlUrls(ctx, layout.file.name, layout.text);
-  for (const f of partialFiles) checkHtmlUrls(ctx, f.name, partials[path.basename(f.abs, '.hbs')]!);
+  for (const [file, text] of [...(layout ? [[layout.file, layout.text] as const] : []), ...partialFiles.map((f) => [f, partials[path.basename(f.abs, '.hbs')]!] as const)]) {
+    checkHtmlUrls(ctx, file.name, text);
+    checkCharacterReferences(ctx, file.name, text);
+  }
   const strings = {} as Record<Lang, Strings>;
   for (const lang of languages) {
     const name = `strings/${lang}.yaml`;
