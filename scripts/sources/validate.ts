@@ -66,7 +66,29 @@ function describe(e: ErrorObject, keyPath: string[]): string {
       return `${where} must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
     case 'format':
       return e.params.format === 'date' ? `${where} is not a date of the calendar (YYYY-MM-DD): "${String(e.data)}"` : `${where} must be a ${e.params.format}`;
+    case 'type':
+      if (!keyPath.length && (e.data === null || e.data === undefined)) return 'The file is empty (or holds only comments)';
+      return `${where} must be ${String(e.params.type).split(',').map((t) => typeNames[t] ?? t).join(' or ')}, not ${typeOf(e.data)}`;
     default:
       return `${where} ${e.message}`;
   }
+}
+
+/** JSON schema types as a YAML author knows them. */
+const typeNames: Record<string, string> = {
+  object: 'a mapping (key: value lines)',
+  array: 'a list ([a, b] or "- " lines)',
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  null: 'empty',
+};
+
+function typeOf(v: unknown): string {
+  if (v === null || v === undefined) return 'empty';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return `the text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  return `${typeof v === 'number' ? 'the number' : ''} ${String(v)}`.trim();
 }
