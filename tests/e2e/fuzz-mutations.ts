@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 
 /**
  * The mini report's files, and the built-in theme's files as a report's own
@@ -17,6 +18,8 @@ const files = [
 /** Whole folders: deleted, made a file, linked elsewhere, renamed (a language's chapters, the templates…). */
 const folders = ['content/en', 'content/zh', 'data', 'data/charts', 'data/tables', 'templates', 'templates/partials', 'templates/strings'];
 const newFiles = ['content/zh/02-new.md', 'content/en/02-new.md', 'data/extra.csv', 'data/extra.meta.yaml', 'templates/partials/extra.hbs', 'content/zh/notes.txt'];
+const yamlFiles = ['report.yaml', 'data/growth.meta.yaml', 'data/shares.meta.yaml', 'data/figures.yaml', 'data/tables.yaml', 'templates/strings/zh.yaml', 'templates/strings/en.yaml', 'content/zh/01-main.md', 'content/en/01-main.md'];
+const csvFiles = ['data/growth.csv', 'data/shares.csv'];
 const jsonFiles = ['data/tables/simple.json', 'data/charts/growth.vl.json', 'templates/chart-theme.json'];
 /** Files an author copies or writes anew: a second chapter, a dataset, a partial (copies of one of the files above). */
 const copyTargets = ['content/zh/02-copy.md', 'content/en/02-copy.md', 'data/copy.csv', 'data/copy.meta.yaml', 'data/charts/copy.vl.json', 'templates/partials/copy.hbs'];
@@ -29,7 +32,7 @@ const snippets = [
   '{{> byline}}', '{{> nope}}', '{{#each x}}', '{{/each}}', '{{#if}}', '{{', '}}', '{{{', '{{log "hi"}}', '{{lookup this "constructor"}}', '{{this.constructor.name}}', '{{@root}}', '{{!-- c --}}', '\\{{num "x"}}',
   '[^n9]', '[^n1]', '\n[^n1]: another text\n', '\n[^n2]: unused\n', '\n# Second {#test-chapter}\n', '\n## {#x}\n', '\n## Heading\n', '\n## Growth again {#growth}\n', '\n### Deep {#Bad_Id}\n', '\nTitle {#setext}\n===\n',
   '😀', '𠀀', '\u0000', '\u0007', '\ufeff', '\u202e', '\ud800', 'é', 'ｆｕｌｌ', '\t', '\r', '\n', '"', "'", ',', ':', '- ', '---\n', '...\n', '&a ', '*a ', '&amp;', '\\', '`', '```\n', '~~~\n',
-  '| a | b |\n|---|---|\n| 1 | 2 |\n', '<script>alert(1)</script>', 'javascript:alert(1)', '%', '%E0%A4%A', '?', '#', 'x'.repeat(5000),
+  '| a | b |\n|---|---|\n| 1 | 2 |\n', '<script>alert(1)</script>', 'javascript:alert(1)', '&#x110000;', '&#0;', '&#xD800;', '&nbsp;', '&bogus;', '%', '%E0%A4%A', '?', '#', 'x'.repeat(5000),
   'date: 2023-13-01\n', 'date: 2023-02-29\n', 'languages: [zh]\n', 'languages: [fr]\n', 'sourceLanguage: en\n', 'id: 5\n', 'title: [a]\n', 'source-hash: 0\n', 'baseUrl: "javascript:x"\n',
   'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n', '!!binary aGk=', '? [a]\n: b\n', '<<: *x\n', 'key: value\nkey: again\n',
   '{"i18n": {"zh": 1}}', '{"i18n": {}}', 'null', '[]', '1e999', '"\\ud800"',
@@ -37,6 +40,18 @@ const snippets = [
   '<time datetime="{{date}}">', '<div id="main">', '<a id="note-n1">', '{{#each toc}}<p id="x"></p>{{/each}}',
   '1,2,3\n', ',,,,\n', '"open\n', 'a"b', '"x"y', ' 1510.81 ', '1,510.81', '０１', 'NaN', '-0', '1e5', '—',
 ];
+
+/** Values an author could type into a YAML key or a CSV cell, right or wrong. */
+const values: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(
+    '', null, 0, -1, 1.5, 1e21, '1e999', 'NaN', true, 'yes', '2023-13-01', '2024-02-29', '2024-02-30', '2024-03-05T10:00:00Z', '05/03/2024',
+    'zh', 'en', 'fr', 'zh-Hans', 'cny-100m', 'percent', 'usd-bn', 'integer', 'number', 'text', 'fig:growth', 'fig:later', 'tab:growth', 'tab:simple', 'growth', 'shares',
+    'table-simple', 'table-dataset', 'byline', 'charts/growth.vl.json', '../report.yaml', '/etc/hostname', 'tables/simple.json', 'output-2020', 'share-2020', 'year', 'value', 'source',
+    '😀', '𠀀', '\u0000', '  ', '"', '<b>x</b>', '{{num "output-2020"}}', 'https://example.org/x', ['zh', 'en'], ['en', 'zh', 'en'], [], {}, { zh: '标题', en: 'Title' }, { zh: 'only' },
+  ),
+  fc.jsonValue({ maxDepth: 1 }),
+  fc.string({ unit: 'grapheme', maxLength: 8 }),
+);
 
 export type Mutation =
   | { kind: 'insert'; file: string; at: number; text: string }
@@ -49,13 +64,17 @@ export type Mutation =
   | { kind: 'rename'; file: string; to: 'upper' | 'space' | 'unicode' | 'noprefix' | 'dot' | 'tilde' | 'subdir' }
   | { kind: 'symlink'; file: string; to: 'outside' | 'dangling' | 'self' | 'sibling' | 'parent' }
   | { kind: 'json'; file: string; path: number[]; value: unknown; remove: boolean }
-  | { kind: 'copy'; file: string; to: string };
+  | { kind: 'copy'; file: string; to: string }
+  | { kind: 'yaml'; file: string; path: number[]; value: unknown; remove: boolean }
+  | { kind: 'cell'; file: string; row: number; column: number; value: string };
 
 const file = fc.constantFrom(...files);
+const text = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...snippets) }, fc.string({ unit: 'grapheme', maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 3 }));
 const anyFile = fc.constantFrom(...files, ...newFiles);
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('insert' as const), file: anyFile, at: fc.nat(), text: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...snippets) }, fc.string({ unit: 'grapheme', maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 3 })) }) },
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('insert' as const), file: anyFile, at: fc.nat(), text }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), file: fc.constantFrom('content/zh/01-main.md', 'content/en/01-main.md'), at: fc.nat(), text }) },
   fc.record({ kind: fc.constant('eol' as const), file, to: fc.constantFrom('\r\n' as const, '\r' as const) }),
   fc.record({ kind: fc.constant('bom' as const), file, as: fc.constantFrom('utf8' as const, 'utf16le' as const, 'latin1' as const) }),
   fc.record({ kind: fc.constant('bytes' as const), file, at: fc.nat(), bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 4 }) }),
@@ -66,6 +85,8 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('symlink' as const), file: fc.oneof(file, fc.constantFrom(...folders)), to: fc.constantFrom('outside' as const, 'dangling' as const, 'self' as const, 'sibling' as const, 'parent' as const) }),
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('json' as const), file: fc.constantFrom(...jsonFiles), path: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), value: fc.jsonValue({ maxDepth: 2 }), remove: fc.boolean() }) },
   fc.record({ kind: fc.constant('copy' as const), file, to: fc.constantFrom(...copyTargets) }),
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('yaml' as const), file: fc.constantFrom(...yamlFiles), path: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), value: values, remove: fc.boolean() }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('cell' as const), file: fc.constantFrom(...csvFiles), row: fc.nat(), column: fc.nat(), value: fc.oneof(values.map(String), fc.constantFrom('', '1,510.81', ' 1510.81 ', '１５１０', '-0', '0x10', '1e5', '"a,b"', '"x"y', '—', 'N/A')) }) },
 );
 
 /** Where a report's files are, and what they start as. */
@@ -175,6 +196,17 @@ function apply(at: Places, m: Mutation): void {
     }
     case 'copy':
       return void (bytes && write(path.join(root, m.to), bytes));
+    case 'yaml':
+      return void (text !== undefined && write(abs, mutateYaml(text, m)));
+    case 'cell': {
+      if (text === undefined) return;
+      const rows = text.split('\n');
+      const r = m.row % Math.max(1, rows.length);
+      const cells = rows[r]!.split(',');
+      cells[m.column % cells.length] = m.value;
+      rows[r] = cells.join(',');
+      return write(abs, rows.join('\n'));
+    }
     case 'json': {
       if (text === undefined) return;
       let doc: unknown;
@@ -200,4 +232,26 @@ function apply(at: Places, m: Mutation): void {
       return write(abs, JSON.stringify(doc, null, 2));
     }
   }
+}
+
+/** A YAML file (or a chapter's front matter) with the value at `path` (each step a key picked by index) replaced or removed. */
+function mutateYaml(text: string, m: Extract<Mutation, { kind: 'yaml' }>): string {
+  const front = m.file.endsWith('.md') ? /^---\n([\s\S]*?\n)---\n/.exec(text) : null;
+  if (m.file.endsWith('.md') && !front) return text;
+  const doc = parseDocument(front ? front[1]! : text);
+  let node: YamlNode | null | undefined = doc.contents as YamlNode | null;
+  const keys: unknown[] = [];
+  for (const step of m.path) {
+    if (!isMap(node) && !isSeq(node)) break;
+    if (!node.items.length) break;
+    const item = node.items[step % node.items.length]!;
+    const key = isMap(node) ? (item as { key: { value?: unknown } }).key?.value : step % node.items.length;
+    keys.push(key);
+    node = (isMap(node) ? (item as { value: YamlNode | null }).value : item) as YamlNode | null;
+  }
+  if (!keys.length) return text;
+  if (m.remove) doc.deleteIn(keys);
+  else doc.setIn(keys, m.value);
+  const out = doc.toString();
+  return front ? `---\n${out}---\n${text.slice(front[0].length)}` : out;
 }
