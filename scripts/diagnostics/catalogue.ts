@@ -52,7 +52,7 @@ export const catalogue = {
   'note-differs': { severity: 'error', message: (id, first) => `Note "[^${id}]" says something else here than at ${first}, yet prints with the same number`, hint: () => 'give both definitions the same text, or give this note an id of its own' },
   'unused-note': { severity: 'warning', message: (id) => `Note "[^${id}]" is defined but never cited`, hint: () => 'cite it or delete it' },
   'template-syntax': { severity: 'error', message: (d) => `Template syntax error: ${d}`, hint: () => 'check that every {{ has its }} and every block is closed' },
-  'unknown-helper': { severity: 'error', message: (name) => `Unknown helper "${name}"`, hint: () => 'the helpers are figure, table, ref, num, fmt, t; see docs/authoring.md' },
+  'unknown-helper': { severity: 'error', message: (name) => `Unknown helper "${name}"`, hint: (list) => `the helpers are ${list || 'figure, table, ref and num in a chapter; t, fmt, eq, jsString and cssString in the layout and partials'}; see docs/authoring.md` },
   'unknown-partial': { severity: 'error', message: (name) => `Unknown partial "${name}"`, hint: () => 'partials are templates/partials/<name>.hbs in the report, or theme/partials/<name>.hbs in the built-in theme' },
   'template-error': { severity: 'error', message: (d) => `Template error: ${d}`, hint: () => 'see docs/authoring.md for the helpers and their arguments' },
   'figure-not-in-edition': { severity: 'error', message: (id) => `"${id}" is declared but not placed in this edition`, hint: () => 'place it with {{figure}} / {{table}} before referring to it' },
