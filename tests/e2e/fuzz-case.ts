@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import { build } from '../../scripts/build.js';
@@ -69,7 +69,7 @@ export async function runCase(bench: Bench, mutations: Mutation[]): Promise<Outc
     cpSync(bench.goodDist, dist, { recursive: true });
     const before = snapshot(dist);
     const outcome = await buildCase(bench, root, dist);
-    const problem = outcome.problem ?? judge(outcome, root, dist, before);
+    const problem = outcome.problem ?? judge(outcome, root, dist, before, JSON.stringify(mutations));
     return { ...outcome, problem };
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -95,7 +95,7 @@ async function buildCase(bench: Bench, root: string, dist: string): Promise<Outc
   }
 }
 
-function judge(outcome: Outcome & { printed: string[] }, root: string, dist: string, before: Map<string, string>): string | undefined {
+function judge(outcome: Outcome & { printed: string[] }, root: string, dist: string, before: Map<string, string>, inserted: string): string | undefined {
   const { ok, lines, langs, printed } = outcome;
   if (printed.length) return `printed besides the catalogue lines: ${printed.join('\n')}`;
   const bad = lines.find((l) => !catalogueLine.test(l));
@@ -109,5 +109,9 @@ function judge(outcome: Outcome & { printed: string[] }, root: string, dist: str
   for (const f of ['index.html', ...(langs ?? []).map((l) => `${l}/index.html`)]) if (!existsSync(path.join(dist, f))) return `built without ${f}`;
   const out = [...snapshot(dist).values()].map((b64) => Buffer.from(b64, 'base64').toString('latin1')).join('');
   if (out.includes('SECRET-OUTSIDE')) return 'a file from outside the report was published';
+  // What code prints when it is handed something it did not expect (a number 0 where a figure's is due, an object as text).
+  const pages = (langs ?? []).map((l) => readFileSync(path.join(dist, l, 'index.html'), 'utf8')).join('\n');
+  const slip = /\[object Object\]|>undefined<|\bNaN\b|(?:Figure|Table|图|表) 0\b/.exec(pages.replace(/<script[\s\S]*?<\/script>/g, ''));
+  if (slip && !inserted.includes(slip[0].replace(/^>|<$/g, ''))) return `the page shows "${slip[0]}"`;
   return undefined;
 }
