@@ -117,3 +117,30 @@ export function checkFields(spec: Record<string, unknown>, ds: Dataset): SpecPro
   walk(spec, []);
   return problems;
 }
+
+/** Keys whose text is a Vega expression (a filter's or a test's may also be an object: only text is parsed). */
+const expressionKeys = ['calculate', 'filter', 'expr', 'test'];
+
+/**
+ * The first Vega expression of a spec that cannot be parsed (`parse`: Vega's
+ * own parser), at its path: Vega-Lite's compile error names no place.
+ */
+export function expressionProblem(spec: unknown, parse: (expr: string) => unknown): SpecProblem | undefined {
+  let found: SpecProblem | undefined;
+  const walk = (node: unknown, at: (string | number)[]): void => {
+    if (found || !node || typeof node !== 'object') return;
+    for (const [k, v] of Object.entries(node)) {
+      const where = [...at, Array.isArray(node) ? Number(k) : k];
+      if (typeof v === 'string' && expressionKeys.includes(k)) {
+        try {
+          parse(v);
+        } catch (e) {
+          found = { rule: 'chart-spec', args: [`the expression "${v}" cannot be read: ${String((e as Error)?.message ?? e).split('\n')[0]}`], hintArgs: ['write it in Vega\'s expression language (datum.<column>, operators, functions): see https://vega.github.io/vega/docs/expressions/'], path: where };
+          return;
+        }
+      } else walk(v, where);
+    }
+  };
+  walk(spec, []);
+  return found;
+}

@@ -5,8 +5,8 @@ import { pathToFileURL } from 'node:url';
 import type { BuildContext, Lang } from '../../context.js';
 import type { Figure, ReportData } from '../../model/data.js';
 import { jsonPlace } from '../../sources/json.js';
-import type { Templates } from '../../model/templates.js';
-import { chartRows, checkData, checkFields, checkI18n, checkSchema, localize, type SpecProblem } from './chart-spec.js';
+import { templateFile, type Templates } from '../../model/templates.js';
+import { chartRows, checkData, checkFields, checkI18n, checkSchema, expressionProblem, localize, type SpecProblem } from './chart-spec.js';
 import { neutralOrder } from './domains.js';
 import { allFaces, editionFamilies, fontFaceCss } from '../../fonts/catalogue.js';
 import { type BuildPage, closePages, openPages } from '../../browser/page-pool.js';
@@ -75,7 +75,7 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
     if (!checkedTheme.has(lang)) {
       checkedTheme.set(lang, validators.config(theme));
       const best = bestProblem(validators.config.errors ?? [], theme);
-      const themeFile = 'templates/chart-theme.json';
+      const themeFile = templateFile(templates, 'chart-theme.json');
       if (best) report([{ rule: 'chart-spec', args: [`the chart theme: ${best.message}`], hintArgs: ['the theme is a Vega-Lite config; see https://vega.github.io/vega-lite/docs/config.html'], path: best.path, key: best.key }], 'theme', themeFile);
     }
     if (!checkedTheme.get(lang)) continue;
@@ -87,7 +87,11 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
       vg = compile(spec as never, { logger: logger as never }).spec;
       for (const w of warnings) ctx.diagnostics.report('chart-spec', { file: figure.chart, line: 1, column: 1 }, [w], [], 'warning');
     } catch (e) {
-      ctx.diagnostics.report('chart-spec', { file: figure.chart, line: 1, column: 1 }, [(e as Error).message]);
+      // (most often a malformed expression: Vega's parser finds which, and the spec's place)
+      const { parseExpression } = await import('vega');
+      const bad = expressionProblem(localize(figure.spec, lang), parseExpression);
+      if (bad) report([bad]);
+      else ctx.diagnostics.report('chart-spec', { file: figure.chart, line: 1, column: 1 }, [(e as Error).message]);
       continue;
     }
     todo.push({ key, hash, vg, text: textIn(spec), warnings, chart });
