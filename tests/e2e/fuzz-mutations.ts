@@ -29,6 +29,7 @@ const snippets = [
   '<div>x</div>', '<!--figure:fig:growth-->', '<!--byline-->', '<!-- note -->', '[x](50%.pdf)', '[x](../../../../etc/hostname)', '[x](file:///etc/hostname)',
   '![i](https://example.org/a.png)', '![i][r]\n\n[r]: //example.org/x.png\n', '![i](missing.png)', '<https://example.org>',
   '{{num}}', '{{num "nope"}}', '{{num "output-2020" bare=true}}', '{{figure "fig:growth"}}', '{{figure "fig:later"}}', '{{table "tab:simple"}}', '{{ref "fig:later"}}', '{{ref "tab:nope"}}',
+  '{{ref}}', '{{figure}}', '{{num "output-2020" decimal=1}}', '{{num "output-2020" "share-2020"}}', '{{num "output-2020" decimals=11}}', '{{fmt 1 "percent"}}', '{{t "x"}}', '{{eq 1 1}}',
   '{{> byline}}', '{{> nope}}', '{{#each x}}', '{{/each}}', '{{#if}}', '{{', '}}', '{{{', '{{log "hi"}}', '{{lookup this "constructor"}}', '{{this.constructor.name}}', '{{@root}}', '{{!-- c --}}', '\\{{num "x"}}',
   '[^n9]', '[^n1]', '\n[^n1]: another text\n', '\n[^n2]: unused\n', '\n# Second {#test-chapter}\n', '\n## {#x}\n', '\n## Heading\n', '\n## Growth again {#growth}\n', '\n### Deep {#Bad_Id}\n', '\nTitle {#setext}\n===\n',
   '😀', '𠀀', '\u0000', '\u0007', '\ufeff', '\u202e', '\ud800', 'é', 'ｆｕｌｌ', '\t', '\r', '\n', '"', "'", ',', ':', '- ', '---\n', '...\n', '&a ', '*a ', '&amp;', '\\', '`', '```\n', '~~~\n',
