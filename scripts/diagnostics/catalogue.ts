@@ -67,7 +67,7 @@ export const catalogue = {
   'csv-syntax': { severity: 'error', message: (d) => `CSV syntax: ${d}`, hint: (h) => h || 'close the quoted field' },
   'csv-empty': { severity: 'error', message: (d) => d, hint: (h) => h },
   'csv-header': { severity: 'error', message: (d) => d, hint: (h) => h },
-  'json-syntax': { severity: 'error', message: (d) => `JSON syntax error: ${d}`, hint: () => 'fix the JSON (commas, quotes, brackets)' },
+  'json-syntax': { severity: 'error', message: (d) => `JSON syntax error: ${d}`, hint: (h) => h || 'fix the JSON (commas, quotes, brackets)' },
   'schema': { severity: 'error', message: (d) => d, hint: (h) => h || 'see docs/authoring.md for the format' },
   'unknown-source': { severity: 'error', message: (s) => `Source "${s}" is not listed in the meta's sources`, hint: () => 'add it under `sources:` in the .meta.yaml with its title and URL' },
   'missing-source': { severity: 'error', message: () => 'Value without a source', hint: () => 'every row names its source in the `source` column' },

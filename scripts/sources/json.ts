@@ -33,6 +33,10 @@ const MAX_DEPTH = 64;
  * file's line:col; undefined when it is not JSON.
  */
 export function parseJson(ctx: BuildContext, text: string, file: string): unknown {
+  if (!text.trim()) {
+    ctx.diagnostics.report('json-syntax', { file, line: 1, column: 1 }, ['the file is empty'], ['write the JSON it should hold (an empty file was perhaps saved by mistake), or delete it and what names it']);
+    return undefined;
+  }
   const errors: ParseError[] = [];
   let value: unknown;
   try {
