@@ -61,7 +61,7 @@ export const catalogue = {
   'figure-not-placed': { severity: 'warning', message: (id) => `"${id}" is declared but never placed`, hint: () => 'place it with {{figure}} / {{table}} or remove its declaration' },
   'raw-html': { severity: 'error', message: () => 'Raw HTML is not allowed in chapters', hint: () => 'use Markdown; figures and tables come from data/ through {{figure}} and {{table}}' },
   'remote-resource': { severity: 'error', message: (url) => `Remote resource "${url}": the build never fetches from the network`, hint: () => 'put the file inside the report folder and link it by a relative path' },
-  'csv-ragged': { severity: 'error', message: (n, m) => `Row has ${n} fields, the header has ${m}`, hint: () => 'add or remove fields (quote values that contain commas)' },
+  'csv-ragged': { severity: 'error', message: (n, m) => `Row has ${n} field${n === '1' ? '' : 's'}, the header has ${m}`, hint: () => 'add or remove fields (quote values that contain commas)' },
   'csv-missing-column': { severity: 'error', message: (c) => `Missing column "${c}"`, hint: (where) => `add the column, or remove it from ${where}` },
   'csv-not-number': { severity: 'error', message: (v, c) => `"${v}" in column "${c}" is not a number`, hint: () => 'write a plain number such as 1510.81 (no units or thousands separators)' },
   'csv-syntax': { severity: 'error', message: (d) => `CSV syntax: ${d}`, hint: (h) => h || 'close the quoted field' },

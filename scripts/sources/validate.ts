@@ -39,12 +39,12 @@ export const i18nSchema = {
 } as const;
 
 /** Validate a parsed YAML file against a JSON schema; each problem is reported at its key. */
-export function validate(ctx: BuildContext, schema: object, doc: YamlFile, hint?: string): boolean {
+export function validate(ctx: BuildContext, schema: object, doc: YamlFile, hint?: string, whole = 'the file'): boolean {
   const fn = ctx.session.schemas.compile(schema);
   if (fn(doc.value)) return true;
   for (const e of fn.errors ?? []) {
     const keyPath = pathOf(e);
-    ctx.diagnostics.report('schema', doc.at(keyPath), [describe(e, keyPath)], [hint ?? '']);
+    ctx.diagnostics.report('schema', doc.at(keyPath), [describe(e, keyPath, whole)], [hint ?? '']);
   }
   return false;
 }
@@ -55,8 +55,8 @@ function pathOf(e: ErrorObject): string[] {
   return parts;
 }
 
-function describe(e: ErrorObject, keyPath: string[]): string {
-  const where = keyPath.length ? `"${keyPath.join('.')}"` : 'the file';
+function describe(e: ErrorObject, keyPath: string[], whole: string): string {
+  const where = keyPath.length ? `"${keyPath.join('.')}"` : whole;
   switch (e.keyword) {
     case 'required':
       return `${where} lacks the field "${e.params.missingProperty}"`;
@@ -67,7 +67,7 @@ function describe(e: ErrorObject, keyPath: string[]): string {
     case 'format':
       return e.params.format === 'date' ? `${where} is not a date of the calendar (YYYY-MM-DD): "${String(e.data)}"` : `${where} must be a ${e.params.format}`;
     case 'type':
-      if (!keyPath.length && (e.data === null || e.data === undefined)) return 'The file is empty (or holds only comments)';
+      if (!keyPath.length && (e.data === null || e.data === undefined)) return `${whole[0]!.toUpperCase()}${whole.slice(1)} is empty (or holds only comments)`;
       return `${where} must be ${String(e.params.type).split(',').map((t) => typeNames[t] ?? t).join(' or ')}, not ${typeOf(e.data)}`;
     default:
       return `${where} ${e.message}`;

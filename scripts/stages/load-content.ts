@@ -54,7 +54,7 @@ export function parseChapter(ctx: BuildContext, text: string, file: string, lang
     return undefined;
   }
   const fm = parseYaml(ctx, m[1]!, file, 1);
-  if (!fm || !validate(ctx, frontMatterSchema, fm, 'front matter holds id, (translations) source-hash, and optionally title')) return undefined;
+  if (!fm || !validate(ctx, frontMatterSchema, fm, 'front matter holds id, (translations) source-hash, and optionally title', 'the front matter')) return undefined;
   const meta = fm.value as { id: string; title?: string; 'source-hash'?: string };
   const body = text.slice(m[0].length);
   const bodyLine = m[0].split('\n').length;
