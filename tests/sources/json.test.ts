@@ -23,10 +23,11 @@ describe('JSON files', () => {
     ['{"a": "tab\there"}', 'x.json:1:7  error  JSON syntax error: a control character (a tab or line break) inside a string'],
     ['{"a": 1}\n{"b": 2}', 'x.json:2:1  error  JSON syntax error: text after the end of the JSON value'],
     ['{"a": "x\ny"}', 'x.json:1:7  error  JSON syntax error: a string is not closed on its line'],
-    ['', 'x.json:1:1  error  JSON syntax error: a value is expected (no comma after the last item)'],
+    ['', 'x.json:1:1  error  JSON syntax error: the file is empty'],
+    [' \n', 'x.json:1:1  error  JSON syntax error: the file is empty'],
     ['['.repeat(100_000), 'x.json:1:1  error  JSON syntax error: the file is nested too deeply to read'],
     [`${'['.repeat(80)}${']'.repeat(80)}`, 'x.json:1:1  error  JSON syntax error: objects and arrays are nested more than 64 deep'],
-  ])('report the first problem where it is: %j', (text, message) => {
+  ].map(([text, message]: string[]) => [text!.length > 40 ? `${text!.slice(0, 20)}… (${text!.length} characters)` : text!, text!, message!]))('report the first problem where it is: %j', (_, text, message) => {
     expect(read(text)).toEqual({ value: undefined, messages: [message] });
   });
 
