@@ -18,6 +18,8 @@ import { renderCharts, openChartPages, type ChartJob } from './stages/render-cha
 import { closePages, type BuildPage } from './browser/page-pool.js';
 import { applyTemplates } from './stages/apply-templates/index.js';
 import { checkParity } from './stages/check-parity.js';
+import { alignTranslation } from './stages/align-translation/index.js';
+import type { Alignment } from './model/alignment.js';
 import { editionFonts as fontsForEdition, type FontMode } from './fonts/edition-fonts.js';
 import { printPdf, pdfFileName, type PdfOutput } from './stages/print-pdf.js';
 import { startStaging, writeFile, copyFile, linkFile, carryOver, commit, discard, type Staging } from './stages/write-output.js';
@@ -75,6 +77,7 @@ export interface Prepared {
   rendered: Record<Lang, RenderedEdition>;
   /** Per edition, a hash of what its rendering was made from (dev mode only). */
   renderKeys: Partial<Record<Lang, string>>;
+  alignment: Alignment;
 }
 
 /** The context the stages receive, from the options the caller gave. */
@@ -131,12 +134,12 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
   function renderKey(l: Lang): string {
     return hashBytes(JSON.stringify([chapters[l], templates!.strings[l], dataStamp]));
   }
-  await stage('check-parity', () => checkParity(ctx, config, chapters, rendered));
-  reportPlacement(ctx, data, rendered, config.languages);
+  await stage('check-parity', () => checkParity(ctx, config, chapters, rendered, data));
+  const alignment = await stage('align-translation', () => alignTranslation(ctx, config, chapters, data));
   if (opts.strict) diagnostics.strict();
   fail();
   const renderKeys = opts.devCache ? Object.fromEntries(config.languages.map((l) => [l, renderKey(l)])) : {};
-  return { ctx, config, templates: templates!, data, chapters, rendered, renderKeys };
+  return { ctx, config, templates: templates!, data, chapters, rendered, renderKeys, alignment };
 }
 
 /*
@@ -266,17 +269,6 @@ function writeEdition(ctx: BuildContext, staging: Staging, lang: Lang, html: Edi
   for (const id of html.datasets) {
     const ds = data.datasets.get(id)!;
     copyFile(staging, `${lang}/data/${id}.csv`, path.join(ctx.root, ds.file));
-  }
-}
-
-function reportPlacement(ctx: BuildContext, data: ReportData, rendered: Record<Lang, RenderedEdition>, langs: Lang[]): void {
-  const first = rendered[langs[0]!];
-  if (!first) return;
-  for (const id of [...data.figures.keys(), ...data.tables.keys()]) {
-    if (!first.state.placed.some((u) => u.id === id)) {
-      const at = data.figures.get(id)?.at ?? data.tables.get(id)!.at;
-      ctx.diagnostics.report('figure-not-placed', at, [id]);
-    }
   }
 }
 

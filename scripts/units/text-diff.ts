@@ -1,0 +1,93 @@
+import { diffWords, type ChangeObject } from 'diff';
+
+/**
+ * What changed between two versions of a unit's text, word by word. Chinese has no spaces between words:
+ * jsdiff's diffWords takes an Intl.Segmenter, which segments Chinese into words by dictionary (ICU).
+ */
+export interface TextChange {
+  parts: ChangeObject<string>[];
+  /** Index in the new text of the first change. */
+  firstInNew: number;
+  /** Index in the old text of the first change. */
+  firstInOld: number;
+}
+
+export function textChange(before: string, after: string, lang: string): TextChange {
+  const parts = diffWords(before, after, { intlSegmenter: new Intl.Segmenter(lang, { granularity: 'word' }) });
+  let inNew = 0;
+  let inOld = 0;
+  let firstInNew = -1;
+  let firstInOld = -1;
+  for (const p of parts) {
+    if ((p.added || p.removed) && firstInNew < 0) {
+      firstInNew = inNew;
+      firstInOld = inOld;
+    }
+    if (!p.removed) inNew += p.value.length;
+    if (!p.added) inOld += p.value.length;
+  }
+  return { parts, firstInNew: Math.max(0, firstInNew), firstInOld: Math.max(0, firstInOld) };
+}
+
+/** How much of an unchanged run to keep on each side of a change, in characters (Chinese) or words. */
+const context = { chars: 14, words: 7 };
+
+function trimmed(value: string, where: 'start' | 'middle' | 'end', lang: string): string {
+  if (lang === 'zh') {
+    const n = context.chars;
+    if (where === 'start') return value.length > n ? `…${value.slice(-n)}` : value;
+    if (where === 'end') return value.length > n ? `${value.slice(0, n)}…` : value;
+    return value.length > 2 * n + 1 ? `${value.slice(0, n)}…${value.slice(-n)}` : value;
+  }
+  const words = value.split(/(?<=\s)/);
+  const n = context.words;
+  if (where === 'start') return words.length > n ? `…${words.slice(-n).join('')}` : value;
+  if (where === 'end') return words.length > n ? `${words.slice(0, n).join('')}…` : value;
+  return words.length > 2 * n + 1 ? `${words.slice(0, n).join('')}…${words.slice(-n).join('')}` : value;
+}
+
+/**
+ * The change as two one-line excerpts, old and new, unchanged stretches shortened:
+ * `…香港[-本地-]研发…` → `…香港{+本土+}研发…` (removed words marked [-…-], added words {+…+}, as wdiff and git do).
+ */
+export function changeExcerpt(change: TextChange, lang: string): { before: string; after: string } {
+  const side = (keep: 'added' | 'removed', mark: (s: string) => string) => {
+    const parts = change.parts.filter((p) => !(keep === 'added' ? p.removed : p.added));
+    return parts
+      .map((p, i) => {
+        if (p.added || p.removed) return mark(p.value);
+        const where = i === 0 ? 'start' : i === parts.length - 1 ? 'end' : 'middle';
+        return trimmed(p.value, where, lang);
+      })
+      .join('');
+  };
+  return { before: side('removed', (s) => `[-${s}-]`), after: side('added', (s) => `{+${s}+}`) };
+}
+
+/** Similarity of two texts, 0 to 1: the Dice coefficient of their character bigrams. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length < 2 || b.length < 2) return 0;
+  const grams = new Map<string, number>();
+  for (let i = 0; i < a.length - 1; i++) {
+    const g = a.slice(i, i + 2);
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+  }
+  let shared = 0;
+  for (let i = 0; i < b.length - 1; i++) {
+    const g = b.slice(i, i + 2);
+    const n = grams.get(g) ?? 0;
+    if (n > 0) {
+      shared++;
+      grams.set(g, n - 1);
+    }
+  }
+  return (2 * shared) / (a.length + b.length - 2);
+}
+
+/** The first words of a text, as the sidecar records them to recognise a unit. */
+export function beginning(text: string, lang: string): string {
+  if (lang === 'zh') return text.length > 24 ? `${text.slice(0, 24)}…` : text;
+  const words = text.split(/\s+/);
+  return words.length > 10 ? `${words.slice(0, 10).join(' ')}…` : text;
+}
