@@ -20,6 +20,7 @@ import { applyTemplates } from './stages/apply-templates/index.js';
 import { checkParity } from './stages/check-parity.js';
 import { alignTranslation } from './stages/align-translation/index.js';
 import type { Alignment } from './model/alignment.js';
+import { reviewPage } from './stages/review-page/index.js';
 import { editionFonts as fontsForEdition, type FontMode } from './fonts/edition-fonts.js';
 import { printPdf, pdfFileName, type PdfOutput } from './stages/print-pdf.js';
 import { startStaging, writeFile, copyFile, linkFile, carryOver, commit, discard, type Staging } from './stages/write-output.js';
@@ -200,6 +201,8 @@ async function buildWith(opts: BuildOptions, timings: Record<string, number>, pa
     }
     if (ctx.diagnostics.errors.length) throw new BuildFailed(ctx.diagnostics.list);
     writeFile(staging, 'index.html', chooser);
+    const sourceBase = path.relative(path.join(opts.outDir, 'review'), opts.root).split(path.sep).join('/');
+    await stage('review-page', () => writeFile(staging, 'review/index.html', reviewPage({ alignment: prep.alignment, config, data, rendered, strings: templates.strings, sourceBase })));
     const printed: BuildRecord['editions'] = {};
     if (opts.formats.includes('pdf')) {
       const date = opts.sourceDateEpoch !== undefined ? new Date(opts.sourceDateEpoch * 1000) : new Date(`${config.date}T00:00:00Z`);

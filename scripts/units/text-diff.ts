@@ -33,17 +33,34 @@ export function textChange(before: string, after: string, lang: string): TextCha
 const context = { chars: 14, words: 7 };
 
 function trimmed(value: string, where: 'start' | 'middle' | 'end', lang: string): string {
-  if (lang === 'zh') {
-    const n = context.chars;
-    if (where === 'start') return value.length > n ? `…${value.slice(-n)}` : value;
-    if (where === 'end') return value.length > n ? `${value.slice(0, n)}…` : value;
-    return value.length > 2 * n + 1 ? `${value.slice(0, n)}…${value.slice(-n)}` : value;
+  const pieces = lang === 'zh' ? [...value] : value.split(/(?<=\s)/);
+  const n = lang === 'zh' ? context.chars : context.words;
+  const head = () => whole(pieces.slice(0, n).join(''), value, 'head');
+  const tail = () => whole(pieces.slice(-n).join(''), value, 'tail');
+  if (where === 'start') return pieces.length > n ? `…${tail()}` : value;
+  if (where === 'end') return pieces.length > n ? `${head()}…` : value;
+  return pieces.length > 2 * n + 1 ? `${head()}…${tail()}` : value;
+}
+
+/** A cut-off piece of `value`, widened so that it does not split a {{…}} expression. */
+function whole(piece: string, value: string, side: 'head' | 'tail'): string {
+  if (side === 'head') {
+    const open = piece.lastIndexOf('{{');
+    if (open < 0 || piece.indexOf('}}', open) >= 0) return piece;
+    const close = value.indexOf('}}', open);
+    return close < 0 ? piece.slice(0, open) : value.slice(0, close + 2);
   }
-  const words = value.split(/(?<=\s)/);
-  const n = context.words;
-  if (where === 'start') return words.length > n ? `…${words.slice(-n).join('')}` : value;
-  if (where === 'end') return words.length > n ? `${words.slice(0, n).join('')}…` : value;
-  return words.length > 2 * n + 1 ? `${words.slice(0, n).join('')}…${words.slice(-n).join('')}` : value;
+  const start = value.length - piece.length;
+  const close = piece.indexOf('}}');
+  if (close < 0 || piece.lastIndexOf('{{', close) >= 0) return piece;
+  const open = value.lastIndexOf('{{', start + close);
+  return open < 0 ? piece.slice(close + 2) : value.slice(open);
+}
+
+/** The change's parts with long unchanged stretches shortened to a few words around each change. */
+export function trimmedParts(change: TextChange, lang: string): { value: string; added?: boolean; removed?: boolean }[] {
+  const n = change.parts.length;
+  return change.parts.map((p, i) => (p.added || p.removed ? p : { value: trimmed(p.value, i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle', lang) }));
 }
 
 /**
@@ -51,17 +68,10 @@ function trimmed(value: string, where: 'start' | 'middle' | 'end', lang: string)
  * `…香港[-本地-]研发…` → `…香港{+本土+}研发…` (removed words marked [-…-], added words {+…+}, as wdiff and git do).
  */
 export function changeExcerpt(change: TextChange, lang: string): { before: string; after: string } {
-  const side = (keep: 'added' | 'removed', mark: (s: string) => string) => {
-    const parts = change.parts.filter((p) => !(keep === 'added' ? p.removed : p.added));
-    return parts
-      .map((p, i) => {
-        if (p.added || p.removed) return mark(p.value);
-        const where = i === 0 ? 'start' : i === parts.length - 1 ? 'end' : 'middle';
-        return trimmed(p.value, where, lang);
-      })
-      .join('');
-  };
-  return { before: side('removed', (s) => `[-${s}-]`), after: side('added', (s) => `{+${s}+}`) };
+  const parts = trimmedParts(change, lang);
+  const before = parts.filter((p) => !p.added).map((p) => (p.removed ? `[-${p.value}-]` : p.value)).join('');
+  const after = parts.filter((p) => !p.removed).map((p) => (p.added ? `{+${p.value}+}` : p.value)).join('');
+  return { before, after };
 }
 
 /** Similarity of two texts, 0 to 1: the Dice coefficient of their character bigrams. */

@@ -43,8 +43,8 @@ export function reportChapter(ctx: BuildContext, ch: ChapterAlignment, sections:
       const { before, after } = changeExcerpt(change, ch.source.lang);
       ctx.diagnostics.report('stale-translation', at(z, change.firstInNew), [place(e), before, after], [place(e), accept(place(e))]);
     } else if (p.status === 'untranslated' && z && !isKeyed(z) && sections.target.has(z.section)) {
-      const before = ch.pairs.slice(0, i).reverse().find((q) => q.target)?.target;
-      const next = ch.pairs.slice(i + 1).find((q) => q.target)?.target;
+      const before = ch.pairs.slice(0, i).reverse().find((q) => q.target?.file === ch.target.file)?.target;
+      const next = ch.pairs.slice(i + 1).find((q) => q.target?.file === ch.target.file)?.target;
       const where = before ? `after ${before.file}:${lastLineOf(before)}` : next ? `before ${place(next)}` : `in ${ch.target.file}`;
       ctx.diagnostics.report('untranslated-unit', at(z), [kindNames[z.kind], tgt, beginning(z.text, ch.source.lang)], [where, accept(`${ch.target.file}:LINE`)]);
     } else if (p.status === 'orphan' && e && !isKeyed(e) && sections.source.has(e.section)) {

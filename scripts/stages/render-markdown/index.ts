@@ -14,6 +14,7 @@ import type { Strings } from '../../model/templates.js';
 import { renderChapterTemplate } from './chapter-template.js';
 import type { EditionState, NoteState, RenderedEdition, RenderedChapter, Heading } from '../../model/edition.js';
 import { collectNotes } from './notes.js';
+import { walkUnits } from '../../units/extract.js';
 
 
 /** Stateless, so built once and shared by every chapter of every edition. */
@@ -46,6 +47,7 @@ export function renderMarkdown(ctx: BuildContext, lang: Lang, chapters: Chapter[
       column: node.position?.start.column ?? 1,
     });
     const headings = transformHeadings(ctx, mdast, chapter, at, ids);
+    anchorUnits(mdast);
     transformMarkers(ctx, mdast, at, chapter.file);
     collectNotes(ctx, mdast, chapter, strings, notes, at);
     const tree = unified().use(remarkRehype).runSync(mdast) as HastRoot;
@@ -81,6 +83,16 @@ function transformHeadings(ctx: BuildContext, tree: MdRoot, chapter: Chapter, at
     headings.push({ id, depth: node.depth, text: textOf(node), chapterId: chapter.id, file: chapter.file, line: at(node).line });
   }
   return headings;
+}
+
+/**
+ * Each paragraph and list item gets its unit id (`status-hk.p2`), so that the review page can link to it.
+ * A unit id has a dot, which heading ids cannot have: the two never clash.
+ */
+function anchorUnits(tree: MdRoot): void {
+  walkUnits(tree, ({ node, kind, id }) => {
+    if (kind === 'paragraph' || kind === 'item') node.data = { ...node.data, hProperties: { ...(node.data as { hProperties?: object } | undefined)?.hProperties, id } };
+  });
 }
 
 const marker = /^<!--(figure|table):([^>]*)-->$|^<!--byline-->$/;
