@@ -37,9 +37,10 @@ function trimmed(value: string, where: 'start' | 'middle' | 'end', lang: string)
   const n = lang === 'zh' ? context.chars : context.words;
   const head = () => whole(pieces.slice(0, n).join(''), value, 'head');
   const tail = () => whole(pieces.slice(-n).join(''), value, 'tail');
-  if (where === 'start') return pieces.length > n ? `…${tail()}` : value;
-  if (where === 'end') return pieces.length > n ? `${head()}…` : value;
-  return pieces.length > 2 * n + 1 ? `${head()}…${tail()}` : value;
+  // Shortened only when that saves more than a few words.
+  if (where === 'start') return pieces.length > n + 4 ? `…${tail()}` : value;
+  if (where === 'end') return pieces.length > n + 4 ? `${head()}…` : value;
+  return pieces.length > 2 * n + 4 ? `${head()}…${tail()}` : value;
 }
 
 /** A cut-off piece of `value`, widened so that it does not split a {{…}} expression. */

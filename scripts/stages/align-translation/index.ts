@@ -28,7 +28,7 @@ export function alignTranslation(ctx: BuildContext, config: ReportConfig, chapte
       const s = chapters[source]?.find((c) => c.id === t.id);
       if (!s) continue; // the parity check reports a chapter on one side only
       const sidecar = sidecarPath(t.file);
-      const records = readSidecar(ctx, sidecar);
+      const { records, broken } = readSidecar(ctx, sidecar);
       const [zs, es] = [withCaptions(chapterUnits(s), source, captions), withCaptions(chapterUnits(t), lang, captions)];
       const ch: ChapterAlignment = {
         id: t.id,
@@ -39,7 +39,7 @@ export function alignTranslation(ctx: BuildContext, config: ReportConfig, chapte
         pairs: matchChapter(zs, es, records, lang),
       };
       const sections = { source: new Set(zs.map((u) => u.section)), target: new Set(es.map((u) => u.section)) };
-      reportChapter(ctx, ch, sections);
+      if (!broken) reportChapter(ctx, ch, sections);
       done.push(ch);
     }
     alignment.translations.push({ lang, chapters: done });

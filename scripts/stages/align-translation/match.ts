@@ -17,19 +17,26 @@ export function parseUnitId(id: string): { section: string; kind: UnitKind | und
   return { section, kind };
 }
 
+/** A text's {{num}}, {{ref}}, notes and links (kept: the alignment asks for each unit many times). */
+function anchorsOf(text: string, cache: Map<string, Set<string>>): Set<string> {
+  let set = cache.get(text);
+  if (!set) cache.set(text, (set = new Set(expressionsOf(text).map((e) => e.what))));
+  return set;
+}
+
 /** How alike the {{num}}, {{ref}}, notes and links of two texts are (language-neutral), 0 to 1. */
-function anchorLikeness(a: string, b: string): number {
-  const x = new Set(expressionsOf(a).map((e) => e.what));
-  const y = new Set(expressionsOf(b).map((e) => e.what));
+function anchorLikeness(a: string, b: string, cache: Map<string, Set<string>>): number {
+  const x = anchorsOf(a, cache);
+  const y = anchorsOf(b, cache);
   if (!x.size && !y.size) return 0.3;
   return [...x].filter((e) => y.has(e)).length / new Set([...x, ...y]).size;
 }
 
 /** Two units of different editions that could translate each other, scored by their anchors. */
-function unitScore(e: Unit, z: Unit): number {
+function unitScore(e: Unit, z: Unit, cache: Map<string, Set<string>>): number {
   if (keyed.includes(e.kind) || keyed.includes(z.kind)) return e.kind === z.kind && e.id === z.id ? 10 : 0;
   if (e.kind !== z.kind || e.section !== z.section) return 0;
-  return 1 + 2 * anchorLikeness(e.text, z.text);
+  return 1 + 2 * anchorLikeness(e.text, z.text, cache);
 }
 
 /**
@@ -61,12 +68,14 @@ export function matchChapter(source: Unit[], target: Unit[], records: UnitRecord
 function matchFlow(source: Unit[], target: Unit[], records: UnitRecord[] | undefined, targetLang: string): UnitPair[] {
   const recordOf = new Map<Unit, UnitRecord>();
   const joined: [number, number][] = [];
+  const cache = new Map<string, Set<string>>();
   if (records) {
+    const begins = new Map(target.map((e) => [e, beginning(e.text, targetLang)]));
     const er = alignSequences(target, records, (e, r) => {
       const { section, kind } = parseUnitId(r.unit);
       if (kind !== e.kind || (kind !== 'caption' && section !== e.section)) return 0;
       if (keyed.includes(kind)) return r.unit === e.id ? 10 : 0;
-      return 0.5 + (r.unit === e.id ? 2 : 0) + (r.begins === beginning(e.text, targetLang) ? 4 : 0) + 2 * anchorLikeness(e.text, r.source ?? '');
+      return 0.5 + (r.unit === e.id ? 2 : 0) + (r.begins === begins.get(e) ? 4 : 0) + 2 * anchorLikeness(e.text, r.source ?? '', cache);
     });
     const rz = alignSequences(records, source, (r, z) => {
       if (!r.from || r.source === undefined) return 0;
@@ -89,7 +98,7 @@ function matchFlow(source: Unit[], target: Unit[], records: UnitRecord[] | undef
   const all: [number, number][] = [];
   let [pe, pz] = [0, 0];
   for (const [ei, zi] of [...joined, [target.length, source.length] as [number, number]]) {
-    const left = alignSequences(target.slice(pe, ei), source.slice(pz, zi), unitScore);
+    const left = alignSequences(target.slice(pe, ei), source.slice(pz, zi), (e, z) => unitScore(e, z, cache));
     all.push(...left.map(([a, b]) => [a + pe, b + pz] as [number, number]));
     if (ei < target.length) all.push([ei, zi]);
     [pe, pz] = [ei + 1, zi + 1];

@@ -25,13 +25,13 @@ const sidecarSchema = {
   },
 };
 
-/** The records of a sidecar, or undefined when the chapter has none (or it is broken: reported). */
-export function readSidecar(ctx: BuildContext, file: string): UnitRecord[] | undefined {
+/** The records of a sidecar: none when the chapter has no sidecar, or a broken one (reported). */
+export function readSidecar(ctx: BuildContext, file: string): { records?: UnitRecord[]; broken?: boolean } {
   const abs = path.join(ctx.root, file);
-  if (!existsSync(abs)) return undefined;
+  if (!existsSync(abs)) return {};
   const doc = loadYamlFile(ctx, abs);
-  if (!doc || !validate(ctx, sidecarSchema, doc, 'the sidecar is written by npm run check -- --accept; delete it and run that again')) return undefined;
-  return (doc.value as { units: UnitRecord[] }).units;
+  if (!doc || !validate(ctx, sidecarSchema, doc, 'the sidecar is written by npm run check -- --accept; fix the entry, or delete the file and record the chapter again')) return { broken: true };
+  return { records: (doc.value as { units: UnitRecord[] }).units };
 }
 
 /**
