@@ -146,10 +146,10 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
 /*
  * The pipeline:
  *   load-config → load-templates → load-data → load-content (per language)
- *   → render-markdown (per language) → check-parity
+ *   → render-markdown (per language) → check-parity → align-translation (each unit against its source)
  *   → render-charts (two browser pages opened at the start, all languages, cached by content hash)
  *   → apply-templates (per language) → edition fonts (subset to the characters used)
- *   → write to staging → print-pdf (both editions at once, on the same two pages; an edition whose
+ *   → write to staging (and review-page: both editions unit by unit) → print-pdf (both editions at once, on the same two pages; an edition whose
  *     HTML did not change keeps its PDF) → swap staging into place → record the build (incremental/build-record.ts)
  */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
