@@ -101,13 +101,15 @@ describe('npm run check on a translation kept in step', () => {
   it('catches a {{num}}, a note or a link on one side of a pair only', async () => {
     const root = aligned();
     edit(root, en, ', a share of {{num "share-2020"}}', '');
-    edit(root, en, 'advance cooperation together[^n2].', 'advance cooperation together.\n\nSee also[^n2].');
+    edit(root, en, 'advance cooperation together[^n2].', 'advance cooperation together.');
+    edit(root, en, 'Improve financial support.', 'Improve financial support (see <https://example.org/c>).');
     const r = await cli(['check', '--root', root]);
     expect(r.code).toBe(1);
     const lines = findings(r.stderr);
     expect(lines).toContain(`${en}:10:1  warning  This paragraph and its Chinese source ${zh}:10 differ: {{num "share-2020"}} only in the Chinese — correct whichever side is wrong  [pair-mismatch]`);
     expect(lines).toContain(`${en}:37:1  warning  This paragraph and its Chinese source ${zh}:37 differ: [^n2] only in the Chinese — correct whichever side is wrong  [pair-mismatch]`);
-    expect(lines.filter((l) => l.includes('[unrecorded-translation]') || l.includes('[orphan-translation]'))).toHaveLength(1);
+    expect(lines).toContain(`${en}:27:34  warning  This list item and its Chinese source ${zh}:27 differ: https://example.org/c only in the English — correct whichever side is wrong  [pair-mismatch]`);
+    expect(lines.filter((l) => /\[(stale|orphan|untranslated|unrecorded)-/.test(l))).toEqual([]);
   });
 
   it('reports a Chinese paragraph added as exactly that, and is in step once it is translated and recorded', async () => {
@@ -132,6 +134,15 @@ describe('npm run check on a translation kept in step', () => {
     expect(r.code).toBe(1);
     expect(findings(r.stderr)).toEqual([
       `${en}:16:1  warning  This paragraph translates Chinese text that is no longer in ${zh}: “第二阶段以技术引进为主，九成企业设在园区。” — delete it (or restore its source), then record the chapter: npm run check -- --accept ${en}  [orphan-translation]`,
+    ]);
+  });
+
+  it('keeps the other pairs when the translator adds an English paragraph and rewords the next one', async () => {
+    const root = aligned();
+    edit(root, en, 'Over the past 40 years, local industry has gone through three stages.', 'A paragraph only the English has.\n\nIn the last 40 years, local industry went through three stages.');
+    const r = await cli(['check', '--root', root]);
+    expect(findings(r.stderr)).toEqual([
+      `${en}:12:1  warning  This paragraph has no Chinese counterpart — delete it (or restore its source), then record the chapter: npm run check -- --accept ${en}  [orphan-translation]`,
     ]);
   });
 

@@ -1,7 +1,7 @@
 import type { Unit, UnitKind, UnitPair, UnitRecord } from '../../model/alignment.js';
 import { alignSequences } from '../../units/sequence.js';
 import { beginning, similarity } from '../../units/text-diff.js';
-import { expressionsOf } from '../../units/numbers.js';
+import { digitNumbers, expressionsOf } from '../../units/numbers.js';
 
 /** Units paired by id alone: the same id in both editions means the same thing. */
 const keyed: UnitKind[] = ['heading', 'slot', 'caption', 'note'];
@@ -17,14 +17,14 @@ export function parseUnitId(id: string): { section: string; kind: UnitKind | und
   return { section, kind };
 }
 
-/** A text's {{num}}, {{ref}}, notes and links (kept: the alignment asks for each unit many times). */
+/** A text's {{num}}, {{ref}}, notes, links and numbers in digits (kept: the alignment asks for each unit many times). */
 function anchorsOf(text: string, cache: Map<string, Set<string>>): Set<string> {
   let set = cache.get(text);
-  if (!set) cache.set(text, (set = new Set(expressionsOf(text).map((e) => e.what))));
+  if (!set) cache.set(text, (set = new Set([...expressionsOf(text).map((e) => e.what), ...digitNumbers(text).map((n) => `#${n.values[0]}`)])));
   return set;
 }
 
-/** How alike the {{num}}, {{ref}}, notes and links of two texts are (language-neutral), 0 to 1. */
+/** How alike the anchors of two texts are (language-neutral), 0 to 1. */
 function anchorLikeness(a: string, b: string, cache: Map<string, Set<string>>): number {
   const x = anchorsOf(a, cache);
   const y = anchorsOf(b, cache);
@@ -75,7 +75,8 @@ function matchFlow(source: Unit[], target: Unit[], records: UnitRecord[] | undef
       const { section, kind } = parseUnitId(r.unit);
       if (kind !== e.kind || (kind !== 'caption' && section !== e.section)) return 0;
       if (keyed.includes(kind)) return r.unit === e.id ? 10 : 0;
-      return 0.5 + (r.unit === e.id ? 2 : 0) + (r.begins === begins.get(e) ? 4 : 0) + 2 * anchorLikeness(e.text, r.source ?? '', cache);
+      // Its first words find a unit best (ids shift when a unit is added before it); then its anchors.
+      return 0.5 + (r.unit === e.id ? 1 : 0) + (r.begins === begins.get(e) ? 4 : 0) + 3 * anchorLikeness(e.text, r.source ?? '', cache);
     });
     const rz = alignSequences(records, source, (r, z) => {
       if (!r.from || r.source === undefined) return 0;
