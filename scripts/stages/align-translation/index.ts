@@ -9,7 +9,7 @@ import { chapterUnits } from '../../units/extract.js';
 import { lineCol } from '../../sources/positions.js';
 import { matchChapter } from './match.js';
 import { readSidecar } from './sidecar.js';
-import { reportChapter } from './report.js';
+import { pairMismatches, reportChapter } from './report.js';
 
 /**
  * The translation, unit by unit: each translated chapter split into units and paired with the units of its
@@ -38,6 +38,7 @@ export function alignTranslation(ctx: BuildContext, config: ReportConfig, chapte
         recorded: records !== undefined,
         pairs: matchChapter(zs, es, records, lang),
       };
+      for (const p of ch.pairs) if (p.source && p.target && p.status !== 'stale') p.mismatches = pairMismatches(p.source, p.target);
       const sections = { source: new Set(zs.map((u) => u.section)), target: new Set(es.map((u) => u.section)) };
       if (!broken) reportChapter(ctx, ch, sections);
       done.push(ch);

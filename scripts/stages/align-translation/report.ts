@@ -28,7 +28,10 @@ export function pairMismatches(source: Unit, target: Unit): Mismatch[] {
 const at = (u: Unit, index = 0) => ({ file: u.file, ...positionOf(u, index) });
 const place = (u: Unit) => `${u.file}:${u.line}`;
 
-/** The chapter's findings as catalogue lines: one per unit out of step, one per pair that disagrees. */
+/**
+ * The chapter's findings as catalogue lines: one per unit out of step, one per pair that disagrees (a stale
+ * pair has no mismatches: its one report says what changed).
+ */
 export function reportChapter(ctx: BuildContext, ch: ChapterAlignment, sections: { source: Set<string>; target: Set<string> }): void {
   const src = languageNames[ch.source.lang];
   const tgt = languageNames[ch.target.lang];
@@ -53,9 +56,7 @@ export function reportChapter(ctx: BuildContext, ch: ChapterAlignment, sections:
     } else if (p.status === 'unrecorded' && ch.recorded && z && e) {
       ctx.diagnostics.report('unrecorded-translation', at(e), [kindNames[e.kind], src, place(z)], [accept(place(e))]);
     }
-    if (z && e && p.status !== 'stale') {
-      p.mismatches = pairMismatches(z, e);
-      if (!p.mismatches.length) return;
+    if (z && e && p.mismatches.length) {
       const first = p.mismatches.find((m) => m.side === 'target');
       const list = p.mismatches.map((m) => `${m.what} only in the ${m.side === 'source' ? src : tgt}`).join('; ');
       ctx.diagnostics.report('pair-mismatch', at(e, first?.index ?? 0), [kindNames[e.kind], src, place(z), list], []);

@@ -107,7 +107,7 @@ function row(c: ChapterAlignment, p: UnitPair, input: ReviewInput): Element {
   const kind = (p.source ?? p.target)!.kind;
   if (kind === 'slot') {
     const u = (p.source ?? p.target)!;
-    return h('div.row.slot', [h('div', { style: 'grid-column: 1 / -1' }, u.id === 'byline' ? 'byline' : `${u.id} placed here`)]);
+    return h('div.row.slot', [h('div.slot-label', u.id === 'byline' ? 'byline' : `${u.id} placed here`)]);
   }
   const classes = ['row', p.status, kind, p.mismatches.length ? 'mismatch' : ''].filter(Boolean);
   const flags: ElementContent[] = [];

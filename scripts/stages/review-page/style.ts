@@ -35,6 +35,7 @@ main { padding: 0 clamp(0.5rem, 2vw, 2rem) 3rem; }
 .missing { color: var(--gap); font-style: italic; font-family: var(--sans); font-size: 0.9rem; }
 .value { border-bottom: 1px dotted var(--muted); }
 .slot-label, .slot { font-family: var(--sans); font-size: 0.8rem; color: var(--muted); }
+.slot-label { grid-column: 1 / -1; }
 sup.note { font-size: 0.7em; color: var(--muted); }
 del { background: #f8d7d7; color: #7b1d1d; text-decoration: line-through; }
 ins { background: #d4f0dc; color: #1c4532; text-decoration: underline; }
