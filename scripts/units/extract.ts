@@ -84,7 +84,7 @@ function slotOf(node: Paragraph): string | undefined {
 
 /** A chapter as written, split into units with their text and place in the file. */
 export function chapterUnits(chapter: Chapter): Unit[] {
-  const body = chapter.body;
+  const body = withoutComments(chapter.body);
   const tree = markdown.parse(body) as Root;
   const units: Unit[] = [];
   walkUnits(tree, ({ node, kind, id, section }) => {
@@ -98,6 +98,16 @@ export function chapterUnits(chapter: Chapter): Unit[] {
     units.push({ id, kind, section, text, file: chapter.file, line: spans[0]!.line, column: spans[0]!.column, spans, anchor });
   });
   return units;
+}
+
+/**
+ * The body without its Handlebars comments (`{{!-- … --}}`, `{{! … }}`): they are notes to authors, not text to
+ * translate, and the edition prints nothing for them. A comment on a line of its own leaves that line empty, as
+ * rendering does (ignoreStandalone), so the units are split as the edition is; line breaks inside a comment are
+ * kept so that later lines keep their numbers.
+ */
+function withoutComments(body: string): string {
+  return body.replace(/\{\{!--[\s\S]*?--\}\}|\{\{!(?!--)[\s\S]*?\}\}/g, (c) => c.replace(/[^\n]/g, ''));
 }
 
 type Point = { line: number; column: number; offset?: number };

@@ -55,3 +55,27 @@ describe('a chapter split into units', () => {
     expect(units.map((u) => u.anchor)).toEqual(['top-sec', 'top-sec.p1', 'fig-x', 'sub', 'sub.li1', 'sub.li2', 'sub.li3', 'sub', 'sub', 'sub', 'sub.p1', 'note-n1']);
   });
 });
+
+describe('Handlebars comments in a chapter', () => {
+  const commented = `# 一、标题 {#top-sec}
+
+{{!-- 作者注：{{num "id"}} 引用数据 --}}
+第一段，{{num "a"}}[^n1]。
+
+{{!-- {{figure}} 单独成行 --}}
+{{figure "fig:x"}}
+
+{{! 注释 }}
+[^n1]: 来源
+`;
+  const units = chapterUnits({ lang: 'zh', id: 'x', file: 'content/zh/01-x.md', body: commented, bodyLine: 5 });
+
+  it('are not part of any unit: a comment line above a placement or a note leaves them a placement and a note, as the edition renders them', () => {
+    expect(units.map((u) => [u.id, u.kind, u.text, u.line])).toEqual([
+      ['top-sec', 'heading', '一、标题', 5],
+      ['top-sec.p1', 'paragraph', '第一段，{{num "a"}}[^n1]。', 8],
+      ['fig:x', 'slot', '{{figure "fig:x"}}', 11],
+      ['note.n1', 'note', '来源', 14],
+    ]);
+  });
+});
