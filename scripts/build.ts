@@ -17,6 +17,9 @@ import { renderCharts, openChartPages, type ChartJob } from './stages/render-cha
 import { closePages, type BuildPage } from './browser/page-pool.js';
 import { applyTemplates } from './stages/apply-templates/index.js';
 import { checkParity } from './stages/check-parity.js';
+import { alignTranslation } from './stages/align-translation/index.js';
+import type { Alignment } from './model/alignment.js';
+import { reviewPage } from './stages/review-page/index.js';
 import { editionFonts as fontsForEdition, type FontMode } from './fonts/edition-fonts.js';
 import { printPdf, pdfFileName, type PdfOutput } from './stages/print-pdf/index.js';
 import { startStaging, writeFile, copyFile, linkFile, carryOver, commit, discard, type Staging } from './stages/write-output.js';
@@ -83,6 +86,7 @@ export interface Prepared {
   rendered: Record<Lang, RenderedEdition>;
   /** Per edition, a hash of what its rendering was made from (dev mode only). */
   renderKeys: Partial<Record<Lang, string>>;
+  alignment: Alignment;
 }
 
 /** The context the stages receive, from the options the caller gave. */
@@ -139,21 +143,21 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
   function renderKey(l: Lang): string {
     return hashBytes(JSON.stringify([chapters[l], templates!.strings[l], dataStamp]));
   }
-  await stage('check-parity', () => checkParity(ctx, config, chapters, rendered));
-  reportPlacement(ctx, data, rendered, config.languages);
+  await stage('check-parity', () => checkParity(ctx, config, chapters, rendered, data));
+  const alignment = await stage('align-translation', () => alignTranslation(ctx, config, chapters, data));
   if (opts.strict) diagnostics.strict();
   fail();
   const renderKeys = opts.devCache ? Object.fromEntries(config.languages.map((l) => [l, renderKey(l)])) : {};
-  return { ctx, config, templates: templates!, data, chapters, rendered, renderKeys };
+  return { ctx, config, templates: templates!, data, chapters, rendered, renderKeys, alignment };
 }
 
 /*
  * The pipeline:
  *   load-config → load-templates → load-data → load-content (per language)
- *   → render-markdown (per language) → check-parity
+ *   → render-markdown (per language) → check-parity → align-translation (each unit against its source)
  *   → render-charts (two browser pages opened at the start, all languages, cached by content hash)
  *   → apply-templates (per language) → edition fonts (subset to the characters used)
- *   → write to staging → print-pdf (both editions at once, on the same two pages; an edition whose
+ *   → write to staging (and review-page: both editions unit by unit) → print-pdf (both editions at once, on the same two pages; an edition whose
  *     HTML did not change keeps its PDF) → swap staging into place → record the build (incremental/build-record.ts)
  */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
@@ -205,6 +209,8 @@ async function buildWith(opts: BuildOptions, timings: Record<string, number>, pa
     }
     if (ctx.diagnostics.errors.length) throw new BuildFailed(ctx.diagnostics.list);
     writeFile(staging, 'index.html', chooser);
+    const sourceBase = path.relative(path.join(opts.outDir, 'review'), opts.root).split(path.sep).join('/');
+    await stage('review-page', () => writeFile(staging, 'review/index.html', reviewPage({ alignment: prep.alignment, config, data, rendered, strings: templates.strings, sourceBase })));
     const printed: BuildRecord['editions'] = {};
     if (opts.formats.includes('pdf')) {
       const date = opts.sourceDateEpoch !== undefined ? new Date(opts.sourceDateEpoch * 1000) : new Date(`${config.date}T00:00:00Z`);
@@ -277,17 +283,6 @@ function writeEdition(ctx: BuildContext, staging: Staging, lang: Lang, html: Edi
   for (const id of html.datasets) {
     const ds = data.datasets.get(id)!;
     copyFile(staging, `${lang}/data/${id}.csv`, path.join(ctx.root, ds.file));
-  }
-}
-
-function reportPlacement(ctx: BuildContext, data: ReportData, rendered: Record<Lang, RenderedEdition>, langs: Lang[]): void {
-  const first = rendered[langs[0]!];
-  if (!first) return;
-  for (const id of [...data.figures.keys(), ...data.tables.keys()]) {
-    if (!first.state.placed.some((u) => u.id === id)) {
-      const at = data.figures.get(id)?.at ?? data.tables.get(id)!.at;
-      ctx.diagnostics.report('figure-not-placed', at, [id]);
-    }
   }
 }
 

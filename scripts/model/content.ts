@@ -13,8 +13,4 @@ export interface Chapter {
   body: string;
   /** Line number (1-based) in the file where `body` starts. */
   bodyLine: number;
-  /** sha256 of the whole file, first 12 hex digits: what a translation records as source-hash. */
-  hash: string;
-  /** English chapters: the hash of the source-language chapter they were translated from. */
-  sourceHash?: string;
 }

@@ -2,14 +2,14 @@ import path from 'node:path';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { Diagnostics } from '../diagnostics/collector.js';
 import { formatDiagnostic } from '../diagnostics/catalogue.js';
-import { contentHash } from '../stages/load-content.js';
 
 /**
  * `npm run new -- DIR`: a starter bilingual report (this package's starter/)
  * written into a new or empty folder, ready to build. Its files are copied as
- * they are, but for three placeholders: __REPORT_ID__ (from the folder's name),
- * __DATE__ (today) and __SOURCE_HASH__ (the hash of the Chinese chapter the
- * English one translates). A file named `gitignore` is written as `.gitignore`.
+ * they are (the English chapter's sidecar too: it records the Chinese text each
+ * English unit translates), but for two placeholders: __REPORT_ID__ (from the
+ * folder's name) and __DATE__ (today). A file named `gitignore` is written as
+ * `.gitignore`.
  */
 export interface NewReportOptions {
   packageDir: string;
@@ -30,14 +30,12 @@ export function newReport(args: string[], opts: NewReportOptions): { code: numbe
   }
   const starter = path.join(opts.packageDir, 'starter');
   const files = filesUnder(starter);
-  const zhChapter = files.find((f) => f.startsWith('content/zh/'));
   const values: Record<string, string> = {
     __REPORT_ID__: reportId(path.basename(dir)),
     __DATE__: opts.today,
-    __SOURCE_HASH__: zhChapter ? contentHash(readFileSync(path.join(starter, zhChapter), 'utf8')) : '',
   };
   for (const f of files) {
-    const text = readFileSync(path.join(starter, f), 'utf8').replace(/__(REPORT_ID|DATE|SOURCE_HASH)__/g, (m) => values[m]!);
+    const text = readFileSync(path.join(starter, f), 'utf8').replace(/__(REPORT_ID|DATE)__/g, (m) => values[m]!);
     const target = path.join(dir, f === 'gitignore' ? '.gitignore' : f);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, text);

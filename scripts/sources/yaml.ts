@@ -41,8 +41,8 @@ export function parseYaml(ctx: BuildContext, text: string, file: string, lineOff
         best = (pair.key as Node) ?? best;
         node = pair.value;
         if (node && (node as Node).range) best = pair.key as Node;
-      } else if (isSeq(node) && typeof k === 'number') {
-        node = node.items[k];
+      } else if (isSeq(node) && /^\d+$/.test(String(k))) {
+        node = node.items[Number(k)];
         if (node) best = node as Node;
       } else break;
     }

@@ -2,6 +2,7 @@ import type { BuildContext, Lang } from '../context.js';
 import type { ReportConfig } from '../model/config.js';
 import type { Chapter } from '../model/content.js';
 import type { RenderedEdition } from '../model/edition.js';
+import type { ReportData } from '../model/data.js';
 
 interface Item {
   key: string;
@@ -14,17 +15,19 @@ interface Item {
 /**
  * The editions must carry the same chapters, sections, figures, tables, notes
  * and data references. Each difference is reported where the item stands in
- * the edition that has it; stale translations are flagged by source hash.
+ * the edition that has it. (Whether each unit of the translation is in step
+ * with its source is the align-translation stage's.) Every declared figure and
+ * table must be placed.
  */
-export function checkParity(ctx: BuildContext, config: ReportConfig, chapters: Record<Lang, Chapter[]>, rendered: Record<Lang, RenderedEdition>): void {
+export function checkParity(ctx: BuildContext, config: ReportConfig, chapters: Record<Lang, Chapter[]>, rendered: Record<Lang, RenderedEdition>, data: ReportData): void {
   const source = config.sourceLanguage;
   for (const lang of config.languages) {
     if (lang === source) continue;
     compare(ctx, source, lang, items(chapters[source], rendered[source]), items(chapters[lang], rendered[lang]));
     compare(ctx, lang, source, items(chapters[lang], rendered[lang]), items(chapters[source], rendered[source]), true);
     checkOrder(ctx, source, lang, rendered);
-    checkStale(ctx, chapters[source], chapters[lang]);
   }
+  reportPlacement(ctx, data, rendered, config.languages);
 }
 
 function items(chapters: Chapter[], ed: RenderedEdition | undefined): Item[] {
@@ -67,11 +70,13 @@ function checkOrder(ctx: BuildContext, source: Lang, lang: Lang, rendered: Recor
   }
 }
 
-function checkStale(ctx: BuildContext, sources: Chapter[], translations: Chapter[]): void {
-  for (const t of translations) {
-    const src = sources.find((s) => s.id === t.id);
-    if (!src) continue;
-    const none = t.sourceHash === undefined ? src.file : '';
-    if (t.sourceHash !== src.hash) ctx.diagnostics.report('stale-translation', { file: t.file, line: 1, column: 1 }, [t.file, src.file, none], [src.hash, none]);
+function reportPlacement(ctx: BuildContext, data: ReportData, rendered: Record<Lang, RenderedEdition>, langs: Lang[]): void {
+  const first = rendered[langs[0]!];
+  if (!first) return;
+  for (const id of [...data.figures.keys(), ...data.tables.keys()]) {
+    if (!first.state.placed.some((u) => u.id === id)) {
+      const at = data.figures.get(id)?.at ?? data.tables.get(id)!.at;
+      ctx.diagnostics.report('figure-not-placed', at, [id]);
+    }
   }
 }

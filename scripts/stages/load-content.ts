@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import type { BuildContext, Lang } from '../context.js';
 import { listFolder, readText } from '../sources/files.js';
 import { parseYaml } from '../sources/yaml.js';
 import { validate } from '../sources/validate.js';
 import { checkCharacterReferences } from '../sources/character-references.js';
 import type { Chapter } from '../model/content.js';
+import { sidecarPath } from '../model/alignment.js';
 
 
 export const frontMatterSchema = {
@@ -15,13 +15,10 @@ export const frontMatterSchema = {
   properties: {
     id: { type: 'string', pattern: '^[a-z0-9-]+$' },
     title: { type: 'string', minLength: 1 },
-    'source-hash': { type: 'string', pattern: '^[0-9a-f]{12}$' },
+    // No longer used (the translation is followed unit by unit in a sidecar): accepted with a warning.
+    'source-hash': { type: 'string' },
   },
 };
-
-export function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 12);
-}
 
 /** Stage 3: content/<lang>/NN-slug.md → Chapter[] in file-name order. */
 export function loadContent(ctx: BuildContext, lang: Lang): Chapter[] {
@@ -54,8 +51,11 @@ export function parseChapter(ctx: BuildContext, text: string, file: string, lang
     return undefined;
   }
   const fm = parseYaml(ctx, m[1]!, file, 1);
-  if (!fm || !validate(ctx, frontMatterSchema, fm, 'front matter holds id, (translations) source-hash, and optionally title', 'the front matter')) return undefined;
+  if (!fm || !validate(ctx, frontMatterSchema, fm, 'front matter holds id and optionally title', 'the front matter')) return undefined;
   const meta = fm.value as { id: string; title?: string; 'source-hash'?: string };
+  if (meta['source-hash'] !== undefined) {
+    ctx.diagnostics.report('obsolete-source-hash', fm.at(['source-hash']), [sidecarPath(file)], [`npm run check -- --accept ${file}`]);
+  }
   const body = text.slice(m[0].length);
   const bodyLine = m[0].split('\n').length;
   checkCharacterReferences(ctx, file, body, bodyLine);
@@ -64,5 +64,5 @@ export function parseChapter(ctx: BuildContext, text: string, file: string, lang
     return undefined;
   }
   const title = meta.title === undefined ? undefined : { text: meta.title, ...fm.at(['title']) };
-  return { lang, id: meta.id, title, file, body, bodyLine, hash: contentHash(text), sourceHash: meta['source-hash'] };
+  return { lang, id: meta.id, title, file, body, bodyLine };
 }

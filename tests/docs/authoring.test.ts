@@ -33,8 +33,12 @@ describe('docs/authoring.md', () => {
     }
     const check = await cli(['check', '--root', root]);
     expect(check.code, check.stderr).toBe(0);
-    // the one warning the page announces: the translation has no source-hash yet
-    expect(check.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^content\/en\/01-rd\.md:1:1 {2}warning {2}No source-hash recorded yet: .* set source-hash: [0-9a-f]{12} in its front matter {2}\[stale-translation\]$/)]);
+    // the one warning the page announces: no record yet of the Chinese the translation follows; --accept writes it
+    expect(check.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^content\/en\/01-rd\.md:1:1 {2}warning {2}No record of the Chinese text this chapter was translated from \(content\/en\/01-rd\.align\.yaml is missing\) .* {2}\[no-alignment\]$/)]);
+    const accepted = await cli(['check', '--root', root, '--accept', 'content/en/01-rd.md']);
+    expect(accepted.code, accepted.stderr).toBe(0);
+    expect(accepted.stderr.trim()).toBe('');
+    expect(readFileSync(path.join(root, 'content', 'en', '01-rd.align.yaml'), 'utf8')).toContain('from: rd.p1');
     const built = await cli(['build', '--root', root, '--format', 'html', '--quiet']);
     expect(built.code, built.stderr).toBe(0);
     const en = readFileSync(path.join(root, 'dist', 'en', 'index.html'), 'utf8');

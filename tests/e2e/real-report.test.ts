@@ -124,6 +124,17 @@ describe('the PDFs printed by the bundled Chromium and by the machine\'s own bro
 });
 
 describe('the two editions', () => {
+  it('have a review page beside them, every unit in step', () => {
+    const review = readFileSync(path.join(out, 'review', 'index.html'), 'utf8');
+    const rows = review.match(/<div class="row (?!slot)[^"]*"/g) ?? [];
+    expect(rows.length).toBeGreaterThan(80);
+    expect(rows.every((r) => r.startsWith('<div class="row ok '))).toBe(true);
+    expect(review).toContain('Every unit is in step with its source.');
+    // every paragraph of each edition has its unit id, which the page links to
+    expect(html('en')).toContain('<p id="status-hk.p1">');
+    expect(review).toContain('href="../en/index.html#status-hk.p1"');
+  });
+
   it('link to each other and to a language chooser', () => {
     expect(html('zh')).toContain('href="../en/index.html"');
     expect(html('en')).toContain('href="../zh/index.html"');

@@ -33,12 +33,11 @@ describe('notes', () => {
   it('a note cited in two chapters gets ids of its own in each; no id is used twice in either edition, and every note link lands in its own chapter', async () => {
     const root = reportCopy('mini');
     const second = {
-      zh: '---\nid: more\ntitle: 二、续章\nsource-hash: SRC\n---\n\n# 二、续章 {#more}\n\n再次引用同一来源[^n1]，并两次引用[^n1]。\n\n[^n1]: 测试来源（2024-01-01），“样例”，<https://example.org/a>\n',
-      en: '---\nid: more\ntitle: II. More\nsource-hash: SRC\n---\n\n# II. More {#more}\n\nThe same source again[^n1], and twice[^n1].\n\n[^n1]: Test source (测试来源), 1 January 2024, “样例” [Sample], <https://example.org/a>\n',
+      zh: '---\nid: more\ntitle: 二、续章\n---\n\n# 二、续章 {#more}\n\n再次引用同一来源[^n1]，并两次引用[^n1]。\n\n[^n1]: 测试来源（2024-01-01），“样例”，<https://example.org/a>\n',
+      en: '---\nid: more\ntitle: II. More\n---\n\n# II. More {#more}\n\nThe same source again[^n1], and twice[^n1].\n\n[^n1]: Test source (测试来源), 1 January 2024, “样例” [Sample], <https://example.org/a>\n',
     };
-    writeFileSync(path.join(root, 'content', 'zh', '02-more.md'), second.zh.replace('source-hash: SRC\n', ''));
-    const { contentHash } = await import('../../scripts/stages/load-content.js');
-    writeFileSync(path.join(root, 'content', 'en', '02-more.md'), second.en.replace('SRC', contentHash(readFileSync(path.join(root, 'content', 'zh', '02-more.md'), 'utf8'))));
+    writeFileSync(path.join(root, 'content', 'zh', '02-more.md'), second.zh);
+    writeFileSync(path.join(root, 'content', 'en', '02-more.md'), second.en);
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'notes-')), 'dist');
     const result = await build(options(root, out, { formats: ['html'] }));
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

@@ -19,6 +19,7 @@ import type { EditionState, NoteState, RenderedEdition, RenderedChapter, Heading
 import { collectNotes } from './notes.js';
 import { hyphenateBody } from './hyphenate.js';
 import { smartenTree } from '../../locale/typography.js';
+import { walkUnits } from '../../units/extract.js';
 
 
 /** Stateless, so built once and shared by every chapter of every edition. */
@@ -29,7 +30,7 @@ const headingId = /\s*\{#([^}]*)\}\s*$/;
 /**
  * Stage 4: chapters → hast, per edition.
  *   place (Handlebars, numbering) → render (Handlebars) → remark-parse + gfm → quotes and dashes
- *   → headings/markers/notes (mdast) → soft hyphens in body text → remark-rehype → hast
+ *   → headings/unit ids/markers/notes (mdast) → soft hyphens in body text → remark-rehype → hast
  */
 export function renderMarkdown(ctx: BuildContext, lang: Lang, chapters: Chapter[], data: ReportData, strings: Strings): RenderedEdition {
   const state: EditionState = { lang, strings, placed: [], used: [], numbers: new Map(), markerKey: randomBytes(12).toString('hex') };
@@ -52,6 +53,7 @@ export function renderMarkdown(ctx: BuildContext, lang: Lang, chapters: Chapter[
       column: node.position?.start.column ?? 1,
     });
     const headings = transformHeadings(ctx, mdast, chapter, at, ids);
+    anchorUnits(mdast);
     transformMarkers(ctx, mdast, at, chapter.file, state.markerKey);
     collectNotes(ctx, mdast, chapter, strings, notes, at);
     hyphenateBody(mdast, lang);
@@ -92,6 +94,16 @@ function transformHeadings(ctx: BuildContext, tree: MdRoot, chapter: Chapter, at
     headings.push({ id, depth: node.depth, text, chapterId: chapter.id, file: chapter.file, line: at(node).line });
   }
   return headings;
+}
+
+/**
+ * Each paragraph and list item gets its unit id (`status-hk.p2`), so that the review page can link to it.
+ * A unit id has a dot, which heading ids cannot have: the two never clash.
+ */
+function anchorUnits(tree: MdRoot): void {
+  walkUnits(tree, ({ node, kind, id }) => {
+    if (kind === 'paragraph' || kind === 'item') node.data = { ...node.data, hProperties: { ...(node.data as { hProperties?: object } | undefined)?.hProperties, id } };
+  });
 }
 
 /** Where raw HTML stands as a block (a marker there is a figure, table or byline of its own); anywhere else it is inline. */
