@@ -9,7 +9,7 @@ import { parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
  * starts as the theme's copy).
  */
 const files = [
-  'report.yaml', 'content/zh/01-main.md', 'content/en/01-main.md',
+  'report.yaml', 'content/zh/01-main.md', 'content/en/01-main.md', 'content/en/01-main.align.yaml',
   'data/growth.csv', 'data/growth.meta.yaml', 'data/shares.csv', 'data/shares.meta.yaml', 'data/figures.yaml', 'data/tables.yaml',
   'data/tables/simple.json', 'data/charts/growth.vl.json',
   'templates/layout.hbs', 'templates/partials/byline.hbs', 'templates/partials/table-simple.hbs', 'templates/partials/table-dataset.hbs',
@@ -18,7 +18,7 @@ const files = [
 /** Whole folders: deleted, made a file, linked elsewhere, renamed (a language's chapters, the templates…). */
 const folders = ['content/en', 'content/zh', 'data', 'data/charts', 'data/tables', 'templates', 'templates/partials', 'templates/strings'];
 const newFiles = ['content/zh/02-new.md', 'content/en/02-new.md', 'data/extra.csv', 'data/extra.meta.yaml', 'templates/partials/extra.hbs', 'content/zh/notes.txt'];
-const yamlFiles = ['report.yaml', 'data/growth.meta.yaml', 'data/shares.meta.yaml', 'data/figures.yaml', 'data/tables.yaml', 'templates/strings/zh.yaml', 'templates/strings/en.yaml', 'content/zh/01-main.md', 'content/en/01-main.md'];
+const yamlFiles = ['report.yaml', 'content/en/01-main.align.yaml', 'data/growth.meta.yaml', 'data/shares.meta.yaml', 'data/figures.yaml', 'data/tables.yaml', 'templates/strings/zh.yaml', 'templates/strings/en.yaml', 'content/zh/01-main.md', 'content/en/01-main.md'];
 const csvFiles = ['data/growth.csv', 'data/shares.csv'];
 const jsonFiles = ['data/tables/simple.json', 'data/charts/growth.vl.json', 'templates/chart-theme.json'];
 /** Files an author copies or writes anew: a second chapter, a dataset, a partial (copies of one of the files above). */
