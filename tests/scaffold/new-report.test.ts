@@ -98,7 +98,7 @@ describe('npm run new', () => {
     const before = snapshot(busy);
     const r = await cli(['new', busy]);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim().split('\n')).toEqual([`${busy}  error  The folder is not empty (it holds draft.md, notes) — npm run new writes only into a new or empty folder: name one that does not exist yet  [not-empty]`]);
+    expect(r.stderr.trim().split('\n')).toEqual([`${busy}:1:1  error  The folder is not empty (it holds draft.md, notes) — npm run new writes only into a new or empty folder: name one that does not exist yet  [not-empty]`]);
     expect(snapshot(busy)).toEqual(before);
     expect((await cli(['new'])).code).toBe(2);
   });

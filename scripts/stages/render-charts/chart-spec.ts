@@ -65,8 +65,20 @@ export function checkData(spec: Record<string, unknown>): SpecProblem[] {
   return problems.slice(0, 1);
 }
 
+/**
+ * A spec or theme without its "$comment" keys (JSON has no comments; this is
+ * JSON Schema's name for one, and Vega-Lite ignores it), for the schema, which
+ * allows no key it does not know.
+ */
+export function withoutComments<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutComments) as T;
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== '$comment').map(([k, v]) => [k, withoutComments(v)])) as T;
+}
+
 /** Check a (localized) spec against Vega-Lite's own schema: its one most telling problem. */
-export function checkSchema(spec: Record<string, unknown>, validators: VegaLiteValidators): SpecProblem[] {
+export function checkSchema(written: Record<string, unknown>, validators: VegaLiteValidators): SpecProblem[] {
+  const spec = withoutComments(written);
   const validate = validatorFor(validators, spec);
   if (!validate) return [{ rule: 'chart-spec', args: ['the spec has no "mark" (nor "layer", "facet", "repeat", "concat", "hconcat" or "vconcat")'], path: [] }];
   if (validate(spec)) return [];

@@ -6,7 +6,7 @@ import type { BuildContext, Lang } from '../../context.js';
 import type { Figure, ReportData } from '../../model/data.js';
 import { jsonPlace } from '../../sources/json.js';
 import { templateFile, type Templates } from '../../model/templates.js';
-import { chartRows, checkData, checkFields, checkI18n, checkSchema, expressionProblem, localize, type SpecProblem } from './chart-spec.js';
+import { chartRows, checkData, checkFields, checkI18n, checkSchema, expressionProblem, localize, withoutComments, type SpecProblem } from './chart-spec.js';
 import { neutralOrder } from './domains.js';
 import { allFaces, editionFamilies, fontFaceCss } from '../../fonts/catalogue.js';
 import { type BuildPage, closePages, openPages } from '../../browser/page-pool.js';
@@ -73,8 +73,8 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
       continue;
     }
     if (!checkedTheme.has(lang)) {
-      checkedTheme.set(lang, validators.config(theme));
-      const best = bestProblem(validators.config.errors ?? [], theme);
+      checkedTheme.set(lang, validators.config(withoutComments(theme)));
+      const best = bestProblem(validators.config.errors ?? [], withoutComments(theme));
       const themeFile = templateFile(templates, 'chart-theme.json');
       if (best) report([{ rule: 'chart-spec', args: [`the chart theme: ${best.message}`], hintArgs: ['the theme is a Vega-Lite config; see https://vega.github.io/vega-lite/docs/config.html'], path: best.path, key: best.key }], 'theme', themeFile);
     }
