@@ -9,38 +9,57 @@ export function anchorOf(id: string): string {
   return id.replace(':', '-');
 }
 
-function sourceLine(label: string, text: string, strings: Strings): Element {
-  return h('p.figure-source', [`${strings.sourceLabels[label] ?? label}${strings.captionSeparator}`, text]);
+function sourceLine(label: string, text: string, strings: Strings, id?: string): Element {
+  return h('p.figure-source', { id }, [`${strings.sourceLabels[label] ?? label}${strings.captionSeparator}`, text]);
 }
 
-/** A numbered figure as a hast tree: caption, chart (our own SVG, kept raw) or a pending placeholder, unit, coverage, source. */
-export function figureTree(fig: Figure, n: number, lang: Lang, strings: Strings, svg: string | undefined, dataHref: string | undefined): Element {
+/** A chart's renderings: print (also the web's wide layout) and, when there is one, the narrow (phone) layout. */
+export interface ChartSvgs {
+  svg: string;
+  narrow?: string;
+}
+
+/**
+ * A numbered figure as a hast tree: caption, chart (our own SVG, kept raw) or a pending placeholder, unit,
+ * coverage, source, share menu. A chart is a group named by its caption and description whose marks carry
+ * their values (render-charts/mark-text.ts); CSS shows the narrow rendering on narrow screens, print the print one.
+ */
+export function figureTree(fig: Figure, n: number, lang: Lang, strings: Strings, chart: ChartSvgs | undefined, share?: Element): Element {
   const label = `${strings.figure}${strings.numberSpace}${n}${strings.captionSeparator}`;
   const caption = fig.caption[lang];
+  const anchor = anchorOf(fig.id);
   const body: ElementContent[] = [];
-  if (svg) {
+  const raw = (svg: string) => ({ type: 'raw', value: svg }) as unknown as ElementContent;
+  if (chart) {
     const alt = [caption, fig.description?.[lang]].filter(Boolean).join(lang === 'zh' ? '。' : '. ');
-    body.push(h('div.chart', { role: 'img', ariaLabel: alt }, [{ type: 'raw', value: svg } as unknown as ElementContent]));
+    body.push(
+      h('div.chart', { role: 'group', ariaLabel: alt, ariaDescribedBy: `${anchor}-keys`, dataSource: `${anchor}-source`, dataNarrow: chart.narrow ? '' : undefined }, [
+        h('div.chart-wide', [raw(chart.svg)]),
+        ...(chart.narrow ? [h('div.chart-narrow', [raw(chart.narrow)])] : []),
+      ]),
+      h('p.chart-keys', { id: `${anchor}-keys` }, strings.chartKeys),
+    );
   } else {
     body.push(h('div.pending', { role: 'note' }, [h('strong', strings.pending), h('span', strings.pendingDetail)]));
   }
-  return h(`figure.figure${svg ? '' : '.figure-pending'}`, { id: anchorOf(fig.id), dataFigure: fig.id }, [
+  return h(`figure.figure${chart ? '' : '.figure-pending'}`, { id: anchor, dataFigure: fig.id }, [
     h('figcaption', [h('span.figure-label', label), caption]),
     ...(fig.subtitle ? [h('p.figure-subtitle', fig.subtitle[lang])] : []),
     ...(fig.unit ? [h('p.figure-unit', fig.unit[lang])] : []),
     ...body,
     ...(fig.coverage ? [h('p.figure-coverage', [`${strings.coverage}${strings.captionSeparator}`, fig.coverage[lang]])] : []),
-    sourceLine(fig.sourceLabel, fig.source[lang], strings),
-    ...(svg && dataHref ? [h('p.figure-data', [h('a', { href: dataHref, download: '' }, strings.downloadData)])] : []),
+    sourceLine(fig.sourceLabel, fig.source[lang], strings, `${anchor}-source`),
+    ...(share ? [share] : []),
   ]);
 }
 
-/** A numbered table: caption, the partial's <table> (our own template output, kept raw), note, source. */
-export function tableTree(table: Table, n: number, lang: Lang, strings: Strings, tableHtml: string): Element {
+/** A numbered table: caption, the partial's <table> (our own template output, kept raw), note, source, share menu. */
+export function tableTree(table: Table, n: number, lang: Lang, strings: Strings, tableHtml: string, share?: Element): Element {
   return h('figure.table-figure', { id: anchorOf(table.id), dataTable: table.id }, [
     h('figcaption', [h('span.figure-label', `${strings.table}${strings.numberSpace}${n}${strings.tableSeparator}`), table.caption[lang]]),
     h('div.table-scroll', { tabIndex: 0, role: 'region', ariaLabel: table.caption[lang] }, [{ type: 'raw', value: tableHtml } as unknown as ElementContent]),
     ...(table.note ? [h('p.table-note', [`${strings.noteLabel}${strings.captionSeparator}`, table.note[lang]])] : []),
     sourceLine(table.sourceLabel, table.source[lang], strings),
+    ...(share ? [share] : []),
   ]);
 }

@@ -8,6 +8,8 @@ import type { ReportData } from '../../model/data.js';
 import type { Templates } from '../../model/templates.js';
 import type { RenderedEdition, Heading, EditionHtml } from '../../model/edition.js';
 import { figureTree, tableTree } from './figure-trees.js';
+import { ShareMenus } from './share.js';
+import { chartKey, narrowKey, type ChartTexts } from '../../model/charts.js';
 import { formatDate, formatValue, isUnit } from '../../locale/units.js';
 import { reportTemplateError } from '../../diagnostics/template-errors.js';
 import { htmlLang, ogLocale } from '../../locale/languages.js';
@@ -40,7 +42,7 @@ export function applyTemplates(
   config: ReportConfig,
   data: ReportData,
   templates: Templates,
-  svgs: Map<string, string>,
+  svgs: ChartTexts,
   links: { others: { lang: Lang; name: string; href: string }[]; pdfHref: string },
 ): EditionHtml | undefined {
   const { lang } = edition;
@@ -49,6 +51,7 @@ export function applyTemplates(
   const hb = templateHandlebars(templates, lang);
   const datasets: string[] = [];
   const byline = renderPartial(ctx, hb, 'byline', { meta, date: formatDate(config.date, lang), strings, lang });
+  const share = new ShareMenus((name, context) => renderPartial(ctx, hb, name, context), config, lang, strings, svgs);
   const slot = (el: Element): ElementContent | undefined => {
     const kind = el.properties.dataKind as string;
     const id = el.properties.dataId as string;
@@ -56,13 +59,15 @@ export function applyTemplates(
     const n = edition.state.numbers.get(id) ?? 0;
     if (kind === 'figure') {
       const fig = data.figures.get(id)!;
-      const svg = svgs.get(`${lang}|${id}`);
+      const key = chartKey(lang, id);
+      const svg = svgs.get(key);
       if (svg && fig.dataset) datasets.push(fig.dataset);
-      return figureTree(fig, n, lang, strings, svg, fig.dataset ? `data/${fig.dataset}.csv` : undefined);
+      const chart = svg ? { svg, narrow: svgs.get(narrowKey(key)) } : undefined;
+      return figureTree(fig, n, lang, strings, chart, share.figure(fig, n, svg ? key : undefined, svg && fig.dataset ? `data/${fig.dataset}.csv` : undefined));
     }
     const table = data.tables.get(id)!;
     const html = renderPartial(ctx, hb, table.partial, { data: table.data, lang, strings }, table.at.file);
-    return tableTree(table, n, lang, strings, html ?? '');
+    return tableTree(table, n, lang, strings, html ?? '', share.table(table, n, html ?? ''));
   };
   const chapters = edition.chapters.map(({ chapter, tree }) => {
     replaceSlots(tree, slot);
@@ -95,7 +100,7 @@ export function applyTemplates(
       ogLocaleAlternates: links.others.map((o) => ogLocale[o.lang]),
     });
     reportIdClashes(ctx, html, headings);
-    return { lang, html, headings, datasets: [...new Set(datasets)] };
+    return { lang, html, headings, datasets: [...new Set(datasets)], files: share.files };
   } catch (e) {
     reportTemplateError(ctx, e as Error, 'templates/layout.hbs');
     return undefined;
