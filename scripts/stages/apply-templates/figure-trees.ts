@@ -21,7 +21,7 @@ export interface ChartSvgs {
 
 /**
  * A numbered figure as a hast tree: caption, chart (our own SVG, kept raw) or a pending placeholder, unit,
- * coverage, source, share menu. A chart is a group named by its caption and description whose marks carry
+ * coverage, source, share menu. A chart is a figure (role) named by its caption and description whose marks carry
  * their values (render-charts/mark-text.ts); CSS shows the narrow rendering on narrow screens, print the print one.
  */
 export function figureTree(fig: Figure, n: number, lang: Lang, strings: Strings, chart: ChartSvgs | undefined, share?: Element): Element {
@@ -33,9 +33,9 @@ export function figureTree(fig: Figure, n: number, lang: Lang, strings: Strings,
   if (chart) {
     const alt = [caption, fig.description?.[lang]].filter(Boolean).join(lang === 'zh' ? '。' : '. ');
     body.push(
-      h('div.chart', { role: 'group', ariaLabel: alt, ariaDescribedBy: `${anchor}-keys`, dataSource: `${anchor}-source`, dataNarrow: chart.narrow ? '' : undefined }, [
-        h('div.chart-wide', [raw(chart.svg)]),
-        ...(chart.narrow ? [h('div.chart-narrow', [raw(chart.narrow)])] : []),
+      h('div.chart', { role: 'figure', ariaLabel: alt, ariaDescribedBy: `${anchor}-keys`, dataNarrow: chart.narrow ? '' : undefined }, [
+        h('div.chart-wide', [raw(withStops(chart.svg, `${anchor}-source`))]),
+        ...(chart.narrow ? [h('div.chart-narrow', [raw(withStops(chart.narrow, `${anchor}-source`))])] : []),
       ]),
       h('p.chart-keys', { id: `${anchor}-keys` }, strings.chartKeys),
     );
@@ -51,6 +51,19 @@ export function figureTree(fig: Figure, n: number, lang: Lang, strings: Strings,
     sourceLine(fig.sourceLabel, fig.source[lang], strings, `${anchor}-source`),
     ...(share ? [share] : []),
   ]);
+}
+
+/**
+ * The marks that say their values (render-charts/mark-text.ts), reachable by keyboard: one tab stop, the
+ * first mark (the page's script moves it with the arrow keys), and each described by the figure's source line.
+ */
+function withStops(svg: string, sourceId: string): string {
+  let stop = '0';
+  return svg.replace(/<\w+ aria-label="[^"]*" role="graphics-symbol"/g, (mark) => {
+    const out = `${mark} tabindex="${stop}" aria-describedby="${sourceId}"`;
+    stop = '-1';
+    return out;
+  });
 }
 
 /** A numbered table: caption, the partial's <table> (our own template output, kept raw), note, source, share menu. */

@@ -14,8 +14,8 @@ import { tableCsv } from './table-csv.js';
  * The share menu of each figure and table: its permalink (its id), copy link,
  * downloads (the chart as SVG and PNG, its data as CSV) and "cite this" text
  * from templates/partials/cite.hbs. A closed <details>: it works without
- * script; the copy buttons appear when the page's script runs
- * (templates/partials/figure-script.hbs). The files the menu links to are
+ * script; the copy buttons show when the page's script runs
+ * (templates/partials/figure-script.hbs, which marks the page `.js`). The files the menu links to are
  * collected in `files`, for write-output.
  */
 export class ShareMenus {
@@ -59,7 +59,7 @@ export class ShareMenus {
 
   private menu(anchor: string, links: Element[], citeLabel: string, cite: string): Element {
     const s = this.strings;
-    const copy = (what: string, label: string) => h('button.share-copy', { type: 'button', dataCopy: what, hidden: true }, label);
+    const copy = (what: string, label: string) => h('button.share-copy', { type: 'button', dataCopy: what }, label);
     return h('details.share', [
       h('summary', s.share),
       h('div.share-body', [
