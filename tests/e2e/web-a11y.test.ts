@@ -21,7 +21,7 @@ describe.each(langs)('the %s edition, accessible and shareable', (lang) => {
   it('gives every chart a text alternative, marks that say their values, and a link to its data', async () => {
     const figs = await desktop.page.evaluate(() =>
       [...document.querySelectorAll('figure')].filter((f) => f.querySelector('svg')).map((f) => {
-        const group = f.querySelector('.chart[role="group"]');
+        const group = f.querySelector('.chart[role="figure"]');
         const text = (ids: string | null | undefined) => (ids ?? '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
         const svg = [...f.querySelectorAll('.chart svg')].find((s) => s.getClientRects().length > 0)!;
         const labelled = [...svg.querySelectorAll('[aria-label]')];
