@@ -280,10 +280,10 @@ function reportPlacement(ctx: BuildContext, data: ReportData, rendered: Record<L
   }
 }
 
-/** What an edition's PDF is printed from: its HTML and assets (not its data downloads), metadata and date. */
+/** What an edition's PDF is printed from: its HTML and assets (not its data and chart downloads), metadata and date. */
 function pdfKey(staging: Staging, lang: Lang, meta: EditionMeta, date: Date): string {
   const tree = hashTree(path.join(staging.dir, lang));
-  const parts = Object.entries(tree).filter(([rel]) => !rel.startsWith('data/') && !rel.endsWith('.pdf'));
+  const parts = Object.entries(tree).filter(([rel]) => !rel.startsWith('data/') && !rel.startsWith('charts/') && !rel.endsWith('.pdf'));
   return hashBytes(JSON.stringify([parts, meta, date.toISOString()]));
 }
 

@@ -14,3 +14,8 @@ export const chartKey = (lang: Lang, id: string) => `${lang}|${id}`;
 export const narrowKey = (key: string) => `${key}|narrow`;
 export const downloadSvgKey = (key: string) => `${key}|download.svg`;
 export const downloadPngKey = (key: string) => `${key}|download.png`;
+
+/** HTML-safe element id for a figure or table id ("fig:rd-gdp" → "fig-rd-gdp"): its permalink. */
+export function anchorOf(id: string): string {
+  return id.replace(':', '-');
+}

@@ -3,11 +3,8 @@ import type { Element, ElementContent } from 'hast';
 import type { Lang } from '../../context.js';
 import type { Figure, Table } from '../../model/data.js';
 import type { Strings } from '../../model/templates.js';
+import { anchorOf } from '../../model/charts.js';
 
-/** HTML-safe element id for a figure or table id ("fig:rd-gdp" → "fig-rd-gdp"). */
-export function anchorOf(id: string): string {
-  return id.replace(':', '-');
-}
 
 function sourceLine(label: string, text: string, strings: Strings, id?: string): Element {
   return h('p.figure-source', { id }, [`${strings.sourceLabels[label] ?? label}${strings.captionSeparator}`, text]);

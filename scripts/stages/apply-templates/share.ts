@@ -5,9 +5,8 @@ import type { ReportConfig } from '../../model/config.js';
 import type { Figure, Table } from '../../model/data.js';
 import type { Strings } from '../../model/templates.js';
 import type { EditionFile } from '../../model/edition.js';
-import { downloadPngKey, downloadSvgKey, type ChartTexts } from '../../model/charts.js';
+import { anchorOf, downloadPngKey, downloadSvgKey, type ChartTexts } from '../../model/charts.js';
 import { formatDate } from '../../locale/units.js';
-import { anchorOf } from './figure-trees.js';
 import { tableCsv } from './table-csv.js';
 
 /**

@@ -4,6 +4,7 @@ import type { ReportData } from '../../model/data.js';
 import type { RenderedEdition } from '../../model/edition.js';
 import type { Templates } from '../../model/templates.js';
 import { formatDate } from '../../locale/units.js';
+import { anchorOf } from '../../model/charts.js';
 import type { Frame } from './compose-page.js';
 import type { ChartJob } from './index.js';
 
@@ -28,7 +29,7 @@ function frameOf(lang: Lang, id: string, n: number, data: ReportData, config: Re
   const s = templates.strings[lang];
   const fig = data.figures.get(id)!;
   const meta = config.editions[lang];
-  const url = config.baseUrl ? `${config.baseUrl.replace(/\/$/, '')}/${lang}/#${id.replace(':', '-')}` : '';
+  const url = config.baseUrl ? `${config.baseUrl.replace(/\/$/, '')}/${lang}/#${anchorOf(id)}` : '';
   return {
     caption: `${s.figure}${s.numberSpace}${n}${s.captionSeparator}${fig.caption[lang]}`,
     notes: [`${s.sourceLabels[fig.sourceLabel] ?? fig.sourceLabel}${s.captionSeparator}${fig.source[lang]}`, [meta.authorGroup, meta.shortTitle, formatDate(config.date, lang), url].filter(Boolean).join(' · ')],

@@ -20,7 +20,7 @@ const fixedColumns = ['id', 'value', 'unit', 'source', 'note'];
 const silentMarks = ['text', 'rule', 'line', 'area', 'trail', 'image', 'geoshape'];
 
 /** Operations after which a row is no longer one row of the dataset. */
-const regrouping = ['aggregate', 'pivot', 'fold', 'flatten', 'density', 'regression', 'loess', 'quantile', 'impute', 'lookup'];
+const regrouping = ['aggregate', 'pivot', 'fold', 'flatten', 'density', 'regression', 'loess', 'quantile'];
 
 /** The chart's rows (from chartRows, in the dataset's order), each with its text. */
 export function withMarkText(rows: Record<string, unknown>[], ds: Dataset, lang: Lang, separator: string): Record<string, unknown>[] {
