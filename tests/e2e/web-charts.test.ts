@@ -274,6 +274,24 @@ describe.each(langs)('the %s edition\'s charts', (lang) => {
     await page.screenshot({ path: path.join(artifacts, `chart-${lang}-phone-share.png`) });
   });
 
+  it('has every character that a tip or a share menu shows in the edition\'s own fonts (no system font)', async () => {
+    const css = readFileSync(path.join(web.root, 'dist', lang, 'assets', 'fonts.css'), 'utf8');
+    const sans = lang === 'zh' ? ['Noto Sans SC'] : ['Source Sans 3', 'Noto Sans SC'];
+    const covered = (cp: number) =>
+      [...css.matchAll(/font-family:'([^']+)';[^}]*unicode-range:([^}]+)\}/g)]
+        .filter((m) => sans.includes(m[1]!))
+        .some((m) => m[2]!.split(',').some((r) => {
+          const [a, b] = r.trim().replace(/^U\+/i, '').split('-').map((x) => parseInt(x, 16));
+          return cp >= a! && cp <= (b ?? a!);
+        }));
+    const text = await phone.page.evaluate(() =>
+      [...document.querySelectorAll('.chart [aria-label], .share')].map((e) => e.getAttribute('aria-label') ?? e.textContent).join(''),
+    );
+    const missing = [...new Set([...text.replace(/\s/g, '')])].filter((ch) => !covered(ch.codePointAt(0)!));
+    expect(text.length).toBeGreaterThan(1000);
+    expect(missing).toEqual([]);
+  });
+
   it('stays under 1 MB on a phone, scrolled to the end, with nothing from outside', () => {
     console.log(`[charts] ${lang} on a phone: ${loaded.bytes} bytes (${mb(loaded.bytes)}) in ${loaded.requests.length} requests; by type: ${JSON.stringify(loaded.byType)}`);
     expect(loaded.bytes, `${lang} transfers ${mb(loaded.bytes)}`).toBeLessThan(MAX_BYTES);
