@@ -144,7 +144,8 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
  * The pipeline:
  *   load-config → load-templates → load-data → load-content (per language)
  *   → render-markdown (per language) → check-parity
- *   → render-charts (two browser pages opened at the start, all languages, cached by content hash)
+ *   → render-charts (two browser pages opened at the start, all languages, print and phone layouts and
+ *     downloads, cached by content hash)
  *   → apply-templates (per language) → edition fonts (subset to the characters used)
  *   → write to staging → print-pdf (both editions at once, on the same two pages; an edition whose
  *     HTML did not change keeps its PDF) → swap staging into place → record the build (incremental/build-record.ts)

@@ -51,17 +51,22 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
     }
     const theme = localize(templates.chartTheme, lang);
     const spec = localize({ ...figure.spec, datasets: { [ds.id]: chartRows(ds, lang) }, config: { ...theme, ...(figure.spec.config as object) } }, lang);
+    const at = { file: figure.chart, line: 1, column: 1 };
+    const warned = new Set<string>();
     for (const variant of chartVariants(spec, ds, lang, chartKey(lang, figure.id), templates.strings[lang])) {
-      // A warning of the narrow layout alone says so; the print layout's are the spec's own.
-      const at = { file: figure.chart, line: 1, column: 1 };
+      // The print layout's warnings are the spec's own; the narrow layout adds only those of its own, saying so.
       const say = (w: string) => (variant.narrow ? `phone layout: ${w}` : w);
+      const warn = (w: string) => {
+        if (!warned.has(w)) ctx.diagnostics.report('chart-spec', at, [say(w)], [], 'warning');
+        warned.add(w);
+      };
       // Keyed by the spec as written plus its data, theme and language: a cached chart is not even compiled.
       const hash = createHash('sha256').update(RENDERER_VERSION).update(JSON.stringify(variant.spec)).digest('hex').slice(0, 24);
       const cached = path.join(dir, `${hash}.svg`);
       const warningsFile = path.join(dir, `${hash}.warnings.json`);
       if (existsSync(cached)) {
         const warnings = existsSync(warningsFile) ? (JSON.parse(readFileSync(warningsFile, 'utf8')) as string[]) : [];
-        for (const w of warnings) ctx.diagnostics.report('chart-spec', at, [say(w)], [], 'warning');
+        warnings.forEach(warn);
         svgs.set(variant.key, readFileSync(cached, 'utf8'));
         continue;
       }
@@ -71,10 +76,11 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
         const logger = { level() { return logger; }, warn: (...a: unknown[]) => void warnings.push(a.join(' ')), info() {}, debug() {}, error: (...a: unknown[]) => void warnings.push(a.join(' ')) };
         const { compile } = await import('vega-lite'); // loaded only when a chart is not in the cache
         vg = compile(variant.spec as never, { logger: logger as never }).spec;
-        for (const w of warnings) ctx.diagnostics.report('chart-spec', at, [say(w)], [], 'warning');
+        warnings.forEach(warn);
       } catch (e) {
+        // A spec that does not compile is reported once, for its print layout.
         ctx.diagnostics.report('chart-spec', at, [say((e as Error).message)]);
-        continue;
+        break;
       }
       todo.push({ key: variant.key, hash, vg, text: textIn(variant.spec), warnings, fitWidth: variant.narrow ? Number(variant.spec.width) : undefined });
     }
