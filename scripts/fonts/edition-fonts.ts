@@ -21,14 +21,18 @@ export async function editionFonts(ctx: BuildContext, lang: Lang, html: string, 
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
-/** The text a reader sees (tags, scripts and styles dropped; entities decoded). */
+/**
+ * The text a reader sees (tags, scripts and styles dropped; entities decoded), and the aria-labels, which
+ * the page's script also shows (a chart mark's value, in a tooltip).
+ */
 export function visibleText(html: string): string {
-  return html
+  const labels = [...html.matchAll(/\saria-label="([^"]*)"/g)].map((m) => m[1]).join(' ');
+  const text = html
     .replace(/<script[\s\S]*?<\/script>/g, ' ')
     .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-      if (e[0] === '#') return String.fromCodePoint(e[1]?.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-      return entities[e] ?? m;
-    });
+    .replace(/<[^>]+>/g, ' ');
+  return `${text} ${labels}`.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') return String.fromCodePoint(e[1]?.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    return entities[e] ?? m;
+  });
 }
