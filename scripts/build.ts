@@ -185,7 +185,7 @@ async function buildWith(opts: BuildOptions, timings: Record<string, number>, pa
   if (opts.fonts !== 'slices') prefetchFonts(ctx, langs);
   const { svgs, rendered: chartsRendered } = await stage('render-charts', () => renderCharts(ctx, jobs, data, templates, pages));
   const pending = [...data.figures.values()].filter((f) => !f.spec).map((f) => f.id);
-  if (pending.length) ctx.diagnostics.report('pending-figure', { file: 'data/figures.yaml' }, [pending.join(', ')], [], opts.strict ? 'error' : 'warning');
+  if (pending.length) ctx.diagnostics.report('pending-figure', data.figures.get(pending[0]!)!.at, [pending.join(', ')], [], opts.strict ? 'error' : 'warning');
   if (ctx.diagnostics.errors.length) throw new BuildFailed(ctx.diagnostics.list);
 
   const chooser = languageChooser(config, templates);

@@ -27,6 +27,9 @@ export class FontFiles {
   private decoding: Promise<unknown> = Promise.resolve();
   private readonly cmaps = new Map<string, Promise<[number, number][]>>();
 
+  /** `decode`: WOFF2 → TrueType (fontverter; a test may wrap it to watch the decodes). */
+  constructor(private readonly decode: (woff2: Uint8Array) => Promise<Uint8Array> = (bytes) => fontverter.convert(bytes, 'truetype')) {}
+
   /** The code points a font file maps (read once, then cached as ranges). */
   cmapRanges(cacheDir: string, file: string): Promise<[number, number][]> {
     const cached = this.cmapCacheFile(cacheDir, file);
@@ -52,7 +55,7 @@ export class FontFiles {
   private sfntOf(file: string): Promise<Uint8Array> {
     const key = fileKey(file);
     if (!this.decoded.has(key)) {
-      const next = this.decoding.then(() => fontverter.convert(readFileSync(file), 'truetype'));
+      const next = this.decoding.then(() => this.decode(readFileSync(file)));
       this.decoding = next.catch(() => undefined);
       this.decoded.set(key, next);
     }

@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { BuildContext } from '../context.js';
 import type { YamlFile } from './yaml.js';
+import { compileVegaLite, type VegaLiteValidators } from './vega-lite-schema.js';
 
 /** Compiled schemas, kept by the build session (compiling is the slow part of ajv). */
 export class Schemas {
@@ -11,6 +12,13 @@ export class Schemas {
   constructor() {
     // `format: "date"`: a real calendar date (2023-02-30 and 2023-13-01 are not), not just the pattern.
     addFormats.default(this.ajv, ['date']);
+  }
+
+  private vegaLiteValidators?: VegaLiteValidators;
+
+  /** Vega-Lite's own schema, compiled the first time a chart needs it. */
+  vegaLite(packageDir: string): VegaLiteValidators {
+    return (this.vegaLiteValidators ??= compileVegaLite(packageDir));
   }
 
   compile(schema: object): ValidateFunction {
@@ -31,12 +39,12 @@ export const i18nSchema = {
 } as const;
 
 /** Validate a parsed YAML file against a JSON schema; each problem is reported at its key. */
-export function validate(ctx: BuildContext, schema: object, doc: YamlFile, hint?: string): boolean {
+export function validate(ctx: BuildContext, schema: object, doc: YamlFile, hint?: string, whole = 'the file'): boolean {
   const fn = ctx.session.schemas.compile(schema);
   if (fn(doc.value)) return true;
   for (const e of fn.errors ?? []) {
     const keyPath = pathOf(e);
-    ctx.diagnostics.report('schema', doc.at(keyPath), [describe(e, keyPath)], [hint ?? '']);
+    ctx.diagnostics.report('schema', doc.at(keyPath), [describe(e, keyPath, whole)], [hint ?? '']);
   }
   return false;
 }
@@ -47,8 +55,8 @@ function pathOf(e: ErrorObject): string[] {
   return parts;
 }
 
-function describe(e: ErrorObject, keyPath: string[]): string {
-  const where = keyPath.length ? `"${keyPath.join('.')}"` : 'the file';
+function describe(e: ErrorObject, keyPath: string[], whole: string): string {
+  const where = keyPath.length ? `"${keyPath.join('.')}"` : whole;
   switch (e.keyword) {
     case 'required':
       return `${where} lacks the field "${e.params.missingProperty}"`;
@@ -58,7 +66,29 @@ function describe(e: ErrorObject, keyPath: string[]): string {
       return `${where} must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
     case 'format':
       return e.params.format === 'date' ? `${where} is not a date of the calendar (YYYY-MM-DD): "${String(e.data)}"` : `${where} must be a ${e.params.format}`;
+    case 'type':
+      if (!keyPath.length && (e.data === null || e.data === undefined)) return `${whole[0]!.toUpperCase()}${whole.slice(1)} is empty (or holds only comments)`;
+      return `${where} must be ${String(e.params.type).split(',').map((t) => typeNames[t] ?? t).join(' or ')}, not ${typeOf(e.data)}`;
     default:
       return `${where} ${e.message}`;
   }
+}
+
+/** JSON schema types as a YAML author knows them. */
+const typeNames: Record<string, string> = {
+  object: 'a mapping (key: value lines)',
+  array: 'a list ([a, b] or "- " lines)',
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  null: 'empty',
+};
+
+function typeOf(v: unknown): string {
+  if (v === null || v === undefined) return 'empty';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return `the text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  return `${typeof v === 'number' ? 'the number' : ''} ${String(v)}`.trim();
 }

@@ -43,6 +43,10 @@ export function loadConfig(ctx: BuildContext): ReportConfig | undefined {
   const doc = loadYamlFile(ctx, path.join(ctx.root, 'report.yaml'), 'every report root has a report.yaml (see the repository\'s own)');
   if (!doc || !validate(ctx, schema, doc)) return undefined;
   const config = doc.value as ReportConfig;
+  if (!config.languages.includes(config.sourceLanguage)) {
+    ctx.diagnostics.report('config', doc.at(['sourceLanguage']), [`the source language "${config.sourceLanguage}" is not one of the languages (${config.languages.join(', ')})`], ['list it under languages, or name one of them as sourceLanguage']);
+    return undefined;
+  }
   for (const lang of config.languages) {
     if (!config.editions[lang]) {
       ctx.diagnostics.report('config', doc.at(['editions']), [`no edition metadata for language "${lang}"`]);

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { existsSync, readdirSync } from 'node:fs';
 import type { BuildContext, Lang } from '../context.js';
-import { readText } from '../sources/files.js';
+import { listFolder, readText } from '../sources/files.js';
 import { parseYaml } from '../sources/yaml.js';
 import { validate } from '../sources/validate.js';
+import { checkCharacterReferences } from '../sources/character-references.js';
 import type { Chapter } from '../model/content.js';
 import { sidecarPath } from '../model/alignment.js';
 
@@ -23,13 +23,19 @@ export const frontMatterSchema = {
 /** Stage 3: content/<lang>/NN-slug.md → Chapter[] in file-name order. */
 export function loadContent(ctx: BuildContext, lang: Lang): Chapter[] {
   const dir = path.join(ctx.root, 'content', lang);
-  if (!existsSync(dir)) {
+  const names = listFolder(ctx, dir);
+  if (!names) {
     ctx.diagnostics.report('missing-file', { file: `content/${lang}` }, [`content/${lang}/`], [`write the ${lang} chapters as content/${lang}/NN-slug.md`]);
     return [];
   }
   const chapters: Chapter[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+  for (const name of names) {
     const file = `content/${lang}/${name}`;
+    if (!name.endsWith('.md')) {
+      // A chapter saved under another extension would silently be left out of the edition.
+      if (/\.(md|markdown|mdown|mkd)$/i.test(name) || /^\d+-[^.]*\.txt$/i.test(name)) ctx.diagnostics.report('not-a-chapter', { file, line: 1, column: 1 }, [name]);
+      continue;
+    }
     const text = readText(ctx, path.join(dir, name));
     if (text === undefined) continue;
     const chapter = parseChapter(ctx, text, file, lang);
@@ -45,13 +51,14 @@ export function parseChapter(ctx: BuildContext, text: string, file: string, lang
     return undefined;
   }
   const fm = parseYaml(ctx, m[1]!, file, 1);
-  if (!fm || !validate(ctx, frontMatterSchema, fm, 'front matter holds id and optionally title')) return undefined;
+  if (!fm || !validate(ctx, frontMatterSchema, fm, 'front matter holds id and optionally title', 'the front matter')) return undefined;
   const meta = fm.value as { id: string; title?: string; 'source-hash'?: string };
   if (meta['source-hash'] !== undefined) {
     ctx.diagnostics.report('obsolete-source-hash', fm.at(['source-hash']), [sidecarPath(file)], [`npm run check -- --accept ${file}`]);
   }
   const body = text.slice(m[0].length);
   const bodyLine = m[0].split('\n').length;
+  checkCharacterReferences(ctx, file, body, bodyLine);
   if (!body.trim()) {
     ctx.diagnostics.report('empty-chapter', { file, line: bodyLine, column: 1 });
     return undefined;

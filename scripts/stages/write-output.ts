@@ -30,7 +30,7 @@ export function writeFile(staging: Staging, rel: string, content: string | Uint8
 export function copyFile(staging: Staging, rel: string, from: string): void {
   const abs = path.join(staging.dir, rel);
   mkdirSync(path.dirname(abs), { recursive: true });
-  cpSync(from, abs);
+  cpSync(from, abs, { dereference: true }); // the file's bytes, never a link (a dataset may be one)
 }
 
 /** A file that never changes in place (a package's font): hard-linked when the file system allows, else copied. */

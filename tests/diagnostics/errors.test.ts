@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, overlay, repo, reportCopy, snapshot } from '../helpers.js';
 
@@ -43,6 +44,28 @@ describe.each(cases)('bad input: %s', (name) => {
     }
     if (!existsSync(expectedFile) || process.env.UPDATE) writeFileSync(expectedFile, actual);
     expect(actual).toBe(readFileSync(expectedFile, 'utf8'));
+    expect(snapshot(path.join(root, 'dist'))).toEqual(before);
+  });
+});
+
+describe('bad input that a fixture cannot hold: symbolic links', () => {
+  it('a chapter that links to a file outside the report is refused (never published), a folder that links back into itself is not followed', async () => {
+    const root = reportCopy('mini');
+    cpSync(goodDist, path.join(root, 'dist'), { recursive: true });
+    const before = snapshot(path.join(root, 'dist'));
+    const outside = mkdtempSync(path.join(tmpdir(), 'outside-'));
+    const chapter = path.join(root, 'content', 'en', '01-main.md');
+    // A whole, valid chapter: followed, it would be built and published.
+    writeFileSync(path.join(outside, 'chapter.md'), readFileSync(chapter, 'utf8').replace('Output in 2020 was', 'SECRET-OUTSIDE Output in 2020 was'));
+    renameSync(chapter, `${chapter}.orig`);
+    symlinkSync(path.join(outside, 'chapter.md'), chapter);
+    symlinkSync(path.join(root, 'data'), path.join(root, 'data', 'charts', 'loop'));
+    const r = await cli(['build', '--root', root, '--format', 'html', '--quiet']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).not.toMatch(/internal error|^\s+at /m);
+    expect(r.stderr.split('\n').filter((l) => /\s(error|warning)\s/.test(l) && !/\[(pending-figure|parity|stale-translation)\]/.test(l))).toEqual([
+      `content/en/01-main.md:1:1  error  The path "content/en/01-main.md (a link to ${path.join(outside, 'chapter.md')})" leads outside the report root — keep every file inside the report folder  [outside-root]`,
+    ]);
     expect(snapshot(path.join(root, 'dist'))).toEqual(before);
   });
 });

@@ -6,11 +6,30 @@ import { Blob as HbBlob, Face as HbFace } from 'harfbuzzjs';
 import { describe, expect, it } from 'vitest';
 import { prefetchFonts, subsetEditionFonts } from '../../scripts/fonts/subset.js';
 import { unicodeRange } from '../../scripts/fonts/ranges.js';
+import { FontFiles } from '../../scripts/fonts/font-files.js';
+import { wholeFile } from '../../scripts/fonts/catalogue.js';
 import { Diagnostics } from '../../scripts/diagnostics/collector.js';
 import { newSession, type BuildContext } from '../../scripts/context.js';
 import { repo } from '../helpers.js';
 
-function context(): BuildContext {
+/** The real WOFF2 decoder, counting the decodes under way: the most at once, and how many were asked for while one ran. */
+function watchedDecoder() {
+  const seen = { running: 0, most: 0, total: 0 };
+  const decode = async (bytes: Uint8Array) => {
+    seen.total++;
+    seen.most = Math.max(seen.most, ++seen.running);
+    try {
+      return await fontverter.convert(bytes, 'truetype');
+    } finally {
+      seen.running--;
+    }
+  };
+  return { seen, decode };
+}
+
+function context(fontFiles?: FontFiles): BuildContext {
+  const session = newSession();
+  if (fontFiles) session.fontFiles = fontFiles;
   return {
     root: repo,
     packageDir: repo,
@@ -19,7 +38,7 @@ function context(): BuildContext {
     cacheDir: mkdtempSync(path.join(tmpdir(), 'fonts-cache-')),
     browser: () => Promise.reject(new Error('no browser in this test')),
     browserTimeoutMs: 1000,
-    session: newSession(),
+    session,
   };
 }
 
@@ -29,12 +48,29 @@ async function glyphsOf(bytes: Uint8Array): Promise<Set<number>> {
 }
 
 describe('font subsets', () => {
-  // First in the file, so that nothing is decoded yet: the two editions' decodes overlap.
+  it('decodes one font file at a time, however many are asked for at once (the WOFF2 decoder reuses its memory)', async () => {
+    const files = ['Noto Serif SC', 'Noto Sans SC'].map((family) => wholeFile(repo, family, 400, 'normal')!);
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'fonts-cache-'));
+    // Each file alone, on its own: what its character map is.
+    const alone = [];
+    for (const f of files) alone.push(await new FontFiles().cmapRanges(mkdtempSync(path.join(tmpdir(), 'fonts-cache-')), f));
+    const { seen, decode } = watchedDecoder();
+    const shared = new FontFiles(decode);
+    const both = await Promise.all(files.map((f) => shared.cmapRanges(cacheDir, f)));
+    expect(seen.total).toBe(2);
+    expect(seen.most, 'decodes under way at once').toBe(1);
+    expect(both).toEqual(alone);
+  });
+
   it('gives each of two editions subset at once the characters it asked for (decodes do not trample each other)', async () => {
-    const ctx = context();
+    const { seen, decode } = watchedDecoder();
+    const ctx = context(new FontFiles(decode));
     const texts = { zh: '深圳与香港的科技合作', en: 'Shenzhen 河套 Hetao' } as const;
     prefetchFonts(ctx, ['zh', 'en']); // the four large files, all at once, as a first build does
     const results = await Promise.all((['zh', 'en'] as const).map((l) => subsetEditionFonts(ctx, l, texts[l])));
+    // The test means something only if several decodes were asked for at once (a fresh session and cache: nothing decoded yet).
+    expect(seen.total).toBeGreaterThanOrEqual(2);
+    expect(seen.most).toBe(1);
     for (const [i, l] of (['zh', 'en'] as const).entries()) {
       const han = [...texts[l]].filter((ch) => /\p{Script=Han}/u.test(ch)).map((ch) => ch.codePointAt(0)!).sort((a, b) => a - b);
       const noto = results[i]!.files.filter((f) => f.name.startsWith('noto-serif-sc-400'));

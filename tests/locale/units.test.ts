@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { formatBare, formatDate, formatValue } from '../../scripts/locale/units.js';
-import { parseCsv } from '../../scripts/sources/csv.js';
-import { jsonErrorOffset } from '../../scripts/sources/json.js';
 
 describe('format', () => {
   it.each([
@@ -45,21 +43,5 @@ describe('format', () => {
   it('dates', () => {
     expect(formatDate('2023-01-10', 'zh')).toBe('2023 年 1 月 10 日');
     expect(formatDate('2023-01-10', 'en')).toBe('10 January 2023');
-  });
-});
-
-describe('csv', () => {
-  it('keeps quoted commas, escaped quotes and positions', () => {
-    const { table, problems } = parseCsv('a,b\n"x, y","say ""hi"""\n1,\n');
-    expect(problems).toEqual([]);
-    expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([['x, y', 'say "hi"'], ['1', '']]);
-    expect(table.rows[1]![0]).toMatchObject({ line: 3, column: 1 });
-  });
-});
-
-describe('json positions', () => {
-  it('finds a trailing comma', () => {
-    const text = '{\n  "a": [1,\n  ]\n}';
-    expect(text.slice(jsonErrorOffset(text)).startsWith(']')).toBe(true);
   });
 });

@@ -63,8 +63,8 @@ describe('load-templates', () => {
     const ctx = context(emptyReport(), pkg);
     expect(loadTemplates(ctx, ['zh', 'en'])).toBeUndefined();
     expect(ctx.diagnostics.list.map(formatDiagnostic)).toEqual([
-      "templates/layout.hbs  error  Missing file: templates/layout.hbs — the page layout; neither the report's templates/ nor the built-in theme/ has it  [missing-file]",
-      "templates/strings/en.yaml  error  Missing file: templates/strings/en.yaml — every word the templates print comes from strings/en.yaml; neither the report's templates/ nor the built-in theme/ has it  [missing-file]",
+      "templates/layout.hbs:1:1  error  Missing file: templates/layout.hbs — the page layout; neither the report's templates/ nor the built-in theme/ has it  [missing-file]",
+      "templates/strings/en.yaml:1:1  error  Missing file: templates/strings/en.yaml — every word the templates print comes from strings/en.yaml; neither the report's templates/ nor the built-in theme/ has it  [missing-file]",
     ]);
     // A report that provides them builds on that theme: its strings must then be complete.
     const root = emptyReport();

@@ -1,7 +1,9 @@
 import Handlebars from 'handlebars';
-import { toHtml } from 'hast-util-to-html';
+import { unified } from 'unified';
+import rehypeStringify from 'rehype-stringify';
+import { visit, SKIP } from 'unist-util-visit';
 import { h } from 'hastscript';
-import type { Root, Element, ElementContent, RootContent } from 'hast';
+import type { Root, Element, ElementContent } from 'hast';
 import type { BuildContext, Lang } from '../../context.js';
 import type { ReportConfig } from '../../model/config.js';
 import type { ReportData } from '../../model/data.js';
@@ -28,6 +30,8 @@ export function templateHandlebars(templates: Templates, lang: Lang): typeof Han
     typeof unit === 'string' && isUnit(unit) && value !== null && value !== undefined ? formatValue(String(value), unit, lang, { short: true }) : String(value ?? ''),
   );
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // Handlebars' own {{log}} writes to the console: a build prints catalogue lines only.
+  hb.registerHelper('log', () => '');
   // A CSS string literal (for @page content in a <style>): quoted and escaped here, so it is output raw.
   // A JavaScript string literal, safe inside <script> (no "</script>", no line separators).
   hb.registerHelper('jsString', (s: unknown) => new hb.SafeString(JSON.stringify(String(s ?? '')).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')));
@@ -78,11 +82,13 @@ export function applyTemplates(
     const html = renderPartial(ctx, hb, templates, table.partial, context, table.partialAt);
     return tableTree(table, n, lang, strings, html ?? '', share.table(table, n, html ?? ''));
   };
+  // Our own SVG and table markup travel as raw nodes: serialised as they are.
+  const serialise = unified().use(rehypeStringify, { allowDangerousHtml: true });
   const chapters = edition.chapters.map(({ chapter, tree }) => {
     replaceSlots(tree, slot);
     addAnchors(tree, strings.anchorLabel);
     const section = h('section.chapter', { id: `section-${chapter.id}`, dataChapter: chapter.id }, tree.children as ElementContent[]);
-    return { id: chapter.id, html: toHtml(section, { allowDangerousHtml: true }) };
+    return { id: chapter.id, html: serialise.stringify({ type: 'root', children: [section] }) };
   });
   const headings = edition.chapters.flatMap((c) => c.headings);
   const toc = headings.filter((x) => x.depth <= 3).map((x) => ({ ...x, sub: x.depth === 3 }));
@@ -132,13 +138,12 @@ function renderPartial(ctx: BuildContext, hb: typeof Handlebars, templates: Temp
   }
 }
 
-function replaceSlots(tree: Root | Element, slot: (el: Element) => ElementContent | undefined): void {
-  tree.children = tree.children.map((node) => {
-    if (node.type !== 'element') return node;
-    if (node.tagName === 'report-slot') return slot(node) ?? node;
-    replaceSlots(node, slot);
-    return node;
-  }) as RootContent[] as typeof tree.children;
+function replaceSlots(tree: Root, slot: (el: Element) => ElementContent | undefined): void {
+  visit(tree, 'element', (node, index, parent) => {
+    if (node.tagName !== 'report-slot' || !parent || index === undefined) return undefined;
+    parent.children[index] = slot(node) ?? node;
+    return SKIP;
+  });
 }
 
 /** A visible "#" link on each heading, for sharing a section. */

@@ -6,8 +6,7 @@ import { i18nSchema, validate } from '../../sources/validate.js';
 import { readText, rel, resolveInside } from '../../sources/files.js';
 import { nearest } from '../../diagnostics/did-you-mean.js';
 import type { Dataset, Figure } from '../../model/data.js';
-import { parseJson } from '../../sources/json.js';
-import { lineOf } from '../../sources/positions.js';
+import { jsonPlace, parseJson } from '../../sources/json.js';
 
 export const figureSchema = {
   type: 'object',
@@ -54,14 +53,17 @@ export function loadFigures(ctx: BuildContext, dataDir: string, datasets: Map<st
       const text = abs && readText(ctx, abs, chartAt, 'the chart spec named in data/figures.yaml');
       if (abs && text !== undefined) {
         const spec = parseJson(ctx, text, rel(ctx, abs));
-        if (spec) {
+        if (spec !== undefined && (!spec || typeof spec !== 'object' || Array.isArray(spec))) {
+          ctx.diagnostics.report('chart-spec', { file: rel(ctx, abs), line: 1, column: 1 }, ['the file must hold one JSON object, the spec']);
+        } else if (spec) {
           fig.spec = spec as Record<string, unknown>;
           fig.chart = rel(ctx, abs);
-          const name = (spec as { data?: { name?: string } }).data?.name ?? (f.dataset as string | undefined);
+          const named = (spec as { data?: { name?: unknown } }).data?.name;
+          const name = typeof named === 'string' ? named : (f.dataset as string | undefined);
           // A dataset that exists but failed to load was reported already: no second message.
           if (name && !datasets.has(name) && existsSync(path.join(dataDir, `${name}.csv`))) continue;
           if (!name || !datasets.has(name)) {
-            ctx.diagnostics.report('unknown-dataset', name ? lineOf(text, `"${name}"`, fig.chart) : { file: fig.chart, line: 1, column: 1 }, [name ?? '(none)', name ? nearest(name, datasets.keys()) : '']);
+            ctx.diagnostics.report('unknown-dataset', jsonPlace(text, fig.chart, ['data', 'name']), [name ?? '(none)', name ? nearest(name, datasets.keys()) : '']);
           } else fig.dataset = name;
         }
       }

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { readdirSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { listFolder } from '../../sources/files.js';
 import type { BuildContext } from '../../context.js';
 import type { ReportData, Dataset, ValueRef } from '../../model/data.js';
 import { collectValues, loadDataset } from './datasets.js';
@@ -11,14 +12,14 @@ export function loadData(ctx: BuildContext): ReportData {
   const dataDir = path.join(ctx.root, 'data');
   const datasets = new Map<string, Dataset>();
   const values = new Map<string, ValueRef>();
-  const names = existsSync(dataDir) ? readdirSync(dataDir).filter((f) => f.endsWith('.csv')).sort() : [];
-  for (const name of names) {
+  const all = listFolder(ctx, dataDir) ?? [];
+  for (const name of all.filter((f) => f.endsWith('.csv'))) {
     const ds = loadDataset(ctx, path.join(dataDir, name));
     if (!ds) continue;
     datasets.set(ds.id, ds);
     collectValues(ctx, ds, values);
   }
-  for (const name of existsSync(dataDir) ? readdirSync(dataDir) : []) {
+  for (const name of all) {
     if (name.endsWith('.meta.yaml') && !existsSync(path.join(dataDir, name.replace('.meta.yaml', '.csv')))) {
       ctx.diagnostics.report('missing-file', { file: `data/${name}` }, [`data/${name.replace('.meta.yaml', '.csv')}`], ['a .meta.yaml describes data/<id>.csv beside it']);
     }

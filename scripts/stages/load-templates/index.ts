@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { BuildContext, Lang } from '../../context.js';
-import { readText, rel } from '../../sources/files.js';
+import { isThere, listFolder, readText, rel } from '../../sources/files.js';
 import { parseJson } from '../../sources/json.js';
 import type { Templates, Strings } from '../../model/templates.js';
 import { checkCssUrls, styleRegions } from './css-urls.js';
 import { checkHtmlUrls } from '../../sources/html-urls.js';
+import { checkCharacterReferences } from '../../sources/character-references.js';
 import { loadStrings } from './strings.js';
 
 /** A template file found in the report's templates/ or in the built-in theme. */
@@ -30,7 +31,8 @@ function locate(ctx: BuildContext): { own: (name: string) => TemplateFile | unde
     themeDir,
     own: (name) => {
       const abs = path.join(ctx.root, 'templates', name);
-      return isFile(abs) ? { abs, name: rel(ctx, abs), within: ctx.root } : undefined;
+      // (anything there — a folder, a link to nothing — is the report's own, read or reported, never passed over for the theme's)
+      return isThere(abs) ? { abs, name: rel(ctx, abs), within: ctx.root } : undefined;
     },
     theme: (name) => {
       const abs = path.join(themeDir, name);
@@ -60,14 +62,20 @@ export function loadTemplates(ctx: BuildContext, languages: Lang[]): Templates |
     files[name.replace(/\.hbs$/, '')] = file.name;
     return { text, file };
   };
+  // (a file or a broken link where the report's templates/ or one of its folders should be is reported, not passed over)
+  for (const dir of ['', 'styles', 'strings']) listFolder(ctx, path.join(ctx.root, 'templates', dir));
   const layout = read('layout.hbs', 'the page layout');
   const css = read('styles/report.css', 'the stylesheet');
   const printCss = read('styles/print.css', 'the print stylesheet');
   const themeJson = read('chart-theme.json', 'the charts\' Vega-Lite config');
-  const chartTheme = themeJson && parseJson(ctx, themeJson.text, themeJson.file.name);
+  let chartTheme = themeJson && parseJson(ctx, themeJson.text, themeJson.file.name);
+  if (themeJson && chartTheme !== undefined && (!chartTheme || typeof chartTheme !== 'object' || Array.isArray(chartTheme))) {
+    ctx.diagnostics.report('chart-spec', { file: themeJson.file.name, line: 1, column: 1 }, ['the chart theme must be one JSON object'], ['the theme is a Vega-Lite config: {"font": …, "axis": {…}}']);
+    chartTheme = undefined;
+  }
   const partials: Record<string, string> = {};
   const partialFiles: TemplateFile[] = [];
-  for (const name of partialNames(path.join(where.themeDir, 'partials'), path.join(ctx.root, 'templates', 'partials'))) {
+  for (const name of partialNames(readdirSync(path.join(where.themeDir, 'partials')), listFolder(ctx, path.join(ctx.root, 'templates', 'partials')) ?? [])) {
     const p = read(`partials/${name}.hbs`, 'a partial');
     if (!p) continue;
     partials[name] = p.text;
@@ -76,8 +84,10 @@ export function loadTemplates(ctx: BuildContext, languages: Lang[]): Templates |
   for (const sheet of [css, printCss]) if (sheet) checkCssUrls(ctx, sheet.file, sheet.text);
   if (layout) checkCssUrls(ctx, layout.file, layout.text, styleRegions(layout.text));
   for (const f of partialFiles) checkCssUrls(ctx, f, partials[path.basename(f.abs, '.hbs')]!, styleRegions(partials[path.basename(f.abs, '.hbs')]!));
-  if (layout) checkHtmlUrls(ctx, layout.file.name, layout.text);
-  for (const f of partialFiles) checkHtmlUrls(ctx, f.name, partials[path.basename(f.abs, '.hbs')]!);
+  for (const [file, text] of [...(layout ? [[layout.file, layout.text] as const] : []), ...partialFiles.map((f) => [f, partials[path.basename(f.abs, '.hbs')]!] as const)]) {
+    checkHtmlUrls(ctx, file.name, text);
+    checkCharacterReferences(ctx, file.name, text);
+  }
   const strings = {} as Record<Lang, Strings>;
   for (const lang of languages) {
     const name = `strings/${lang}.yaml`;
@@ -96,12 +106,9 @@ export function loadTemplates(ctx: BuildContext, languages: Lang[]): Templates |
   return { layout: layout.text, partials, css: css.text, printCss: printCss.text, strings, chartTheme: chartTheme as Record<string, unknown>, files, fingerprint };
 }
 
-/** The partials' names (file names without .hbs) in the given folders, sorted, each once. */
-function partialNames(...dirs: string[]): string[] {
+/** The partials' names (file names without .hbs) in the given folders' listings, sorted, each once. */
+function partialNames(...listings: string[][]): string[] {
   const names = new Set<string>();
-  for (const dir of dirs) {
-    if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir)) if (f.endsWith('.hbs')) names.add(f.slice(0, -4));
-  }
+  for (const list of listings) for (const f of list) if (f.endsWith('.hbs')) names.add(f.slice(0, -4));
   return [...names].sort();
 }

@@ -1,16 +1,15 @@
 import type { Lang } from '../../context.js';
 import { type Dataset, labelOf } from '../../model/data.js';
+import { bestProblem, validatorFor, type VegaLiteValidators } from '../../sources/vega-lite-schema.js';
 
-/** Problems found in a spec before compiling: each with the text to locate it in the spec file. */
+/** A problem found in a spec before compiling: where it is, as a path into the spec (a property's name when `key`). */
 export interface SpecProblem {
   rule: 'chart-spec' | 'chart-field';
   args: string[];
   hintArgs?: string[];
-  needle: string;
+  path: (string | number)[];
+  key?: boolean;
 }
-
-const marks = ['arc', 'area', 'bar', 'image', 'line', 'point', 'rect', 'rule', 'text', 'tick', 'trail', 'circle', 'square', 'geoshape', 'boxplot', 'errorband', 'errorbar'];
-const types = ['quantitative', 'nominal', 'ordinal', 'temporal'];
 
 /** Replace every {"i18n": {zh, en}} by the edition's string. */
 export function localize<T>(value: T, lang: Lang): T {
@@ -33,8 +32,50 @@ export function chartRows(ds: Dataset, lang: Lang): Record<string, unknown>[] {
   });
 }
 
-/** Check marks, encoding types and field names against the dataset. */
-export function checkSpec(spec: Record<string, unknown>, ds: Dataset): SpecProblem[] {
+/** An {"i18n": …} that lacks a language, or holds something other than text, at its path. */
+export function checkI18n(spec: unknown): SpecProblem[] {
+  const problems: SpecProblem[] = [];
+  const walk = (node: unknown, at: (string | number)[]): void => {
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if ('i18n' in o && Object.keys(o).length === 1) {
+      const i18n = o.i18n as Record<string, unknown> | null;
+      for (const lang of ['zh', 'en']) {
+        if (!i18n || typeof i18n !== 'object' || typeof i18n[lang] !== 'string') problems.push({ rule: 'chart-spec', args: [`"${at.join('.')}" gives no ${lang} text: {"i18n": {"zh": "…", "en": "…"}}`], path: [...at, 'i18n'] });
+      }
+      return;
+    }
+    for (const [k, v] of Object.entries(o)) walk(v, [...at, Array.isArray(o) ? Number(k) : k]);
+  };
+  walk(spec, []);
+  return problems.slice(0, 1);
+}
+
+/** A chart reads a dataset of the report by name: data from a URL would be fetched from the network (or a file outside the data). */
+export function checkData(spec: Record<string, unknown>): SpecProblem[] {
+  const problems: SpecProblem[] = [];
+  const walk = (node: unknown, at: (string | number)[]): void => {
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    const data = o.data as Record<string, unknown> | undefined;
+    if (data && typeof data === 'object' && 'url' in data) problems.push({ rule: 'chart-spec', args: ['"data" names a URL: charts read a dataset of the report, {"data": {"name": "<dataset id>"}}'], path: [...at, 'data', 'url'], key: true });
+    for (const [k, v] of Object.entries(o)) if (k !== 'data') walk(v, [...at, Array.isArray(o) ? Number(k) : k]);
+  };
+  walk(spec, []);
+  return problems.slice(0, 1);
+}
+
+/** Check a (localized) spec against Vega-Lite's own schema: its one most telling problem. */
+export function checkSchema(spec: Record<string, unknown>, validators: VegaLiteValidators): SpecProblem[] {
+  const validate = validatorFor(validators, spec);
+  if (!validate) return [{ rule: 'chart-spec', args: ['the spec has no "mark" (nor "layer", "facet", "repeat", "concat", "hconcat" or "vconcat")'], path: [] }];
+  if (validate(spec)) return [];
+  const best = bestProblem(validate.errors ?? [], spec);
+  return best ? [{ rule: 'chart-spec', args: [best.message], path: best.path, key: best.key }] : [];
+}
+
+/** Check the fields the encodings name against the dataset's columns (and the fields its transforms make). */
+export function checkFields(spec: Record<string, unknown>, ds: Dataset): SpecProblem[] {
   const problems: SpecProblem[] = [];
   const fields = new Set([...ds.columns, ...Object.keys(ds.meta.labels ?? {}).map((c) => `${c}_label`)]);
   const derived = new Set<string>();
@@ -44,40 +85,62 @@ export function checkSpec(spec: Record<string, unknown>, ds: Dataset): SpecProbl
     const o = node as Record<string, unknown>;
     if (Array.isArray(o.transform)) {
       for (const t of o.transform as Record<string, unknown>[]) {
+        if (!t || typeof t !== 'object') continue;
         const as = t.as;
         if (typeof as === 'string') derived.add(as);
         if (Array.isArray(as)) as.forEach((a) => typeof a === 'string' && derived.add(a));
         for (const k of ['aggregate', 'window', 'joinaggregate']) {
-          if (Array.isArray(t[k])) for (const a of t[k] as { as?: string }[]) if (a.as) derived.add(a.as);
+          if (Array.isArray(t[k])) for (const a of t[k] as { as?: unknown }[]) if (typeof a?.as === 'string') derived.add(a.as);
         }
       }
     }
     for (const v of Object.values(o)) walkTransforms(v);
   };
   walkTransforms(spec);
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+  const walk = (node: unknown, at: (string | number)[]): void => {
+    if (Array.isArray(node)) return node.forEach((n, i) => walk(n, [...at, i]));
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
-    if ('mark' in o) {
-      const m = typeof o.mark === 'string' ? o.mark : (o.mark as { type?: string })?.type;
-      if (!m || !marks.includes(m)) problems.push({ rule: 'chart-spec', args: [`unknown mark "${m}" (marks are ${marks.slice(0, 11).join(', ')})`], needle: `"${m}"` });
-    }
     if (o.encoding && typeof o.encoding === 'object') {
       for (const [channel, def] of Object.entries(o.encoding as Record<string, unknown>)) {
-        for (const d of Array.isArray(def) ? def : [def]) {
-          if (!d || typeof d !== 'object') continue;
-          const { field, type } = d as { field?: unknown; type?: unknown };
-          if (type !== undefined && !types.includes(String(type))) problems.push({ rule: 'chart-spec', args: [`encoding "${channel}" has unknown type "${type}" (types are ${types.join(', ')})`], needle: `"${type}"` });
-          if (typeof field === 'string' && !fields.has(field) && !derived.has(field)) {
-            problems.push({ rule: 'chart-field', args: [field, ds.id], hintArgs: [[...fields].join(', ')], needle: `"${field}"` });
+        const defs = Array.isArray(def) ? def.map((d, i) => [d, [...at, 'encoding', channel, i]] as const) : [[def, [...at, 'encoding', channel]] as const];
+        for (const [d, where] of defs) {
+          for (const [x, w] of [[d, where], [(d as { condition?: unknown })?.condition, [...where, 'condition']]] as const) {
+            const field = (x as { field?: unknown } | undefined)?.field;
+            if (typeof field === 'string' && !fields.has(field) && !derived.has(field)) problems.push({ rule: 'chart-field', args: [field, ds.id], hintArgs: [[...fields].join(', ')], path: [...w, 'field'] });
           }
         }
       }
     }
-    for (const [k, v] of Object.entries(o)) if (k !== 'encoding' || typeof v !== 'object') walk(v);
-    if (o.encoding && typeof o.encoding === 'object') for (const v of Object.values(o.encoding)) walk((v as { condition?: unknown })?.condition);
+    for (const [k, v] of Object.entries(o)) if (k !== 'encoding') walk(v, [...at, k]);
   };
-  walk(spec);
+  walk(spec, []);
   return problems;
+}
+
+/** Keys whose text is a Vega expression (a filter's or a test's may also be an object: only text is parsed). */
+const expressionKeys = ['calculate', 'filter', 'expr', 'test'];
+
+/**
+ * The first Vega expression of a spec that cannot be parsed (`parse`: Vega's
+ * own parser), at its path: Vega-Lite's compile error names no place.
+ */
+export function expressionProblem(spec: unknown, parse: (expr: string) => unknown): SpecProblem | undefined {
+  let found: SpecProblem | undefined;
+  const walk = (node: unknown, at: (string | number)[]): void => {
+    if (found || !node || typeof node !== 'object') return;
+    for (const [k, v] of Object.entries(node)) {
+      const where = [...at, Array.isArray(node) ? Number(k) : k];
+      if (typeof v === 'string' && expressionKeys.includes(k)) {
+        try {
+          parse(v);
+        } catch (e) {
+          found = { rule: 'chart-spec', args: [`the expression "${v}" cannot be read: ${String((e as Error)?.message ?? e).split('\n')[0]}`], hintArgs: ['write it in Vega\'s expression language (datum.<column>, operators, functions): see https://vega.github.io/vega/docs/expressions/'], path: where };
+          return;
+        }
+      } else walk(v, where);
+    }
+  };
+  walk(spec, []);
+  return found;
 }

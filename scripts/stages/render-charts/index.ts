@@ -4,9 +4,9 @@ import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { BuildContext, Lang } from '../../context.js';
 import type { Figure, ReportData } from '../../model/data.js';
-import { lineOf } from '../../sources/positions.js';
-import type { Templates } from '../../model/templates.js';
-import { chartRows, checkSpec, localize } from './chart-spec.js';
+import { jsonPlace } from '../../sources/json.js';
+import { templateFile, type Templates } from '../../model/templates.js';
+import { chartRows, checkData, checkFields, checkI18n, checkSchema, expressionProblem, localize, type SpecProblem } from './chart-spec.js';
 import { neutralOrder } from './domains.js';
 import { allFaces, editionFamilies, fontFaceCss } from '../../fonts/catalogue.js';
 import { type BuildPage, closePages, openPages } from '../../browser/page-pool.js';
@@ -16,6 +16,7 @@ import { dropContainerRoles } from './mark-text.js';
 import { svgOnPage } from './page-render.js';
 import { chartDownloads } from './downloads.js';
 import type { Frame } from './compose-page.js';
+import { bestProblem } from '../../sources/vega-lite-schema.js';
 
 export interface ChartJob {
   lang: Lang;
@@ -36,18 +37,28 @@ const RENDERER_VERSION = 'vega-6|3';
  */
 export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: ReportData, templates: Templates, pages?: Promise<BuildPage[]>): Promise<{ svgs: ChartTexts; rendered: number }> {
   const svgs: ChartTexts = new Map();
-  const todo: { key: string; hash: string; vg: unknown; text: string; warnings: string[]; fitWidth?: number }[] = [];
+  const todo: { key: string; hash: string; vg: unknown; text: string; warnings: string[]; fitWidth?: number; chart: string }[] = [];
   const dir = path.join(ctx.cacheDir, 'charts');
   const reported = new Set<string>();
+  const checkedTheme = new Map<Lang, boolean>();
   for (const { lang, figure } of jobs) {
     const ds = figure.dataset ? data.datasets.get(figure.dataset) : undefined;
     if (!figure.spec || !ds || !figure.chart) continue;
-    const problems = checkSpec(figure.spec, ds);
-    const specText = () => readFileSync(path.join(ctx.root, figure.chart!), 'utf8');
+    // The spec is shared by the editions: its problems are reported once, where they are in its file.
+    const chart = figure.chart;
+    const report = (problems: SpecProblem[], key = figure.id, file = chart) => {
+      let text = '';
+      try {
+        text = readFileSync(path.join(ctx.root, file), 'utf8');
+      } catch {
+        // (gone meanwhile: the problem is still reported, at the top of the file)
+      }
+      if (!reported.has(key)) for (const p of problems) ctx.diagnostics.report(p.rule, jsonPlace(text, file, p.path, p.key), p.args, p.hintArgs ?? []);
+      reported.add(key);
+    };
+    const problems = [...checkI18n(figure.spec), ...checkData(figure.spec), ...checkFields(figure.spec, ds)];
     if (problems.length) {
-      // The spec is shared by the editions: report its problems once.
-      if (!reported.has(figure.id)) for (const p of problems) ctx.diagnostics.report(p.rule, lineOf(specText(), p.needle, figure.chart), p.args, p.hintArgs ?? []);
-      reported.add(figure.id);
+      report(problems);
       continue;
     }
     const theme = localize(templates.chartTheme, lang);
@@ -55,6 +66,22 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
     const spec = neutralOrder(localize({ ...figure.spec, datasets: { [ds.id]: chartRows(ds, lang) }, config: { ...theme, ...(figure.spec.config as object) } }, lang), ds, lang);
     const at = { file: figure.chart, line: 1, column: 1 };
     const warned = new Set<string>();
+    const schemaValid = (lang: Lang, theme: object): boolean => {
+      const validators = ctx.session.schemas.vegaLite(ctx.packageDir);
+      const invalid = checkSchema(localize(figure.spec!, lang), validators);
+      if (invalid.length) {
+        report(invalid);
+        return false;
+      }
+      if (!checkedTheme.has(lang)) {
+        checkedTheme.set(lang, validators.config(theme));
+        const best = bestProblem(validators.config.errors ?? [], theme);
+        const themeFile = templateFile(templates, 'chart-theme.json');
+        if (best) report([{ rule: 'chart-spec', args: [`the chart theme: ${best.message}`], hintArgs: ['the theme is a Vega-Lite config; see https://vega.github.io/vega-lite/docs/config.html'], path: best.path, key: best.key }], 'theme', themeFile);
+      }
+      return checkedTheme.get(lang)!;
+    };
+    let valid: boolean | undefined;
     for (const variant of chartVariants(spec, ds, lang, chartKey(lang, figure.id), templates.strings[lang])) {
       // The print layout's warnings are the spec's own; the narrow layout adds only those of its own, saying so.
       const say = (w: string) => (variant.narrow ? `phone layout: ${w}` : w);
@@ -72,6 +99,8 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
         svgs.set(variant.key, readFileSync(cached, 'utf8'));
         continue;
       }
+      // Not rendered before: the spec is checked against Vega-Lite's own schema first (compiled once per session), the theme too.
+      if (!(valid ??= schemaValid(lang, theme))) break;
       let vg: unknown;
       const warnings: string[] = [];
       try {
@@ -80,11 +109,15 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
         vg = compile(variant.spec as never, { logger: logger as never }).spec;
         warnings.forEach(warn);
       } catch (e) {
-        // A spec that does not compile is reported once, for its print layout.
-        ctx.diagnostics.report('chart-spec', at, [say((e as Error).message)]);
+        // A spec that does not compile is reported once, for its print layout (most often a malformed
+        // expression: Vega's parser finds which, and the spec's place).
+        const { parseExpression } = await import('vega');
+        const bad = expressionProblem(localize(figure.spec, lang), parseExpression);
+        if (bad) report([bad]);
+        else ctx.diagnostics.report('chart-spec', at, [say((e as Error).message)]);
         break;
       }
-      todo.push({ key: variant.key, hash, vg, text: textIn(variant.spec), warnings, fitWidth: variant.narrow ? Number(variant.spec.width) : undefined });
+      todo.push({ key: variant.key, hash, vg, text: textIn(variant.spec), warnings, chart, fitWidth: variant.narrow ? Number(variant.spec.width) : undefined });
     }
   }
   let own: Promise<BuildPage[]> | undefined;
@@ -98,7 +131,13 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
       await Promise.all(
         open.map(async (buildPage, i) => {
           for (const job of split[i]!) {
-            const svg = dropContainerRoles(await svgOnPage(buildPage.page, job.vg, job.text, job.fitWidth));
+            const out = await svgOnPage(buildPage.page, job.vg, job.text, job.fitWidth);
+            if (out.svg === undefined) {
+              // (a spec Vega-Lite compiled can still fail in Vega: an expression, a scale… — the spec's problem, not the browser's)
+              ctx.diagnostics.report('chart-spec', { file: job.chart, line: 1, column: 1 }, [`Vega could not draw it: ${out.error}`]);
+              continue;
+            }
+            const svg = dropContainerRoles(out.svg);
             const tmp = path.join(dir, `${job.hash}.svg.${process.pid}.tmp`);
             writeFileSync(tmp, svg);
             if (job.warnings.length) writeFileSync(path.join(dir, `${job.hash}.warnings.json`), JSON.stringify(job.warnings));

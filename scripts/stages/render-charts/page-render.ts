@@ -8,10 +8,12 @@ import { LEGEND_COLUMNS } from './narrow-spec.js';
  * most columns (LEGEND_COLUMNS) with which the whole chart stays within
  * `fitWidth`.
  *
+ * A spec Vega cannot draw gives its first line of error instead.
+ *
  * The function runs in the page: it must not name inner functions (tsx would
  * wrap them in a helper the page does not have).
  */
-export function svgOnPage(page: Page, vg: unknown, text: string, fitWidth: number | undefined): Promise<string> {
+export function svgOnPage(page: Page, vg: unknown, text: string, fitWidth: number | undefined): Promise<{ svg?: string; error?: string }> {
   return page.evaluate(
     async (spec: unknown, text: string, fit: number, signal: string) => {
       type Bounds = { x1: number; x2: number };
@@ -27,8 +29,13 @@ export function svgOnPage(page: Page, vg: unknown, text: string, fitWidth: numbe
       const fonts = ["400 12px 'Noto Sans SC'", "700 12px 'Noto Sans SC'", "400 12px 'Source Sans 3'", "600 12px 'Source Sans 3'"];
       await Promise.all(fonts.map((f) => document.fonts.load(f, text)));
       await document.fonts.ready;
-      const view = new w.vega.View(w.vega.parse(spec), { renderer: 'none' });
-      await view.runAsync();
+      let view: View;
+      try {
+        view = new w.vega.View(w.vega.parse(spec), { renderer: 'none' });
+        await view.runAsync();
+      } catch (e) {
+        return { error: String((e as Error)?.message ?? e).split('\n')[0] };
+      }
       if (fit > 0) {
         // What the chart's padding leaves of the width it is laid out for, and what it now takes.
         const wanted = fit - Number(view.padding().left) - Number(view.padding().right);
@@ -43,7 +50,7 @@ export function svgOnPage(page: Page, vg: unknown, text: string, fitWidth: numbe
           await view.runAsync();
         }
       }
-      return view.toSVG();
+      return { svg: await view.toSVG() };
     },
     vg,
     text,

@@ -9,7 +9,8 @@ import { reportTemplateError } from '../../diagnostics/template-errors.js';
 
 /** Where each figure/table/value/note is used in one edition: the parity check compares these. */
 
-const helperNames = ['figure', 'table', 'ref', 'num', 'fmt', 't'];
+/** The helpers of a chapter ({{t}} and {{fmt}} are the layout's: a chapter names values by id). */
+const helperNames = ['figure', 'table', 'ref', 'num'];
 
 /**
  * Chapter bodies are Handlebars templates rendered before Markdown. Helpers emit
@@ -79,16 +80,16 @@ export function renderChapterTemplate(
       return options.hash?.bare ? formatBare(v.raw, state.lang, opts) : formatValue(v.raw, v.unit, state.lang, { ...opts, words: true });
     },
   };
-  for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
+  for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, checkedHelper(name, fn, (rule, loc, args) => report && ctx.diagnostics.report(rule, at(loc), args)));
   hb.registerPartial('byline', `<!--report-${state.markerKey}:byline-->`);
   try {
     // ignoreStandalone: a comment or partial on a line of its own leaves that line (empty), so later lines keep their numbers.
     const ast = hb.parse(chapter.body, { ignoreStandalone: true });
     if (report && !checkPartials(ctx, hb, ast, chapter)) return undefined;
-    const template = hb.compile(ast, { strict: true, knownHelpers: Object.fromEntries(helperNames.map((h) => [h, true])), knownHelpersOnly: true });
+    const template = hb.compile(ast, { strict: true, knownHelpers: { ...Object.fromEntries(helperNames.map((h) => [h, true])), log: false }, knownHelpersOnly: true });
     return template({});
   } catch (e) {
-    if (report) reportTemplateError(ctx, e as Handlebars.Exception & { lineNumber?: number; column?: number }, chapter.file, chapter.bodyLine);
+    if (report) reportTemplateError(ctx, e as Handlebars.Exception & { lineNumber?: number; column?: number }, chapter.file, chapter.bodyLine, helperNames);
     return undefined;
   }
 }
@@ -111,3 +112,35 @@ function checkPartials(ctx: BuildContext, hb: typeof Handlebars, ast: hbs.AST.Pr
   return ok;
 }
 
+
+/** The options= each chapter helper takes. */
+const helperOptions: Record<string, string[]> = { figure: [], table: [], ref: [], num: ['decimals', 'bare'] };
+
+/**
+ * A chapter helper that takes one id and only its own options: called with no
+ * id, two, or an option it does not know (`decimal=1`), it says so at its place
+ * instead of ignoring the rest (or failing on Handlebars' options object taken
+ * for the id).
+ */
+function checkedHelper(
+  name: string,
+  fn: Handlebars.HelperDelegate,
+  report: (rule: 'template-error', loc: { start: { line: number; column: number } } | undefined, args: string[]) => void,
+): Handlebars.HelperDelegate {
+  const fallback = name === 'figure' || name === 'table' ? '' : '??';
+  return function (this: unknown, ...args: unknown[]) {
+    const options = args.pop() as Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } };
+    if (args.length !== 1) {
+      report('template-error', options.loc, [`{{${name}}} takes one id in quotes, like {{${name} "${name === 'num' ? 'output-2020' : name === 'table' ? 'tab:x' : 'fig:x'}"}}, not ${args.length}`]);
+      return fallback;
+    }
+    const allowed = helperOptions[name] ?? [];
+    const unknown = Object.keys(options.hash ?? {}).find((k) => !allowed.includes(k));
+    if (unknown !== undefined) {
+      const near = nearest(unknown, allowed);
+      report('template-error', options.loc, [`{{${name}}} has no option ${unknown}=${near ? ` — did you mean ${near}=?` : ''}${allowed.length ? ` (its options: ${allowed.map((o) => `${o}=`).join(', ')})` : ' (it takes none)'}`]);
+      return fallback;
+    }
+    return fn.call(this, args[0], options);
+  };
+}

@@ -3,7 +3,9 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
-import type { Root as MdRoot, RootContent, Heading as MdHeading, Parent, Nodes } from 'mdast';
+import type { Root as MdRoot, RootContent, Heading as MdHeading, Definition } from 'mdast';
+import { visit, SKIP } from 'unist-util-visit';
+import { toString } from 'mdast-util-to-string';
 import type { Root as HastRoot } from 'hast';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -83,12 +85,13 @@ function transformHeadings(ctx: BuildContext, tree: MdRoot, chapter: Chapter, at
     const where = `${chapter.file}:${at(node).line}`;
     if (ids.has(id)) ctx.diagnostics.report('duplicate-id', at(node), [id, ids.get(id)!]);
     else ids.set(id, where);
-    if (node === first && chapter.title && chapter.title.text.trim() !== textOf(node).trim()) {
-      ctx.diagnostics.report('title-differs', chapter.title, [chapter.title.text, textOf(node).trim()]);
+    const text = toString(node, { includeImageAlt: false, includeHtml: false });
+    if (node === first && chapter.title && chapter.title.text.trim() !== text.trim()) {
+      ctx.diagnostics.report('title-differs', chapter.title, [chapter.title.text, text.trim()]);
     }
     node.depth = Math.min(6, node.depth + 1) as MdHeading['depth'];
     node.data = { ...node.data, hProperties: { id } };
-    headings.push({ id, depth: node.depth, text: textOf(node), chapterId: chapter.id, file: chapter.file, line: at(node).line });
+    headings.push({ id, depth: node.depth, text, chapterId: chapter.id, file: chapter.file, line: at(node).line });
   }
   return headings;
 }
@@ -103,31 +106,41 @@ function anchorUnits(tree: MdRoot): void {
   });
 }
 
-/** Replace our own markers with placeholder elements; any other raw HTML (a forged marker too) is an error; remote images too. */
+/** Where raw HTML stands as a block (a marker there is a figure, table or byline of its own); anywhere else it is inline. */
+const blockParents = ['root', 'blockquote', 'listItem', 'footnoteDefinition'];
+
+/**
+ * Replace our own markers with placeholder elements, where they stand as a
+ * block (on a line of their own); any other raw HTML (a forged marker too) is
+ * an error, as is an image from the network (by URL or by a reference to a
+ * definition).
+ */
 function transformMarkers(ctx: BuildContext, tree: MdRoot, at: At, chapterFile: string, key: string): void {
   const marker = new RegExp(`^<!--report-${key}:(?:(figure|table):([^>]*)|byline)-->$`);
-  const visit = (parent: Parent): void => {
-    parent.children = parent.children.flatMap((node): RootContent[] => {
-      const only = node.type === 'paragraph' && node.children.length === 1 ? node.children[0] : node;
-      if (only && only.type === 'html') {
-        const m = marker.exec(only.value.trim());
-        if (m && only === node) return [placeholder(m[1] ?? 'byline', m[2] ?? '')];
-        if (m && node.type === 'paragraph') return [placeholder(m[1] ?? 'byline', m[2] ?? '')];
-        if (!m) {
-          ctx.diagnostics.report('raw-html', at(only));
-          return [];
-        }
+  const definitions = new Map<string, Definition>();
+  visit(tree, 'definition', (node) => void definitions.set(node.identifier, node));
+  visit(tree, (node, index, parent) => {
+    if (!parent || index === undefined) return undefined;
+    const lone = node.type === 'paragraph' && node.children.length === 1 && node.children[0]!.type === 'html' ? node.children[0] : undefined;
+    const html = lone ?? (node.type === 'html' ? node : undefined);
+    if (html) {
+      const m = marker.exec(html.value.trim());
+      if (m && (lone || blockParents.includes(parent.type))) {
+        parent.children[index] = placeholder(m[1] ?? 'byline', m[2] ?? '') as never;
+        return SKIP;
       }
-      if (node.type === 'html') {
-        ctx.diagnostics.report(marker.test(node.value.trim()) ? 'template-error' : 'raw-html', at(node), marker.test(node.value.trim()) ? ['{{figure}}, {{table}} and {{> byline}} go on a line of their own'] : []);
-        return [];
-      }
-      if (node.type === 'image' || node.type === 'link' || node.type === 'definition') checkUrl(ctx, node.type, node.url, at(node), chapterFile);
-      if ('children' in node) visit(node as Parent);
-      return [node];
-    });
-  };
-  visit(tree);
+      if (m) ctx.diagnostics.report('template-error', at(html), ['{{figure}}, {{table}} and {{> byline}} go on a line of their own']);
+      else ctx.diagnostics.report('raw-html', at(html));
+      parent.children.splice(index, 1);
+      return index;
+    }
+    if (node.type === 'image' || node.type === 'link' || node.type === 'definition') checkUrl(ctx, node.type, node.url, at(node), chapterFile);
+    if (node.type === 'imageReference') {
+      const def = definitions.get(node.identifier);
+      if (def) checkUrl(ctx, 'image', def.url, at(node), chapterFile);
+    }
+    return undefined;
+  });
 }
 
 /**
@@ -156,10 +169,3 @@ function checkUrl(ctx: BuildContext, kind: 'image' | 'link' | 'definition', url:
 function placeholder(kind: string, id: string): RootContent {
   return { type: 'paragraph', children: [], data: { hName: 'report-slot', hProperties: { dataKind: kind, dataId: id } } } as unknown as RootContent;
 }
-
-export function textOf(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(textOf).join('');
-  return '';
-}
-

@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 import { hyphenateBody } from '../../../scripts/stages/render-markdown/hyphenate.js';
-import { textOf } from '../../../scripts/stages/render-markdown/index.js';
+import { toString as textOf } from 'mdast-util-to-string';
 
 function hyphenated(md: string, lang: 'en' | 'zh' = 'en'): Root {
   const tree = unified().use(remarkParse).use(remarkGfm).parse(md) as Root;
