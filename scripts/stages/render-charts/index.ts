@@ -74,8 +74,10 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
         return false;
       }
       if (!checkedTheme.has(lang)) {
-        checkedTheme.set(lang, validators.config(theme));
-        const best = bestProblem(validators.config.errors ?? [], theme);
+        // `narrow` is this pipeline's own: the phone layout's settings (narrow-spec.ts), not Vega-Lite's.
+        const config = Object.fromEntries(Object.entries(theme).filter(([k]) => k !== 'narrow'));
+        checkedTheme.set(lang, validators.config(config));
+        const best = bestProblem(validators.config.errors ?? [], config);
         const themeFile = templateFile(templates, 'chart-theme.json');
         if (best) report([{ rule: 'chart-spec', args: [`the chart theme: ${best.message}`], hintArgs: ['the theme is a Vega-Lite config; see https://vega.github.io/vega-lite/docs/config.html'], path: best.path, key: best.key }], 'theme', themeFile);
       }
