@@ -13,7 +13,8 @@ import { loadContent } from './stages/load-content.js';
 import type { Chapter } from './model/content.js';
 import { renderMarkdown } from './stages/render-markdown/index.js';
 import type { RenderedEdition, EditionHtml } from './model/edition.js';
-import { renderCharts, openChartPages, type ChartJob } from './stages/render-charts/index.js';
+import { renderCharts, openChartPages } from './stages/render-charts/index.js';
+import { chartJobs } from './stages/render-charts/jobs.js';
 import { closePages, type BuildPage } from './browser/page-pool.js';
 import { applyTemplates } from './stages/apply-templates/index.js';
 import { checkParity } from './stages/check-parity.js';
@@ -155,7 +156,7 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
  * The pipeline:
  *   load-config → load-templates → load-data → load-content (per language)
  *   → render-markdown (per language) → check-parity → align-translation (each unit against its source)
- *   → render-charts (two browser pages opened at the start, all languages, cached by content hash)
+ *   → render-charts (two browser pages opened at the start, all languages, print and phone layouts and downloads, cached by content hash)
  *   → apply-templates (per language) → edition fonts (subset to the characters used)
  *   → write to staging (and review-page: both editions unit by unit) → print-pdf (both editions at once, on the same two pages; an edition whose
  *     HTML did not change keeps its PDF) → swap staging into place → record the build (incremental/build-record.ts)
@@ -180,9 +181,7 @@ async function buildWith(opts: BuildOptions, timings: Record<string, number>, pa
   const prep = await prepare(opts, timings);
   const { ctx, config, templates, data, rendered } = prep;
   const langs = (opts.langs ?? config.languages).filter((l) => config.languages.includes(l));
-  const jobs: ChartJob[] = langs.flatMap((lang) =>
-    rendered[lang].state.placed.filter((u) => u.kind === 'figure').map((u) => ({ lang, figure: data.figures.get(u.id)! })),
-  );
+  const jobs = chartJobs(langs, rendered, data, config, templates);
   if (opts.fonts !== 'slices') prefetchFonts(ctx, langs);
   const { svgs, rendered: chartsRendered } = await stage('render-charts', () => renderCharts(ctx, jobs, data, templates, pages));
   const pending = [...data.figures.values()].filter((f) => !f.spec).map((f) => f.id);
@@ -280,6 +279,7 @@ function writeEdition(ctx: BuildContext, staging: Staging, lang: Lang, html: Edi
     if ('from' in f) linkFile(staging, `${lang}/assets/fonts/${f.name}`, f.from);
     else writeFile(staging, `${lang}/assets/fonts/${f.name}`, f.bytes);
   }
+  for (const f of html.files) writeFile(staging, `${lang}/${f.path}`, f.content);
   for (const id of html.datasets) {
     const ds = data.datasets.get(id)!;
     copyFile(staging, `${lang}/data/${id}.csv`, path.join(ctx.root, ds.file));

@@ -50,13 +50,17 @@ function whereFirst(ctx: BuildContext, lang: Lang, chars: string[]): { file: str
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
-/** The text a reader sees (tags, scripts and styles dropped; entities decoded). */
+/**
+ * The text a reader sees (tags, scripts and styles dropped; entities decoded), and the aria-labels, which
+ * the page's script also shows (a chart mark's value, in a tooltip).
+ */
 export function visibleText(html: string): string {
-  return html
+  const labels = [...html.matchAll(/\saria-label="([^"]*)"/g)].map((m) => m[1]).join(' ');
+  const text = html
     .replace(/<script[\s\S]*?<\/script>/g, ' ')
     .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => (e[0] === '#' ? numericReference(e) : (entities[e] ?? m)));
+    .replace(/<[^>]+>/g, ' ');
+  return `${text} ${labels}`.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => (e[0] === '#' ? numericReference(e) : (entities[e] ?? m)));
 }
 
 /**

@@ -72,13 +72,13 @@ export async function subsetEditionFonts(ctx: BuildContext, lang: Lang, text: st
   return { css: css.join('\n'), files, uncovered: [...uncovered].map((cp) => String.fromCodePoint(cp)) };
 }
 
-interface Source {
+export interface Source {
   file: string;
   /** Whether the file has a glyph for the code point (its CSS unicode-range and its own cmap agree). */
   has: (cp: number) => boolean;
 }
 
-interface Variant {
+export interface Variant {
   weight: number;
   style: 'normal' | 'italic';
   sources: Source[];
@@ -90,7 +90,7 @@ interface Variant {
  * then cached) only when its unicode-range meets a character that the files
  * before it do not have.
  */
-async function loadVariants(ctx: BuildContext, family: string, wanted: number[]): Promise<Variant[]> {
+export async function loadVariants(ctx: BuildContext, family: string, wanted: number[]): Promise<Variant[]> {
   const byKey = new Map<string, { weight: number; style: 'normal' | 'italic'; slices: FontFace[] }>();
   for (const s of allFaces(ctx.session.fontFaces, ctx.packageDir, [family])) {
     const k = `${s.weight}-${s.style}`;

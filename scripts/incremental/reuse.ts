@@ -6,10 +6,10 @@ import type { BuildRecord } from './build-record.js';
 
 /** What lets a build keep an output of the last one instead of making it again. */
 
-/** What an edition's PDF is printed from: its HTML and assets (not its data downloads), metadata and date. */
+/** What an edition's PDF is printed from: its HTML and assets (not its data and chart downloads), metadata and date. */
 export function pdfKey(editionDir: string, meta: EditionMeta, date: Date): string {
   const tree = hashTree(editionDir);
-  const parts = Object.entries(tree).filter(([rel]) => !rel.startsWith('data/') && !rel.endsWith('.pdf'));
+  const parts = Object.entries(tree).filter(([rel]) => !rel.startsWith('data/') && !rel.startsWith('charts/') && !rel.endsWith('.pdf'));
   return hashBytes(JSON.stringify([parts, meta, date.toISOString()]));
 }
 

@@ -74,4 +74,11 @@ export interface EditionHtml {
   headings: Heading[];
   /** Datasets whose CSV the page links for download. */
   datasets: string[];
+  /** Other files the page links to (chart downloads, tables as CSV), relative to the edition's folder. */
+  files: EditionFile[];
+}
+
+export interface EditionFile {
+  path: string;
+  content: string | Uint8Array;
 }

@@ -33,6 +33,20 @@ export interface Strings {
   anchorLabel: string;
   skipToContent: string;
   chooseLanguage: string;
+  /** What a chart's mark is called to a screen reader, and how the keys go through the marks. */
+  dataPoint: string;
+  chartKeys: string;
+  /** The share menu of figures and tables. */
+  share: string;
+  permalink: string;
+  copyLink: string;
+  copied: string;
+  downloadSvg: string;
+  downloadPng: string;
+  downloadTableData: string;
+  citeFigure: string;
+  citeTable: string;
+  copyCitation: string;
 }
 
 export interface Templates {

@@ -40,9 +40,11 @@ describe.each(['zh', 'en'])('the %s edition', (lang) => {
     expect(page.match(/<figure class="table-figure"/g)).toHaveLength(2);
     expect(page.match(/class="figure figure-pending"/g)).toHaveLength(5);
     expect(page.match(/<li id="note-n\d+"/g)).toHaveLength(15);
-    // Charts are inline SVG whose labels are text, in the edition's language.
+    // Charts are inline SVG whose labels are text, in the edition's language: each in its print layout and a narrow one.
     const svgs = page.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
-    expect(svgs).toHaveLength(5);
+    expect(svgs).toHaveLength(10);
+    expect(page.match(/<div class="chart-wide"><svg/g)).toHaveLength(5);
+    expect(page.match(/<div class="chart-narrow"><svg/g)).toHaveLength(5);
     for (const svg of svgs) expect(svg).toMatch(/<text[^>]*>[^<]+<\/text>/);
     if (lang === 'zh') expect(svgs.join('')).toMatch(/<text[^>]*>[^<]*[\u4e00-\u9fff][^<]*<\/text>/);
   });
@@ -66,6 +68,14 @@ describe.each(['zh', 'en'])('the %s edition', (lang) => {
       const n = i + 2;
       expect(t.replace(/\s+/g, ''), `page ${n}`).toContain(lang === 'zh' ? `第${n}页/共${pages.length}页` : `Page${n}of${pages.length}`);
     });
+  });
+
+  it('prints the charts in their print layout, without the web\'s share menus, hints or phone layout', () => {
+    const text = pageTexts(lang).join('\n').replace(/\s+/g, '');
+    const strings = lang === 'zh' ? ['分享与引用', '复制链接', '引用本图', '用方向键'] : ['Shareandcite', 'Copylink', 'Citethisfigure', 'Arrowkeys'];
+    for (const s of strings) expect(text).not.toContain(s);
+    // and the charts are there (an axis title).
+    expect(text).toContain(lang === 'zh' ? '研发支出占GDP比重（%）' : 'R&Dexpenditure(%ofGDP)');
   });
 
   it('embeds every font, subset, and none from the system', () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_URL, artifacts, editionUrl, langs, open, useServedReport, wait, web, type Load } from './web-harness.js';
 
 /**
- * The HTML editions, accessible and shareable: chart alternatives, keyboard focus, contrast, link previews,
+ * The HTML editions, accessible and shareable: chart alternatives and marks, keyboard focus, contrast, link previews,
  * notes beside their reference (contrast findings go to tests/.artifacts/web-<lang>-contrast.json).
  */
 useServedReport();
@@ -18,21 +18,25 @@ describe.each(langs)('the %s edition, accessible and shareable', (lang) => {
     await desktop?.page.close();
   });
 
-  it('gives every chart a text alternative and a link to its data', async () => {
+  it('gives every chart a text alternative, marks that say their values, and a link to its data', async () => {
     const figs = await desktop.page.evaluate(() =>
       [...document.querySelectorAll('figure')].filter((f) => f.querySelector('svg')).map((f) => {
-        const img = f.querySelector('[role="img"]');
+        const group = f.querySelector('.chart[role="figure"]');
         const text = (ids: string | null | undefined) => (ids ?? '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
-        const name = (img?.getAttribute('aria-label') ?? '').trim() || text(img?.getAttribute('aria-labelledby'));
-        const description = text(img?.getAttribute('aria-describedby'));
-        const svg = f.querySelector('svg')!;
+        const svg = [...f.querySelectorAll('.chart svg')].find((s) => s.getClientRects().length > 0)!;
+        const labelled = [...svg.querySelectorAll('[aria-label]')];
+        const marks = labelled.filter((m) => m.getAttribute('role') === 'graphics-symbol' && m.tagName !== 'g');
         return {
           id: f.id,
           caption: (f.querySelector('figcaption')?.textContent ?? '').trim(),
-          name,
-          description,
-          svgInsideImg: !!img && img.contains(svg),
-          svgExposed: !(img && img.contains(svg)) && svg.getAttribute('aria-hidden') !== 'true' && !svg.getAttribute('role'),
+          name: (group?.getAttribute('aria-label') ?? '').trim(),
+          svgInGroup: !!group && group.contains(svg),
+          // Only the marks speak: axes, legends and Vega's mark containers (described in English) are hidden.
+          others: labelled.length - marks.length + svg.querySelectorAll('[role="graphics-object"]').length,
+          marks: marks.length,
+          roles: [...new Set(marks.map((m) => m.getAttribute('aria-roledescription')))],
+          described: marks.every((m) => text(m.getAttribute('aria-describedby')) === (f.querySelector('.figure-source')?.textContent ?? '').trim()),
+          tabStops: marks.filter((m) => m.getAttribute('tabindex') === '0').length,
           data: [...f.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!).filter((h) => /^data\/[^/]+\.csv$/.test(h)),
         };
       }),
@@ -42,12 +46,14 @@ describe.each(langs)('the %s edition, accessible and shareable', (lang) => {
     expect(figs.length).toBeGreaterThan(0);
     expect(figs).toHaveLength(charts);
     for (const f of figs) {
-      expect(f.svgInsideImg, f.id).toBe(true);
-      expect(f.svgExposed, f.id).toBe(false);
+      expect(f.svgInGroup, f.id).toBe(true);
       // A name and a one-sentence description beyond the caption.
-      const alt = `${f.name} ${f.description}`.trim();
-      expect(f.name.length, f.id).toBeGreaterThan(4);
-      expect(alt.length, `${f.id}: "${alt}"`).toBeGreaterThan(f.caption.replace(/^\S+\s*\d+\s*[:：]\s*/, '').length + 10);
+      expect(f.name.length, `${f.id}: "${f.name}"`).toBeGreaterThan(f.caption.replace(/^\S+\s*\d+\s*[:：]\s*/, '').length + 10);
+      expect(f.others, f.id).toBe(0);
+      expect(f.marks, f.id).toBeGreaterThan(2);
+      expect(f.roles, f.id).toEqual([lang === 'zh' ? '数据点' : 'data point']);
+      expect(f.described, `${f.id}: each mark is described by the figure's source`).toBe(true);
+      expect(f.tabStops, `${f.id}: one tab stop, the arrow keys go on`).toBe(1);
       expect(f.data, f.id).toHaveLength(1);
       const res = await desktop.page.evaluate(async (href) => {
         const r = await fetch(href);
@@ -68,7 +74,7 @@ describe.each(langs)('the %s edition, accessible and shareable', (lang) => {
     const seen: string[] = [];
     const invisible: string[] = [];
     const focusables = await page.evaluate(
-      () => [...document.querySelectorAll('a[href], button, summary, [tabindex]:not([tabindex="-1"]), input, select, textarea')].filter((e) => e.getClientRects().length > 0).length,
+      () => [...document.querySelectorAll('a[href], button, summary, [tabindex]:not([tabindex="-1"]), input, select, textarea')].filter((e) => e.checkVisibility()).length,
     );
     for (let i = 0; i < focusables + 5; i++) {
       await page.keyboard.press('Tab');

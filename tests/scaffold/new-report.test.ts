@@ -70,7 +70,7 @@ describe('npm run new', () => {
 
   it('colours each economy the same in both editions', () => {
     const labels = parse(readFileSync(path.join(dir, 'data', 'rd-intensity.meta.yaml'), 'utf8')).labels.economy;
-    const { zh, en } = coloursByCode({ zh: chartOf(html('zh'), 'fig:rd-intensity'), en: chartOf(html('en'), 'fig:rd-intensity') }, 'economy_label', labels);
+    const { zh, en } = coloursByCode({ zh: chartOf(html('zh'), 'fig:rd-intensity'), en: chartOf(html('en'), 'fig:rd-intensity') }, labels);
     expect(Object.values(en)).not.toContain('(missing)');
     expect(en).toEqual(zh);
   });

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.js';
 import { cli, closeTestBrowser, options, reportCopy, testBrowser } from '../helpers.js';
+import { tableCsv } from '../../scripts/stages/apply-templates/table-csv.js';
 
 afterAll(closeTestBrowser);
 
@@ -39,6 +40,31 @@ describe('values from data are escaped wherever they land', () => {
     expect(imgs).toBe(0);
     expect(dialogs).toBe(0);
     expect(cellText).toBe(attack);
+    // and in the chart as a download (its caption), and the table as CSV (as text)
+    const svg = readFileSync(path.join(root, 'dist', 'zh', 'charts', 'fig-growth.svg'), 'utf8');
+    expect(svg).not.toContain(attack);
+    expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(readFileSync(path.join(root, 'dist', 'zh', 'data', 'tables', 'tab-simple.csv'), 'utf8')).toContain(attack);
+  });
+});
+
+describe('a table as CSV', () => {
+  it('has one record per row: a cell spanning rows repeats, one spanning columns fills the first, lines join with "; "', () => {
+    const html = `<table>
+      <thead><tr><th rowspan="2">Type</th><th colspan="2">Ranks</th></tr><tr><th>1st</th><th>2nd</th></tr></thead>
+      <tbody>
+        <tr><th scope="rowgroup" rowspan="2">Hosts, "A"</th><td>Seoul (6)</td><td>…<br>Shenzhen (18)<br>Hong Kong (36)</td></tr>
+        <tr><td>Tokyo
+          (7)</td><td><ul><li>One</li><li>Two</li></ul></td></tr>
+      </tbody>
+    </table>`;
+    expect(tableCsv(html).split('\r\n')).toEqual([
+      'Type,Ranks,',
+      'Type,1st,2nd',
+      '"Hosts, ""A""",Seoul (6),…; Shenzhen (18); Hong Kong (36)',
+      '"Hosts, ""A""",Tokyo (7),One; Two',
+      '',
+    ]);
   });
 });
 

@@ -15,7 +15,8 @@ describe('numbers bound to data', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'bind-')), 'dist');
     const opts = options(root, out, { formats: ['html'] });
     const first = await build(opts);
-    expect(first.chartsRendered).toBe(10);
+    // five charts, two languages, each in its print and its narrow (phone) layout
+    expect(first.chartsRendered).toBe(20);
     const zh0 = readFileSync(path.join(out, 'zh', 'index.html'), 'utf8');
     expect(zh0).toContain('1510.81 亿元');
 
@@ -30,8 +31,8 @@ describe('numbers bound to data', () => {
     expect(zh).not.toContain('1510.81');
     expect(zh.match(/1777\.77 亿元/g)!.length).toBeGreaterThanOrEqual(1);
     expect(en).toContain('RMB 177.78 billion');
-    // the two charts that read sz-rd (figures 7 and 8), in both languages, and no other
-    expect(edited.chartsRendered).toBe(4);
+    // the two charts that read sz-rd (figures 7 and 8), in both languages and both layouts, and no other
+    expect(edited.chartsRendered).toBe(8);
     expect(chartOf(zh, 'fig:sz-rd-trend')).not.toBe(chartOf(zh0, 'fig:sz-rd-trend'));
     expect(chartOf(zh, 'fig:rd-gdp')).toBe(chartOf(zh0, 'fig:rd-gdp'));
   });

@@ -30,7 +30,7 @@ describe('load-templates', () => {
     expect(t.printCss).toBe(theme('styles/print.css'));
     expect(t.chartTheme).toEqual(JSON.parse(theme('chart-theme.json')));
     expect(t.strings.en).toEqual(parse(theme('strings/en.yaml')));
-    expect(Object.keys(t.partials).sort()).toEqual(['byline', 'table-dataset', 'table-simple']);
+    expect(Object.keys(t.partials).sort()).toEqual(['byline', 'cite', 'figure-script', 'table-dataset', 'table-simple']);
     expect(t.files).toMatchObject({ layout: 'theme/layout.hbs', 'styles/report.css': 'theme/styles/report.css', 'partials/byline': 'theme/partials/byline.hbs' });
   });
 

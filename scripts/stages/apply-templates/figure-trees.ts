@@ -4,11 +4,7 @@ import type { Lang } from '../../context.js';
 import type { Figure, Table } from '../../model/data.js';
 import type { Strings } from '../../model/templates.js';
 import { smartenText } from '../../locale/typography.js';
-
-/** HTML-safe element id for a figure or table id ("fig:rd-gdp" → "fig-rd-gdp"). */
-export function anchorOf(id: string): string {
-  return id.replace(':', '-');
-}
+import { anchorOf } from '../../model/charts.js';
 
 function sourceLine(label: string, text: string, strings: Strings, lang: Lang, id?: string): Element {
   return h('p.figure-source', { id }, [`${strings.sourceLabels[label] ?? label}${strings.captionSeparator}`, smartenText(text, lang)]);
@@ -19,30 +15,61 @@ export function tableIds(id: string): { captionId: string; sourceId: string } {
   return { captionId: `${anchorOf(id)}-caption`, sourceId: `${anchorOf(id)}-source` };
 }
 
-/** A numbered figure as a hast tree: caption, chart (our own SVG, kept raw) or a pending placeholder, unit, coverage, source. */
-export function figureTree(fig: Figure, n: number, lang: Lang, strings: Strings, svg: string | undefined, dataHref: string | undefined): Element {
+/** A chart's renderings: print (also the web's wide layout) and, when there is one, the narrow (phone) layout. */
+export interface ChartSvgs {
+  svg: string;
+  narrow?: string;
+}
+
+/**
+ * A numbered figure as a hast tree: caption, chart (our own SVG, kept raw) or a pending placeholder, unit,
+ * coverage, source, share menu. A chart is a figure (role) named by its caption and description whose marks carry
+ * their values (render-charts/mark-text.ts); CSS shows the narrow rendering on narrow screens, print the print one.
+ */
+export function figureTree(fig: Figure, n: number, lang: Lang, strings: Strings, chart: ChartSvgs | undefined, share?: Element): Element {
   const label = `${strings.figure}${strings.numberSpace}${n}${strings.captionSeparator}`;
   const caption = smartenText(fig.caption[lang], lang);
+  const anchor = anchorOf(fig.id);
   const body: ElementContent[] = [];
-  if (svg) {
+  const raw = (svg: string) => ({ type: 'raw', value: svg }) as unknown as ElementContent;
+  if (chart) {
     const alt = [caption, fig.description && smartenText(fig.description[lang], lang)].filter(Boolean).join(lang === 'zh' ? '。' : '. ');
-    body.push(h('div.chart', { role: 'img', ariaLabel: alt }, [{ type: 'raw', value: svg } as unknown as ElementContent]));
+    body.push(
+      h('div.chart', { role: 'figure', ariaLabel: alt, ariaDescribedBy: `${anchor}-keys`, dataNarrow: chart.narrow ? '' : undefined }, [
+        h('div.chart-wide', [raw(withStops(chart.svg, `${anchor}-source`))]),
+        ...(chart.narrow ? [h('div.chart-narrow', [raw(withStops(chart.narrow, `${anchor}-source`))])] : []),
+      ]),
+      h('p.chart-keys', { id: `${anchor}-keys` }, strings.chartKeys),
+    );
   } else {
     body.push(h('div.pending', { role: 'note' }, [h('strong', strings.pending), h('span', strings.pendingDetail)]));
   }
-  return h(`figure.figure${svg ? '' : '.figure-pending'}`, { id: anchorOf(fig.id), dataFigure: fig.id }, [
+  return h(`figure.figure${chart ? '' : '.figure-pending'}`, { id: anchor, dataFigure: fig.id }, [
     h('figcaption', [h('span.figure-label', label), caption]),
     ...(fig.subtitle ? [h('p.figure-subtitle', smartenText(fig.subtitle[lang], lang))] : []),
     ...(fig.unit ? [h('p.figure-unit', smartenText(fig.unit[lang], lang))] : []),
     ...body,
     ...(fig.coverage ? [h('p.figure-coverage', [`${strings.coverage}${strings.captionSeparator}`, smartenText(fig.coverage[lang], lang)])] : []),
-    sourceLine(fig.sourceLabel, fig.source[lang], strings, lang),
-    ...(svg && dataHref ? [h('p.figure-data', [h('a', { href: dataHref, download: '' }, strings.downloadData)])] : []),
+    sourceLine(fig.sourceLabel, fig.source[lang], strings, lang, `${anchor}-source`),
+    ...(share ? [share] : []),
   ]);
 }
 
-/** A numbered table: caption, the partial's <table> (our own template output, kept raw), note, source. */
-export function tableTree(table: Table, n: number, lang: Lang, strings: Strings, tableHtml: string): Element {
+/**
+ * The marks that say their values (render-charts/mark-text.ts), reachable by keyboard: one tab stop, the
+ * first mark (the page's script moves it with the arrow keys), and each described by the figure's source line.
+ */
+function withStops(svg: string, sourceId: string): string {
+  let stop = '0';
+  return svg.replace(/<\w+ aria-label="[^"]*" role="graphics-symbol"/g, (mark) => {
+    const out = `${mark} tabindex="${stop}" aria-describedby="${sourceId}"`;
+    stop = '-1';
+    return out;
+  });
+}
+
+/** A numbered table: caption, the partial's <table> (our own template output, kept raw), note, source, share menu. */
+export function tableTree(table: Table, n: number, lang: Lang, strings: Strings, tableHtml: string, share?: Element): Element {
   const ids = tableIds(table.id);
   const caption = smartenText(table.caption[lang], lang);
   return h('figure.table-figure', { id: anchorOf(table.id), dataTable: table.id }, [
@@ -50,5 +77,6 @@ export function tableTree(table: Table, n: number, lang: Lang, strings: Strings,
     h('div.table-scroll', { tabIndex: 0, role: 'region', ariaLabel: caption }, [{ type: 'raw', value: tableHtml } as unknown as ElementContent]),
     ...(table.note ? [h('p.table-note', [`${strings.noteLabel}${strings.captionSeparator}`, smartenText(table.note[lang], lang)])] : []),
     sourceLine(table.sourceLabel, table.source[lang], strings, lang, ids.sourceId),
+    ...(share ? [share] : []),
   ]);
 }

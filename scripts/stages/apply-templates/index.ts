@@ -12,6 +12,8 @@ import type { RenderedEdition, EditionHtml } from '../../model/edition.js';
 import { figureTree, tableIds, tableTree } from './figure-trees.js';
 import { tableView } from './table-view.js';
 import type { Place } from '../../diagnostics/catalogue.js';
+import { ShareMenus } from './share.js';
+import { chartKey, narrowKey, type ChartTexts } from '../../model/charts.js';
 import { formatDate, formatValue, isUnit } from '../../locale/units.js';
 import { reportTemplateError } from '../../diagnostics/template-errors.js';
 import { htmlLang, ogLocale } from '../../locale/languages.js';
@@ -48,7 +50,7 @@ export function applyTemplates(
   config: ReportConfig,
   data: ReportData,
   templates: Templates,
-  svgs: Map<string, string>,
+  svgs: ChartTexts,
   links: { others: { lang: Lang; name: string; href: string }[]; pdfHref: string },
 ): EditionHtml | undefined {
   const { lang } = edition;
@@ -56,7 +58,9 @@ export function applyTemplates(
   const meta = smartenStrings(config.editions[lang], lang);
   const hb = templateHandlebars(templates, lang);
   const datasets: string[] = [];
-  const byline = renderPartial(ctx, hb, templates, 'byline', { meta, date: formatDate(config.date, lang), isoDate: config.date, strings, lang }, { file: templateFile(templates, 'layout') });
+  const layoutFile = { file: templateFile(templates, 'layout') };
+  const byline = renderPartial(ctx, hb, templates, 'byline', { meta, date: formatDate(config.date, lang), isoDate: config.date, strings, lang }, layoutFile);
+  const share = new ShareMenus((name, context) => renderPartial(ctx, hb, templates, name, context, layoutFile), config, lang, strings, svgs);
   const slot = (el: Element): ElementContent | undefined => {
     const kind = el.properties.dataKind as string;
     const id = el.properties.dataId as string;
@@ -64,9 +68,11 @@ export function applyTemplates(
     const n = edition.state.numbers.get(id) ?? 0;
     if (kind === 'figure') {
       const fig = data.figures.get(id)!;
-      const svg = svgs.get(`${lang}|${id}`);
+      const key = chartKey(lang, id);
+      const svg = svgs.get(key);
       if (svg && fig.dataset) datasets.push(fig.dataset);
-      return figureTree(fig, n, lang, strings, svg, fig.dataset ? `data/${fig.dataset}.csv` : undefined);
+      const chart = svg ? { svg, narrow: svgs.get(narrowKey(key)) } : undefined;
+      return figureTree(fig, n, lang, strings, chart, share.figure(fig, n, svg ? key : undefined, svg && fig.dataset ? `data/${fig.dataset}.csv` : undefined));
     }
     const table = data.tables.get(id)!;
     const ids = tableIds(table.id);
@@ -74,7 +80,7 @@ export function applyTemplates(
       ? { ...tableView(table.binding, data.datasets.get(table.binding.dataset)!, lang), table: { id, caption: table.caption[lang], source: table.source[lang] }, ...ids, lang, strings }
       : { data: table.data, ...ids, lang, strings };
     const html = renderPartial(ctx, hb, templates, table.partial, context, table.partialAt);
-    return tableTree(table, n, lang, strings, html ?? '');
+    return tableTree(table, n, lang, strings, html ?? '', share.table(table, n, html ?? ''));
   };
   // Our own SVG and table markup travel as raw nodes: serialised as they are.
   const serialise = unified().use(rehypeStringify, { allowDangerousHtml: true });
@@ -110,7 +116,7 @@ export function applyTemplates(
       ogLocaleAlternates: links.others.map((o) => ogLocale[o.lang]),
     });
     checkPage(ctx, lang, html, headings, templates);
-    return { lang, html, headings, datasets: [...new Set(datasets)] };
+    return { lang, html, headings, datasets: [...new Set(datasets)], files: share.files };
   } catch (e) {
     reportTemplateError(ctx, e as Error, templateFile(templates, 'layout'));
     return undefined;

@@ -10,6 +10,7 @@ export const stringKeys = [
   'languageName', 'figure', 'table', 'numberSpace', 'captionSeparator', 'tableSeparator', 'noteLabel', 'contents', 'notes', 'backToText', 'pending', 'pendingDetail', 'coverage',
   'pageBefore', 'pageMiddle', 'pageAfter', 'otherLanguage', 'menu', 'downloadPdf', 'downloadData', 'dataTable', 'authorsLabel', 'authorsOpen', 'authorsClose', 'dateLabel',
   'contactLabel', 'listSeparator', 'anchorLabel', 'skipToContent', 'chooseLanguage',
+  'dataPoint', 'chartKeys', 'share', 'permalink', 'copyLink', 'copied', 'downloadSvg', 'downloadPng', 'downloadTableData', 'citeFigure', 'citeTable', 'copyCitation',
 ];
 
 const properties = {

@@ -10,24 +10,34 @@ import { chartRows, checkData, checkFields, checkI18n, checkSchema, expressionPr
 import { neutralOrder } from './domains.js';
 import { allFaces, editionFamilies, fontFaceCss } from '../../fonts/catalogue.js';
 import { type BuildPage, closePages, openPages } from '../../browser/page-pool.js';
+import { chartKey, downloadPngKey, downloadSvgKey, type ChartTexts } from '../../model/charts.js';
+import { chartVariants } from './variants.js';
+import { dropContainerRoles } from './mark-text.js';
+import { svgOnPage } from './page-render.js';
+import { chartDownloads } from './downloads.js';
+import type { Frame } from './compose-page.js';
 import { bestProblem } from '../../sources/vega-lite-schema.js';
 
 export interface ChartJob {
   lang: Lang;
   figure: Figure;
+  /** What the chart's download shows around it (jobs.ts); without it, the chart has no download. */
+  frame?: Frame;
 }
 
-const RENDERER_VERSION = 'vega-6|2';
+const RENDERER_VERSION = 'vega-6|3';
 
 /**
  * Stage 5: Vega-Lite specs → static SVG, in Chromium after the bundled fonts
- * have loaded (so Vega measures text with the real font). Keyed by a hash of
- * the spec, its data, theme and language: an unchanged chart is never rendered again.
- * Returns `${lang}|${figureId}` → SVG markup; `rendered` counts cache misses.
+ * have loaded (so Vega measures text with the real font): each chart in its
+ * print layout and, for the web, its narrow (phone) layout (variants.ts), then
+ * its downloads (downloads.ts). Keyed by a hash of the spec, its data, theme
+ * and language: an unchanged chart is never rendered again.
+ * Returns the texts of model/charts.ts; `rendered` counts cache misses.
  */
-export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: ReportData, templates: Templates, pages?: Promise<BuildPage[]>): Promise<{ svgs: Map<string, string>; rendered: number }> {
-  const svgs = new Map<string, string>();
-  const todo: { key: string; hash: string; vg: unknown; text: string; warnings: string[]; chart: string }[] = [];
+export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: ReportData, templates: Templates, pages?: Promise<BuildPage[]>): Promise<{ svgs: ChartTexts; rendered: number }> {
+  const svgs: ChartTexts = new Map();
+  const todo: { key: string; hash: string; vg: unknown; text: string; warnings: string[]; fitWidth?: number; chart: string }[] = [];
   const dir = path.join(ctx.cacheDir, 'charts');
   const reported = new Set<string>();
   const checkedTheme = new Map<Lang, boolean>();
@@ -54,75 +64,82 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
     const theme = localize(templates.chartTheme, lang);
     // Labels are only displayed: colours and orders follow the codes, the same in every edition (domains.ts).
     const spec = neutralOrder(localize({ ...figure.spec, datasets: { [ds.id]: chartRows(ds, lang) }, config: { ...theme, ...(figure.spec.config as object) } }, lang), ds, lang);
-    // Keyed by the spec as written plus its data, theme and language: a cached chart is not even compiled.
-    const hash = createHash('sha256').update(RENDERER_VERSION).update(JSON.stringify(spec)).digest('hex').slice(0, 24);
-    const key = `${lang}|${figure.id}`;
-    const cached = path.join(dir, `${hash}.svg`);
-    const warningsFile = path.join(dir, `${hash}.warnings.json`);
-    if (existsSync(cached)) {
-      const warnings = existsSync(warningsFile) ? (JSON.parse(readFileSync(warningsFile, 'utf8')) as string[]) : [];
-      for (const w of warnings) ctx.diagnostics.report('chart-spec', { file: figure.chart, line: 1, column: 1 }, [w], [], 'warning');
-      svgs.set(key, readFileSync(cached, 'utf8'));
-      continue;
+    const at = { file: figure.chart, line: 1, column: 1 };
+    const warned = new Set<string>();
+    const schemaValid = (lang: Lang, theme: object): boolean => {
+      const validators = ctx.session.schemas.vegaLite(ctx.packageDir);
+      const invalid = checkSchema(localize(figure.spec!, lang), validators);
+      if (invalid.length) {
+        report(invalid);
+        return false;
+      }
+      if (!checkedTheme.has(lang)) {
+        // `narrow` is this pipeline's own: the phone layout's settings (narrow-spec.ts), not Vega-Lite's.
+        const config = withoutComments(Object.fromEntries(Object.entries(theme).filter(([k]) => k !== 'narrow')));
+        checkedTheme.set(lang, validators.config(config));
+        const best = bestProblem(validators.config.errors ?? [], config);
+        const themeFile = templateFile(templates, 'chart-theme.json');
+        if (best) report([{ rule: 'chart-spec', args: [`the chart theme: ${best.message}`], hintArgs: ['the theme is a Vega-Lite config; see https://vega.github.io/vega-lite/docs/config.html'], path: best.path, key: best.key }], 'theme', themeFile);
+      }
+      return checkedTheme.get(lang)!;
+    };
+    let valid: boolean | undefined;
+    for (const variant of chartVariants(spec, ds, lang, chartKey(lang, figure.id), templates.strings[lang])) {
+      // The print layout's warnings are the spec's own; the narrow layout adds only those of its own, saying so.
+      const say = (w: string) => (variant.narrow ? `phone layout: ${w}` : w);
+      const warn = (w: string) => {
+        if (!warned.has(w)) ctx.diagnostics.report('chart-spec', at, [say(w)], [], 'warning');
+        warned.add(w);
+      };
+      // Keyed by the spec as written plus its data, theme and language: a cached chart is not even compiled.
+      const hash = createHash('sha256').update(RENDERER_VERSION).update(JSON.stringify(variant.spec)).digest('hex').slice(0, 24);
+      const cached = path.join(dir, `${hash}.svg`);
+      const warningsFile = path.join(dir, `${hash}.warnings.json`);
+      if (existsSync(cached)) {
+        const warnings = existsSync(warningsFile) ? (JSON.parse(readFileSync(warningsFile, 'utf8')) as string[]) : [];
+        warnings.forEach(warn);
+        svgs.set(variant.key, readFileSync(cached, 'utf8'));
+        continue;
+      }
+      // Not rendered before: the spec is checked against Vega-Lite's own schema first (compiled once per session), the theme too.
+      if (!(valid ??= schemaValid(lang, theme))) break;
+      let vg: unknown;
+      const warnings: string[] = [];
+      try {
+        const logger = { level() { return logger; }, warn: (...a: unknown[]) => void warnings.push(a.join(' ')), info() {}, debug() {}, error: (...a: unknown[]) => void warnings.push(a.join(' ')) };
+        const { compile } = await import('vega-lite'); // loaded only when a chart is not in the cache
+        vg = compile(variant.spec as never, { logger: logger as never }).spec;
+        warnings.forEach(warn);
+      } catch (e) {
+        // A spec that does not compile is reported once, for its print layout (most often a malformed
+        // expression: Vega's parser finds which, and the spec's place).
+        const { parseExpression } = await import('vega');
+        const bad = expressionProblem(localize(figure.spec, lang), parseExpression);
+        if (bad) report([bad]);
+        else ctx.diagnostics.report('chart-spec', at, [say((e as Error).message)]);
+        break;
+      }
+      todo.push({ key: variant.key, hash, vg, text: textIn(variant.spec), warnings, chart, fitWidth: variant.narrow ? Number(variant.spec.width) : undefined });
     }
-    // Not rendered before: checked against Vega-Lite's own schema first (compiled once per session), the theme too.
-    const validators = ctx.session.schemas.vegaLite(ctx.packageDir);
-    const invalid = checkSchema(localize(figure.spec, lang), validators);
-    if (invalid.length) {
-      report(invalid);
-      continue;
-    }
-    if (!checkedTheme.has(lang)) {
-      checkedTheme.set(lang, validators.config(withoutComments(theme)));
-      const best = bestProblem(validators.config.errors ?? [], withoutComments(theme));
-      const themeFile = templateFile(templates, 'chart-theme.json');
-      if (best) report([{ rule: 'chart-spec', args: [`the chart theme: ${best.message}`], hintArgs: ['the theme is a Vega-Lite config; see https://vega.github.io/vega-lite/docs/config.html'], path: best.path, key: best.key }], 'theme', themeFile);
-    }
-    if (!checkedTheme.get(lang)) continue;
-    let vg: unknown;
-    const warnings: string[] = [];
-    try {
-      const logger = { level() { return logger; }, warn: (...a: unknown[]) => void warnings.push(a.join(' ')), info() {}, debug() {}, error: (...a: unknown[]) => void warnings.push(a.join(' ')) };
-      const { compile } = await import('vega-lite'); // loaded only when a chart is not in the cache
-      vg = compile(spec as never, { logger: logger as never }).spec;
-      for (const w of warnings) ctx.diagnostics.report('chart-spec', { file: figure.chart, line: 1, column: 1 }, [w], [], 'warning');
-    } catch (e) {
-      // (most often a malformed expression: Vega's parser finds which, and the spec's place)
-      const { parseExpression } = await import('vega');
-      const bad = expressionProblem(localize(figure.spec, lang), parseExpression);
-      if (bad) report([bad]);
-      else ctx.diagnostics.report('chart-spec', { file: figure.chart, line: 1, column: 1 }, [(e as Error).message]);
-      continue;
-    }
-    todo.push({ key, hash, vg, text: textIn(spec), warnings, chart });
   }
-  if (todo.length) {
-    const own = pages ? undefined : openChartPages(ctx);
-    const ready = await (pages ?? own!);
-    // Two pages, two renderer processes: the charts render on both cores.
-    const split = ready.map((_, i) => todo.filter((__, j) => j % ready.length === i));
-    try {
+  let own: Promise<BuildPage[]> | undefined;
+  // Pages are opened only for work that is not in the cache.
+  const ready = () => pages ?? (own ??= openChartPages(ctx));
+  try {
+    if (todo.length) {
+      const open = await ready();
+      // Two pages, two renderer processes: the charts render on both cores.
+      const split = open.map((_, i) => todo.filter((__, j) => j % open.length === i));
       await Promise.all(
-        ready.map(async (buildPage, i) => {
+        open.map(async (buildPage, i) => {
           for (const job of split[i]!) {
-            const out = await buildPage.page.evaluate(async (spec: unknown, text: string) => {
-              const w = window as unknown as { vega: { View: new (r: unknown, o: unknown) => { toSVG(): Promise<string> }; parse(s: unknown): unknown } };
-              const fonts = ["400 12px 'Noto Sans SC'", "700 12px 'Noto Sans SC'", "400 12px 'Source Sans 3'", "600 12px 'Source Sans 3'"];
-              await Promise.all(fonts.map((f) => document.fonts.load(f, text)));
-              await document.fonts.ready;
-              // (a spec Vega-Lite compiled can still fail in Vega: an expression, a scale… — the spec's problem, not the browser's)
-              try {
-                const view = new w.vega.View(w.vega.parse(spec), { renderer: 'none' });
-                return { svg: await view.toSVG() };
-              } catch (e) {
-                return { error: String((e as Error)?.message ?? e).split('\n')[0] };
-              }
-            }, job.vg, job.text);
+            const out = await svgOnPage(buildPage.page, job.vg, job.text, job.fitWidth);
             if (out.svg === undefined) {
+              // (a spec Vega-Lite compiled can still fail in Vega: an expression, a scale… — the spec's problem, not the browser's)
               ctx.diagnostics.report('chart-spec', { file: job.chart, line: 1, column: 1 }, [`Vega could not draw it: ${out.error}`]);
               continue;
             }
-            const svg = out.svg;
+            const svg = dropContainerRoles(out.svg);
             const tmp = path.join(dir, `${job.hash}.svg.${process.pid}.tmp`);
             writeFileSync(tmp, svg);
             if (job.warnings.length) writeFileSync(path.join(dir, `${job.hash}.warnings.json`), JSON.stringify(job.warnings));
@@ -131,9 +148,18 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
           }
         }),
       );
-    } finally {
-      if (own) await closePages(own);
     }
+    const wanted = jobs.flatMap(({ lang, figure, frame }) => {
+      const key = chartKey(lang, figure.id);
+      const svg = svgs.get(key);
+      return svg && frame ? [{ key, lang, svg, frame }] : [];
+    });
+    for (const [key, d] of await chartDownloads(ctx, wanted, ready)) {
+      svgs.set(downloadSvgKey(key), d.svg);
+      svgs.set(downloadPngKey(key), Buffer.from(d.png).toString('base64'));
+    }
+  } finally {
+    if (own) await closePages(own);
   }
   return { svgs, rendered: todo.length };
 }

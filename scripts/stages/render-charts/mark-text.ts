@@ -1,0 +1,83 @@
+import type { Lang } from '../../context.js';
+import { type Dataset, labelOf } from '../../model/data.js';
+import { formatValue, isUnit, type Unit } from '../../locale/units.js';
+
+/**
+ * What each mark of a chart says when a reader points at it, taps it, focuses
+ * it or has it read out: the row's categories in the edition's language and
+ * its value formatted as `{{num}}` formats it ("香港 · 2020：0.99%"). The text
+ * travels in the row (TIP_FIELD) and Vega writes it as the mark's aria-label;
+ * the page's script shows that label. Axes and legends are left out of the
+ * accessibility tree (Vega describes them in English); value labels and lines
+ * too, as they repeat what their points and bars say.
+ */
+export const TIP_FIELD = '__tip';
+
+/** Columns with a fixed meaning (docs/authoring.md): not categories. */
+const fixedColumns = ['id', 'value', 'unit', 'source', 'note'];
+
+/** Marks that never carry a value of their own. */
+const silentMarks = ['text', 'rule', 'line', 'area', 'trail', 'image', 'geoshape'];
+
+/** Operations after which a row is no longer one row of the dataset. */
+const regrouping = ['aggregate', 'pivot', 'fold', 'flatten', 'density', 'regression', 'loess', 'quantile'];
+
+/** The chart's rows (from chartRows, in the dataset's order), each with its text. */
+export function withMarkText(rows: Record<string, unknown>[], ds: Dataset, lang: Lang, separator: string): Record<string, unknown>[] {
+  if (!ds.columns.includes('value')) return rows;
+  const categories = ds.columns.filter((c) => !fixedColumns.includes(c));
+  return rows.map((row, i) => {
+    const r = ds.rows[i];
+    const raw = r?.raw.value?.trim();
+    if (!r || !raw) return row;
+    const rowUnit = r.values.unit;
+    const unit: Unit = typeof rowUnit === 'string' && isUnit(rowUnit) ? rowUnit : (ds.meta.unit ?? 'number');
+    const names = categories.map((c) => labelOf(ds, c, r.values[c] ?? null, lang) ?? String(r.values[c] ?? '')).filter(Boolean);
+    return { ...row, [TIP_FIELD]: `${names.join(' · ')}${separator}${formatValue(raw, unit, lang)}` };
+  });
+}
+
+/**
+ * The spec with each data mark described by TIP_FIELD (when its rows are still
+ * the dataset's rows), `roleDescription` as what a mark is called, and the
+ * guides, lines and labels hidden from assistive technology. Nothing drawn changes.
+ */
+export function describeMarks(spec: Record<string, unknown>, roleDescription: string): Record<string, unknown> {
+  const config = (spec.config ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const out = walk(spec, {}, false) as Record<string, unknown>;
+  out.config = {
+    ...config,
+    mark: { ...config.mark, ariaRoleDescription: roleDescription },
+    axis: { ...config.axis, aria: false },
+    legend: { ...config.legend, aria: false },
+  };
+  return out;
+}
+
+function walk(node: Record<string, unknown>, inherited: Record<string, unknown>, regrouped: boolean): Record<string, unknown> {
+  const transforms = Array.isArray(node.transform) ? (node.transform as Record<string, unknown>[]) : [];
+  const lost = regrouped || transforms.some((t) => regrouping.some((k) => k in t));
+  const encoding = { ...inherited, ...((node.encoding as Record<string, unknown>) ?? {}) };
+  const out: Record<string, unknown> = { ...node };
+  for (const key of ['layer', 'hconcat', 'vconcat', 'concat']) {
+    if (Array.isArray(node[key])) out[key] = (node[key] as Record<string, unknown>[]).map((child) => walk(child, encoding, lost));
+  }
+  if (node.spec && typeof node.spec === 'object') out.spec = walk(node.spec as Record<string, unknown>, encoding, lost);
+  if (!('mark' in node)) return out;
+  const mark: Record<string, unknown> = typeof node.mark === 'string' ? { type: node.mark } : { ...(node.mark as Record<string, unknown>) };
+  const perRow = !lost && !Object.values(encoding).some((d) => d && typeof d === 'object' && ['aggregate', 'bin', 'timeUnit'].some((k) => k in (d as object)));
+  if (silentMarks.includes(String(mark.type))) mark.aria = false;
+  if (perRow && !('description' in encoding)) out.encoding = { ...((node.encoding as object) ?? {}), description: { field: TIP_FIELD } };
+  if (!perRow && !silentMarks.includes(String(mark.type))) mark.aria = false;
+  out.mark = mark;
+  return out;
+}
+
+/**
+ * Vega labels the group around each mark set ("symbol mark container", in
+ * English): drop those roles, so that a screen reader goes from the chart
+ * straight to its marks. Attributes only: the drawing is the same.
+ */
+export function dropContainerRoles(svg: string): string {
+  return svg.replace(/ role="graphics-object" aria-roledescription="[^"]*"/g, '');
+}
