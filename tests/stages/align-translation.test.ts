@@ -81,7 +81,7 @@ describe('npm run check on a translation kept in step', () => {
     expect(r.code).toBe(1);
     expect(findings(r.stderr)).toEqual([
       `${en}:13:1  error  No heading, paragraph, list item, table cell, note or caption at line 13 — name a line of the unit, as the messages do  [accept-target]`,
-      'content/en/09-none.md  error  "content/en/09-none.md" is not a chapter of the report — name a chapter as the messages do: content/<lang>/NN-slug.md[:LINE]  [accept-target]',
+      'content/en/09-none.md:1:1  error  "content/en/09-none.md" is not a chapter of the report — name a chapter as the messages do: content/<lang>/NN-slug.md[:LINE]  [accept-target]',
     ]);
     expect(readFileSync(path.join(root, sidecar), 'utf8')).toBe(before);
   });

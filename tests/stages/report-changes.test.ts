@@ -132,7 +132,7 @@ describe('npm run changes -- --since REV', () => {
     expect(ok.stdout).toContain('1510.81 → 1499.5');
     const bad = await cli(['changes', '--root', root, '--since', 'no-such-tag']);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/^\.  error  Cannot read the report at git revision "no-such-tag": no such commit or tag — .*\[git-revision\]$/m);
+    expect(bad.stderr).toMatch(/^\.:1:1  error  Cannot read the report at git revision "no-such-tag": no such commit or tag — .*\[git-revision\]$/m);
     expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/);
   }, wait);
 });
