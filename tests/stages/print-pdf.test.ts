@@ -57,11 +57,29 @@ function firstPageDeeper(): string {
   return file;
 }
 
+/**
+ * A chapter whose figure fits on the first page as the layout probe lays it out (every page with the default
+ * margins), but not in print, where `@page :first` leaves less room: printed, it leaves a gap, and is moved.
+ */
+function floatOnDeeperFirstPage(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'float-'));
+  const file = path.join(dir, 'index.html');
+  const para = (n: number) => `<p>Paragraph ${n} after the figure: ${'words that fill a line or two of the page '.repeat(4)}</p>`;
+  writeFileSync(
+    file,
+    `<!doctype html><meta charset="utf-8"><style>@page{size:A5;margin:10mm}@page:first{margin-top:80mm}
+body{margin:0;font:12pt/1.5 serif}p{margin:0 0 4mm}figure{break-inside:avoid;margin:0 0 4mm;height:80mm;background:#ddd}</style>
+<section class="chapter" id="c"><h2 id="c-h">Chapter</h2><p>The paragraph before the figure: ${'a line of text and more '.repeat(6)}</p>
+<figure id="fig-a"><figcaption>Figure A</figcaption></figure>${[1, 2, 3, 4, 5, 6].map(para).join('')}</section>`,
+  );
+  return file;
+}
+
 function context(log: (line: string) => void = () => undefined): BuildContext {
   return { root: repo, packageDir: repo, diagnostics: new Diagnostics(), log, cacheDir: mkdtempSync(path.join(tmpdir(), 'toc-cache-')), browser: testBrowser, browserTimeoutMs: 120_000, session: newSession() };
 }
 
-describe('the table of contents of a PDF', () => {
+describe('printing an edition: the page numbers of its table of contents, the places of its figures', () => {
   it('is printed once, with the page numbers the layout probe found before printing, and no message', async () => {
     const lines: string[] = [];
     const ctx = context((l) => lines.push(l));
@@ -85,6 +103,22 @@ describe('the table of contents of a PDF', () => {
     expect(lines).toEqual(["print-pdf          en: the layout probe's guess did not hold (TOC: later guessed 1, is 2); printing again"]);
     expect(ctx.diagnostics.list).toEqual([]);
     expect((await pdfTexts(out.bytes))[0]).toBe('Later 2');
+  });
+
+  it('moves a figure and prints again, saying so, when the probe did not see the gap it leaves in print', async () => {
+    const lines: string[] = [];
+    const ctx = context((l) => lines.push(l));
+    const htmlPath = floatOnDeeperFirstPage();
+    const out = await printPdf(ctx, { lang: 'en', htmlPath, meta, date: new Date(0), allowedDirs: [path.dirname(htmlPath)], headings: [] });
+    expect(out.passes).toBe(2);
+    expect(lines).toEqual(["print-pdf          en: the layout probe's guess did not hold (1 figure(s) to move); printing again"]);
+    expect(out.floats).toHaveLength(1);
+    expect(out.floats[0]![0]).toBe('fig-a');
+    expect(out.floats[0]![1]).toMatch(/^Paragraph \d after the figure/);
+    // In the PDF, the figure's caption now comes after the paragraph it was moved behind.
+    const text = (await pdfTexts(out.bytes)).join('\n');
+    const after = out.floats[0]![1].slice(0, 'Paragraph 1'.length);
+    expect(text.indexOf('Figure A')).toBeGreaterThan(text.indexOf(after));
   });
 
   it('given the last build\'s page numbers, and they hold: probed once, printed once', async () => {

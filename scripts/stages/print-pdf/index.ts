@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
-import { PDFDocument } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { BuildContext, Lang } from '../../context.js';
 import type { Heading } from '../../model/edition.js';
 import type { EditionMeta } from '../../model/config.js';
@@ -11,7 +11,7 @@ import type { BuildPage } from '../../browser/page-pool.js';
 import { htmlLang } from '../../locale/languages.js';
 import { destinationPages, dropNamedDestinations, namedPlaces } from './destinations.js';
 import { blockOrder, guessedMoves, markBlocks, moveBlocks, planFloats, MARKER_PREFIX, type Block, type FloatMove } from './floats.js';
-import { pageArea, probePlaces } from './layout-probe.js';
+import { endProbe, pageArea, probePlaces, startProbe } from './layout-probe.js';
 import { printedHeadings, retitleOutline } from './outline.js';
 import { dropSoftHyphens } from './soft-hyphens.js';
 
@@ -87,7 +87,7 @@ export async function printPdf(ctx: BuildContext, input: PdfInput, buildPage?: B
       await fillToc(page, pages);
       const floatsAllowed = attempt < MAX_FLOAT_PRINTS - 1;
       if (probing && !('unknown' in area)) {
-        probes++;
+        if (probes++ === 0) await startProbe(page, area);
         const places = await probePlaces(page, area, [...toc, ...markers]);
         const found = Object.fromEntries(toc.filter((id) => places.has(id)).map((id) => [id, places.get(id)!.page]));
         const moves = floatsAllowed ? planFloats(blocks, await blockOrder(page), places) : [];
@@ -102,10 +102,12 @@ export async function printPdf(ctx: BuildContext, input: PdfInput, buildPage?: B
           await fillToc(page, pages);
         }
         probing = false;
+        await endProbe(page);
       }
       prints++;
       const bytes = await page.pdf({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, displayHeaderFooter: false, timeout: 0 }); // bounded by the browser's protocol timeout (--browser-timeout)
-      const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+      // pdf-lib yields to the event loop every 100 objects by default: a tagged report has tens of thousands.
+      const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
       const found = destinationPages(doc);
       const last = prints === MAX_PRINTS;
       const moves = floatsAllowed ? planFloats(blocks, await blockOrder(page), namedPlaces(doc, MARKER_PREFIX)) : [];
@@ -118,7 +120,7 @@ export async function printPdf(ctx: BuildContext, input: PdfInput, buildPage?: B
         dropNamedDestinations(doc, MARKER_PREFIX);
         dropSoftHyphens(doc);
         setMetadata(doc, input);
-        return { bytes: await doc.save({ useObjectStreams: false }), pages: doc.getPageCount(), tocPages: found, passes: prints, probes, floats: floatMoves(blocks, moved) };
+        return { bytes: await doc.save({ useObjectStreams: false, objectsPerTick: Infinity }), pages: doc.getPageCount(), tocPages: found, passes: prints, probes, floats: floatMoves(blocks, moved) };
       }
       if (prints === 1) {
         whyNot ||= probes ? `the layout probe's guess did not hold (${moves.length ? `${moves.length} figure(s) to move` : `TOC: ${tocDiff(toc, pages, found)}`})` : '';

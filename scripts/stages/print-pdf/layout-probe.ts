@@ -106,60 +106,74 @@ export async function pageArea(page: Page, readSheet: (href: string) => string |
 }
 
 /**
- * Lay the page out as pages (see above) and return, for each id asked for, the page (1-based) and the distance
- * from the top of the text area (pt) of that element, as a named destination would give them. Leaves the page
- * as it was.
+ * Lay the page out as pages (see above) until `endProbe`: the page's own edits in between (figures moved, TOC
+ * numbers written) are laid out the same way, so each probe costs only what changed.
+ */
+export function startProbe(page: Page, area: { width: number; height: number }): Promise<void> {
+  return page.evaluate((a: { width: number; height: number }) => {
+    const PAGE_BREAKS = ['page', 'left', 'right', 'recto', 'verso'];
+    const style = document.createElement('style');
+    style.id = 'layout-probe';
+    style.textContent = [
+      `html { margin: 0 !important; padding: 0 !important; }`,
+      `body { column-width: ${a.width}px !important; column-count: auto !important; column-gap: 0 !important; column-fill: auto !important;`,
+      `  width: ${a.width}px !important; height: ${a.height}px !important; max-width: none !important; overflow: visible !important; }`,
+      `[data-probe-before] { break-before: column !important; }`,
+      `[data-probe-after] { break-after: column !important; }`,
+    ].join('\n');
+    // Forced page breaks, and a change of named page between siblings, become column breaks. An element not
+    // shown keeps its marks for when it is (a script may show it); what is inside it, and inside SVG drawings,
+    // is not walked.
+    const pageOf = (s: CSSStyleDeclaration) => (s as CSSStyleDeclaration & { page?: string }).page;
+    const walk = (parent: Element): void => {
+      let prev: CSSStyleDeclaration | undefined;
+      for (const el of parent.children) {
+        const s = getComputedStyle(el);
+        const shown = s.display !== 'none';
+        if (PAGE_BREAKS.includes(s.breakBefore) || (shown && prev && pageOf(prev) !== pageOf(s))) el.setAttribute('data-probe-before', '');
+        if (PAGE_BREAKS.includes(s.breakAfter)) el.setAttribute('data-probe-after', '');
+        if (!shown) continue;
+        prev = s;
+        if (el.namespaceURI === 'http://www.w3.org/1999/xhtml') walk(el);
+      }
+    };
+    walk(document.body);
+    document.head.append(style);
+  }, area);
+}
+
+/** The page back as it was laid out before `startProbe`. */
+export function endProbe(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    document.getElementById('layout-probe')?.remove();
+    for (const el of document.querySelectorAll('[data-probe-before], [data-probe-after]')) {
+      el.removeAttribute('data-probe-before');
+      el.removeAttribute('data-probe-after');
+    }
+  });
+}
+
+/**
+ * While probing: for each id asked for, the page (1-based) and the distance from the top of the text area (pt)
+ * of that element, as the print's named destination will give them.
  */
 export function probePlaces(page: Page, area: { width: number; height: number }, ids: string[]): Promise<Map<string, Place>> {
   return page
     .evaluate(
       (a: { width: number; height: number }, wanted: string[]) => {
-        const PAGE_BREAKS = ['page', 'left', 'right', 'recto', 'verso'];
-        const style = document.createElement('style');
-        style.textContent = [
-          `html { margin: 0 !important; padding: 0 !important; }`,
-          `body { column-width: ${a.width}px !important; column-count: auto !important; column-gap: 0 !important; column-fill: auto !important;`,
-          `  width: ${a.width}px !important; height: ${a.height}px !important; max-width: none !important; overflow: visible !important; }`,
-          `[data-probe-before] { break-before: column !important; }`,
-          `[data-probe-after] { break-after: column !important; }`,
-        ].join('\n');
-        // Forced page breaks, and a change of named page between siblings, become column breaks.
-        const marked: Element[] = [];
-        const mark = (el: Element, attr: string) => {
-          el.setAttribute(attr, '');
-          marked.push(el);
-        };
-        for (const el of document.body.querySelectorAll('*')) {
-          const s = getComputedStyle(el);
-          if (s.display === 'none') continue;
-          if (PAGE_BREAKS.includes(s.breakBefore)) mark(el, 'data-probe-before');
-          if (PAGE_BREAKS.includes(s.breakAfter)) mark(el, 'data-probe-after');
-          const prev = el.previousElementSibling;
-          if (prev && getComputedStyle(prev).display !== 'none' && (getComputedStyle(prev) as CSSStyleDeclaration & { page?: string }).page !== (s as CSSStyleDeclaration & { page?: string }).page) mark(el, 'data-probe-before');
+        const origin = document.body.getBoundingClientRect();
+        const out: [string, { page: number; top: number }][] = [];
+        for (const id of wanted) {
+          const r = document.getElementById(id)?.getClientRects()[0];
+          if (!r) continue;
+          const column = Math.floor((r.left - origin.left + 0.5) / a.width);
+          // A destination is a whole pixel; one above the top of its page (an inline box's ascent can be) is
+          // written at the foot of the page before.
+          const y = Math.floor(r.top - origin.top);
+          const [page, top] = y < 0 && column > 0 ? [column, a.height + y] : [column + 1, y];
+          out.push([id, { page, top: top * 0.75 }]);
         }
-        document.head.append(style);
-        try {
-          const origin = document.body.getBoundingClientRect();
-          const out: [string, { page: number; top: number }][] = [];
-          for (const id of wanted) {
-            const el = document.getElementById(id);
-            const r = el?.getClientRects()[0];
-            if (!r) continue;
-            const column = Math.floor((r.left - origin.left + 0.5) / a.width);
-            // A destination is a whole pixel; one above the top of its page (an inline box's ascent can be) is
-            // written at the foot of the page before.
-            const y = Math.floor(r.top - origin.top);
-            const [page, top] = y < 0 && column > 0 ? [column, a.height + y] : [column + 1, y];
-            out.push([id, { page, top: top * 0.75 }]);
-          }
-          return out;
-        } finally {
-          style.remove();
-          for (const el of marked) {
-            el.removeAttribute('data-probe-before');
-            el.removeAttribute('data-probe-after');
-          }
-        }
+        return out;
       },
       area,
       ids,
