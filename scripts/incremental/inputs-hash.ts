@@ -22,7 +22,7 @@ export function hashTree(dir: string): Record<string, string> {
 const inputParts = ['report.yaml', 'content', 'data', 'templates'];
 
 
-/** One hash over every input file (path and bytes), the pipeline's code, built-in theme and lockfile, and the options. */
+/** One hash over every input file (path and bytes), the pipeline's code (bin/, scripts/), built-in theme and lockfile, and the options. */
 export function inputsHash(root: string, packageDir: string, options: unknown): string {
   const h = createHash('sha256');
   h.update(JSON.stringify(options));
@@ -37,7 +37,7 @@ export function inputsHash(root: string, packageDir: string, options: unknown): 
     }
   };
   for (const part of inputParts) add(root, part);
-  for (const part of ['scripts', 'theme', 'package-lock.json']) add(packageDir, part);
+  for (const part of ['bin', 'scripts', 'theme', 'package-lock.json']) add(packageDir, part);
   return h.digest('hex');
 }
 
