@@ -115,7 +115,7 @@ export async function printPdf(ctx: BuildContext, input: PdfInput, buildPage?: B
         await moveBlocks(page, moves);
         moved.push(...moves);
       } else if (sameToc(toc, pages, found) || last) {
-        if (last) reportUnsettled(ctx, input, pages, found);
+        if (last) reportUnsettled(ctx, input, toc, pages, found);
         retitleOutline(doc, headings);
         dropNamedDestinations(doc, MARKER_PREFIX);
         dropSoftHyphens(doc);
@@ -194,8 +194,8 @@ export function pdfFileName(configId: string, lang: Lang): string {
 }
 
 /** The TOC as printed (`pages`) against where its entries landed (`found`): any that differ are named in a warning. */
-function reportUnsettled(ctx: BuildContext, input: PdfInput, pages: Record<string, number>, found: Record<string, number>): void {
-  const moved = [...new Set([...Object.keys(pages), ...Object.keys(found)])].filter((id) => pages[id] !== found[id]);
+function reportUnsettled(ctx: BuildContext, input: PdfInput, toc: string[], pages: Record<string, number>, found: Record<string, number>): void {
+  const moved = toc.filter((id) => pages[id] !== found[id]);
   if (!moved.length) return;
   const first = input.headings?.find((h) => moved.includes(h.id));
   const what = moved.map((id) => `${id} (printed as page ${pages[id] ?? 'none'}, is on page ${found[id] ?? 'none'})`).join(', ');
