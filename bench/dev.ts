@@ -8,7 +8,7 @@ export type DevResult = { kind: 'measured'; latenciesMs: number[] } | { kind: 'n
 
 export interface DevSetup {
   repo: string;
-  /** The CLI whose `dev` command is measured (scripts/cli.ts). */
+  /** The CLI whose `dev` command is measured (bin/report.js, as `npm run dev` runs it). */
   cli: string;
   root: string;
   env: NodeJS.ProcessEnv;
@@ -33,10 +33,10 @@ interface DevServer {
   why?: string;
 }
 
-/** Start `cli.ts dev` on the copy and wait for the line with its URL (or its exit, or 60 s). */
+/** Start `report.js dev` on the copy and wait for the line with its URL (or its exit, or 60 s). */
 function startDev(setup: DevSetup): Promise<DevServer> {
   return new Promise((resolve) => {
-    const args = ['--import', 'tsx', setup.cli, 'dev', '--root', setup.root, '--port', '0'];
+    const args = [setup.cli, 'dev', '--root', setup.root, '--port', '0'];
     const child = spawn(process.execPath, args, { cwd: setup.repo, env: setup.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let settled = false;
@@ -109,7 +109,7 @@ async function measure(page: Page, setup: DevSetup): Promise<DevResult> {
   return { kind: 'measured', latenciesMs: latencies };
 }
 
-/** Save → visible in the browser, through `cli.ts dev` (if it exists yet). */
+/** Save → visible in the browser, through `report.js dev` (if it exists yet). */
 export async function measureDev(setup: DevSetup): Promise<DevResult> {
   const dev = await startDev(setup);
   let browser: Browser | undefined;

@@ -3,6 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { DevResult } from './dev.js';
 import { median, summarize, type Outcome, type Sample } from './samples.js';
+import type { ScaleResult } from './scale.js';
+import { scaleSection } from './scale-report.js';
 
 export interface BenchResults {
   runs: number;
@@ -13,8 +15,15 @@ export interface BenchResults {
   /** Per cold run: every stage's total ms, parsed from the build's output. */
   coldStages: Record<string, number>[];
   floor: Sample[];
+  /** bench/bare-floor.js: Node, one Chromium launch, page.pdf() per edition, nothing else. */
+  bareFloor: Sample[];
   peers: { name: string; samples: Sample[] }[];
   dev: DevResult;
+  /** Node to the build's first stage, through tsx (as before) and through bin/report.js (the compiled CLI). */
+  startup: { tsx: Sample[]; compiled: Sample[] };
+  scale: ScaleResult[];
+  /** os.loadavg() when the bench started and ended (the machine may be shared). */
+  load: { start: number[]; end: number[] };
   /** What the edit rows changed, for the reader. */
   edits: string[];
 }
@@ -28,7 +37,9 @@ export interface Machine {
   chromium: string;
 }
 
+/** Against the floor (bench/floor.ts), as before; and against the bare floor, issue #20's targets. */
 const TARGET = { cold: 2.0, unchanged: 0.3, dataEdit: 1.5, devMs: 300 };
+const BARE = { cold: 1.5, unchanged: 0.1 };
 const MB = 1024 * 1024;
 
 export function machineInfo(chromium: string): Machine {
@@ -57,6 +68,8 @@ interface Row {
   measure: string;
   value: string;
   ratio: string;
+  /** × the bare floor. */
+  bare?: string;
   memory: string;
   target: string;
   /** ✓, ✗, or '' when there is no target; '?' when the target could not be judged. */
@@ -67,16 +80,21 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const megabytes = (bytes: number) => `${Math.round(bytes / MB)} MB`;
 const tick = (ok: boolean) => (ok ? '✓' : '✗');
 
-/** A time row against the floor, with an optional "≤ k × floor" target. */
-function timeRow(measure: string, o: Outcome, floorMs: number | undefined, maxRatio?: number): Row {
-  const target = maxRatio === undefined ? '—' : `≤ ${maxRatio.toFixed(1)}× floor`;
-  if (!o.ok) return { measure, value: `failed: ${o.why}`, ratio: '', memory: '', target, verdict: maxRatio === undefined ? '' : '?' };
-  const ratio = floorMs ? o.ms / floorMs : undefined;
-  const verdict = maxRatio === undefined ? '' : ratio === undefined ? '?' : tick(ratio <= maxRatio);
-  return { measure, value: seconds(o.ms), ratio: ratio === undefined ? 'n/a' : `${ratio.toFixed(2)}×`, memory: megabytes(o.peakBytes), target, verdict };
+/** A time row against the floor and the bare floor, with optional "≤ k × floor" and "≤ k × bare floor" targets. */
+function timeRow(measure: string, o: Outcome, floors: { floor?: number; bare?: number }, max: { floor?: number; bare?: number } = {}): Row {
+  const targets = [max.floor !== undefined ? `≤ ${max.floor.toFixed(1)}× floor` : '', max.bare !== undefined ? `≤ ${max.bare.toFixed(1)}× bare floor` : ''].filter(Boolean);
+  const target = targets.join(', ') || '—';
+  const judged = targets.length > 0;
+  if (!o.ok) return { measure, value: `failed: ${o.why}`, ratio: '', memory: '', target, verdict: judged ? '?' : '' };
+  const ratio = floors.floor ? o.ms / floors.floor : undefined;
+  const bare = floors.bare ? o.ms / floors.bare : undefined;
+  const checks = [max.floor !== undefined ? (ratio === undefined ? undefined : ratio <= max.floor) : true, max.bare !== undefined ? (bare === undefined ? undefined : bare <= max.bare) : true];
+  const verdict = !judged ? '' : checks.includes(undefined) ? '?' : tick(checks.every(Boolean));
+  const x = (r: number | undefined) => (r === undefined ? 'n/a' : `${r.toFixed(2)}×`);
+  return { measure, value: seconds(o.ms), ratio: x(ratio), bare: x(bare), memory: o.peakBytes ? megabytes(o.peakBytes) : '', target, verdict };
 }
 
-function printPdfRow(r: BenchResults, floorMs: number | undefined): Row {
+function printPdfRow(r: BenchResults, floorMs: number | undefined, bareMs: number | undefined): Row {
   const ours = median(r.coldStages.map((s) => s['print-pdf'] ?? NaN).filter((x) => !Number.isNaN(x)));
   const peers = r.peers.map((p) => ({ name: p.name, o: summarize(p.samples) }));
   const target = `< ${peers.map((p) => p.name).join(' and < ')}`;
@@ -88,6 +106,7 @@ function printPdfRow(r: BenchResults, floorMs: number | undefined): Row {
     measure: 'our print-pdf stage (cold)',
     value: seconds(ours),
     ratio: floorMs ? `${(ours / floorMs).toFixed(2)}×` : 'n/a',
+    bare: bareMs ? `${(ours / bareMs).toFixed(2)}×` : 'n/a',
     memory: '',
     target,
     verdict: `${allOk ? '✓' : anyUnknown && !judged.some((j) => j.startsWith('✗')) ? '?' : '✗'} (${judged.join(', ')})`,
@@ -110,16 +129,20 @@ function memoryRow(measure: string, samples: Sample[]): Row {
 
 export function rows(r: BenchResults): Row[] {
   const floor = summarize(r.floor);
-  const floorMs = floor.ok ? floor.ms : undefined;
+  const bare = summarize(r.bareFloor);
+  const floors = { floor: floor.ok ? floor.ms : undefined, bare: bare.ok ? bare.ms : undefined };
   const builds = [...r.cold, ...r.unchanged, ...r.dataEdit, ...r.paragraphEdit];
   return [
-    timeRow('floor: bare Chromium, both editions', floor, floorMs),
-    timeRow('cold build (empty cache)', summarize(r.cold), floorMs, TARGET.cold),
-    timeRow('nothing changed', summarize(r.unchanged), floorMs, TARGET.unchanged),
-    timeRow('one data value edited', summarize(r.dataEdit), floorMs, TARGET.dataEdit),
-    timeRow('one paragraph edited', summarize(r.paragraphEdit), floorMs),
-    printPdfRow(r, floorMs),
-    ...r.peers.map((p) => timeRow(`${p.name}, both editions`, summarize(p.samples), floorMs)),
+    timeRow('floor: bare Chromium, both editions (floor.ts, through tsx, waiting for fonts)', floor, floors),
+    timeRow('bare floor: Node, one Chromium launch, page.pdf() per edition (bare-floor.js)', bare, floors),
+    timeRow('cold build (empty cache)', summarize(r.cold), floors, { floor: TARGET.cold, bare: BARE.cold }),
+    timeRow('nothing changed', summarize(r.unchanged), floors, { floor: TARGET.unchanged, bare: BARE.unchanged }),
+    timeRow('one data value edited', summarize(r.dataEdit), floors, { floor: TARGET.dataEdit }),
+    timeRow('one paragraph edited', summarize(r.paragraphEdit), floors),
+    timeRow('start-up: Node to first stage, tsx scripts/cli.ts (before)', summarize(r.startup.tsx), floors),
+    timeRow('start-up: Node to first stage, bin/report.js (compiled)', summarize(r.startup.compiled), floors),
+    printPdfRow(r, floors.floor, floors.bare),
+    ...r.peers.map((p) => timeRow(`${p.name}, both editions`, summarize(p.samples), floors)),
     devRow(r.dev),
     memoryRow('peak memory, cold builds', r.cold),
     memoryRow('peak memory, all builds', builds),
@@ -127,9 +150,9 @@ export function rows(r: BenchResults): Row[] {
 }
 
 export function table(rs: Row[]): string {
-  const head = '| measure | median | × floor | peak memory | target | met |\n| --- | ---: | ---: | ---: | --- | --- |';
+  const head = '| measure | median | × floor | × bare floor | peak memory | target | met |\n| --- | ---: | ---: | ---: | ---: | --- | --- |';
   const esc = (s: string) => s.replace(/\|/g, '\\|');
-  return [head, ...rs.map((x) => `| ${[x.measure, x.value, x.ratio, x.memory, x.target, x.verdict].map(esc).join(' | ')} |`)].join('\n');
+  return [head, ...rs.map((x) => `| ${[x.measure, x.value, x.ratio, x.bare ?? '', x.memory, x.target, x.verdict].map(esc).join(' | ')} |`)].join('\n');
 }
 
 /** Median ms of each stage over the cold builds, in the order the build prints them. */
@@ -147,15 +170,19 @@ export function misses(rs: Row[]): string[] {
 
 export function fullReport(r: BenchResults, m: Machine, date: Date): string {
   const rs = rows(r);
-  const missed = misses(rs);
+  const scale = scaleSection(r.scale);
+  const missed = [...misses(rs), ...scale.misses];
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
   return [
-    `Date: ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC — median of ${r.runs} run(s) each`,
+    `Date: ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC — median of ${r.runs} run(s) each; floors and builds interleaved run by run`,
     `Machine: ${describeMachine(m)}`,
+    `Load average (1, 5, 15 min): ${load(r.load.start)} at the start, ${load(r.load.end)} at the end`,
     `Edits: ${r.edits.join('; ')}`,
     '',
     table(rs),
     '',
     stageTable(r.coldStages),
+    ...(scale.text ? ['', scale.text] : []),
     '',
     missed.length ? missed.map((x) => `- ${x}`).join('\n') : 'All targets met.',
   ].join('\n');

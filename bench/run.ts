@@ -1,21 +1,23 @@
 /**
- * npm run bench [-- --runs N] [--write]
- * Times full and incremental builds of a copy of the report against bare Chromium (the floor) and two
- * peer tools, plus dev-mode latency and peak memory; prints a markdown table. See bench/README.md.
+ * npm run bench [-- --runs N] [--scale 20,40] [--scale-runs N] [--write]
+ * Times full and incremental builds of a copy of the report against bare Chromium (the floors) and two peer
+ * tools, start-up, dev-mode latency and peak memory; with --scale, synthetic reports of N chapters per language
+ * against their own bare floor. Prints a markdown table. See bench/README.md.
  */
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findBrowser } from '../scripts/browser/find.js';
 import { measureDev } from './dev.js';
 import { peers, type Peer } from './peers.js';
-import { runMeasured, type RunResult } from './proc.js';
+import { runMeasured } from './proc.js';
 import { fullReport, machineInfo, writeReadme, type BenchResults } from './report.js';
+import { bareFloor, build, childEnv, floor, LAUNCHER, REPO, startupArgs, toFirstStage, type Env } from './runners.js';
 import { sequence, stageTotals, toSample, type Sample } from './samples.js';
-import { dataValueToggle, firstChapter, makeWorkspace, paragraphToggle, removeWorkspace, resetBuild, type Toggle, type Workspace } from './workspace.js';
+import { editionHtmls, measureScale } from './scale.js';
+import { dataValueToggle, firstChapter, makeWorkspace, paragraphToggle, removeWorkspace, resetBuild, type Toggle } from './workspace.js';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const README = path.join(REPO, 'bench', 'README.md');
 const RUN_TIMEOUT_MS = 5 * 60_000;
 const DEFAULT_RUNS = 5;
@@ -26,70 +28,42 @@ const PARAGRAPH_WORD = '基准';
 interface Options {
   runs: number;
   write: boolean;
+  /** Chapters per language of each synthetic report measured (none unless asked). */
+  scale: number[];
+  scaleRuns: number;
 }
 
-interface Env {
-  ws: Workspace;
-  executablePath: string;
-  asRoot: boolean;
-}
+const whole = (name: string, v: string | undefined, dflt: number): number => {
+  const n = v === undefined ? dflt : Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a whole number ≥ 1, not "${v}"`);
+  return n;
+};
 
 function parseOptions(argv: string[]): Options {
-  const { values } = parseArgs({ args: argv, options: { runs: { type: 'string' }, write: { type: 'boolean', default: false } } });
-  const runs = values.runs === undefined ? DEFAULT_RUNS : Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs takes a whole number ≥ 1, not "${values.runs}"`);
-  return { runs, write: values.write ?? false };
+  const { values } = parseArgs({
+    args: argv,
+    options: { runs: { type: 'string' }, write: { type: 'boolean', default: false }, scale: { type: 'string' }, 'scale-runs': { type: 'string' } },
+  });
+  const scale = (values.scale ?? process.env.BENCH_SCALE ?? '').split(',').filter(Boolean).map((n) => whole('scale', n, 0));
+  return { runs: whole('runs', values.runs, DEFAULT_RUNS), write: values.write ?? false, scale, scaleRuns: whole('scale-runs', values['scale-runs'], 1) };
 }
 
 const progress = (line: string) => console.error(`bench: ${line}`);
-
-/** Every child gets the same Chromium and a TMPDIR inside the workspace. */
-function childEnv(env: Env, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return { ...base, PUPPETEER_EXECUTABLE_PATH: env.executablePath, TMPDIR: env.ws.tmp };
-}
-
-function nodeTsx(script: string, args: string[], env: Env): Promise<RunResult> {
-  return runMeasured(process.execPath, ['--import', 'tsx', script, ...args], { cwd: REPO, timeoutMs: RUN_TIMEOUT_MS, env: childEnv(env) });
-}
-
-const build = (env: Env) => nodeTsx(path.join(REPO, 'scripts', 'cli.ts'), ['build', '--root', env.ws.root], env);
+const secs = (s: Sample) => `${(s.ms / 1000).toFixed(2)} s${s.failure ? ` — failed: ${s.failure}` : ''}`;
 
 /** N builds, each after `before(i)`; returns the samples and each run's output. */
-async function buildSeries(label: string, runs: number, env: Env, before: (i: number) => void): Promise<{ samples: Sample[]; outputs: RunResult[] }> {
+async function buildSeries(label: string, runs: number, env: Env, before: (i: number) => void): Promise<Sample[]> {
   const samples: Sample[] = [];
-  const outputs: RunResult[] = [];
   for (let i = 0; i < runs; i++) {
     before(i);
-    const r = await build(env);
-    const s = toSample(r);
-    progress(`${label} ${i + 1}/${runs}: ${(s.ms / 1000).toFixed(2)} s${s.failure ? ` — failed: ${s.failure}` : ''}`);
-    samples.push(s);
-    outputs.push(r);
-  }
-  return { samples, outputs };
-}
-
-const toggled = (t: Toggle) => (i: number) => t.apply(i);
-
-/** The editions of the built copy: dist/<lang>/index.html. */
-function editionHtmls(root: string): string[] {
-  const dist = path.join(root, 'dist');
-  if (!existsSync(dist)) return [];
-  return readdirSync(dist)
-    .map((d) => path.join(dist, d, 'index.html'))
-    .filter((f) => existsSync(f))
-    .sort();
-}
-
-async function floorSeries(runs: number, env: Env, htmls: string[]): Promise<Sample[]> {
-  const samples: Sample[] = [];
-  for (let i = 0; i < runs; i++) {
-    const s = htmls.length ? toSample(await nodeTsx(path.join(REPO, 'bench', 'floor.ts'), [env.ws.scratch, ...htmls], env)) : { ms: 0, peakBytes: 0, failure: 'no built HTML' };
-    progress(`floor ${i + 1}/${runs}: ${(s.ms / 1000).toFixed(2)} s${s.failure ? ` — failed: ${s.failure}` : ''}`);
+    const s = toSample(await build(env, env.ws.root));
+    progress(`${label} ${i + 1}/${runs}: ${secs(s)}`);
     samples.push(s);
   }
   return samples;
 }
+
+const toggled = (t: Toggle) => (i: number) => t.apply(i);
 
 /** One peer printing one edition; a run without a PDF to show for it is a failure. */
 async function peerPrint(peer: Peer, html: string, env: Env): Promise<Sample> {
@@ -107,11 +81,41 @@ async function peerSeries(peer: Peer, runs: number, env: Env, htmls: string[]): 
     const parts: Sample[] = [];
     for (const html of htmls) parts.push(await peerPrint(peer, html, env));
     const s = htmls.length ? sequence(parts) : { ms: 0, peakBytes: 0, failure: 'no built HTML' };
-    progress(`${peer.name} ${i + 1}/${runs}: ${(s.ms / 1000).toFixed(2)} s${s.failure ? ` — failed: ${s.failure}` : ''}`);
+    progress(`${peer.name} ${i + 1}/${runs}: ${secs(s)}`);
     samples.push(s);
     if (s.failure) break; // a tool that fails on this HTML will fail again: don't wait for it N times
   }
   return samples;
+}
+
+/**
+ * Cold build, its floors and the build with nothing changed, interleaved run by run, so that a machine whose
+ * load changes during the bench weighs on the build and on its floor alike.
+ */
+async function coldSeries(runs: number, env: Env) {
+  const r = { cold: [] as Sample[], coldStages: [] as Record<string, number>[], unchanged: [] as Sample[], floor: [] as Sample[], bareFloor: [] as Sample[] };
+  for (let i = 0; i < runs; i++) {
+    resetBuild(env.ws.root);
+    const c = await build(env, env.ws.root);
+    r.cold.push(toSample(c));
+    if (c.code === 0) r.coldStages.push(stageTotals(c.stdout));
+    const htmls = editionHtmls(env.ws.root);
+    r.bareFloor.push(await bareFloor(env, htmls));
+    r.floor.push(await floor(env, htmls));
+    r.unchanged.push(toSample(await build(env, env.ws.root)));
+    progress(`run ${i + 1}/${runs}: cold ${secs(r.cold[i]!)}, bare floor ${secs(r.bareFloor[i]!)}, floor ${secs(r.floor[i]!)}, nothing changed ${secs(r.unchanged[i]!)}`);
+  }
+  return r;
+}
+
+async function startupSeries(runs: number, env: Env): Promise<BenchResults['startup']> {
+  const out: BenchResults['startup'] = { tsx: [], compiled: [] };
+  for (let i = 0; i < runs; i++) {
+    out.tsx.push(await toFirstStage(startupArgs(env, 'tsx'), env));
+    out.compiled.push(await toFirstStage(startupArgs(env, 'compiled'), env));
+    progress(`start-up ${i + 1}/${runs}: tsx ${secs(out.tsx[i]!)}, compiled ${secs(out.compiled[i]!)}`);
+  }
+  return out;
 }
 
 async function runAll(opts: Options, env: Env): Promise<BenchResults> {
@@ -119,35 +123,30 @@ async function runAll(opts: Options, env: Env): Promise<BenchResults> {
   const root = env.ws.root;
   const data = dataValueToggle(path.join(root, DATA_FILE));
   const paragraph = paragraphToggle(firstChapter(root, PARAGRAPH_LANG), PARAGRAPH_WORD);
+  const load = { start: os.loadavg(), end: [] as number[] };
 
-  const cold = await buildSeries('cold', runs, env, () => resetBuild(root));
-  const unchanged = await buildSeries('nothing changed', runs, env, () => undefined);
+  // Compile the CLI first (bin/report.js does when scripts/ changed), so that no timed run includes it.
+  await runMeasured(process.execPath, [LAUNCHER, 'help'], { cwd: REPO, timeoutMs: RUN_TIMEOUT_MS, env: childEnv(env) });
+  const cold = await coldSeries(runs, env);
+  const startup = await startupSeries(runs, env);
   const dataEdit = await buildSeries('data value edited', runs, env, toggled(data));
   const paragraphEdit = await buildSeries('paragraph edited', runs, env, toggled(paragraph));
 
   const htmls = editionHtmls(root);
-  const floor = await floorSeries(runs, env, htmls);
   const peerResults: BenchResults['peers'] = [];
   for (const peer of peers({ repo: REPO, executablePath: env.executablePath, asRoot: env.asRoot })) {
     peerResults.push({ name: peer.name, samples: await peerSeries(peer, runs, env, htmls) });
   }
 
   progress('dev mode…');
-  const dev = await measureDev({ repo: REPO, cli: path.join(REPO, 'scripts', 'cli.ts'), root, env: childEnv(env), chapter: firstChapter(root, PARAGRAPH_LANG), runs, executablePath: env.executablePath, asRoot: env.asRoot });
+  const dev = await measureDev({ repo: REPO, cli: LAUNCHER, root, env: childEnv(env), chapter: firstChapter(root, PARAGRAPH_LANG), runs, executablePath: env.executablePath, asRoot: env.asRoot });
   progress(`dev: ${dev.kind === 'measured' ? dev.latenciesMs.map((ms) => `${Math.round(ms)} ms`).join(', ') : dev.why}`);
 
-  return {
-    runs,
-    cold: cold.samples,
-    unchanged: unchanged.samples,
-    dataEdit: dataEdit.samples,
-    paragraphEdit: paragraphEdit.samples,
-    coldStages: cold.outputs.filter((r) => r.code === 0).map((r) => stageTotals(r.stdout)),
-    floor,
-    peers: peerResults,
-    dev,
-    edits: [data.describe, paragraph.describe],
-  };
+  const scale = [];
+  for (const n of opts.scale) scale.push(await measureScale(n, opts.scaleRuns, env, progress));
+  load.end = os.loadavg();
+
+  return { runs, ...cold, dataEdit, paragraphEdit, peers: peerResults, dev, startup, scale, load, edits: [data.describe, paragraph.describe] };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -155,7 +154,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     opts = parseOptions(argv);
   } catch (e) {
-    console.error(`${(e as Error).message}\nusage: npm run bench -- [--runs N] [--write]`);
+    console.error(`${(e as Error).message}\nusage: npm run bench -- [--runs N] [--scale 20,40] [--scale-runs N] [--write]`);
     return 2;
   }
   let executablePath: string;
@@ -174,7 +173,7 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    progress(`report copied to ${ws.root}; ${opts.runs} run(s) per measure`);
+    progress(`report copied to ${ws.root}; ${opts.runs} run(s) per measure${opts.scale.length ? `; synthetic reports of ${opts.scale.join(', ')} chapters, ${opts.scaleRuns} run(s) each` : ''}`);
     const results = await runAll(opts, { ws, executablePath, asRoot: process.getuid?.() === 0 });
     const report = fullReport(results, machineInfo(executablePath), new Date());
     console.log(report);

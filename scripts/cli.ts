@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,12 @@ import { recordPath, outputIntact, readRecord } from './incremental/build-record
 const pipeline = () => import('./build.js');
 const browsers = () => import('./browser/index.js');
 
-const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The package: the nearest folder above this module with a package.json (from scripts/, or from .cache/cli/<hash>/ when compiled by bin/report.js). */
+function packageRoot(from: string): string {
+  for (let dir = from; path.dirname(dir) !== dir; dir = path.dirname(dir)) if (existsSync(path.join(dir, 'package.json'))) return dir;
+  return path.resolve(from, '..');
+}
+const packageDir = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 const usage = `usage: npm run build -- [--lang zh|en] [--format html|pdf] [--root DIR] [--out DIR] [--strict] [--force] [--verbose] [--browser-timeout SECONDS]
        npm run check -- [--root DIR] [--strict] [--accept FILE[:LINE]]…

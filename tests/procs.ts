@@ -94,9 +94,9 @@ export interface Run {
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Start `node --import tsx scripts/cli.ts ...args` in the repository, collecting its output (not awaited). */
+/** Start `node bin/report.js ...args` (the CLI, as `npm run build` runs it) in the repository, collecting its output (not awaited). */
 export function startCli(args: string[], env: Record<string, string> = {}): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'scripts', 'cli.ts'), ...args], {
+  const child = spawn(process.execPath, [path.join(repo, 'bin', 'report.js'), ...args], {
     cwd: repo,
     env: cliEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,9 +1,6 @@
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import subsetFont from 'subset-font';
-import fontverter from 'fontverter';
-import { Blob as HbBlob, Face as HbFace } from 'harfbuzzjs';
 import { sfntToWoff } from './woff.js';
 import { toRanges } from './ranges.js';
 
@@ -15,6 +12,8 @@ const SUBSETTER_VERSION = '2';
  * their character maps read once (and cached on disk in <cache>/fonts), and
  * subsets made from them (cached on disk by file and character set). One
  * object per process (dev mode keeps it between builds); the caller owns it.
+ * The font libraries (subset-font, fontverter, harfbuzzjs) are imported when first used: a session costs
+ * nothing to create (the CLI creates one before it knows whether anything changed).
  */
 export class FontFiles {
   /** A font file decoded from WOFF2 (the slow part of subsetting): the editions and the character maps share it. */
@@ -28,7 +27,7 @@ export class FontFiles {
   private readonly cmaps = new Map<string, Promise<[number, number][]>>();
 
   /** `decode`: WOFF2 → TrueType (fontverter; a test may wrap it to watch the decodes). */
-  constructor(private readonly decode: (woff2: Uint8Array) => Promise<Uint8Array> = (bytes) => fontverter.convert(bytes, 'truetype')) {}
+  constructor(private readonly decode: (woff2: Uint8Array) => Promise<Uint8Array> = async (bytes) => (await import('fontverter')).default.convert(bytes, 'truetype')) {}
 
   /** The code points a font file maps (read once, then cached as ranges). */
   cmapRanges(cacheDir: string, file: string): Promise<[number, number][]> {
@@ -47,6 +46,7 @@ export class FontFiles {
     const key = createHash('sha256').update(SUBSETTER_VERSION).update(fileKey(file)).update(cps.join(',')).digest('hex');
     const cached = cacheFile(cacheDir, `${key.slice(0, 24)}.woff`);
     if (existsSync(cached)) return { key, bytes: readFileSync(cached) };
+    const { default: subsetFont } = await import('subset-font');
     const bytes = sfntToWoff(await subsetFont(await this.sfntOf(file), String.fromCodePoint(...cps), { targetFormat: 'truetype' }));
     writeAtomic(cached, bytes);
     return { key, bytes };
@@ -69,6 +69,7 @@ export class FontFiles {
 
   private async readCmap(cached: string, file: string): Promise<[number, number][]> {
     if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as [number, number][];
+    const { Blob: HbBlob, Face: HbFace } = await import('harfbuzzjs');
     const face = new HbFace(new HbBlob(await this.sfntOf(file)), 0);
     const ranges = toRanges([...face.collectUnicodes()].sort((a, b) => a - b));
     writeAtomic(cached, JSON.stringify(ranges));

@@ -56,7 +56,7 @@ function hashFile(abs: string): string {
 /** The report's input files: the report's own folders and the pipeline itself. */
 const inputParts = ['report.yaml', 'content', 'data', 'templates'];
 
-/** One hash over every input file (path and bytes), the pipeline's code, built-in theme and lockfile, and the options. */
+/** One hash over every input file (path and bytes), the pipeline's code (bin/, scripts/), built-in theme and lockfile, and the options. */
 export function inputsHash(root: string, packageDir: string, options: unknown): string {
   const h = createHash('sha256');
   h.update(JSON.stringify(options));
@@ -67,7 +67,7 @@ export function inputsHash(root: string, packageDir: string, options: unknown): 
     for (const [rel, hash] of Object.entries(files)) h.update(`\0${path.join(part, rel)}\0${hash}`);
   };
   for (const part of inputParts) add(root, part);
-  for (const part of ['scripts', 'theme', 'package-lock.json']) add(packageDir, part);
+  for (const part of ['bin', 'scripts', 'theme', 'package-lock.json']) add(packageDir, part);
   return h.digest('hex');
 }
 

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { unified } from 'unified';
 import remarkSmartypants from 'remark-smartypants';
-import hyphenEnGb from 'hyphen/en-gb';
+import hyphenEnGb from 'hyphen/en-gb/index.js'; // the file: Node does not import a folder
 import type { Lang } from '../context.js';
 
 /**

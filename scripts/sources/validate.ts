@@ -1,18 +1,16 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { BuildContext } from '../context.js';
 import type { YamlFile } from './yaml.js';
 import { compileVegaLite, type VegaLiteValidators } from './vega-lite-schema.js';
 
+/** ajv (CommonJS) loaded when a schema is first compiled, so that creating a session loads nothing. */
+const load = createRequire(import.meta.url);
+
 /** Compiled schemas, kept by the build session (compiling is the slow part of ajv). */
 export class Schemas {
-  private readonly ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+  private ajv?: Ajv;
   private readonly compiled = new Map<object, ValidateFunction>();
-
-  constructor() {
-    // `format: "date"`: a real calendar date (2023-02-30 and 2023-13-01 are not), not just the pattern.
-    addFormats.default(this.ajv, ['date']);
-  }
 
   private vegaLiteValidators?: VegaLiteValidators;
 
@@ -24,6 +22,12 @@ export class Schemas {
   compile(schema: object): ValidateFunction {
     let fn = this.compiled.get(schema);
     if (!fn) {
+      if (!this.ajv) {
+        const { Ajv } = load('ajv') as typeof import('ajv');
+        this.ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+        // `format: "date"`: a real calendar date (2023-02-30 and 2023-13-01 are not), not just the pattern.
+        (load('ajv-formats') as typeof import('ajv-formats')).default(this.ajv, ['date']);
+      }
       fn = this.ajv.compile(schema);
       this.compiled.set(schema, fn);
     }

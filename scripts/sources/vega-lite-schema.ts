@@ -2,8 +2,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { Ajv, type ErrorObject } from 'ajv';
-import standalone from 'ajv/dist/standalone/index.js';
+import type { Ajv, ErrorObject } from 'ajv';
 import { nearest } from '../diagnostics/did-you-mean.js';
 
 /** A compiled validator: true or false, with ajv's errors when false. */
@@ -40,7 +39,11 @@ export function compileVegaLite(packageDir: string): VegaLiteValidators {
       // (a file cut short: compiled again below)
     }
   }
-  const ajv = new Ajv({ strict: false, logger: false, allErrors: true, inlineRefs: false, validateSchema: false, code: { source: true, optimize: false } });
+  // ajv is loaded here, when a chart is first checked, so that a build with nothing to do loads no npm package
+  const req = createRequire(import.meta.url);
+  const { Ajv: AjvClass } = req('ajv') as typeof import('ajv');
+  const standalone = req('ajv/dist/standalone/index.js') as unknown;
+  const ajv = new AjvClass({ strict: false, logger: false, allErrors: true, inlineRefs: false, validateSchema: false, code: { source: true, optimize: false } });
   ajv.addSchema({ ...(JSON.parse(schemaText) as object), $id: 'vega-lite' });
   const refs = Object.fromEntries(Object.entries(definitions).map(([k, d]) => [k, `vega-lite#/definitions/${d}`]));
   const code = (standalone as unknown as { default: (a: Ajv, r: Record<string, string>) => string }).default(ajv, refs);

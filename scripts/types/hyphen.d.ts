@@ -1,4 +1,4 @@
-declare module 'hyphen/en-gb' {
+declare module 'hyphen/en-gb/index.js' {
   interface HyphenOptions {
     hyphenChar?: string;
     minWordLength?: number;

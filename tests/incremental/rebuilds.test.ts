@@ -8,8 +8,8 @@ import { checkToc, readPdf, squash } from '../pdf.js';
  * Rebuilds with the real CLI (README, "Rebuilds"): a build with nothing changed
  * stops at the manifest without starting a browser; an edit to one edition
  * reprints that edition's PDF only; a damaged dist/ is rebuilt and restored;
- * --force always rebuilds; and a PDF printed in one pass, from the previous
- * build's page numbers, still has a table of contents that is right.
+ * --force always rebuilds; and a PDF printed in one pass, from the probed layout
+ * (cold) or the previous build's page numbers, still has a table of contents that is right.
  */
 
 /** The PDF's text, page after page. */
@@ -34,7 +34,10 @@ describe('rebuilding the mini report (zh + en, HTML and PDF)', () => {
     const r = await build();
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^built zh \+ en → /m);
-    expect(r.stdout).toMatch(/^print-pdf\s+zh: \d+ pages, \d+ pass\(es\)$/m);
+    // A cold build prints each edition once: the layout probe found the TOC's pages before printing.
+    expect(r.stdout).toMatch(/^print-pdf\s+zh: \d+ pages, 1 pass\(es\)$/m);
+    expect(r.stdout).toMatch(/^print-pdf\s+en: \d+ pages, 1 pass\(es\)$/m);
+    expect(r.stdout).not.toMatch(/printing again/);
   });
 
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -164,6 +167,11 @@ describe('a one-pass rebuild of the real report', () => {
     const first = await cli(['build', '--root', root]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/^built zh \+ en → /m);
+    // Cold, each edition is printed once: the layout probe placed the figures and found the TOC's pages.
+    expect(first.stdout).toMatch(/^print-pdf\s+zh: \d+ pages, 1 pass\(es\)$/m);
+    expect(first.stdout).toMatch(/^print-pdf\s+en: \d+ pages, 1 pass\(es\)$/m);
+    await expectTocRight(path.join(dist, 'en'), pdf('en'));
+    await expectTocRight(path.join(dist, 'zh'), pdf('zh'));
 
     // A word for one of the same length: the text moves no heading to another page.
     const chapter = path.join(root, 'content', 'en', '00-abstract.md');

@@ -8,6 +8,13 @@ import { formatDiagnostic } from '../../scripts/diagnostics/catalogue.js';
 import { newSession, type BuildContext } from '../../scripts/context.js';
 import type { EditionMeta } from '../../scripts/model/config.js';
 import { closeTestBrowser, repo, testBrowser } from '../helpers.js';
+import { readPdf } from '../pdf.js';
+
+async function pdfTexts(bytes: Uint8Array): Promise<string[]> {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'toc-pdf-')), 'out.pdf');
+  writeFileSync(file, bytes);
+  return (await readPdf(file)).pages.map((p) => p.text.trim());
+}
 
 afterAll(closeTestBrowser);
 
@@ -33,18 +40,93 @@ function page(oscillates: boolean): string {
   return file;
 }
 
-function context(): BuildContext {
-  return { root: repo, packageDir: repo, diagnostics: new Diagnostics(), log: () => undefined, cacheDir: mkdtempSync(path.join(tmpdir(), 'toc-cache-')), browser: testBrowser, browserTimeoutMs: 120_000, session: newSession() };
+/**
+ * A page whose first page has a deeper top margin (`@page :first`) than the others. The layout probe lays every
+ * page out with the default `@page` margins, so it guesses that the heading fits on page 1; in print it is pushed
+ * to page 2.
+ */
+function firstPageDeeper(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'toc-'));
+  const file = path.join(dir, 'index.html');
+  writeFileSync(
+    file,
+    `<!doctype html><meta charset="utf-8"><style>@page{size:A5;margin:10mm}@page:first{margin-top:80mm}body{margin:0}</style>
+<nav><a href="#later">Later <span class="toc-page" data-target="later"></span></a></nav>
+<div style="height:120mm"></div><h2 id="later">Later</h2><p>text</p>`,
+  );
+  return file;
 }
 
-describe('the table of contents of a PDF', () => {
-  it('is printed again until its page numbers hold, with no message', async () => {
-    const ctx = context();
+/**
+ * A chapter whose figure fits on the first page as the layout probe lays it out (every page with the default
+ * margins), but not in print, where `@page :first` leaves less room: printed, it leaves a gap, and is moved.
+ */
+function floatOnDeeperFirstPage(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'float-'));
+  const file = path.join(dir, 'index.html');
+  const para = (n: number) => `<p>Paragraph ${n} after the figure: ${'words that fill a line or two of the page '.repeat(4)}</p>`;
+  writeFileSync(
+    file,
+    `<!doctype html><meta charset="utf-8"><style>@page{size:A5;margin:10mm}@page:first{margin-top:80mm}
+body{margin:0;font:12pt/1.5 serif}p{margin:0 0 4mm}figure{break-inside:avoid;margin:0 0 4mm;height:80mm;background:#ddd}</style>
+<section class="chapter" id="c"><h2 id="c-h">Chapter</h2><p>The paragraph before the figure: ${'a line of text and more '.repeat(6)}</p>
+<figure id="fig-a"><figcaption>Figure A</figcaption></figure>${[1, 2, 3, 4, 5, 6].map(para).join('')}</section>`,
+  );
+  return file;
+}
+
+function context(log: (line: string) => void = () => undefined): BuildContext {
+  return { root: repo, packageDir: repo, diagnostics: new Diagnostics(), log, cacheDir: mkdtempSync(path.join(tmpdir(), 'toc-cache-')), browser: testBrowser, browserTimeoutMs: 120_000, session: newSession() };
+}
+
+describe('printing an edition: the page numbers of its table of contents, the places of its figures', () => {
+  it('is printed once, with the page numbers the layout probe found before printing, and no message', async () => {
+    const lines: string[] = [];
+    const ctx = context((l) => lines.push(l));
     const htmlPath = page(false);
     const out = await printPdf(ctx, { lang: 'en', htmlPath, meta, date: new Date(0), allowedDirs: [path.dirname(htmlPath)], headings: [] });
     expect(out.tocPages).toEqual({ later: 1 });
-    expect(out.passes).toBe(2);
+    expect(out.passes).toBe(1);
+    expect(out.probes).toBe(2); // the first finds page 1 for the empty slot, the second sees that "1" holds
+    expect(lines).toEqual([]);
     expect(ctx.diagnostics.list).toEqual([]);
+    expect(await pdfTexts(out.bytes)).toEqual(['Later 1\nLater\ntext']);
+  });
+
+  it('is printed again, and says so, when the probe guessed a page wrong', async () => {
+    const lines: string[] = [];
+    const ctx = context((l) => lines.push(l));
+    const htmlPath = firstPageDeeper();
+    const out = await printPdf(ctx, { lang: 'en', htmlPath, meta, date: new Date(0), allowedDirs: [path.dirname(htmlPath)], headings: [] });
+    expect(out.tocPages).toEqual({ later: 2 });
+    expect(out.passes).toBe(2);
+    expect(lines).toEqual(["print-pdf          en: the layout probe's guess did not hold (TOC: later guessed 1, is 2); printing again"]);
+    expect(ctx.diagnostics.list).toEqual([]);
+    expect((await pdfTexts(out.bytes))[0]).toBe('Later 2');
+  });
+
+  it('moves a figure and prints again, saying so, when the probe did not see the gap it leaves in print', async () => {
+    const lines: string[] = [];
+    const ctx = context((l) => lines.push(l));
+    const htmlPath = floatOnDeeperFirstPage();
+    const out = await printPdf(ctx, { lang: 'en', htmlPath, meta, date: new Date(0), allowedDirs: [path.dirname(htmlPath)], headings: [] });
+    expect(out.passes).toBe(2);
+    expect(lines).toEqual(["print-pdf          en: the layout probe's guess did not hold (1 figure(s) to move); printing again"]);
+    expect(out.floats).toHaveLength(1);
+    expect(out.floats[0]![0]).toBe('fig-a');
+    expect(out.floats[0]![1]).toMatch(/^Paragraph \d after the figure/);
+    // In the PDF, the figure's caption now comes after the paragraph it was moved behind.
+    const text = (await pdfTexts(out.bytes)).join('\n');
+    const after = out.floats[0]![1].slice(0, 'Paragraph 1'.length);
+    expect(text.indexOf('Figure A')).toBeGreaterThan(text.indexOf(after));
+  });
+
+  it('given the last build\'s page numbers, and they hold: probed once, printed once', async () => {
+    const ctx = context();
+    const htmlPath = page(false);
+    const out = await printPdf(ctx, { lang: 'en', htmlPath, meta, date: new Date(0), allowedDirs: [path.dirname(htmlPath)], headings: [], guess: { tocPages: { later: 1 } } });
+    expect(out.passes).toBe(1);
+    expect(out.probes).toBe(1);
   });
 
   it('that still moves after the last pass is shipped with a warning naming the entries that moved', async () => {

@@ -1,5 +1,8 @@
-import { pathToFileURL } from 'node:url';
-import { PDFDocument } from 'pdf-lib';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Page } from 'puppeteer';
+import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { BuildContext, Lang } from '../../context.js';
 import type { Heading } from '../../model/edition.js';
 import type { EditionMeta } from '../../model/config.js';
@@ -8,6 +11,7 @@ import type { BuildPage } from '../../browser/page-pool.js';
 import { htmlLang } from '../../locale/languages.js';
 import { destinationPages, dropNamedDestinations, namedPlaces } from './destinations.js';
 import { blockOrder, guessedMoves, markBlocks, moveBlocks, planFloats, MARKER_PREFIX, type Block, type FloatMove } from './floats.js';
+import { endProbe, pageArea, probePlaces, startProbe } from './layout-probe.js';
 import { printedHeadings, retitleOutline } from './outline.js';
 import { dropSoftHyphens } from './soft-hyphens.js';
 
@@ -36,8 +40,10 @@ export interface PdfOutput {
   pages: number;
   /** heading id → page number (1-based), as printed in the table of contents. */
   tocPages: Record<string, number>;
-  /** How many times the edition was printed (1 when the expected page numbers and figure places were right). */
+  /** How many times the edition was printed (1 when the probed or expected page numbers and figure places were right). */
   passes: number;
+  /** How many times its layout was probed before printing (layout-probe.ts). */
+  probes: number;
   /** The figures and tables moved to fill a page (floats.ts), for the next build's first guess. */
   floats: FloatMove[];
 }
@@ -46,8 +52,10 @@ export interface PdfOutput {
  * Stage 7: the edition's HTML → a print-grade PDF.
  *   mark the chapters' blocks, move figures where the last build moved them (floats.ts)
  *   → fill the TOC with the page numbers we expect (the last build's, if any)
- *   → print → read where each TOC link lands and where each block is → if a figure left a gap, move it and
- *   print again; if any TOC number was wrong, write the real ones and print again
+ *   → probe the layout as pages (layout-probe.ts): where each TOC target and each block falls → if a figure left a
+ *   gap, move it and probe again; if any TOC number was wrong, write the real ones and probe again
+ *   → print once → read where each TOC link lands and where each block is → if the probe was wrong (a figure
+ *   left a gap, a TOC number is wrong), fix it as the probe would have and print again (logged)
  *   → bookmarks titled as the headings (outline.ts), metadata (pdf-lib, same parse).
  */
 export async function printPdf(ctx: BuildContext, input: PdfInput, buildPage?: BuildPage): Promise<PdfOutput> {
@@ -66,34 +74,99 @@ export async function printPdf(ctx: BuildContext, input: PdfInput, buildPage?: B
     const moved = guessedMoves(blocks, input.guess?.floats);
     await moveBlocks(page, moved);
     const headings = await printedHeadings(page);
+    const toc = await tocTargets(page);
+    const markers = blocks.flatMap((b) => [`${MARKER_PREFIX}s${b.n}`, `${MARKER_PREFIX}e${b.n}`]);
+    // Each pass is a probe of the layout (layout-probe.ts) while the probe can tell, and a print once it says the
+    // pages hold; a print that shows otherwise is followed by more prints, as without the probe.
+    const area = await pageArea(page, (href) => readSheet(href, input.allowedDirs));
+    let probing = !('unknown' in area);
+    let whyNot = 'unknown' in area ? `no layout probe: ${area.unknown}` : '';
+    let [prints, probes] = [0, 0];
     let pages: Record<string, number> = input.guess?.tocPages ?? {};
     for (let attempt = 0; ; attempt++) {
-      await page.evaluate((map: Record<string, number>) => {
-        document.querySelectorAll<HTMLElement>('.toc-page').forEach((el) => {
-          el.textContent = String(map[el.dataset.target ?? ''] ?? '');
-        });
-      }, pages);
+      await fillToc(page, pages);
+      const floatsAllowed = attempt < MAX_FLOAT_PRINTS - 1;
+      if (probing && !('unknown' in area)) {
+        if (probes++ === 0) await startProbe(page, area);
+        const places = await probePlaces(page, area, [...toc, ...markers]);
+        const found = Object.fromEntries(toc.filter((id) => places.has(id)).map((id) => [id, places.get(id)!.page]));
+        const moves = floatsAllowed ? planFloats(blocks, await blockOrder(page), places) : [];
+        if (moves.length) {
+          await moveBlocks(page, moves);
+          moved.push(...moves);
+        }
+        if (moves.length || !sameToc(toc, pages, found)) {
+          pages = found;
+          if (probes < MAX_PRINTS) continue;
+          whyNot = `the layout probe did not settle in ${MAX_PRINTS} passes`;
+          await fillToc(page, pages);
+        }
+        probing = false;
+        await endProbe(page);
+      }
+      prints++;
       const bytes = await page.pdf({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, displayHeaderFooter: false, timeout: 0 }); // bounded by the browser's protocol timeout (--browser-timeout)
-      const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+      // pdf-lib yields to the event loop every 100 objects by default: a tagged report has tens of thousands.
+      const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
       const found = destinationPages(doc);
-      const last = attempt === MAX_PRINTS - 1;
-      const moves = attempt >= MAX_FLOAT_PRINTS - 1 ? [] : planFloats(blocks, await blockOrder(page), namedPlaces(doc, MARKER_PREFIX));
+      const last = prints === MAX_PRINTS;
+      const moves = floatsAllowed ? planFloats(blocks, await blockOrder(page), namedPlaces(doc, MARKER_PREFIX)) : [];
       if (moves.length) {
         await moveBlocks(page, moves);
         moved.push(...moves);
-      } else if (JSON.stringify(found) === JSON.stringify(pages) || last) {
-        if (last) reportUnsettled(ctx, input, pages, found);
+      } else if (sameToc(toc, pages, found) || last) {
+        if (last) reportUnsettled(ctx, input, toc, pages, found);
         retitleOutline(doc, headings);
         dropNamedDestinations(doc, MARKER_PREFIX);
         dropSoftHyphens(doc);
         setMetadata(doc, input);
-        return { bytes: await doc.save({ useObjectStreams: false }), pages: doc.getPageCount(), tocPages: found, passes: attempt + 1, floats: floatMoves(blocks, moved) };
+        return { bytes: await doc.save({ useObjectStreams: false, objectsPerTick: Infinity }), pages: doc.getPageCount(), tocPages: found, passes: prints, probes, floats: floatMoves(blocks, moved) };
+      }
+      if (prints === 1) {
+        whyNot ||= probes ? `the layout probe's guess did not hold (${moves.length ? `${moves.length} figure(s) to move` : `TOC: ${tocDiff(toc, pages, found)}`})` : '';
+        if (whyNot) ctx.log(`print-pdf          ${input.lang}: ${whyNot}; printing again`);
       }
       pages = found;
     }
   } finally {
     input.signal?.removeEventListener('abort', stop);
     if (!buildPage && !page.isClosed()) await page.close();
+  }
+}
+
+/** The ids the TOC gives page numbers for, in order. */
+function tocTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.toc-page')].map((el) => el.dataset.target ?? '').filter(Boolean));
+}
+
+/** Write page numbers into the TOC's slots (an id without one gets an empty slot). */
+function fillToc(page: Page, map: Record<string, number>): Promise<void> {
+  return page.evaluate((map: Record<string, number>) => {
+    document.querySelectorAll<HTMLElement>('.toc-page').forEach((el) => {
+      el.textContent = String(map[el.dataset.target ?? ''] ?? '');
+    });
+  }, map);
+}
+
+/** Whether the TOC as printed (`pages`) says where its entries are (`found`). */
+function sameToc(toc: string[], pages: Record<string, number>, found: Record<string, number>): boolean {
+  return toc.every((id) => pages[id] === found[id]);
+}
+
+function tocDiff(toc: string[], pages: Record<string, number>, found: Record<string, number>): string {
+  const wrong = toc.filter((id) => pages[id] !== found[id]);
+  return `${wrong.slice(0, 3).map((id) => `${id} guessed ${pages[id] ?? 'none'}, is ${found[id] ?? 'none'}`).join(', ')}${wrong.length > 3 ? ` and ${wrong.length - 3} more` : ''}`;
+}
+
+/** A style sheet the page links to, if it is a file inside the folders the page may load from. */
+function readSheet(href: string, allowedDirs: string[]): string | undefined {
+  if (!href.startsWith('file:')) return undefined;
+  const file = fileURLToPath(href);
+  if (!allowedDirs.some((dir) => !path.relative(dir, file).startsWith('..'))) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
   }
 }
 
@@ -121,8 +194,8 @@ export function pdfFileName(configId: string, lang: Lang): string {
 }
 
 /** The TOC as printed (`pages`) against where its entries landed (`found`): any that differ are named in a warning. */
-function reportUnsettled(ctx: BuildContext, input: PdfInput, pages: Record<string, number>, found: Record<string, number>): void {
-  const moved = [...new Set([...Object.keys(pages), ...Object.keys(found)])].filter((id) => pages[id] !== found[id]);
+function reportUnsettled(ctx: BuildContext, input: PdfInput, toc: string[], pages: Record<string, number>, found: Record<string, number>): void {
+  const moved = toc.filter((id) => pages[id] !== found[id]);
   if (!moved.length) return;
   const first = input.headings?.find((h) => moved.includes(h.id));
   const what = moved.map((id) => `${id} (printed as page ${pages[id] ?? 'none'}, is on page ${found[id] ?? 'none'})`).join(', ');

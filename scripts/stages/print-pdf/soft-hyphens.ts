@@ -1,4 +1,5 @@
-import { PDFDocument, PDFArray, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
+import { deflateSync, inflateSync } from 'node:zlib';
+import { PDFDocument, PDFArray, PDFName, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
 
 /**
  * Chromium writes every soft hyphen of the text into the PDF, broken at or not: a zero-width glyph in a span whose
@@ -17,7 +18,7 @@ export function dropSoftHyphens(doc: PDFDocument): number {
     for (const ref of refs) {
       const stream = ref instanceof PDFRef ? doc.context.lookup(ref) : undefined;
       if (!(ref instanceof PDFRef) || !(stream instanceof PDFRawStream)) continue;
-      const text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+      const text = Buffer.from(contentOf(stream)).toString('latin1');
       if (!/<FEFF(?:[0-9A-Fa-f]{4})*00AD/i.test(text)) continue;
       const cleaned = text
         .replace(span, (_, inner: string) => {
@@ -30,8 +31,18 @@ export function dropSoftHyphens(doc: PDFDocument): number {
           const units = hex.match(/.{4}/g)!.filter((u) => u.toUpperCase() !== '00AD');
           return units.length * 4 === hex.length ? all : `/ActualText <FEFF${units.join('')}>`;
         });
-      doc.context.assign(ref, doc.context.flateStream(Buffer.from(cleaned, 'latin1')));
+      doc.context.assign(ref, doc.context.stream(deflateSync(Buffer.from(cleaned, 'latin1')), { Filter: 'FlateDecode' }));
     }
   }
   return removed;
+}
+
+/**
+ * A content stream's bytes. Chromium compresses them with Flate alone: Node's zlib inflates those (many times
+ * faster than pdf-lib's own decoder, which a long report feels); anything else goes through pdf-lib.
+ */
+function contentOf(stream: PDFRawStream): Uint8Array {
+  const filter = stream.dict.get(PDFName.of('Filter'));
+  const flate = filter === PDFName.of('FlateDecode') || (filter instanceof PDFArray && filter.size() === 1 && filter.get(0) === PDFName.of('FlateDecode'));
+  return flate && !stream.dict.has(PDFName.of('DecodeParms')) ? inflateSync(stream.contents) : decodePDFRawStream(stream).decode();
 }

@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+/**
+ * The CLI as compiled JavaScript: `node bin/report.js build|check|dev|changes|new …` (what `npm run build` and
+ * the other commands run). Node starts it as plain JavaScript: no TypeScript is transpiled at run time.
+ *
+ * It runs `.cache/cli/<hash>/cli.js`, which esbuild compiled from scripts/ (one bundle, split where cli.ts
+ * imports lazily, npm packages left as imports). <hash> covers every file under scripts/ (path and bytes),
+ * esbuild's version and the options below, so compiled code is never stale: when scripts/ changes, the next
+ * run compiles again (about a second) into a new folder, and a folder once written is never changed.
+ * Where the package's .cache/ cannot be written, it runs the sources through tsx instead.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const scripts = path.join(pkg, 'scripts');
+const compiledRoot = path.join(pkg, '.cache', 'cli');
+/** Compiled folders kept besides the newest (a process still running an older one may import its chunks). */
+const KEEP = 3;
+
+/** @type {import('esbuild').BuildOptions} */
+const OPTIONS = {
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  logLevel: 'silent',
+};
+
+/** sha256 over scripts/ (relative path and bytes of every file), esbuild's version and OPTIONS. */
+function sourcesHash(esbuildVersion) {
+  const h = createHash('sha256');
+  h.update(JSON.stringify([OPTIONS, esbuildVersion]));
+  const walk = (rel) => {
+    for (const name of readdirSync(path.join(scripts, rel)).sort()) {
+      const r = rel ? `${rel}/${name}` : name;
+      const abs = path.join(scripts, r);
+      if (statSync(abs).isDirectory()) walk(r);
+      else h.update(`\0${r}\0`).update(readFileSync(abs));
+    }
+  };
+  walk('');
+  return h.digest('hex').slice(0, 16);
+}
+
+/** Compile scripts/cli.ts into `dir` (through a temporary folder: a half-written bundle is never run). */
+async function compile(dir) {
+  const esbuild = await import('esbuild');
+  const tmp = `${dir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    await esbuild.build({ ...OPTIONS, entryPoints: [path.join(scripts, 'cli.ts')], outdir: tmp });
+    renameSync(tmp, dir);
+  } catch (e) {
+    // Another run compiled the same sources at the same time: its folder is as good as ours.
+    if (!existsSync(path.join(dir, 'cli.js'))) throw e;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const others = readdirSync(compiledRoot)
+    .filter((name) => /^[0-9a-f]{16}$/.test(name) && path.join(compiledRoot, name) !== dir)
+    .map((name) => ({ name, mtime: statSync(path.join(compiledRoot, name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const old of others.slice(KEEP - 1)) rmSync(path.join(compiledRoot, old.name), { recursive: true, force: true });
+}
+
+/** The compiled CLI for the sources as they are, compiled now if needed; undefined where it cannot be written. */
+async function compiledCli() {
+  const esbuildVersion = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('esbuild/package.json'), 'utf8')).version;
+  const dir = path.join(compiledRoot, sourcesHash(esbuildVersion));
+  const entry = path.join(dir, 'cli.js');
+  if (existsSync(entry)) return entry;
+  try {
+    mkdirSync(compiledRoot, { recursive: true });
+  } catch {
+    return undefined;
+  }
+  try {
+    await compile(dir);
+  } catch (e) {
+    const errors = e?.errors?.map((m) => `${m.location ? `${path.relative(pkg, m.location.file)}:${m.location.line}:${m.location.column}  ` : ''}${m.text}`);
+    if (!errors?.length && e?.code && ['EACCES', 'EPERM', 'EROFS'].includes(e.code)) return undefined;
+    console.error(`bin/report.js: could not compile scripts/ — ${errors?.length ? errors.join('\n  ') : e?.message ?? e}`);
+    process.exit(70);
+  }
+  return entry;
+}
+
+const entry = await compiledCli();
+if (entry) await import(pathToFileURL(entry).href);
+else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(pathToFileURL(path.join(scripts, 'cli.ts')).href);
+}
