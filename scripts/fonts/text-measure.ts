@@ -49,6 +49,8 @@ export class TextMeasure {
   private readonly buffer = new HbBuffer();
   /** Widths estimated for want of a decoded face (those are not cached). */
   private misses = 0;
+  /** The last of the jobs that take turns with this measurer (`inTurn`). */
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly packageDir: string,
@@ -69,6 +71,13 @@ export class TextMeasure {
       this.widths.set(key, px);
     }
     return px;
+  }
+
+  /** Run `job` when the jobs given before it have finished (a chart layout: Vega's measurer is one slot). */
+  inTurn<T>(job: () => Promise<T>): Promise<T> {
+    const mine = this.turn.then(job);
+    this.turn = mine.catch(() => undefined);
+    return mine;
   }
 
   /** Decode the faces that widths were missing; false when there were none. */

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { threadId } from 'node:worker_threads';
 import type { BuildContext, Lang } from '../../context.js';
 import type { Rule, Place, Severity } from '../../diagnostics/catalogue.js';
 import type { Dataset, Figure, ReportData } from '../../model/data.js';
@@ -12,6 +14,7 @@ import { chartRows, checkSpec, localize } from './chart-spec.js';
 import { chartVariants, type ChartVariant } from './variants.js';
 import { dropContainerRoles } from './mark-text.js';
 import { svgInNode } from './vega-svg.js';
+import { chartThreads } from './chart-pool.js';
 
 /** Bump when the SVG changes for the same spec. */
 const RENDERER_VERSION = 'vega-6|node-1';
@@ -35,6 +38,27 @@ export interface ChartWork {
   charts: Map<string, Promise<EditionChart | undefined>>;
   /** Settles when every chart has; rejects with the first failure. */
   done: Promise<void>;
+  /** Render what no thread has taken yet here, in this thread (the build has nothing else to do). */
+  help(): Promise<void>;
+}
+
+/** What a chart needs of the report: its figure, dataset, theme and strings (all a worker thread is sent). */
+export type ChartInputs = { data: Pick<ReportData, 'figures' | 'datasets'>; templates: Pick<Templates, 'chartTheme' | 'strings'> };
+
+/**
+ * Charts (one figure in one edition: ~120 ms) per worker thread: a thread
+ * costs ~1.5 s of CPU to start (its modules, through tsx, and fonts), so it
+ * pays for itself only with many charts to render.
+ */
+const FOR_A_THREAD = 24;
+
+/**
+ * Worker threads for `charts` charts: one per core beyond two (this thread's,
+ * and Chromium's, which draws the downloads meanwhile). Measured on a 2-core
+ * machine, a thread did not pay there, so it gets none.
+ */
+function threadsFor(charts: number): number {
+  return Math.max(0, Math.min(availableParallelism() - 2, Math.floor(charts / FOR_A_THREAD)));
 }
 
 /**
@@ -44,36 +68,49 @@ export interface ChartWork {
  * the chapters load and the browser starts, and each chart's downloads can be
  * drawn in Chromium while the next is rendered. Renderings are cached in
  * <cache>/charts by a hash of the spec as compiled (spec, data, theme,
- * language): a cached chart is not even compiled. Nothing is reported here;
- * renderCharts reports the notes in the order of the charts the editions
- * place. The work stops early once the build has errors (it will fail).
+ * language): a cached chart is not even compiled, and is read here. The rest
+ * go to worker threads (chart-pool.ts) when there are cores and charts enough
+ * (threadsFor); this thread joins in when the build waits for them (`help`),
+ * and renders them all, from now on, when there are no threads.
+ * Nothing is reported here: renderCharts reports the notes in the order of
+ * the charts the editions place. The work stops early once the build has
+ * errors (it will fail).
  */
 export function startCharts(ctx: BuildContext, data: ReportData, templates: Templates, langs: Lang[]): ChartWork {
   const todo = langs.flatMap((lang) => [...data.figures.values()].map((figure) => ({ lang, figure, ...settlers<EditionChart | undefined>() })));
   const charts = new Map(todo.map((t) => [chartKey(t.lang, t.figure.id), t.promise]));
-  const done = (async () => {
-    for (const [i, t] of todo.entries()) {
-      if (ctx.diagnostics.errors.length) {
-        for (const rest of todo.slice(i)) rest.resolve(undefined);
-        return;
-      }
-      try {
-        t.resolve(await editionChart(ctx, data, templates, t.lang, t.figure));
-      } catch (e) {
-        for (const rest of todo.slice(i)) rest.reject(e);
-        throw e;
-      }
-      // Let the event loop run (the browser's messages, a download being drawn) between charts.
-      await new Promise((resolve) => setImmediate(resolve));
+  const inputs: ChartInputs = { data, templates };
+  const queue: typeof todo = [];
+  for (const t of todo) {
+    if (isCached(ctx, inputs, t.lang, t.figure)) t.resolve(editionChart(ctx, inputs, t.lang, t.figure));
+    else queue.push(t);
+  }
+  const stopped = () => ctx.diagnostics.errors.length > 0;
+  /** Take charts off the queue one by one and render them with `render`, until there are none. */
+  const lane = async (render: (lang: Lang, figure: Figure) => Promise<EditionChart | undefined>) => {
+    for (let t = queue.shift(); t; t = queue.shift()) {
+      if (stopped()) t.resolve(undefined);
+      else await render(t.lang, t.figure).then(t.resolve, t.reject);
     }
-  })();
+  };
+  const here = (lang: Lang, figure: Figure) => {
+    const chart = editionChart(ctx, inputs, lang, figure);
+    // Let the event loop run (the browser's messages, a download being drawn) between charts.
+    return chart.then((c) => new Promise<typeof c>((resolve) => setImmediate(() => resolve(c))));
+  };
+  const threads = threadsFor(queue.length);
+  // One lane in this thread at most (Vega's measurer is one slot), started now when there are no worker threads.
+  let local: Promise<void> | undefined;
+  const help = () => (local ??= lane(here));
+  const lanes = threads ? chartThreads(ctx, inputs, threads).map((thread) => lane((lang, figure) => thread.render(lang, figure.id)).finally(() => thread.close())) : [help()];
+  const done = Promise.all([...lanes, ...charts.values()]).then(() => undefined);
   // A build that fails before it takes the charts leaves them unread.
   for (const p of [done, ...charts.values()]) p.catch(() => undefined);
-  return { charts, done };
+  return { charts, done, help };
 }
 
-function settlers<T>(): { promise: Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void } {
-  let resolve!: (v: T) => void;
+function settlers<T>(): { promise: Promise<T>; resolve: (v: T | Promise<T>) => void; reject: (e: unknown) => void } {
+  let resolve!: (v: T | Promise<T>) => void;
   let reject!: (e: unknown) => void;
   const promise = new Promise<T>((res, rej) => {
     resolve = res;
@@ -82,14 +119,28 @@ function settlers<T>(): { promise: Promise<T>; resolve: (v: T) => void; reject: 
   return { promise, resolve, reject };
 }
 
+/** The cache file of a rendering: named by a hash of its spec as compiled. */
+function cacheFile(ctx: BuildContext, spec: unknown): string {
+  const hash = createHash('sha256').update(RENDERER_VERSION).update(JSON.stringify(spec)).digest('hex').slice(0, 24);
+  return path.join(ctx.cacheDir, 'charts', `${hash}.svg`);
+}
+
+/** Whether every rendering of the chart is in the cache (or it has none to make). */
+function isCached(ctx: BuildContext, { data, templates }: ChartInputs, lang: Lang, figure: Figure): boolean {
+  const ds = figure.dataset ? data.datasets.get(figure.dataset) : undefined;
+  if (!figure.spec || !ds || !figure.chart || checkSpec(figure.spec, ds).length) return true;
+  return figureVariants(figure, ds, lang, templates).every((v) => existsSync(cacheFile(ctx, v.spec)));
+}
+
 /** The Vega-Lite specs of a figure's renderings in one edition: its data and the theme in the edition's language. */
-export function figureVariants(figure: Figure, ds: Dataset, lang: Lang, templates: Templates): ChartVariant[] {
+export function figureVariants(figure: Figure, ds: Dataset, lang: Lang, templates: ChartInputs['templates']): ChartVariant[] {
   const theme = localize(templates.chartTheme, lang);
   const spec = localize({ ...figure.spec, datasets: { [ds.id]: chartRows(ds, lang) }, config: { ...theme, ...(figure.spec?.config as object) } }, lang);
   return chartVariants(spec, ds, lang, chartKey(lang, figure.id), templates.strings[lang]);
 }
 
-async function editionChart(ctx: BuildContext, data: ReportData, templates: Templates, lang: Lang, figure: Figure): Promise<EditionChart | undefined> {
+/** One chart of one edition: its renderings (from the cache or made now) and what to report. */
+export async function editionChart(ctx: BuildContext, { data, templates }: ChartInputs, lang: Lang, figure: Figure): Promise<EditionChart | undefined> {
   const ds = figure.dataset ? data.datasets.get(figure.dataset) : undefined;
   const file = figure.chart;
   if (!figure.spec || !ds || !file) return undefined;
@@ -100,7 +151,6 @@ async function editionChart(ctx: BuildContext, data: ReportData, templates: Temp
     out.specProblems = problems.map((p) => [p.rule, lineOf(text, p.needle, file), p.args, p.hintArgs ?? []]);
     return out;
   }
-  const dir = path.join(ctx.cacheDir, 'charts');
   const at = { file, line: 1, column: 1 };
   const warned = new Set<string>();
   for (const variant of figureVariants(figure, ds, lang, templates)) {
@@ -111,9 +161,8 @@ async function editionChart(ctx: BuildContext, data: ReportData, templates: Temp
       warned.add(w);
     };
     // Keyed by the spec as written plus its data, theme and language: a cached chart is not even compiled.
-    const hash = createHash('sha256').update(RENDERER_VERSION).update(JSON.stringify(variant.spec)).digest('hex').slice(0, 24);
-    const cached = path.join(dir, `${hash}.svg`);
-    const warningsFile = path.join(dir, `${hash}.warnings.json`);
+    const cached = cacheFile(ctx, variant.spec);
+    const warningsFile = cached.replace(/\.svg$/, '.warnings.json');
     if (existsSync(cached)) {
       const warnings = existsSync(warningsFile) ? (JSON.parse(readFileSync(warningsFile, 'utf8')) as string[]) : [];
       warnings.forEach(warn);
@@ -133,8 +182,8 @@ async function editionChart(ctx: BuildContext, data: ReportData, templates: Temp
       break;
     }
     const svg = dropContainerRoles(await svgInNode(textMeasure(ctx), vg, variant.narrow ? Number(variant.spec.width) : undefined));
-    mkdirSync(dir, { recursive: true });
-    const tmp = `${cached}.${process.pid}.tmp`;
+    mkdirSync(path.dirname(cached), { recursive: true });
+    const tmp = `${cached}.${process.pid}-${threadId}.tmp`;
     writeFileSync(tmp, svg);
     if (warnings.length) writeFileSync(warningsFile, JSON.stringify(warnings));
     renameSync(tmp, cached);

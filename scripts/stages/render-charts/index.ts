@@ -42,6 +42,8 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
     });
     const downloads = chartDownloads(ctx, wanted, ready);
     downloads.catch(() => undefined);
+    // Nothing else to do here but wait: render charts that no thread has taken yet.
+    await started.help();
     await started.done;
     const svgs: ChartTexts = new Map();
     const reported = new Set<string>();

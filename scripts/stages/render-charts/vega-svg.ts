@@ -23,15 +23,17 @@ const metrics = (vega as unknown as { textMetrics: { width: WidthFn } }).textMet
  * measures it with the bundled fonts (fonts/text-measure.ts): the same SVG
  * that Vega draws in a page that loaded those fonts. A narrow chart's legend
  * is given the most columns (LEGEND_COLUMNS) with which the whole chart stays
- * within `fitWidth`. Charts render one at a time per thread: Vega's measurer
- * is one slot in its module, set here for each chart.
+ * within `fitWidth`. Charts take turns on the measurer: Vega's measurer is
+ * one slot in its module, set here for each chart.
  */
-export async function svgInNode(measure: TextMeasure, spec: unknown, fitWidth: number | undefined): Promise<string> {
-  // A width that needed a font file not decoded yet was estimated: decode it and lay the chart out again.
-  for (;;) {
-    const svg = await layOut(measure, spec, fitWidth);
-    if (!(await measure.loadMissing())) return svg;
-  }
+export function svgInNode(measure: TextMeasure, spec: unknown, fitWidth: number | undefined): Promise<string> {
+  return measure.inTurn(async () => {
+    // A width that needed a font file not decoded yet was estimated: decode it and lay the chart out again.
+    for (;;) {
+      const svg = await layOut(measure, spec, fitWidth);
+      if (!(await measure.loadMissing())) return svg;
+    }
+  });
 }
 
 async function layOut(measure: TextMeasure, spec: unknown, fitWidth: number | undefined): Promise<string> {
