@@ -12,7 +12,7 @@ import { lineOf } from '../../sources/positions.js';
 import { textMeasure } from '../../fonts/text-measure.js';
 import { chartRows, checkSpec, localize } from './chart-spec.js';
 import { chartVariants, type ChartVariant } from './variants.js';
-import { dropContainerRoles } from './mark-text.js';
+import { dropContainerRoles, withMarkText } from './mark-text.js';
 import { svgInNode } from './vega-svg.js';
 import { chartThreads } from './chart-pool.js';
 
@@ -42,8 +42,15 @@ export interface ChartWork {
   help(): Promise<void>;
 }
 
-/** What a chart needs of the report: its figure, dataset, theme and strings (all a worker thread is sent). */
-export type ChartInputs = { data: Pick<ReportData, 'figures' | 'datasets'>; templates: Pick<Templates, 'chartTheme' | 'strings'> };
+/**
+ * What a chart needs of the report: its figure, dataset, theme and strings (all a worker thread is sent),
+ * and the rows of each dataset as charts take them in each edition, made once by whoever renders (`rows`).
+ */
+export type ChartInputs = {
+  data: Pick<ReportData, 'figures' | 'datasets'>;
+  templates: Pick<Templates, 'chartTheme' | 'strings'>;
+  rows?: Map<string, Record<string, unknown>[]>;
+};
 
 /**
  * Charts (one figure in one edition: ~120 ms) per worker thread: a thread
@@ -79,7 +86,7 @@ function threadsFor(charts: number): number {
 export function startCharts(ctx: BuildContext, data: ReportData, templates: Templates, langs: Lang[]): ChartWork {
   const todo = langs.flatMap((lang) => [...data.figures.values()].map((figure) => ({ lang, figure, ...settlers<EditionChart | undefined>() })));
   const charts = new Map(todo.map((t) => [chartKey(t.lang, t.figure.id), t.promise]));
-  const inputs: ChartInputs = { data, templates };
+  const inputs: ChartInputs = { data, templates, rows: new Map() };
   const queue: typeof todo = [];
   for (const t of todo) {
     if (isCached(ctx, inputs, t.lang, t.figure)) t.resolve(editionChart(ctx, inputs, t.lang, t.figure));
@@ -126,21 +133,35 @@ function cacheFile(ctx: BuildContext, spec: unknown): string {
 }
 
 /** Whether every rendering of the chart is in the cache (or it has none to make). */
-function isCached(ctx: BuildContext, { data, templates }: ChartInputs, lang: Lang, figure: Figure): boolean {
+function isCached(ctx: BuildContext, inputs: ChartInputs, lang: Lang, figure: Figure): boolean {
+  const { data } = inputs;
   const ds = figure.dataset ? data.datasets.get(figure.dataset) : undefined;
   if (!figure.spec || !ds || !figure.chart || checkSpec(figure.spec, ds).length) return true;
-  return figureVariants(figure, ds, lang, templates).every((v) => existsSync(cacheFile(ctx, v.spec)));
+  return figureVariants(figure, ds, lang, inputs).every((v) => existsSync(cacheFile(ctx, v.spec)));
 }
 
-/** The Vega-Lite specs of a figure's renderings in one edition: its data and the theme in the edition's language. */
-export function figureVariants(figure: Figure, ds: Dataset, lang: Lang, templates: ChartInputs['templates']): ChartVariant[] {
+/**
+ * The Vega-Lite specs of a figure's renderings in one edition: its data (each
+ * row with the text its mark says, mark-text.ts) and the theme in the
+ * edition's language. A dataset's rows are made once per edition and shared by
+ * its charts: formatting every value again for each chart would make the cost
+ * of a chart grow with a dataset that many charts share.
+ */
+export function figureVariants(figure: Figure, ds: Dataset, lang: Lang, { templates, rows }: ChartInputs): ChartVariant[] {
+  const key = `${ds.id}|${lang}`;
+  let chartData = rows?.get(key);
+  if (!chartData) {
+    chartData = withMarkText(chartRows(ds, lang), ds, lang, templates.strings[lang].captionSeparator);
+    rows?.set(key, chartData);
+  }
   const theme = localize(templates.chartTheme, lang);
-  const spec = localize({ ...figure.spec, datasets: { [ds.id]: chartRows(ds, lang) }, config: { ...theme, ...(figure.spec?.config as object) } }, lang);
-  return chartVariants(spec, ds, lang, chartKey(lang, figure.id), templates.strings[lang]);
+  const spec = localize({ ...figure.spec, datasets: { [ds.id]: chartData }, config: { ...theme, ...(figure.spec?.config as object) } }, lang);
+  return chartVariants(spec, chartKey(lang, figure.id), templates.strings[lang]);
 }
 
 /** One chart of one edition: its renderings (from the cache or made now) and what to report. */
-export async function editionChart(ctx: BuildContext, { data, templates }: ChartInputs, lang: Lang, figure: Figure): Promise<EditionChart | undefined> {
+export async function editionChart(ctx: BuildContext, inputs: ChartInputs, lang: Lang, figure: Figure): Promise<EditionChart | undefined> {
+  const { data } = inputs;
   const ds = figure.dataset ? data.datasets.get(figure.dataset) : undefined;
   const file = figure.chart;
   if (!figure.spec || !ds || !file) return undefined;
@@ -153,7 +174,7 @@ export async function editionChart(ctx: BuildContext, { data, templates }: Chart
   }
   const at = { file, line: 1, column: 1 };
   const warned = new Set<string>();
-  for (const variant of figureVariants(figure, ds, lang, templates)) {
+  for (const variant of figureVariants(figure, ds, lang, inputs)) {
     // The print layout's warnings are the spec's own; the narrow layout adds only those of its own, saying so.
     const say = (w: string) => (variant.narrow ? `phone layout: ${w}` : w);
     const warn = (w: string) => {

@@ -71,7 +71,7 @@ describe('charts rendered in Node', () => {
         const ds = figure.dataset ? data.datasets.get(figure.dataset) : undefined;
         if (!figure.spec || !ds) continue;
         const rendered = new Map((await work.charts.get(`${lang}|${figure.id}`))!.svgs);
-        for (const variant of figureVariants(figure, ds, lang, templates)) {
+        for (const variant of figureVariants(figure, ds, lang, { data, templates })) {
           const fit = variant.narrow ? Number(variant.spec.width) : undefined;
           const chromium = dropContainerRoles(await svgOnPage(page, compile(variant.spec as never).spec, textIn(variant.spec), fit));
           const node = rendered.get(variant.key)!;
