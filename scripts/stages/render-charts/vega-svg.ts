@@ -1,4 +1,4 @@
-import * as vega from 'vega';
+type Vega = typeof import('vega');
 import type { TextMeasure } from '../../fonts/text-measure.js';
 import { LEGEND_COLUMNS } from './narrow-spec.js';
 
@@ -15,8 +15,6 @@ interface TextItem {
 
 type WidthFn = (item: TextItem, text: unknown) => number;
 
-/** vega-scenegraph's text measurer (re-exported by vega; its types do not list it). */
-const metrics = (vega as unknown as { textMetrics: { width: WidthFn } }).textMetrics;
 
 /**
  * A compiled Vega spec → SVG, in Node, with text measured as Chromium
@@ -28,18 +26,21 @@ const metrics = (vega as unknown as { textMetrics: { width: WidthFn } }).textMet
  */
 export function svgInNode(measure: TextMeasure, spec: unknown, fitWidth: number | undefined): Promise<string> {
   return measure.inTurn(async () => {
+    // Loaded only when a chart is not in the cache (about a second of start-up).
+    const vega = await import('vega');
     // A width that needed a font file not decoded yet was estimated: decode it and lay the chart out again.
     for (;;) {
-      const svg = await layOut(measure, spec, fitWidth);
+      const svg = await layOut(vega, measure, spec, fitWidth);
       if (!(await measure.loadMissing())) return svg;
     }
   });
 }
 
-async function layOut(measure: TextMeasure, spec: unknown, fitWidth: number | undefined): Promise<string> {
+async function layOut(vega: Vega, measure: TextMeasure, spec: unknown, fitWidth: number | undefined): Promise<string> {
   const mode = { drawing: false };
-  metrics.width = measurer(measure, mode);
-  const view = new vega.View(vega.parse(spec as vega.Spec), { renderer: 'none', logLevel: vega.None });
+  // vega-scenegraph's text measurer (re-exported by vega; its types do not list it).
+  (vega as unknown as { textMetrics: { width: WidthFn } }).textMetrics.width = measurer(measure, mode);
+  const view = new vega.View(vega.parse(spec as Parameters<Vega['parse']>[0]), { renderer: 'none', logLevel: vega.None });
   try {
     await view.runAsync();
     if (fitWidth) {
