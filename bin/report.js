@@ -4,7 +4,7 @@
  * the other commands run). Node starts it as plain JavaScript: no TypeScript is transpiled at run time.
  *
  * It runs `.cache/cli/<hash>/cli.js`, which esbuild compiled from scripts/ (one bundle, split where cli.ts
- * imports lazily, npm packages left as imports). <hash> covers every file under scripts/ (path and bytes),
+ * imports lazily, npm packages left as imports; beside it chart-thread.js, what a chart worker thread runs). <hash> covers every file under scripts/ (path and bytes),
  * esbuild's version and the options below, so compiled code is never stale: when scripts/ changes, the next
  * run compiles again (about a second) into a new folder, and a folder once written is never changed.
  * Where the package's .cache/ cannot be written, it runs the sources through tsx instead.
@@ -56,7 +56,7 @@ async function compile(dir) {
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   try {
-    await esbuild.build({ ...OPTIONS, entryPoints: [path.join(scripts, 'cli.ts')], outdir: tmp });
+    await esbuild.build({ ...OPTIONS, entryPoints: { cli: path.join(scripts, 'cli.ts'), 'chart-thread': path.join(scripts, 'stages', 'render-charts', 'chart-thread.ts') }, outdir: tmp });
     renameSync(tmp, dir);
   } catch (e) {
     // Another run compiled the same sources at the same time: its folder is as good as ours.

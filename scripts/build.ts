@@ -13,7 +13,7 @@ import { loadContent } from './stages/load-content.js';
 import type { Chapter } from './model/content.js';
 import { renderMarkdown } from './stages/render-markdown/index.js';
 import type { RenderedEdition, EditionHtml } from './model/edition.js';
-import { renderCharts, openChartPages } from './stages/render-charts/index.js';
+import { renderCharts, openChartPages, startCharts, type ChartWork } from './stages/render-charts/index.js';
 import { chartJobs } from './stages/render-charts/jobs.js';
 import { closePages, type BuildPage } from './browser/page-pool.js';
 import { applyTemplates } from './stages/apply-templates/index.js';
@@ -115,8 +115,8 @@ function timer(log: (l: string) => void, timings: Record<string, number>) {
   };
 }
 
-/** Load and render every language (parity needs both), stopping at the first stage with errors. */
-export async function prepare(opts: BuildOptions, timings: Record<string, number> = {}): Promise<Prepared> {
+/** Load and render every language (parity needs both), stopping at the first stage with errors; `loaded` sees the data first. */
+export async function prepare(opts: BuildOptions, timings: Record<string, number> = {}, loaded?: (ctx: BuildContext, config: ReportConfig, templates: Templates, data: ReportData) => void): Promise<Prepared> {
   const diagnostics = new Diagnostics();
   const ctx = contextFor(opts, diagnostics);
   const stage = timer(opts.log, timings);
@@ -129,6 +129,7 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
   const templates = await stage('load-templates', () => loadTemplates(ctx, config.languages));
   const dataStamp = opts.devCache ? hashBytes(JSON.stringify(hashTree(path.join(opts.root, 'data')))) : '';
   const data = await stage('load-data', () => cached(opts.devCache, diagnostics, 'load-data', () => dataStamp, () => loadData(ctx)));
+  if (templates && !diagnostics.errors.length) loaded?.(ctx, config, templates, data);
   const chapters = await stage('load-content', () => Object.fromEntries(config.languages.map((l) => [l, loadContent(ctx, l)])) as Record<Lang, Chapter[]>);
   fail();
   const rendered = await stage('render-markdown', async () => {
@@ -156,15 +157,15 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
  * The pipeline:
  *   load-config → load-templates → load-data → load-content (per language)
  *   → render-markdown (per language) → check-parity → align-translation (each unit against its source)
- *   → render-charts (two browser pages opened at the start, all languages, print and phone layouts and downloads, cached by content hash)
+ *   → render-charts (in Node from load-data on: all languages, print and phone layouts, cached by content hash; downloads on two browser pages opened at the start)
  *   → apply-templates (per language) → edition fonts (subset to the characters used)
  *   → write to staging (and review-page: both editions unit by unit) → print-pdf (both editions at once, on the same two pages; an edition whose
  *     HTML did not change keeps its PDF) → swap staging into place → record the build (incremental/build-record.ts)
  */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const timings: Record<string, number> = {};
-  // Printing needs the browser anyway: start it, and open the pages that render the charts and then print,
-  // while the Markdown and data are read.
+  // Printing needs the browser anyway: start it, and open the pages that draw the chart downloads and then
+  // print, while the Markdown and data are read.
   opts = { ...opts, session: opts.session ?? newSession() };
   const early = contextFor(opts, new Diagnostics());
   const pages = opts.formats.includes('pdf') ? openChartPages(early) : undefined;
@@ -178,12 +179,12 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 
 async function buildWith(opts: BuildOptions, timings: Record<string, number>, pages: Promise<BuildPage[]> | undefined): Promise<BuildResult> {
   const stage = timer(opts.log, timings);
-  const prep = await prepare(opts, timings);
+  let charts: ChartWork | undefined; // rendered in Node from the data, while the chapters load and the browser starts
+  const prep = await prepare(opts, timings, (c, config, t, data) => void (charts = startCharts(c, data, t, config.languages.filter((l) => !opts.langs || opts.langs.includes(l)))));
   const { ctx, config, templates, data, rendered } = prep;
   const langs = (opts.langs ?? config.languages).filter((l) => config.languages.includes(l));
-  const jobs = chartJobs(langs, rendered, data, config, templates);
   if (opts.fonts !== 'slices') prefetchFonts(ctx, langs);
-  const { svgs, rendered: chartsRendered } = await stage('render-charts', () => renderCharts(ctx, jobs, data, templates, pages));
+  const { svgs, rendered: chartsRendered } = await stage('render-charts', () => renderCharts(ctx, chartJobs(langs, rendered, data, config, templates), data, templates, pages, charts));
   const pending = [...data.figures.values()].filter((f) => !f.spec).map((f) => f.id);
   if (pending.length) ctx.diagnostics.report('pending-figure', data.figures.get(pending[0]!)!.at, [pending.join(', ')], [], opts.strict ? 'error' : 'warning');
   if (ctx.diagnostics.errors.length) throw new BuildFailed(ctx.diagnostics.list);

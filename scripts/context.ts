@@ -3,6 +3,7 @@ import type { Diagnostics } from './diagnostics/collector.js';
 import { Schemas } from './sources/validate.js';
 import { FontFiles } from './fonts/font-files.js';
 import type { FaceCache } from './fonts/catalogue.js';
+import type { TextMeasure } from './fonts/text-measure.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -35,6 +36,8 @@ export interface Session {
   schemas: Schemas;
   fontFaces: FaceCache;
   fontFiles: FontFiles;
+  /** Chart text measured with the bundled fonts (fonts/text-measure.ts), made on first use. */
+  textMeasure?: TextMeasure;
   /** Work left running after a build (removing the old output): awaited before the process exits. */
   background: Set<Promise<unknown>>;
 }

@@ -52,7 +52,8 @@ export class FontFiles {
     return { key, bytes };
   }
 
-  private sfntOf(file: string): Promise<Uint8Array> {
+  /** The font file decoded from WOFF2 to SFNT (once; text-measure.ts shapes with it too). */
+  sfntOf(file: string): Promise<Uint8Array> {
     const key = fileKey(file);
     if (!this.decoded.has(key)) {
       const next = this.decoding.then(() => this.decode(readFileSync(file)));

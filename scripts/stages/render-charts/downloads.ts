@@ -17,7 +17,8 @@ export interface DownloadJob {
   /** `${lang}|${figureId}`: the print rendering's key. */
   key: string;
   lang: Lang;
-  svg: string;
+  /** The print rendering, when it is ready (none: the chart has no download). */
+  svg: Promise<string | undefined>;
   frame: Frame;
 }
 
@@ -27,36 +28,38 @@ const DOWNLOAD_VERSION = 'download-1';
 /**
  * The downloads of every chart (<cache>/charts/<hash>.download.svg and .png,
  * keyed by the chart, its frame and language: an unchanged chart is not drawn
- * again). The PNG is a screenshot of the composed SVG on a chart page at twice
- * its size: Chromium draws it with the bundled fonts, as the page shows it,
- * and no rasteriser is shipped to the reader. `pages` is called only when
- * something is not in the cache.
+ * again), each drawn as soon as its chart is rendered. The PNG is a screenshot
+ * of the composed SVG on a chart page at twice its size: Chromium draws it with
+ * the bundled fonts, as the page shows it, and no rasteriser is shipped to the
+ * reader. `pages` is called only when something is not in the cache.
  */
 export async function chartDownloads(ctx: BuildContext, jobs: DownloadJob[], pages: () => Promise<BuildPage[]>): Promise<Map<string, ChartDownload>> {
   const dir = path.join(ctx.cacheDir, 'charts');
   const out = new Map<string, ChartDownload>();
-  const todo: (DownloadJob & { file: string })[] = [];
-  for (const job of jobs) {
-    const hash = createHash('sha256').update(DOWNLOAD_VERSION).update(JSON.stringify([job.lang, job.svg, job.frame])).digest('hex').slice(0, 24);
-    const file = path.join(dir, `${hash}.download`);
-    if (existsSync(`${file}.svg`) && existsSync(`${file}.png`)) out.set(job.key, { svg: readFileSync(`${file}.svg`, 'utf8'), png: readFileSync(`${file}.png`) });
-    else todo.push({ ...job, file });
-  }
-  if (!todo.length) return out;
-  const ready = await pages();
-  const split = ready.map((_, i) => todo.filter((__, j) => j % ready.length === i));
+  // Two lanes (one per page once pages are needed), each taking every other chart in order.
+  const lanes = 2;
   await Promise.all(
-    ready.map(async ({ page }, i) => {
-      for (const job of split[i]!) {
-        const composed = await composeOnPage(page, job.svg, job.frame);
+    Array.from({ length: lanes }, async (_, lane) => {
+      for (const job of jobs.filter((__, j) => j % lanes === lane)) {
+        const chart = await job.svg;
+        if (!chart) continue;
+        const hash = createHash('sha256').update(DOWNLOAD_VERSION).update(JSON.stringify([job.lang, chart, job.frame])).digest('hex').slice(0, 24);
+        const file = path.join(dir, `${hash}.download`);
+        if (existsSync(`${file}.svg`) && existsSync(`${file}.png`)) {
+          out.set(job.key, { svg: readFileSync(`${file}.svg`, 'utf8'), png: readFileSync(`${file}.png`) });
+          continue;
+        }
+        const ready = await pages();
+        const page = ready[lane % ready.length]!.page;
+        const composed = await composeOnPage(page, chart, job.frame);
         const fonts = await embeddedFontCss(ctx, editionFamilies[job.lang].sans, [
           { text: composed.regular, bold: false },
           { text: composed.bold, bold: true },
         ]);
         const svg = withStyle(composed.svg, fonts.css);
         const png = await pngOnPage(page, svg, composed.width, composed.height);
-        writeAtomic(`${job.file}.png`, png);
-        writeAtomic(`${job.file}.svg`, svg);
+        writeAtomic(`${file}.png`, png);
+        writeAtomic(`${file}.svg`, svg);
         out.set(job.key, { svg, png });
       }
     }),

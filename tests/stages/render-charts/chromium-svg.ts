@@ -1,15 +1,29 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
-import { LEGEND_COLUMNS } from './narrow-spec.js';
+import type { BuildContext } from '../../../scripts/context.js';
+import { allFaces, editionFamilies, fontFaceCss } from '../../../scripts/fonts/catalogue.js';
+import { openPages, type BuildPage } from '../../../scripts/browser/page-pool.js';
+import { LEGEND_COLUMNS } from '../../../scripts/stages/render-charts/narrow-spec.js';
 
 /**
- * A compiled Vega spec → SVG, on a chart page (Vega and the bundled fonts
- * loaded), after the fonts that the chart's text needs have loaded, so that
- * Vega measures text with the real font. A narrow chart's legend is given the
- * most columns (LEGEND_COLUMNS) with which the whole chart stays within
- * `fitWidth`.
- *
+ * How charts were rendered before they were rendered in Node (kept for the
+ * test that compares the two): Vega in a Chromium page that has loaded the
+ * bundled fonts, measuring text with the page's canvas.
+ */
+export function openVegaPage(ctx: BuildContext, hostDir: string): Promise<BuildPage[]> {
+  const vegaDir = path.join(ctx.packageDir, 'node_modules', 'vega', 'build');
+  const faces = allFaces(ctx.session.fontFaces, ctx.packageDir, [...new Set([...editionFamilies.zh.sans, ...editionFamilies.en.sans])]);
+  const css = fontFaceCss(faces, (f) => pathToFileURL(f.file).href);
+  const html = `<!doctype html><meta charset="utf-8"><style>${css}</style><script src="${pathToFileURL(path.join(vegaDir, 'vega.min.js')).href}"></script><body></body>`;
+  return openPages(ctx, { count: 1, html, hostDir, allowedDirs: [path.join(ctx.packageDir, 'node_modules'), hostDir] });
+}
+
+/**
+ * A compiled Vega spec → SVG on that page, after the fonts that the chart's
+ * text needs have loaded. A narrow chart's legend is given the most columns
+ * (LEGEND_COLUMNS) with which the whole chart stays within `fitWidth`.
  * A spec Vega cannot draw gives its first line of error instead.
- *
  * The function runs in the page: it must not name inner functions (tsx would
  * wrap them in a helper the page does not have).
  */
@@ -22,6 +36,7 @@ export function svgOnPage(page: Page, vg: unknown, text: string, fitWidth: numbe
         toSVG(): Promise<string>;
         signal(name: string, value?: unknown): unknown;
         resize(): unknown;
+        finalize(): unknown;
         padding(): { left: number; right: number };
         scenegraph(): { root: { bounds: Bounds } };
       };
@@ -37,7 +52,6 @@ export function svgOnPage(page: Page, vg: unknown, text: string, fitWidth: numbe
         return { error: String((e as Error)?.message ?? e).split('\n')[0] };
       }
       if (fit > 0) {
-        // What the chart's padding leaves of the width it is laid out for, and what it now takes.
         const wanted = fit - Number(view.padding().left) - Number(view.padding().right);
         let columns = Number(view.signal(signal)) || 1;
         for (let tries = 0; tries < 12; tries++) {
@@ -45,12 +59,13 @@ export function svgOnPage(page: Page, vg: unknown, text: string, fitWidth: numbe
           if (columns <= 1 || b.x2 - b.x1 <= wanted + 0.5) break;
           columns -= 1;
           view.signal(signal, columns);
-          // The legend's height changed: lay the chart out again within its size.
           view.resize();
           await view.runAsync();
         }
       }
-      return { svg: await view.toSVG() };
+      const svg = await view.toSVG();
+      view.finalize();
+      return { svg };
     },
     vg,
     text,
