@@ -1,12 +1,51 @@
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfPagesOf } from '../../scripts/stages/report-changes/pages.js';
 import { sentenceAt } from '../../scripts/stages/report-changes/sentences.js';
 import { makesClaim } from '../../scripts/stages/report-changes/summary.js';
 import { cli, reportCopy } from '../helpers.js';
 
 const wait = 600_000;
+
+/** A PDF of one page per text, drawn with a standard font. */
+async function pdfOf(texts: string[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (const t of texts) doc.addPage([300, 200]).drawText(t, { x: 20, y: 100, size: 12, font });
+  return doc.save();
+}
+
+describe('the pages of a PDF, as the change report reads them', () => {
+  it('are read once per PDF: a later build comparing with it takes them from the cache, and only a few readings are kept', async () => {
+    const cache = mkdtempSync(path.join(tmpdir(), 'pages-'));
+    try {
+      const bytes = await pdfOf(['first page 1,510.81', 'second page']);
+      const read = await pdfPagesOf(cache, bytes);
+      expect(read.texts).toEqual(['first page 1,510.81', 'second page']);
+      expect(read.hashes).toHaveLength(2);
+      const [file] = readdirSync(path.join(cache, 'changes', 'pages'));
+      // What the cache holds is what a later reading of the same bytes gives (the PDF is not read again).
+      const kept = path.join(cache, 'changes', 'pages', file!);
+      writeFileSync(kept, JSON.stringify({ texts: ['from the cache', 'x'], hashes: ['a', 'b'] }));
+      expect((await pdfPagesOf(cache, bytes)).texts[0]).toBe('from the cache');
+      // A reading cut short is read again.
+      writeFileSync(kept, '{"texts": [');
+      expect(await pdfPagesOf(cache, bytes)).toEqual(read);
+      // Another PDF (one value changed) is read on its own, and its second page hashes the same.
+      const other = await pdfPagesOf(cache, await pdfOf(['first page 1,610.81', 'second page']));
+      expect(other.hashes[0]).not.toBe(read.hashes[0]);
+      expect(other.hashes[1]).toBe(read.hashes[1]);
+      for (let i = 0; i < 10; i++) await pdfPagesOf(cache, await pdfOf([`page ${i}`]));
+      expect(readdirSync(path.join(cache, 'changes', 'pages'))).toHaveLength(8);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('the sentence around a value', () => {
   const print = { value: (id: string) => ({ a: '1,510.81', b: '90.7%' })[id], ref: (id: string) => (id === 'fig:x' ? 'Figure 3' : undefined) };

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { BuildContext, Lang } from '../../context.js';
 import type { ChangeSet, ValueRecord } from '../../model/changes.js';
 import { recordValues, type RecordInput } from './record.js';
-import { placeOnPages, readPdfPages } from './pages.js';
+import { pdfPagesOf, placeOnPages } from './pages.js';
 import { diffRecords, hasChanges } from './diff.js';
 import { summaryLines } from './summary.js';
 import { changesPage } from './page.js';
@@ -44,8 +44,8 @@ export async function reportChanges(ctx: BuildContext, input: RecordInput & { pr
     const before = structuredClone(input.previous);
     for (const e of input.printed) {
       if (!e.pdf || !e.lastPdf) continue;
-      const now = await readPdfPages(e.pdf);
-      const then = e.lastPdf === e.pdf ? now : await readPdfPages(e.lastPdf);
+      const now = await pdfPagesOf(ctx.cacheDir, e.pdf);
+      const then = e.lastPdf === e.pdf ? now : await pdfPagesOf(ctx.cacheDir, e.lastPdf);
       placeOnPages(record, e.lang, now, e.tocPages, e.headings);
       placeOnPages(before, e.lang, then, e.lastTocPages ?? e.tocPages, e.headings);
       set.pages[e.lang] = changedPages(then.hashes, now.hashes);

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Lang } from '../../context.js';
 import type { ValueRecord } from '../../model/changes.js';
 
@@ -41,6 +43,41 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfPages> {
     await doc.destroy();
   }
   return { texts, hashes };
+}
+
+/** Readings kept in the cache (the newest written). */
+const KEPT_READINGS = 8;
+
+/**
+ * readPdfPages, through a cache in <cache>/changes/pages named by a hash of
+ * the PDF's bytes: a PDF read when it was printed is not read again when the
+ * next build compares its own PDF with it (reading a PDF with pdf.js takes
+ * seconds; a data edit would otherwise read two per edition).
+ */
+export async function pdfPagesOf(cacheDir: string, bytes: Uint8Array): Promise<PdfPages> {
+  const dir = path.join(cacheDir, 'changes', 'pages');
+  const file = path.join(dir, `${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}.json`);
+  try {
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as PdfPages;
+    if (Array.isArray(kept.texts) && Array.isArray(kept.hashes) && kept.texts.length === kept.hashes.length) return kept;
+  } catch {
+    // (not read before, or a file cut short: read now)
+  }
+  const pages = await readPdfPages(bytes);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(pages));
+    renameSync(`${file}.${process.pid}.tmp`, file);
+    const old = readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => ({ n, t: statSync(path.join(dir, n)).mtimeMs }))
+      .sort((a, b) => b.t - a.t)
+      .slice(KEPT_READINGS);
+    for (const { n } of old) rmSync(path.join(dir, n), { force: true });
+  } catch {
+    // (a cache that cannot be written only costs the next build a reading)
+  }
+  return pages;
 }
 
 /**
