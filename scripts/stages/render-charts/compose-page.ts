@@ -20,7 +20,7 @@ export interface Composed {
  * A chart as a file of its own (run on a chart page, with the bundled fonts):
  * the caption above it and the source and credit below, in the chart's font,
  * on white, each wrapped to the chart's width with the font's real measures.
- * Runs in the page: no named inner functions (see page-render.ts).
+ * Runs in the page: no named inner functions (tsx would wrap them in a helper the page does not have).
  */
 export function composeOnPage(page: Page, chartSvg: string, frame: Frame): Promise<Composed> {
   return page.evaluate(
