@@ -1,4 +1,5 @@
 import path from 'node:path';
+import http from 'node:http';
 import { cpSync, mkdtempSync, rmSync, existsSync, readdirSync, statSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawnSync, execFile } from 'node:child_process';
@@ -106,4 +107,18 @@ export function snapshot(dir: string): Map<string, string> {
   };
   if (existsSync(dir)) walk(dir);
   return out;
+}
+
+/** GET over HTTP (no keep-alive): the status, a redirect's target, and the body as text. */
+export function httpGet(href: string): Promise<{ status: number; location?: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(href, { agent: false }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, location: res.headers.location, body }));
+      })
+      .on('error', reject);
+  });
 }

@@ -3,7 +3,7 @@ import http from 'node:http';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'puppeteer';
-import { closeTestBrowser, reportCopy, snapshot, testBrowser } from '../helpers.js';
+import { closeTestBrowser, httpGet, reportCopy, snapshot, testBrowser } from '../helpers.js';
 import { readPdf } from '../pdf.js';
 import { Leftovers, alive, descendants, exited, running, signal, waitFor, type Run } from '../procs.js';
 
@@ -57,19 +57,6 @@ function answers(href: string): Promise<boolean> {
     });
     req.setTimeout(10_000, () => req.destroy());
     req.on('error', () => resolve(false));
-  });
-}
-
-function fetchText(href: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(href, { agent: false }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve(body));
-      })
-      .on('error', reject);
   });
 }
 
@@ -135,7 +122,7 @@ describe('npm run dev', () => {
     expect(since(m).out).not.toMatch(/^rebuilt /m);
     expect(await shown()).toContain('青蛙标记');
     expect(await shown()).not.toContain('no-such-value');
-    const served = await fetchText(`${url}zh/index.html`);
+    const served = (await httpGet(`${url}zh/index.html`)).body;
     expect(served).toContain('青蛙标记');
     expect(served).not.toContain('no-such-value');
     expect(snapshot(dist), 'dist/ is the last good build').toEqual(before);

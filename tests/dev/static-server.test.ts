@@ -1,22 +1,9 @@
 import path from 'node:path';
-import http from 'node:http';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { serve } from '../../scripts/dev/static-server.js';
-
-function get(href: string): Promise<{ status: number; location?: string; body: string }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(href, { agent: false }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode!, location: res.headers.location, body }));
-      })
-      .on('error', reject);
-  });
-}
+import { httpGet as get } from '../helpers.js';
 
 describe('the dev server', () => {
   it('redirects a folder asked for without its slash (/zh → /zh/), so that the page’s relative links resolve', async () => {
