@@ -34,10 +34,13 @@ const OPTIONS = {
   logLevel: 'silent',
 };
 
-/** sha256 over scripts/ (relative path and bytes of every file), esbuild's version and OPTIONS. */
+/** The compiled entry points (name → source under scripts/): the CLI, and what a chart worker thread runs. */
+const ENTRIES = { cli: 'cli.ts', 'chart-thread': 'stages/render-charts/chart-thread.ts' };
+
+/** sha256 over scripts/ (relative path and bytes of every file), esbuild's version, OPTIONS and ENTRIES. */
 function sourcesHash(esbuildVersion) {
   const h = createHash('sha256');
-  h.update(JSON.stringify([OPTIONS, esbuildVersion]));
+  h.update(JSON.stringify([OPTIONS, ENTRIES, esbuildVersion]));
   const walk = (rel) => {
     for (const name of readdirSync(path.join(scripts, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
@@ -56,7 +59,7 @@ async function compile(dir) {
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   try {
-    await esbuild.build({ ...OPTIONS, entryPoints: { cli: path.join(scripts, 'cli.ts'), 'chart-thread': path.join(scripts, 'stages', 'render-charts', 'chart-thread.ts') }, outdir: tmp });
+    await esbuild.build({ ...OPTIONS, entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(scripts, file)])), outdir: tmp });
     renameSync(tmp, dir);
   } catch (e) {
     // Another run compiled the same sources at the same time: its folder is as good as ours.
