@@ -59,8 +59,9 @@ export function applyTemplates(
   const hb = templateHandlebars(templates, lang);
   const datasets: string[] = [];
   const layoutFile = { file: templateFile(templates, 'layout') };
-  const byline = renderPartial(ctx, hb, templates, 'byline', { meta, date: formatDate(config.date, lang), isoDate: config.date, strings, lang }, layoutFile);
-  const share = new ShareMenus((name, context) => renderPartial(ctx, hb, templates, name, context, layoutFile), config, lang, strings, svgs);
+  const renderPartial = partialRenderer(ctx, hb, templates);
+  const byline = renderPartial('byline', { meta, date: formatDate(config.date, lang), isoDate: config.date, strings, lang }, layoutFile);
+  const share = new ShareMenus((name, context) => renderPartial(name, context, layoutFile), config, lang, strings, svgs);
   const slot = (el: Element): ElementContent | undefined => {
     const kind = el.properties.dataKind as string;
     const id = el.properties.dataId as string;
@@ -79,7 +80,7 @@ export function applyTemplates(
     const context = table.binding
       ? { ...tableView(table.binding, data.datasets.get(table.binding.dataset)!, lang), table: { id, caption: table.caption[lang], source: table.source[lang] }, ...ids, lang, strings }
       : { data: table.data, ...ids, lang, strings };
-    const html = renderPartial(ctx, hb, templates, table.partial, context, table.partialAt);
+    const html = renderPartial(table.partial, context, table.partialAt);
     return tableTree(table, n, lang, strings, html ?? '', share.table(table, n, html ?? ''));
   };
   // Our own SVG and table markup travel as raw nodes: serialised as they are.
@@ -123,19 +124,28 @@ export function applyTemplates(
   }
 }
 
-/** A partial of the report's templates/ or the theme, rendered; a missing one is reported where it is named (`usedAt`). */
-function renderPartial(ctx: BuildContext, hb: typeof Handlebars, templates: Templates, name: string, context: object, usedAt: Place): string | undefined {
-  const text = hb.partials[name] as string | undefined;
-  if (typeof text !== 'string') {
-    ctx.diagnostics.report('unknown-partial', usedAt, [name]);
-    return undefined;
-  }
-  try {
-    return hb.compile(text)(context);
-  } catch (e) {
-    reportTemplateError(ctx, e as Error, templateFile(templates, `partials/${name}`));
-    return undefined;
-  }
+/**
+ * Renders a partial of the report's templates/ or the theme by name; a missing one is reported where it is
+ * named (`usedAt`). Each partial is compiled once per edition (a long report renders its figure and table
+ * partials hundreds of times).
+ */
+function partialRenderer(ctx: BuildContext, hb: typeof Handlebars, templates: Templates): (name: string, context: object, usedAt: Place) => string | undefined {
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  return (name, context, usedAt) => {
+    const text = hb.partials[name] as string | undefined;
+    if (typeof text !== 'string') {
+      ctx.diagnostics.report('unknown-partial', usedAt, [name]);
+      return undefined;
+    }
+    try {
+      let template = compiled.get(name);
+      if (!template) compiled.set(name, (template = hb.compile(text)));
+      return template(context);
+    } catch (e) {
+      reportTemplateError(ctx, e as Error, templateFile(templates, `partials/${name}`));
+      return undefined;
+    }
+  };
 }
 
 function replaceSlots(tree: Root, slot: (el: Element) => ElementContent | undefined): void {
