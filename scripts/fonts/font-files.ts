@@ -43,7 +43,7 @@ export class FontFiles {
 
   /** A WOFF subset of `file` with the code points `cps`, and a key naming it. */
   async subset(cacheDir: string, file: string, cps: number[]): Promise<{ key: string; bytes: Uint8Array }> {
-    const key = createHash('sha256').update(SUBSETTER_VERSION).update(fileKey(file)).update(cps.join(',')).digest('hex');
+    const key = createHash('sha256').update(SUBSETTER_VERSION).update(this.fileKey(file)).update(cps.join(',')).digest('hex');
     const cached = cacheFile(cacheDir, `${key.slice(0, 24)}.woff`);
     if (existsSync(cached)) return { key, bytes: readFileSync(cached) };
     const { default: subsetFont } = await import('subset-font');
@@ -54,7 +54,7 @@ export class FontFiles {
 
   /** The font file decoded from WOFF2 to SFNT (once; text-measure.ts shapes with it too). */
   sfntOf(file: string): Promise<Uint8Array> {
-    const key = fileKey(file);
+    const key = this.fileKey(file);
     if (!this.decoded.has(key)) {
       const next = this.decoding.then(() => this.decode(readFileSync(file)));
       this.decoding = next.catch(() => undefined);
@@ -63,8 +63,25 @@ export class FontFiles {
     return this.decoded.get(key)!;
   }
 
+  /** A font file's folder → the npm package it belongs to, as `name@version|path of the folder in it`. */
+  private readonly packages = new Map<string, string | null>();
+
+  /**
+   * What names a font file in cache keys and output names: its name and size, and the name and version of the
+   * npm package it comes from (a published version's files never change). Not its time of installation, so
+   * that the same report gives the same font files on every machine and after every `npm ci`.
+   */
+  private fileKey(file: string): string {
+    const folder = path.dirname(file);
+    if (!this.packages.has(folder)) this.packages.set(folder, packageOf(folder));
+    const pkg = this.packages.get(folder);
+    const st = statSync(file);
+    // (a file outside any package: the file as installed)
+    return pkg ? `${pkg}/${path.basename(file)}|${st.size}` : `${file}|${st.size}|${Math.round(st.mtimeMs)}`;
+  }
+
   private cmapCacheFile(cacheDir: string, file: string): string {
-    const key = createHash('sha256').update(SUBSETTER_VERSION).update(fileKey(file)).digest('hex').slice(0, 24);
+    const key = createHash('sha256').update(SUBSETTER_VERSION).update(this.fileKey(file)).digest('hex').slice(0, 24);
     return cacheFile(cacheDir, `cmap-${key}.json`);
   }
 
@@ -78,9 +95,17 @@ export class FontFiles {
   }
 }
 
-function fileKey(file: string): string {
-  const st = statSync(file);
-  return `${path.basename(file)}|${st.size}|${Math.round(st.mtimeMs)}`;
+
+/** The npm package holding `folder` (the nearest package.json above it), as `name@version|folder within it`. */
+function packageOf(folder: string): string | null {
+  for (let dir = folder; ; dir = path.dirname(dir)) {
+    try {
+      const { name, version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
+      return typeof name === 'string' && typeof version === 'string' ? `${name}@${version}|${path.relative(dir, folder)}` : null;
+    } catch {
+      if (path.dirname(dir) === dir) return null;
+    }
+  }
 }
 
 function cacheFile(cacheDir: string, name: string): string {

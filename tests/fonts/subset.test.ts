@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import fontverter from 'fontverter';
 import { Blob as HbBlob, Face as HbFace } from 'harfbuzzjs';
@@ -48,6 +48,24 @@ async function glyphsOf(bytes: Uint8Array): Promise<Set<number>> {
 }
 
 describe('font subsets', () => {
+  it('are named by the font package and file, not by when it was installed: the same on every machine', async () => {
+    const real = path.join(repo, 'node_modules', '@fontsource', 'source-sans-3', 'files', 'source-sans-3-latin-400-normal.woff2');
+    /** A copy of the font file in a package of the given version; its time of installation, `when`. */
+    const install = (version: string, when: Date) => {
+      const pkg = mkdtempSync(path.join(tmpdir(), 'font-pkg-'));
+      mkdirSync(path.join(pkg, 'files'));
+      writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: '@fontsource/source-sans-3', version }));
+      const file = path.join(pkg, 'files', path.basename(real));
+      cpSync(real, file);
+      utimesSync(file, when, when);
+      return file;
+    };
+    const keyOf = async (file: string) => (await new FontFiles().subset(mkdtempSync(path.join(tmpdir(), 'fonts-cache-')), file, [0x41, 0x42])).key;
+    const first = await keyOf(install('5.3.0', new Date('2026-01-01T00:00:00Z')));
+    expect(await keyOf(install('5.3.0', new Date('2026-06-01T12:34:56Z'))), 'installed later, elsewhere').toBe(first);
+    expect(await keyOf(install('5.4.0', new Date('2026-01-01T00:00:00Z'))), 'another version of the package').not.toBe(first);
+  });
+
   it('decodes one font file at a time, however many are asked for at once (the WOFF2 decoder reuses its memory)', async () => {
     const files = ['Noto Serif SC', 'Noto Sans SC'].map((family) => wholeFile(repo, family, 400, 'normal')!);
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'fonts-cache-'));
