@@ -21,9 +21,9 @@ import { checkParity } from './stages/check-parity.js';
 import { alignTranslation } from './stages/align-translation/index.js';
 import type { Alignment } from './model/alignment.js';
 import { reviewPage } from './stages/review-page/index.js';
-import { editionFonts as fontsForEdition, type FontMode } from './fonts/edition-fonts.js';
+import { editionFonts as fontsForEdition, pageFonts, type FontMode } from './fonts/edition-fonts.js';
 import { printPdf, pdfFileName, type PdfOutput } from './stages/print-pdf/index.js';
-import { startStaging, writeFile, copyFile, linkFile, carryOver, commit, discard, type Staging } from './stages/write-output.js';
+import { startStaging, writeFile, writeFonts, copyFile, carryOver, commit, discard, type Staging } from './stages/write-output.js';
 import { languageChooser } from './stages/apply-templates/language-chooser.js';
 import { hashBytes, hashTree } from './incremental/inputs-hash.js';
 import { writeRecord, type BuildRecord } from './incremental/build-record.js';
@@ -210,7 +210,11 @@ async function buildWith(opts: BuildOptions, timings: Record<string, number>, pa
     if (ctx.diagnostics.errors.length) throw new BuildFailed(ctx.diagnostics.list);
     writeFile(staging, 'index.html', chooser);
     const sourceBase = path.relative(path.join(opts.outDir, 'review'), opts.root).split(path.sep).join('/');
-    await stage('review-page', () => writeFile(staging, 'review/index.html', reviewPage({ alignment: prep.alignment, config, data, rendered, strings: templates.strings, sourceBase })));
+    await stage('review-page', async () => {
+      const review = reviewPage({ alignment: prep.alignment, config, data, rendered, strings: templates.strings, sourceBase });
+      writeFile(staging, 'review/index.html', review);
+      writeFonts(staging, 'review', await pageFonts(ctx, review, opts.fonts));
+    });
     const printed: BuildRecord['editions'] = {};
     if (opts.formats.includes('pdf')) {
       const date = opts.sourceDateEpoch !== undefined ? new Date(opts.sourceDateEpoch * 1000) : new Date(`${config.date}T00:00:00Z`);
@@ -275,11 +279,7 @@ function writeEdition(ctx: BuildContext, staging: Staging, lang: Lang, html: Edi
   writeFile(staging, `${lang}/index.html`, html.html);
   writeFile(staging, `${lang}/assets/report.css`, templates.css);
   writeFile(staging, `${lang}/assets/print.css`, templates.printCss);
-  writeFile(staging, `${lang}/assets/fonts.css`, fonts.css);
-  for (const f of fonts.files) {
-    if ('from' in f) linkFile(staging, `${lang}/assets/fonts/${f.name}`, f.from);
-    else writeFile(staging, `${lang}/assets/fonts/${f.name}`, f.bytes);
-  }
+  writeFonts(staging, lang, fonts);
   for (const f of html.files) writeFile(staging, `${lang}/${f.path}`, f.content);
   for (const id of html.datasets) {
     const ds = data.datasets.get(id)!;

@@ -21,6 +21,16 @@ export async function editionFonts(ctx: BuildContext, lang: Lang, html: string, 
   return fonts;
 }
 
+/**
+ * The fonts of a page beside the editions that shows text of both languages (the translation review):
+ * the English stacks, which hold both scripts' families, cut down to the page's own text — so that none of
+ * its glyphs falls back to a system font. A character no bundled font has is the editions' to report.
+ */
+export async function pageFonts(ctx: BuildContext, html: string, mode: FontMode = 'subset'): Promise<EditionFonts> {
+  const text = visibleText(html);
+  return mode === 'slices' ? sliceEditionFonts(ctx, 'en', text) : subsetEditionFonts(ctx, 'en', text);
+}
+
 /** Where the first of `chars` stands in the report's text: the edition's chapters first, then the data, templates and config. */
 function whereFirst(ctx: BuildContext, lang: Lang, chars: string[]): { file: string; line: number; column: number } {
   const files: string[] = [];

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { rm } from 'node:fs/promises';
 import { cpSync, linkSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { EditionFonts } from '../fonts/subset.js';
 
 /**
  * Stage 8: the only stage that writes the output. Everything goes into a
@@ -67,3 +68,11 @@ export function discard(staging: Staging): void {
   rmSync(staging.dir, { recursive: true, force: true });
 }
 
+/** A page's fonts into `dir`/assets: fonts.css and the files it names. */
+export function writeFonts(staging: Staging, dir: string, fonts: EditionFonts): void {
+  writeFile(staging, `${dir}/assets/fonts.css`, fonts.css);
+  for (const f of fonts.files) {
+    if ('from' in f) linkFile(staging, `${dir}/assets/fonts/${f.name}`, f.from);
+    else writeFile(staging, `${dir}/assets/fonts/${f.name}`, f.bytes);
+  }
+}

@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { visibleText } from '../../scripts/fonts/edition-fonts.js';
 import { cli, overlay, repo, reportCopy } from '../helpers.js';
 
 /**
@@ -66,12 +67,29 @@ describe('the review page', () => {
     expect(row('u-en-growth.p3')).toContain('href="../../content/en/01-main.md">content/en/01-main.md:14</a>');
   });
 
-  it('is one page that loads nothing from the network, and the editions do not link to it', () => {
-    expect(readdirSync(path.join(root, 'dist', 'review'))).toEqual(['index.html']);
+  it('is one page that loads nothing from the network but its fonts, and the editions do not link to it', () => {
+    expect(readdirSync(path.join(root, 'dist', 'review'))).toEqual(['assets', 'index.html']);
     expect(page).not.toMatch(/<(?:script|img|iframe)\b/);
     const loaded = [...page.matchAll(/<link[^>]*href="([^"]+)"/g)].map((m) => m[1]);
-    expect(loaded).toEqual(['../en/assets/fonts.css', '../zh/assets/fonts.css']);
+    expect(loaded).toEqual(['assets/fonts.css']);
     expect(page).not.toMatch(/url\(/);
     for (const lang of ['zh', 'en']) expect(edition(lang)).not.toContain('review/');
+  });
+
+  it('has a font of its own for every character it shows (none is left to a system font)', () => {
+    const css = readFileSync(path.join(root, 'dist', 'review', 'assets', 'fonts.css'), 'utf8');
+    const ranges: [number, number][] = [];
+    for (const face of css.matchAll(/src:url\(([^)]+)\)[^}]*unicode-range:([^}]+)\}/g)) {
+      expect(existsSync(path.join(root, 'dist', 'review', 'assets', face[1]!)), face[1]).toBe(true);
+      for (const r of face[2]!.split(',')) {
+        const [a, b] = r.trim().replace(/^U\+/i, '').split('-').map((x) => parseInt(x, 16));
+        ranges.push([a!, b ?? a!]);
+      }
+    }
+    const shown = [...new Set(visibleText(page))].filter((ch) => !/\s/.test(ch));
+    // The page shows both languages: Chinese and Latin text, and the marks between them.
+    expect(shown).toEqual(expect.arrayContaining(['阶', 'w', '↔']));
+    const uncovered = shown.filter((ch) => !ranges.some(([a, b]) => ch.codePointAt(0)! >= a && ch.codePointAt(0)! <= b));
+    expect(uncovered).toEqual([]);
   });
 });

@@ -50,7 +50,8 @@ export function reviewPage(input: ReviewInput): string {
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('meta', { name: 'robots', content: 'noindex' }),
           h('title', title),
-          ...alignment.translations.flatMap((t) => [t.lang, src]).filter((l, i, a) => a.indexOf(l) === i).map((l) => h('link', { rel: 'stylesheet', href: `../${l}/assets/fonts.css` })),
+          // Its own fonts, cut down to its text (build.ts): the editions' are cut down to theirs.
+          h('link', { rel: 'stylesheet', href: 'assets/fonts.css' }),
           h('style', reviewCss),
         ]),
         h('body', [

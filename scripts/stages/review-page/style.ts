@@ -1,4 +1,4 @@
-/** The review page's own style, inlined: it loads nothing but the editions' fonts. */
+/** The review page's own style, inlined: it loads nothing but its fonts (assets/fonts.css). */
 export const reviewCss = `
 :root { --ink: #1d1d1b; --muted: #6b6760; --rule: #e3ded5; --paper: #fffdf9; --stale: #b7791f; --stale-bg: #fdf4e3; --gap: #c53030; --gap-bg: #fdecec; --odd: #6b46c1; --odd-bg: #f3effc; --ok: #2f855a;
   --sans: 'Source Sans 3', 'Noto Sans SC', system-ui, sans-serif; --serif: 'Source Serif 4', 'Noto Serif SC', Georgia, serif; --zh: 'Noto Serif SC', 'Source Serif 4', serif; }
