@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import type { Browser } from 'puppeteer';
 import type { BuildOptions } from './build.js';
 import { BuildFailed, EnvironmentError, formatDiagnostic, type Diagnostic } from './diagnostics/catalogue.js';
-import { acquireLock, sweepStale } from './incremental/lock.js';
+import { acquireLock, outputPlaceProblem, sweepStale } from './incremental/lock.js';
 import { newSession, settled, DEFAULT_BROWSER_TIMEOUT_S, type Lang } from './context.js';
 import { inputsHash } from './incremental/inputs-hash.js';
 import { recordPath, outputIntact, readRecord } from './incremental/build-record.js';
@@ -206,6 +206,11 @@ async function main(argv: string[]): Promise<number> {
       const lines = await changesSince({ ...opts, log: () => undefined }, values.since, file, prepare);
       log(lines.length ? `changed since ${values.since} (details: ${path.relative(process.cwd(), file)}):\n  ${lines.join('\n  ')}` : `nothing from data changed since ${values.since} (${path.relative(process.cwd(), file)})`);
       return 0;
+    }
+    const taken = outputPlaceProblem(outDir);
+    if (taken) {
+      console.error(`${path.relative(root, outDir) || outDir}  error  ${taken.replaceAll(outDir, path.relative(root, outDir) || outDir)}  [output-place]`);
+      return 1;
     }
     const lock = acquireLock(outDir, process.pid, isAlive);
     if (typeof lock === 'string') {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 
 /**
  * An exclusive lock beside the output folder (`dist.lock`), taken over at once
@@ -87,6 +87,30 @@ function innermost(lock: string): { dir: string; pid: number; legacy?: boolean }
   } catch {
     return undefined;
   }
+}
+
+/**
+ * What stands where the build must write and is not the build's own (checked before the lock is taken):
+ * a file where the output folder goes (the build would replace it), or a link or file named like its lock
+ * (which no build makes, and which would make every build wait for a build that does not exist). A sentence
+ * naming the path and what to do; undefined when both are free or the build's own.
+ */
+export function outputPlaceProblem(outDir: string): string | undefined {
+  const kind = (p: string) => {
+    try {
+      const st = lstatSync(p);
+      return st.isSymbolicLink() ? 'link' : st.isDirectory() ? 'folder' : 'file';
+    } catch {
+      return undefined;
+    }
+  };
+  const out = kind(outDir);
+  if (out === 'file' || (out === 'link' && !(existsSync(outDir) && statSync(outDir).isDirectory()))) {
+    return `${outDir} is a ${out}, not a folder: the build would replace it with the report's output — move it, or build into another folder with --out DIR`;
+  }
+  const lock = `${path.resolve(outDir)}.lock`;
+  if (kind(lock) === 'link') return `${lock} is a link, not a lock a build made: builds would wait for it forever — delete it`;
+  return undefined;
 }
 
 /** Remove staging folders left by builds that were killed, and lock folders they left half made (call while holding the lock). */

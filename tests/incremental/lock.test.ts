@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { acquireLock } from '../../scripts/incremental/lock.js';
+import { cli, reportCopy } from '../helpers.js';
 
 /** Pids in these tests: 901… are builds that died (their lock is stale); the rest are alive. */
 const dead = new Set([901, 902, 903]);
@@ -96,5 +97,34 @@ describe('the lock beside the output', () => {
     expect(typeof a).toBe('function');
     (a as () => void)();
     expect(existsSync(`${out}.lock`)).toBe(false);
+  });
+});
+
+describe('where the output goes, taken by something else', () => {
+  it('a file named like the output folder is left as it is, and the build says so and stops', async () => {
+    const root = reportCopy('mini');
+    try {
+      writeFileSync(path.join(root, 'dist'), 'notes of mine');
+      const r = await cli(['build', '--root', root, '--format', 'html']);
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim()).toBe(`dist  error  dist is a file, not a folder: the build would replace it with the report's output — move it, or build into another folder with --out DIR  [output-place]`);
+      expect(readFileSync(path.join(root, 'dist'), 'utf8')).toBe('notes of mine');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('a link named like the lock is named at once, not waited for as another build', async () => {
+    const root = reportCopy('mini');
+    try {
+      symlinkSync(path.join(root, 'nowhere'), path.join(root, 'dist.lock'));
+      const r = await cli(['build', '--root', root, '--format', 'html']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`dist.lock is a link, not a lock a build made: builds would wait for it forever — delete it  [output-place]`);
+      expect(r.stderr).not.toContain('[locked]');
+      expect(existsSync(path.join(root, 'dist'))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
