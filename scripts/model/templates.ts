@@ -66,6 +66,6 @@ export interface Templates {
 }
 
 /** The file a template came from (for messages), by its name in `Templates.files`. */
-export function templateFile(templates: Templates, name: string): string {
+export function templateFile(templates: Pick<Templates, 'files'>, name: string): string {
   return templates.files[name] ?? `templates/${name}`;
 }

@@ -199,7 +199,7 @@ function schemaNotes(ctx: BuildContext, inputs: ChartInputs, lang: Lang, figure:
     const config = withoutComments(Object.fromEntries(Object.entries(theme).filter(([k]) => k !== 'narrow')));
     validators.config(config);
     const best = bestProblem(validators.config.errors ?? [], config);
-    const file = templateFile(inputs.templates as Templates, 'chart-theme.json');
+    const file = templateFile(inputs.templates, 'chart-theme.json');
     themes.set(lang, best ? specNotes(ctx, file, [{ rule: 'chart-spec', args: [`the chart theme: ${best.message}`], hintArgs: ['the theme is a Vega-Lite config; see https://vega.github.io/vega-lite/docs/config.html'], path: best.path, key: best.key }]) : []);
   }
   return themes.get(lang)!;
