@@ -3,10 +3,12 @@
  * The CLI as compiled JavaScript: `node bin/report.js build|check|dev|changes|new …` (what `npm run build` and
  * the other commands run). Node starts it as plain JavaScript: no TypeScript is transpiled at run time.
  *
- * It runs `.cache/cli/<hash>/cli.js`, which esbuild compiled from scripts/ (one bundle, split where cli.ts
- * imports lazily, npm packages left as imports; beside it chart-thread.js, what a chart worker thread runs). <hash> covers every file under scripts/ (path and bytes),
- * esbuild's version and the options below, so compiled code is never stale: when scripts/ changes, the next
- * run compiles again (about a second) into a new folder, and a folder once written is never changed.
+ * It runs `.cache/cli/<hash>/cli.js`, which esbuild compiled from scripts/ and the npm packages it uses (one
+ * bundle, split where cli.ts imports lazily; a few packages left as imports, see OPTIONS; beside it
+ * chart-thread.js, what a chart worker thread runs). <hash> covers every file under scripts/ (path and bytes),
+ * the packages installed, esbuild's version and the options below, so compiled code is never stale: when
+ * scripts/ or node_modules changes, the next run compiles again (a few seconds) into a new folder, and a
+ * folder once written is never changed.
  * Where the package's .cache/ cannot be written, it runs the sources through tsx instead.
  */
 import { createHash } from 'node:crypto';
@@ -28,7 +30,15 @@ const OPTIONS = {
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // npm packages are bundled in too: Node's loader resolves and reads a package's modules one by one, and
+  // for the unified family, Vega and pdf-lib that took longer than running them (vega 0.3 s → 0.1 s, pdf-lib
+  // 0.28 s → 0.09 s, remark-parse 90 ms → 12 ms to import). Left as imports: what finds files of its own
+  // beside its code (wasm, a worker, a browser), or is native, or loads faster as it ships (puppeteer).
+  external: ['puppeteer', 'puppeteer-core', '@sparticuz/chromium', 'esbuild', 'tsx', 'harfbuzzjs', 'subset-font', 'fontverter', 'wawoff2', 'pdfjs-dist', 'chokidar', 'fsevents'],
+  // A package's ES module build first (jsonc-parser's CommonJS one is UMD, whose require() calls esbuild cannot follow).
+  mainFields: ['module', 'main'],
+  // Bundled CommonJS modules call require() for Node's own modules.
+  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
   sourcemap: true,
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'silent',
@@ -37,10 +47,17 @@ const OPTIONS = {
 /** The compiled entry points (name → source under scripts/): the CLI, and what a chart worker thread runs. */
 const ENTRIES = { cli: 'cli.ts', 'chart-thread': 'stages/render-charts/chart-thread.ts' };
 
-/** sha256 over scripts/ (relative path and bytes of every file), esbuild's version, OPTIONS and ENTRIES. */
+/**
+ * The npm packages installed, as npm records them (node_modules/.package-lock.json, written by every
+ * install), and the package's own manifest and lock: bundled packages are part of the compiled code.
+ */
+const INSTALLED = ['package.json', 'package-lock.json', 'node_modules/.package-lock.json'];
+
+/** sha256 over scripts/ (relative path and bytes of every file), the packages installed, esbuild's version, OPTIONS and ENTRIES. */
 function sourcesHash(esbuildVersion) {
   const h = createHash('sha256');
   h.update(JSON.stringify([OPTIONS, ENTRIES, esbuildVersion]));
+  for (const f of INSTALLED) if (existsSync(path.join(pkg, f))) h.update(`\0${f}\0`).update(readFileSync(path.join(pkg, f)));
   const walk = (rel) => {
     for (const name of readdirSync(path.join(scripts, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
