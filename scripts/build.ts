@@ -14,6 +14,7 @@ import type { Chapter } from './model/content.js';
 import { renderMarkdown } from './stages/render-markdown/index.js';
 import type { RenderedEdition, EditionHtml } from './model/edition.js';
 import { renderCharts, openChartPages, startCharts, type ChartWork } from './stages/render-charts/index.js';
+import { DOWNLOAD_PAGES } from './stages/render-charts/downloads.js';
 import { chartJobs } from './stages/render-charts/jobs.js';
 import { closePages, type BuildPage } from './browser/page-pool.js';
 import { applyTemplates } from './stages/apply-templates/index.js';
@@ -23,7 +24,7 @@ import type { Alignment } from './model/alignment.js';
 import { reviewPage } from './stages/review-page/index.js';
 import { editionFonts as fontsForEdition, pageFonts, type FontMode } from './fonts/edition-fonts.js';
 import { printPdf, pdfFileName, type PdfOutput } from './stages/print-pdf/index.js';
-import { startStaging, writeFile, writeFonts, copyFile, carryOver, commit, discard, type Staging } from './stages/write-output.js';
+import { startStaging, writeFile, writeLater, writeFonts, copyFile, carryOver, commit, discard, type Staging } from './stages/write-output.js';
 import { languageChooser } from './stages/apply-templates/language-chooser.js';
 import { hashBytes, hashTree } from './incremental/inputs-hash.js';
 import { writeRecord, type BuildRecord } from './incremental/build-record.js';
@@ -157,34 +158,37 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
  * The pipeline:
  *   load-config → load-templates → load-data → load-content (per language)
  *   → render-markdown (per language) → check-parity → align-translation (each unit against its source)
- *   → render-charts (in Node from load-data on: all languages, print and phone layouts, cached by content hash; downloads on two browser pages opened at the start)
+ *   → render-charts (in Node from load-data on, in a worker thread where there are 2 cores: all languages, print and phone layouts, cached by
+ *     content hash; downloads drawn on two browser pages opened at the start, while the build goes on, and written to staging when drawn)
  *   → apply-templates (per language) → edition fonts (subset to the characters used)
- *   → write to staging (and review-page: both editions unit by unit) → print-pdf (both editions at once, on the same two pages; an edition whose
- *     HTML did not change keeps its PDF) → swap staging into place → record the build (incremental/build-record.ts)
+ *   → write to staging (and review-page: both editions unit by unit) → print-pdf (both editions at once, on two more pages; an edition whose
+ *     HTML did not change keeps its PDF) → swap staging into place, once every download is written → record the build (incremental/build-record.ts)
  */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const timings: Record<string, number> = {};
-  // Printing needs the browser anyway: start it, and open the pages that draw the chart downloads and then
-  // print, while the Markdown and data are read.
+  // Printing needs the browser anyway: start it, and open the pages that draw the chart downloads and those
+  // that print (one per edition), while the Markdown and data are read. The downloads are drawn while the
+  // pages are written and printed.
   opts = { ...opts, session: opts.session ?? newSession() };
   const early = contextFor(opts, new Diagnostics());
-  const pages = opts.formats.includes('pdf') ? openChartPages(early) : undefined;
-  pages?.catch(() => undefined);
+  const pages = opts.formats.includes('pdf') ? { draw: openChartPages(early, DOWNLOAD_PAGES), print: openChartPages(early, 2) } : undefined;
+  pages?.draw.catch(() => undefined);
+  pages?.print.catch(() => undefined);
   try {
     return await buildWith(opts, timings, pages);
   } finally {
-    if (pages) await closePages(pages);
+    if (pages) await Promise.all([closePages(pages.draw), closePages(pages.print)]);
   }
 }
 
-async function buildWith(opts: BuildOptions, timings: Record<string, number>, pages: Promise<BuildPage[]> | undefined): Promise<BuildResult> {
+async function buildWith(opts: BuildOptions, timings: Record<string, number>, pages: { draw: Promise<BuildPage[]>; print: Promise<BuildPage[]> } | undefined): Promise<BuildResult> {
   const stage = timer(opts.log, timings);
   let charts: ChartWork | undefined; // rendered in Node from the data, while the chapters load and the browser starts
-  const prep = await prepare(opts, timings, (c, config, t, data) => void (charts = startCharts(c, data, t, config.languages.filter((l) => !opts.langs || opts.langs.includes(l)))));
+  const prep = await prepare(opts, timings, (c, config, t, data) => void (charts = startCharts(c, data, t, config.languages.filter((l) => !opts.langs || opts.langs.includes(l)), { threads: !opts.devCache })));
   const { ctx, config, templates, data, rendered } = prep;
   const langs = (opts.langs ?? config.languages).filter((l) => config.languages.includes(l));
   if (opts.fonts !== 'slices') prefetchFonts(ctx, langs);
-  const { svgs, rendered: chartsRendered } = await stage('render-charts', () => renderCharts(ctx, chartJobs(langs, rendered, data, config, templates), data, templates, pages, charts));
+  const { svgs, downloads, rendered: chartsRendered } = await stage('render-charts', () => renderCharts(ctx, chartJobs(langs, rendered, data, config, templates), data, templates, pages?.draw, charts));
   const pending = [...data.figures.values()].filter((f) => !f.spec).map((f) => f.id);
   if (pending.length) ctx.diagnostics.report('pending-figure', data.figures.get(pending[0]!)!.at, [pending.join(', ')], [], opts.strict ? 'error' : 'warning');
   if (ctx.diagnostics.errors.length) throw new BuildFailed(ctx.diagnostics.list);
@@ -199,7 +203,7 @@ async function buildWith(opts: BuildOptions, timings: Record<string, number>, pa
       const alsoServes = lang === langs[0] ? chooser : '';
       const editionKey = () => hashBytes(JSON.stringify([prep.renderKeys[lang], [...svgs].filter(([k]) => k.startsWith(`${lang}|`)), config, templates, alsoServes, opts.fonts]));
       const made = await cached(opts.devCache, ctx.diagnostics, `edition|${lang}`, editionKey, async () => {
-        const html = await stage('apply-templates', () => applyTemplates(ctx, rendered[lang], config, data, templates, svgs, { others, pdfHref: pdfName }));
+        const html = await stage('apply-templates', () => applyTemplates(ctx, rendered[lang], config, data, templates, svgs, { others, pdfHref: pdfName }, downloads));
         return html && { html, fonts: await stage('edition-fonts', () => fontsOf(ctx, lang, html, templates, config, alsoServes, opts.fonts)) };
       });
       if (!made) throw new BuildFailed(ctx.diagnostics.list);
@@ -241,7 +245,7 @@ async function buildWith(opts: BuildOptions, timings: Record<string, number>, pa
               guess: last,
               signal: opts.signal,
               headings: e.html.headings,
-            }, (await pages)?.[i]);
+            }, (await pages?.print)?.[i]);
             opts.log(`print-pdf          ${e.lang}: ${e.pdf.pages} pages, ${e.pdf.passes} pass(es)`);
             writeFile(staging, `${e.lang}/${file}`, e.pdf.bytes);
             printed[e.lang] = { pdfKey: key, pdfFile: file, tocPages: e.pdf.tocPages, floats: e.pdf.floats };
@@ -280,7 +284,7 @@ function writeEdition(ctx: BuildContext, staging: Staging, lang: Lang, html: Edi
   writeFile(staging, `${lang}/assets/report.css`, templates.css);
   writeFile(staging, `${lang}/assets/print.css`, templates.printCss);
   writeFonts(staging, lang, fonts);
-  for (const f of html.files) writeFile(staging, `${lang}/${f.path}`, f.content);
+  for (const f of html.files) writeLater(staging, `${lang}/${f.path}`, f.content);
   for (const id of html.datasets) {
     const ds = data.datasets.get(id)!;
     copyFile(staging, `${lang}/data/${id}.csv`, path.join(ctx.root, ds.file));

@@ -80,5 +80,6 @@ export interface EditionHtml {
 
 export interface EditionFile {
   path: string;
-  content: string | Uint8Array;
+  /** A promise: a chart's download still being drawn (written into the output when it is; the build waits for it). */
+  content: string | Uint8Array | Promise<string | Uint8Array>;
 }

@@ -12,13 +12,17 @@ import type { EditionFonts } from '../fonts/subset.js';
 export interface Staging {
   dir: string;
   outDir: string;
+  /** Files still being made (writeLater), which commit waits for. */
+  pending: Promise<unknown>[];
+  /** Set by discard: a file made after it is not written. */
+  discarded?: boolean;
 }
 
 export function startStaging(outDir: string): Staging {
   const parent = path.dirname(path.resolve(outDir));
   mkdirSync(parent, { recursive: true });
   const dir = mkdtempSync(path.join(parent, `.${path.basename(outDir)}.staging-`));
-  return { dir, outDir: path.resolve(outDir) };
+  return { dir, outDir: path.resolve(outDir), pending: [] };
 }
 
 export function writeFile(staging: Staging, rel: string, content: string | Uint8Array): string {
@@ -26,6 +30,19 @@ export function writeFile(staging: Staging, rel: string, content: string | Uint8
   mkdirSync(path.dirname(abs), { recursive: true });
   writeFileSync(abs, content);
   return abs;
+}
+
+/** A file whose content may still be being made (a chart's download): written when it is; commit waits for it, and fails with it. */
+export function writeLater(staging: Staging, rel: string, content: string | Uint8Array | Promise<string | Uint8Array>): void {
+  if (!(content instanceof Promise)) {
+    writeFile(staging, rel, content);
+    return;
+  }
+  const written = content.then((c) => {
+    if (!staging.discarded) writeFile(staging, rel, c);
+  });
+  written.catch(() => undefined); // (read by commit)
+  staging.pending.push(written);
 }
 
 export function copyFile(staging: Staging, rel: string, from: string): void {
@@ -57,6 +74,7 @@ export function carryOver(staging: Staging, rel: string): void {
  * it to the next build's sweepStale).
  */
 export async function commit(staging: Staging, background: Set<Promise<unknown>>): Promise<void> {
+  await Promise.all(staging.pending);
   const old = `${staging.dir}.old`;
   if (existsSync(staging.outDir)) renameSync(staging.outDir, old);
   renameSync(staging.dir, staging.outDir);
@@ -65,6 +83,7 @@ export async function commit(staging: Staging, background: Set<Promise<unknown>>
 
 
 export function discard(staging: Staging): void {
+  staging.discarded = true;
   rmSync(staging.dir, { recursive: true, force: true });
 }
 

@@ -13,7 +13,7 @@ import { figureTree, tableIds, tableTree } from './figure-trees.js';
 import { tableView } from './table-view.js';
 import type { Place } from '../../diagnostics/catalogue.js';
 import { ShareMenus } from './share.js';
-import { chartKey, narrowKey, type ChartTexts } from '../../model/charts.js';
+import { chartKey, narrowKey, type ChartDownloads, type ChartTexts } from '../../model/charts.js';
 import { formatDate, formatValue, isUnit } from '../../locale/units.js';
 import { reportTemplateError } from '../../diagnostics/template-errors.js';
 import { htmlLang, ogLocale } from '../../locale/languages.js';
@@ -52,6 +52,7 @@ export function applyTemplates(
   templates: Templates,
   svgs: ChartTexts,
   links: { others: { lang: Lang; name: string; href: string }[]; pdfHref: string },
+  downloads: ChartDownloads = new Map(),
 ): EditionHtml | undefined {
   const { lang } = edition;
   const strings = smartenStrings(templates.strings[lang], lang);
@@ -61,7 +62,7 @@ export function applyTemplates(
   const layoutFile = { file: templateFile(templates, 'layout') };
   const renderPartial = partialRenderer(ctx, hb, templates);
   const byline = renderPartial('byline', { meta, date: formatDate(config.date, lang), isoDate: config.date, strings, lang }, layoutFile);
-  const share = new ShareMenus((name, context) => renderPartial(name, context, layoutFile), config, lang, strings, svgs);
+  const share = new ShareMenus((name, context) => renderPartial(name, context, layoutFile), config, lang, strings, downloads);
   const slot = (el: Element): ElementContent | undefined => {
     const kind = el.properties.dataKind as string;
     const id = el.properties.dataId as string;

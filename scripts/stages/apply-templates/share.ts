@@ -5,7 +5,7 @@ import type { ReportConfig } from '../../model/config.js';
 import type { Figure, Table } from '../../model/data.js';
 import type { Strings } from '../../model/templates.js';
 import type { EditionFile } from '../../model/edition.js';
-import { anchorOf, downloadPngKey, downloadSvgKey, type ChartTexts } from '../../model/charts.js';
+import { anchorOf, type ChartDownloads } from '../../model/charts.js';
 import { formatDate } from '../../locale/units.js';
 import { smartenStrings, smartenText } from '../../locale/typography.js';
 import { tableCsv } from './table-csv.js';
@@ -28,7 +28,8 @@ export class ShareMenus {
     private readonly config: ReportConfig,
     private readonly lang: Lang,
     private readonly strings: Strings,
-    private readonly charts: ChartTexts,
+    /** The downloads of the edition's charts (being drawn), by the print rendering's key. */
+    private readonly downloads: ChartDownloads,
   ) {}
 
   /** A figure's menu; `chartKey` names its rendering when it has one, `dataHref` its dataset's CSV. */
@@ -36,10 +37,13 @@ export class ShareMenus {
     const s = this.strings;
     const anchor = anchorOf(fig.id);
     const links: Element[] = [];
-    const svg = chartKey && this.charts.get(downloadSvgKey(chartKey));
-    const png = chartKey && this.charts.get(downloadPngKey(chartKey));
-    if (svg) links.push(this.download(`charts/${anchor}.svg`, svg, s.downloadSvg, 'image/svg+xml'));
-    if (png) links.push(this.download(`charts/${anchor}.png`, Buffer.from(png, 'base64'), s.downloadPng, 'image/png'));
+    const drawn = chartKey ? this.downloads.get(chartKey) : undefined;
+    if (drawn) {
+      // (a drawing that fails fails the build where the file is written; a build that stops first never reads it)
+      const file = <T>(p: Promise<T>) => (p.catch(() => undefined), p);
+      links.push(this.download(`charts/${anchor}.svg`, file(drawn.then((d) => d.svg)), s.downloadSvg, 'image/svg+xml'));
+      links.push(this.download(`charts/${anchor}.png`, file(drawn.then((d) => d.png)), s.downloadPng, 'image/png'));
+    }
     if (dataHref) links.push(h('a', { href: dataHref, download: dataHref.split('/').pop(), type: 'text/csv' }, s.downloadData));
     return this.menu(anchor, links, s.citeFigure, this.cite(fig, `${s.figure}${glue(s.numberSpace)}${n}`, fig.caption, fig.source, fig.sourceLabel));
   }
@@ -52,7 +56,7 @@ export class ShareMenus {
     return this.menu(anchor, links, s.citeTable, this.cite(table, `${s.table}${glue(s.numberSpace)}${n}`, table.caption, table.source, table.sourceLabel));
   }
 
-  private download(path: string, content: string | Uint8Array, label: string, type: string): Element {
+  private download(path: string, content: EditionFile['content'], label: string, type: string): Element {
     this.files.push({ path, content });
     const name = path.split('/').pop()!.replace(/\.(\w+)$/, `-${this.lang}.$1`);
     return h('a', { href: path, download: name, type }, label);

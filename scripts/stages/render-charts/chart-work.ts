@@ -41,7 +41,7 @@ export interface ChartWork {
   charts: Map<string, Promise<EditionChart | undefined>>;
   /** Settles when every chart has; rejects with the first failure. */
   done: Promise<void>;
-  /** Render what no thread has taken yet here, in this thread (the build has nothing else to do). */
+  /** Without worker threads, render the charts here, in this thread (the build has nothing else to do); with them, nothing. */
   help(): Promise<void>;
 }
 
@@ -58,19 +58,27 @@ export type ChartInputs = {
 };
 
 /**
- * Charts (one figure in one edition: ~120 ms) per worker thread: a thread
- * costs ~1.5 s of CPU to start (its modules, through tsx, and fonts), so it
- * pays for itself only with many charts to render.
+ * Charts (one figure in one edition, both layouts: ~60–120 ms) per worker
+ * thread beyond the first: each thread loads Vega and decodes the fonts it
+ * measures with (~0.5 s of CPU), so another pays for itself only with many
+ * charts to render.
  */
 const FOR_A_THREAD = 24;
 
 /**
- * Worker threads for `charts` charts: one per core beyond two (this thread's,
- * and Chromium's, which draws the downloads meanwhile). Measured on a 2-core
- * machine, a thread did not pay there, so it gets none.
+ * Worker threads for `charts` charts: one whenever there are two cores or
+ * more (the build's own thread then never loads Vega: it reads and renders
+ * the chapters meanwhile), more for many charts, never more than the cores
+ * beside this thread's. Measured on a 2-core machine: the real report built
+ * ~0.6 s sooner, the 40-chapter synthetic one ~2.5 s sooner, than with the
+ * charts on the build's thread. None in dev mode (`threads: false`), where
+ * the session keeps the decoded fonts and Vega between rebuilds, and none when
+ * this runs as TypeScript through tsx (a test calling the build): a thread
+ * would compile its modules again (~1.5 s).
  */
 function threadsFor(charts: number): number {
-  return Math.max(0, Math.min(availableParallelism() - 2, Math.floor(charts / FOR_A_THREAD)));
+  if (!charts || import.meta.url.endsWith('.ts')) return 0;
+  return Math.max(0, Math.min(availableParallelism() - 1, Math.max(1, Math.floor(charts / FOR_A_THREAD))));
 }
 
 /**
@@ -81,14 +89,14 @@ function threadsFor(charts: number): number {
  * drawn in Chromium while the next is rendered. Renderings are cached in
  * <cache>/charts by a hash of the spec as compiled (spec, data, theme,
  * language): a cached chart is not even compiled, and is read here. The rest
- * go to worker threads (chart-pool.ts) when there are cores and charts enough
- * (threadsFor); this thread joins in when the build waits for them (`help`),
- * and renders them all, from now on, when there are no threads.
+ * go to worker threads (chart-pool.ts) when there is a core beside this
+ * thread's (threadsFor); when there is not, or in dev mode, this thread
+ * renders them all, from now on.
  * Nothing is reported here: renderCharts reports the notes in the order of
  * the charts the editions place. The work stops early once the build has
  * errors (it will fail).
  */
-export function startCharts(ctx: BuildContext, data: ReportData, templates: Templates, langs: Lang[]): ChartWork {
+export function startCharts(ctx: BuildContext, data: ReportData, templates: Templates, langs: Lang[], opts: { threads?: boolean } = {}): ChartWork {
   const todo = langs.flatMap((lang) => [...data.figures.values()].map((figure) => ({ lang, figure, ...settlers<EditionChart | undefined>() })));
   const charts = new Map(todo.map((t) => [chartKey(t.lang, t.figure.id), t.promise]));
   const inputs: ChartInputs = { data, templates, rows: new Map(), theme: new Map() };
@@ -110,10 +118,11 @@ export function startCharts(ctx: BuildContext, data: ReportData, templates: Temp
     // Let the event loop run (the browser's messages, a download being drawn) between charts.
     return chart.then((c) => new Promise<typeof c>((resolve) => setImmediate(() => resolve(c))));
   };
-  const threads = threadsFor(queue.length);
-  // One lane in this thread at most (Vega's measurer is one slot), started now when there are no worker threads.
+  const threads = opts.threads === false ? 0 : threadsFor(queue.length);
+  // One lane in this thread at most (Vega's measurer is one slot), started now when there are no worker threads;
+  // with threads, this one renders nothing (it would load Vega and decode the fonts once more).
   let local: Promise<void> | undefined;
-  const help = () => (local ??= lane(here));
+  const help = () => (threads ? Promise.resolve() : (local ??= lane(here)));
   const lanes = threads ? chartThreads(ctx, inputs, threads).map((thread) => lane((lang, figure) => thread.render(lang, figure.id)).finally(() => thread.close())) : [help()];
   const done = Promise.all([...lanes, ...charts.values()]).then(() => undefined);
   // A build that fails before it takes the charts leaves them unread.

@@ -5,13 +5,8 @@ import type { BuildContext, Lang } from '../../context.js';
 import type { BuildPage } from '../../browser/page-pool.js';
 import { editionFamilies } from '../../fonts/catalogue.js';
 import { embeddedFontCss } from '../../fonts/embedded.js';
+import type { ChartDownload } from '../../model/charts.js';
 import { composeOnPage, pngOnPage, type Frame } from './compose-page.js';
-
-/** A chart as readers download it: an SVG that carries its fonts, and a PNG drawn from it. */
-export interface ChartDownload {
-  svg: string;
-  png: Uint8Array;
-}
 
 export interface DownloadJob {
   /** `${lang}|${figureId}`: the print rendering's key. */
@@ -25,46 +20,52 @@ export interface DownloadJob {
 /** Bump when the composed files change for the same input. */
 const DOWNLOAD_VERSION = 'download-1';
 
+/** Pages the downloads are drawn on at once (each chart on one, in turn). */
+export const DOWNLOAD_PAGES = 2;
+
 /**
- * The downloads of every chart (<cache>/charts/<hash>.download.svg and .png,
+ * The download of every chart (<cache>/charts/<hash>.download.svg and .png,
  * keyed by the chart, its frame and language: an unchanged chart is not drawn
- * again), each drawn as soon as its chart is rendered. The PNG is a screenshot
- * of the composed SVG on a chart page at twice its size: Chromium draws it with
- * the bundled fonts, as the page shows it, and no rasteriser is shipped to the
- * reader. `pages` is called only when something is not in the cache.
+ * again), each drawn as soon as its chart is rendered, by key; undefined for a
+ * chart that has no print rendering. The PNG is a screenshot of the composed
+ * SVG on a chart page at twice its size: Chromium draws it with the bundled
+ * fonts, as the page shows it, and no rasteriser is shipped to the reader.
+ * `pages` (DOWNLOAD_PAGES of them) is called only when something is not in the
+ * cache. Nothing here is awaited: the build goes on while they are drawn.
  */
-export async function chartDownloads(ctx: BuildContext, jobs: DownloadJob[], pages: () => Promise<BuildPage[]>): Promise<Map<string, ChartDownload>> {
+export function chartDownloads(ctx: BuildContext, jobs: DownloadJob[], pages: () => Promise<BuildPage[]>): Map<string, Promise<ChartDownload | undefined>> {
   const dir = path.join(ctx.cacheDir, 'charts');
-  const out = new Map<string, ChartDownload>();
-  // Two lanes (one per page once pages are needed), each taking every other chart in order.
-  const lanes = 2;
-  await Promise.all(
-    Array.from({ length: lanes }, async (_, lane) => {
-      for (const job of jobs.filter((__, j) => j % lanes === lane)) {
-        const chart = await job.svg;
-        if (!chart) continue;
-        const hash = createHash('sha256').update(DOWNLOAD_VERSION).update(JSON.stringify([job.lang, chart, job.frame])).digest('hex').slice(0, 24);
-        const file = path.join(dir, `${hash}.download`);
-        if (existsSync(`${file}.svg`) && existsSync(`${file}.png`)) {
-          out.set(job.key, { svg: readFileSync(`${file}.svg`, 'utf8'), png: readFileSync(`${file}.png`) });
-          continue;
-        }
-        const ready = await pages();
-        const page = ready[lane % ready.length]!.page;
-        const composed = await composeOnPage(page, chart, job.frame);
-        const fonts = await embeddedFontCss(ctx, editionFamilies[job.lang].sans, [
-          { text: composed.regular, bold: false },
-          { text: composed.bold, bold: true },
-        ]);
-        const svg = withStyle(composed.svg, fonts.css);
-        const png = await pngOnPage(page, svg, composed.width, composed.height);
-        writeAtomic(`${file}.png`, png);
-        writeAtomic(`${file}.svg`, svg);
-        out.set(job.key, { svg, png });
-      }
-    }),
-  );
+  const out = new Map<string, Promise<ChartDownload | undefined>>();
+  // One lane per page, each taking every other chart in order: a page draws one chart at a time.
+  const lanes: Promise<unknown>[] = Array.from({ length: DOWNLOAD_PAGES }, () => Promise.resolve());
+  jobs.forEach((job, j) => {
+    const lane = j % DOWNLOAD_PAGES;
+    const drawn = lanes[lane]!.then(() => draw(ctx, dir, job, pages, lane));
+    lanes[lane] = drawn.catch(() => undefined);
+    drawn.catch(() => undefined); // (its failure is the build's, where it is read)
+    out.set(job.key, drawn);
+  });
   return out;
+}
+
+async function draw(ctx: BuildContext, dir: string, job: DownloadJob, pages: () => Promise<BuildPage[]>, lane: number): Promise<ChartDownload | undefined> {
+  const chart = await job.svg;
+  if (!chart) return undefined;
+  const hash = createHash('sha256').update(DOWNLOAD_VERSION).update(JSON.stringify([job.lang, chart, job.frame])).digest('hex').slice(0, 24);
+  const file = path.join(dir, `${hash}.download`);
+  if (existsSync(`${file}.svg`) && existsSync(`${file}.png`)) return { svg: readFileSync(`${file}.svg`, 'utf8'), png: readFileSync(`${file}.png`) };
+  const ready = await pages();
+  const page = ready[lane % ready.length]!.page;
+  const composed = await composeOnPage(page, chart, job.frame);
+  const fonts = await embeddedFontCss(ctx, editionFamilies[job.lang].sans, [
+    { text: composed.regular, bold: false },
+    { text: composed.bold, bold: true },
+  ]);
+  const svg = withStyle(composed.svg, fonts.css);
+  const png = await pngOnPage(page, svg, composed.width, composed.height);
+  writeAtomic(`${file}.png`, png);
+  writeAtomic(`${file}.svg`, svg);
+  return { svg, png };
 }
 
 /** The fonts as a <style> first inside the root <svg>. */
