@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
 import { sfntToWoff } from './woff.js';
 import { toRanges } from './ranges.js';
 
@@ -26,8 +27,15 @@ export class FontFiles {
   private decoding: Promise<unknown> = Promise.resolve();
   private readonly cmaps = new Map<string, Promise<[number, number][]>>();
 
-  /** `decode`: WOFF2 → TrueType (fontverter; a test may wrap it to watch the decodes). */
-  constructor(private readonly decode: (woff2: Uint8Array) => Promise<Uint8Array> = async (bytes) => (await import('fontverter')).default.convert(bytes, 'truetype')) {}
+  /** Whether decoded package files are kept beside the packages (keptFile): with the default decoder only. */
+  private readonly keep: boolean;
+  private readonly decode: (woff2: Uint8Array) => Promise<Uint8Array>;
+
+  /** `decode`: WOFF2 → TrueType (default: fontverter; a test may pass its own to watch the decodes, which are then never kept). */
+  constructor(decode?: (woff2: Uint8Array) => Promise<Uint8Array>) {
+    this.keep = !decode;
+    this.decode = decode ?? (async (bytes) => (await import('fontverter')).default.convert(bytes, 'truetype'));
+  }
 
   /** The code points a font file maps (read once, then cached as ranges). */
   cmapRanges(cacheDir: string, file: string): Promise<[number, number][]> {
@@ -56,7 +64,19 @@ export class FontFiles {
   sfntOf(file: string): Promise<Uint8Array> {
     const key = this.fileKey(file);
     if (!this.decoded.has(key)) {
-      const next = this.decoding.then(() => this.decode(readFileSync(file)));
+      const kept = this.keep && this.packages.get(path.dirname(file)) ? keptFile(file, key) : undefined;
+      const next = this.decoding.then(async () => {
+        if (kept && existsSync(kept)) return readFileSync(kept);
+        const sfnt = await this.decode(readFileSync(file));
+        if (kept) {
+          try {
+            writeAtomic(kept, sfnt);
+          } catch {
+            // (node_modules is read-only here: decoded again next time)
+          }
+        }
+        return sfnt;
+      });
       this.decoding = next.catch(() => undefined);
       this.decoded.set(key, next);
     }
@@ -108,6 +128,25 @@ function packageOf(folder: string): string | null {
   }
 }
 
+/**
+ * Where a package's font file is kept decoded: node_modules/.cache/bilingual-report/fonts/, named by the
+ * package, its version, the file and its size (fileKey). A published package's files never change, so each
+ * is decoded once per installation — not once per report, nor again on a report's cold build —, as the
+ * compiled CLI and Vega-Lite's compiled schema are kept. None for a file outside node_modules or any package.
+ */
+function keptFile(file: string, key: string): string | undefined {
+  const marker = `${path.sep}node_modules${path.sep}`;
+  const at = file.lastIndexOf(marker);
+  if (at < 0) return undefined;
+  const dir = path.join(file.slice(0, at + marker.length), '.cache', 'bilingual-report', 'fonts');
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch {
+    return undefined;
+  }
+  return path.join(dir, `${createHash('sha256').update(key).digest('hex').slice(0, 24)}.ttf`);
+}
+
 function cacheFile(cacheDir: string, name: string): string {
   const dir = path.join(cacheDir, 'fonts');
   mkdirSync(dir, { recursive: true });
@@ -115,7 +154,7 @@ function cacheFile(cacheDir: string, name: string): string {
 }
 
 function writeAtomic(file: string, content: string | Uint8Array): void {
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = `${file}.${process.pid}-${threadId}.tmp`; // (a chart thread may write the same file)
   writeFileSync(tmp, content);
   renameSync(tmp, file);
 }
