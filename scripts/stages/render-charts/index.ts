@@ -46,6 +46,7 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
   // Pages of its own are closed once every download is drawn (the build waits for its background work).
   const drawn = Promise.allSettled(drawing.values()).then(() => (own ? closePages(own) : undefined));
   ctx.session.background.add(drawn);
+  void drawn.then(() => ctx.session.background.delete(drawn)); // (dev mode's session lives on)
   // Nothing else to do here but wait: render charts that no thread has taken yet.
   await started.help();
   await started.done;
