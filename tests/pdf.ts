@@ -15,6 +15,9 @@ export interface PdfLine {
   y: number;
   /** The largest font size on the line. */
   size: number;
+  /** The top of its tallest glyphs and the bottom of its lowest descenders (pt from the bottom edge; from the type sizes). */
+  top: number;
+  bottom: number;
 }
 
 export interface PdfLink {
@@ -33,6 +36,7 @@ export interface PdfPage {
   links: PdfLink[];
   /** In points. */
   width: number;
+  height: number;
 }
 
 export interface PdfFont {
@@ -100,7 +104,7 @@ export async function readPdf(file: string): Promise<Pdf> {
         if (a.subtype !== 'Link') continue;
         links.push({ rect: a.rect, url: a.url, dest: typeof a.dest === 'string' ? a.dest : undefined, page: a.dest ? await pageOf(a.dest) : undefined });
       }
-      pages.push({ text: lines.map((l) => `${l.text}\n`).join(''), lines, links, width: page.view[2]! - page.view[0]! });
+      pages.push({ text: lines.map((l) => `${l.text}\n`).join(''), lines, links, width: page.view[2]! - page.view[0]!, height: page.view[3]! - page.view[1]! });
     }
     const meta = (await doc.getMetadata()).info as Record<string, string | undefined>;
     const { PDFDateString } = await getResolvedPDFJS();
@@ -135,7 +139,7 @@ export async function readPdf(file: string): Promise<Pdf> {
  * apart by more than a fifth of the type size and neither brings one.
  */
 function toLines(items: TextItem[]): PdfLine[] {
-  type Building = { items: { x: number; end: number; str: string; size: number }[]; bottom: number; top: number; y: number };
+  type Building = { items: { x: number; y: number; end: number; str: string; size: number }[]; bottom: number; top: number; y: number };
   const lines: Building[] = [];
   for (const it of items) {
     const size = Math.hypot(it.transform[2]!, it.transform[3]!);
@@ -143,7 +147,7 @@ function toLines(items: TextItem[]): PdfLine[] {
     const bottom = y;
     const top = y + 0.8 * size;
     const line = lines.find((l) => Math.min(l.top, top) - Math.max(l.bottom, bottom) >= 0.5 * Math.min(l.top - l.bottom, top - bottom));
-    const entry = { x, end: x + it.width, str: it.str, size };
+    const entry = { x, y, end: x + it.width, str: it.str, size };
     if (line) {
       line.items.push(entry);
       line.bottom = Math.min(line.bottom, bottom);
@@ -162,7 +166,7 @@ function toLines(items: TextItem[]): PdfLine[] {
         text += it.str;
         prev = it;
       }
-      return { text: text.replace(/\s+$/, ''), x: sorted[0]!.x, y: l.y, size: Math.max(...sorted.map((i) => i.size)) };
+      return { text: text.replace(/\s+$/, ''), x: sorted[0]!.x, y: l.y, size: Math.max(...sorted.map((i) => i.size)), top: l.top, bottom: Math.min(...sorted.map((i) => i.y - 0.25 * i.size)) };
     });
 }
 
@@ -195,6 +199,19 @@ function fontsOf(doc: PDFDocument): PdfFont[] {
   };
   for (const page of doc.getPages()) visit(page.node.Resources());
   return [...fonts.values()];
+}
+
+/**
+ * How full each page is: from the top of the text area to the lowest line of the page's body, as a share of the
+ * text area. The running header and footer (`isFurniture`) are left out; the text area is where the body lines
+ * of all pages reach, highest to lowest.
+ */
+export function pageFill(pages: PdfPage[], isFurniture: (line: PdfLine) => boolean): number[] {
+  const body = pages.map((p) => p.lines.filter((l) => !isFurniture(l)));
+  const all = body.flat();
+  const top = Math.max(...all.map((l) => l.top));
+  const bottom = Math.min(...all.map((l) => l.bottom));
+  return body.map((lines) => (lines.length ? (top - Math.min(...lines.map((l) => l.bottom))) / (top - bottom) : 0));
 }
 
 // ---- the printed table of contents -------------------------------------------

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../scripts/build.js';
 import { closeTestBrowser, options, repo, testBrowser } from '../helpers.js';
-import { pageFill, readPdf, type PdfPage, type Bookmark } from './pdf-reading.js';
+import { pageFill, readPdf, type Pdf } from '../pdf.js';
 
 /**
  * Print-grade typography on the real report, read back from its HTML and PDFs (pdf.js): typographic quotes and
@@ -14,7 +14,7 @@ import { pageFill, readPdf, type PdfPage, type Bookmark } from './pdf-reading.js
  */
 let result: BuildResult;
 let out: string;
-const pdfs: Record<string, { pages: PdfPage[]; bookmarks: Bookmark[] }> = {};
+const pdfs: Record<string, Pdf> = {};
 
 beforeAll(async () => {
   out = path.join(mkdtempSync(path.join(tmpdir(), 'report-typo-')), 'dist');
@@ -95,10 +95,11 @@ describe('English hyphenation', () => {
 
 describe.each(['zh', 'en'])('the %s PDF', (lang) => {
   it('has bookmarks that read exactly as the headings', () => {
-    const titles = pdfs[lang]!.bookmarks.map((b) => b.title);
+    const titles = pdfs[lang]!.outline.map((b) => b.title);
     const cover = result.config.editions[lang as 'zh'].title;
     expect(titles).toEqual([cover, ...headingsOf(lang).map((h) => h.text)]);
-    expect(pdfs[lang]!.bookmarks.slice(1).map((b) => b.depth)).toEqual(headingsOf(lang).map((h) => h.depth - 1));
+    // (the outline's depth counts from 1: the cover's entry, then the headings below it)
+    expect(pdfs[lang]!.outline.slice(1).map((b) => b.depth - 1)).toEqual(headingsOf(lang).map((h) => h.depth - 1));
   });
 
   it('has no page inside a chapter less than 60% full', () => {
