@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cli, overlay, repo, reportCopy } from '../helpers.js';
+import { cli, options, overlay, repo, reportCopy } from '../helpers.js';
+import { prepare } from '../../scripts/build.js';
+import { formatDiagnostic } from '../../scripts/diagnostics/catalogue.js';
+import type { DevCache } from '../../scripts/incremental/dev-cache.js';
 
 /**
  * The translation kept in step unit by unit: `npm run check` on a copy of a report with one change
@@ -195,5 +198,33 @@ describe('npm run check on a copy of the repository report', () => {
       `${status.zh}:24:1  warning  This paragraph has no English translation [untranslated-unit]`,
       'content/en/04-recommendations.md:22:1  warning  This paragraph translates Chinese text that is no longer in content/zh/04-recommendations.md [orphan-translation]',
     ]);
+  });
+});
+
+describe('dev mode, which keeps each chapter\'s alignment between rebuilds', () => {
+  /** Load and align the report as a dev rebuild does, with the session's cache: its findings, and its alignment. */
+  const rebuild = async (root: string, devCache: DevCache) => {
+    const prep = await prepare(options(root, path.join(root, 'dist'), { formats: ['html'], devCache }));
+    return { findings: findings(prep.ctx.diagnostics.list.map(formatDiagnostic).join('\n')), alignment: prep.alignment };
+  };
+
+  it('reports what a fresh check reports after each save: a changed source, its sidecar recorded, and nothing changed', async () => {
+    const root = aligned();
+    const devCache: DevCache = new Map();
+    const first = await rebuild(root, devCache);
+    expect(first.findings).toEqual([]);
+    // Nothing changed: the kept alignment itself is handed out.
+    const again = await rebuild(root, devCache);
+    expect(again.findings).toEqual([]);
+    expect(again.alignment.translations[0]!.chapters[0]).toBe(first.alignment.translations[0]!.chapters[0]);
+    edit(root, zh, '第一阶段以加工贸易为主，企业规模较小。', '第一阶段以加工贸易为主，企业规模普遍较小。');
+    const changed = await rebuild(root, devCache);
+    expect(changed.findings).toEqual([expect.stringMatching(new RegExp(`^${zh}:14:17  warning  Changed since ${en}:14 was translated`))]);
+    // Reported again while nothing changes (kept with its findings).
+    expect((await rebuild(root, devCache)).findings).toEqual(changed.findings);
+    // Recording the revision changes only the sidecar: the chapter is aligned again, and the warning goes.
+    const accepted = await cli(['check', '--root', root, '--accept', `${en}:14`]);
+    expect(accepted.code, accepted.stderr).toBe(0);
+    expect((await rebuild(root, devCache)).findings).toEqual([]);
   });
 });

@@ -12,12 +12,18 @@ import { readSidecar } from './sidecar.js';
 import { pairMismatches, reportChapter } from './report.js';
 
 /**
+ * How a chapter's alignment may be kept between builds (dev mode): `inputs` is everything it is made from;
+ * the build hashes them. Without one, each chapter is aligned.
+ */
+export type ChapterMemo = (slot: string, inputs: unknown, compute: () => ChapterAlignment) => ChapterAlignment;
+
+/**
  * The translation, unit by unit: each translated chapter split into units and paired with the units of its
  * source chapter, using the sidecar beside it (content/<lang>/NN-slug.align.yaml) that records the source
  * text each unit was translated from. Reports every unit whose source changed since (with the change),
  * every unit on one side only, and every pair whose numbers, {{num}}, {{ref}}, notes or links differ.
  */
-export function alignTranslation(ctx: BuildContext, config: ReportConfig, chapters: Record<Lang, Chapter[]>, data: ReportData): Alignment {
+export function alignTranslation(ctx: BuildContext, config: ReportConfig, chapters: Record<Lang, Chapter[]>, data: ReportData, memo: ChapterMemo = (_, __, compute) => compute()): Alignment {
   const source = config.sourceLanguage;
   const captions = captionPlaces(ctx, data);
   const alignment: Alignment = { source, translations: [] };
@@ -28,19 +34,23 @@ export function alignTranslation(ctx: BuildContext, config: ReportConfig, chapte
       const s = chapters[source]?.find((c) => c.id === t.id);
       if (!s) continue; // the parity check reports a chapter on one side only
       const sidecar = sidecarPath(t.file);
-      const { records, broken } = readSidecar(ctx, sidecar);
-      const [zs, es] = [withCaptions(chapterUnits(s), source, captions), withCaptions(chapterUnits(t), lang, captions)];
-      const ch: ChapterAlignment = {
-        id: t.id,
-        source: { lang: source, file: s.file },
-        target: { lang, file: t.file },
-        sidecar,
-        recorded: records !== undefined,
-        pairs: matchChapter(zs, es, records, lang),
-      };
-      for (const p of ch.pairs) if (p.source && p.target && p.status !== 'stale') p.mismatches = pairMismatches(p.source, p.target);
-      const sections = { source: new Set(zs.map((u) => u.section)), target: new Set(es.map((u) => u.section)) };
-      if (!broken) reportChapter(ctx, ch, sections);
+      const sidecarText = existsSync(path.join(ctx.root, sidecar)) ? readFileSync(path.join(ctx.root, sidecar), 'utf8') : null;
+      const ch = memo(`align-translation|${lang}|${t.id}`, [s, t, sidecarText, [...captions]], () => {
+        const { records, broken } = readSidecar(ctx, sidecar);
+        const [zs, es] = [withCaptions(chapterUnits(s), source, captions), withCaptions(chapterUnits(t), lang, captions)];
+        const aligned: ChapterAlignment = {
+          id: t.id,
+          source: { lang: source, file: s.file },
+          target: { lang, file: t.file },
+          sidecar,
+          recorded: records !== undefined,
+          pairs: matchChapter(zs, es, records, lang),
+        };
+        for (const p of aligned.pairs) if (p.source && p.target && p.status !== 'stale') p.mismatches = pairMismatches(p.source, p.target);
+        const sections = { source: new Set(zs.map((u) => u.section)), target: new Set(es.map((u) => u.section)) };
+        if (!broken) reportChapter(ctx, aligned, sections);
+        return aligned;
+      });
       done.push(ch);
     }
     alignment.translations.push({ lang, chapters: done });
