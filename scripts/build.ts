@@ -159,7 +159,7 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
 /*
  * The pipeline:
  *   load-config → load-templates → load-data → load-content (per language)
- *   → render-markdown (per language) → check-parity → align-translation (each unit against its source)
+ *   → render-markdown (per language) → check-parity → align-translation (each unit against its source; dev mode keeps each chapter's)
  *   → render-charts (in Node from load-data on, in a worker thread where there are 2 cores: all languages, print and phone layouts, cached by
  *     content hash; downloads drawn on two browser pages opened at the start, while the build goes on, and written to staging when drawn)
  *   → apply-templates (per language) → edition fonts (subset to the characters used)
