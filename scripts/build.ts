@@ -147,8 +147,7 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
     return hashBytes(JSON.stringify([chapters[l], templates!.strings[l], dataStamp]));
   }
   await stage('check-parity', () => checkParity(ctx, config, chapters, rendered, data));
-  // Dev mode aligns again only the chapters whose text, sidecar or captions changed.
-  const memo: ChapterMemo = (slot, inputs, compute) => cachedSync(opts.devCache, diagnostics, slot, () => hashBytes(JSON.stringify(inputs)), compute);
+  const memo: ChapterMemo = (slot, inputs, compute) => cachedSync(opts.devCache, diagnostics, slot, () => hashBytes(JSON.stringify(inputs)), compute); // (dev mode: only changed chapters)
   const alignment = await stage('align-translation', () => alignTranslation(ctx, config, chapters, data, memo));
   if (opts.strict) diagnostics.strict();
   fail();
