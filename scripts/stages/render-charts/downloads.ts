@@ -6,7 +6,9 @@ import type { BuildPage } from '../../browser/page-pool.js';
 import { editionFamilies } from '../../fonts/catalogue.js';
 import { embeddedFontCss } from '../../fonts/embedded.js';
 import type { ChartDownload } from '../../model/charts.js';
-import { composeOnPage, pngOnPage, type Frame } from './compose-page.js';
+import { textMeasure } from '../../fonts/text-measure.js';
+import { composeDownload, type Frame } from './compose.js';
+import { pngOnPage } from './png-page.js';
 
 export interface DownloadJob {
   /** `${lang}|${figureId}`: the print rendering's key. */
@@ -18,7 +20,7 @@ export interface DownloadJob {
 }
 
 /** Bump when the composed files change for the same input. */
-const DOWNLOAD_VERSION = 'download-1';
+const DOWNLOAD_VERSION = 'download-2';
 
 /** Pages the downloads are drawn on at once (each chart on one, in turn). */
 export const DOWNLOAD_PAGES = 2;
@@ -27,9 +29,10 @@ export const DOWNLOAD_PAGES = 2;
  * The download of every chart (<cache>/charts/<hash>.download.svg and .png,
  * keyed by the chart, its frame and language: an unchanged chart is not drawn
  * again), each drawn as soon as its chart is rendered, by key; undefined for a
- * chart that has no print rendering. The PNG is a screenshot of the composed
- * SVG on a chart page at twice its size: Chromium draws it with the bundled
- * fonts, as the page shows it, and no rasteriser is shipped to the reader.
+ * chart that has no print rendering. The chart is framed here (compose.ts,
+ * measured with the bundled fonts as Chromium measures them: no browser
+ * needed); the PNG is that SVG drawn by Chromium on a chart page at twice its
+ * size (png-page.ts), with the fonts it embeds: no rasteriser is shipped.
  * `pages` (DOWNLOAD_PAGES of them) is called only when something is not in the
  * cache. Nothing here is awaited: the build goes on while they are drawn.
  */
@@ -54,15 +57,18 @@ async function draw(ctx: BuildContext, dir: string, job: DownloadJob, pages: () 
   const hash = createHash('sha256').update(DOWNLOAD_VERSION).update(JSON.stringify([job.lang, chart, job.frame])).digest('hex').slice(0, 24);
   const file = path.join(dir, `${hash}.download`);
   if (existsSync(`${file}.svg`) && existsSync(`${file}.png`)) return { svg: readFileSync(`${file}.svg`, 'utf8'), png: readFileSync(`${file}.png`) };
-  const ready = await pages();
-  const page = ready[lane % ready.length]!.page;
-  const composed = await composeOnPage(page, chart, job.frame);
+  const measure = textMeasure(ctx);
+  const width = measure.width.bind(measure);
+  let composed = composeDownload(chart, job.frame, width);
+  // (a width that needed a font not decoded yet was estimated: decode it and compose again)
+  while (await measure.loadMissing()) composed = composeDownload(chart, job.frame, width);
   const fonts = await embeddedFontCss(ctx, editionFamilies[job.lang].sans, [
     { text: composed.regular, bold: false },
     { text: composed.bold, bold: true },
   ]);
   const svg = withStyle(composed.svg, fonts.css);
-  const png = await pngOnPage(page, svg, composed.width, composed.height);
+  const ready = await pages();
+  const png = await pngOnPage(ready[lane % ready.length]!.page, svg, composed.width, composed.height);
   writeAtomic(`${file}.png`, png);
   writeAtomic(`${file}.svg`, svg);
   return { svg, png };

@@ -7,7 +7,7 @@ import { allFaces, editionFamilies, fontFaceCss } from '../../fonts/catalogue.js
 import { type BuildPage, closePages, openPages } from '../../browser/page-pool.js';
 import { chartKey, type ChartDownloads, type ChartTexts } from '../../model/charts.js';
 import { chartDownloads, DOWNLOAD_PAGES } from './downloads.js';
-import type { Frame } from './compose-page.js';
+import type { Frame } from './compose.js';
 import { startCharts, type ChartWork } from './chart-work.js';
 
 export { startCharts, type ChartWork } from './chart-work.js';

@@ -6,7 +6,7 @@ import type { Templates } from '../../model/templates.js';
 import { formatDate } from '../../locale/units.js';
 import { smartenText } from '../../locale/typography.js';
 import { anchorOf } from '../../model/charts.js';
-import type { Frame } from './compose-page.js';
+import type { Frame } from './compose.js';
 import type { ChartJob } from './index.js';
 
 /**
