@@ -19,7 +19,7 @@ import { chartJobs } from './stages/render-charts/jobs.js';
 import { closePages, type BuildPage } from './browser/page-pool.js';
 import { applyTemplates } from './stages/apply-templates/index.js';
 import { checkParity } from './stages/check-parity.js';
-import { alignTranslation, type ChapterMemo } from './stages/align-translation/index.js';
+import { alignTranslation } from './stages/align-translation/index.js';
 import type { Alignment } from './model/alignment.js';
 import { reviewPage } from './stages/review-page/index.js';
 import { editionFonts as fontsForEdition, pageFonts, type FontMode } from './fonts/edition-fonts.js';
@@ -28,7 +28,7 @@ import { startStaging, writeFile, writeLater, writeFonts, copyFile, carryOver, c
 import { languageChooser } from './stages/apply-templates/language-chooser.js';
 import { hashBytes, hashTree } from './incremental/inputs-hash.js';
 import { writeRecord, type BuildRecord } from './incremental/build-record.js';
-import { cached, cachedSync, type DevCache } from './incremental/dev-cache.js';
+import { cached, type DevCache } from './incremental/dev-cache.js';
 import { prefetchFonts, type EditionFonts } from './fonts/subset.js';
 import { pdfKey, previousOutput } from './incremental/reuse.js';
 import type { Changes } from './stages/report-changes/index.js';
@@ -147,8 +147,7 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
     return hashBytes(JSON.stringify([chapters[l], templates!.strings[l], dataStamp]));
   }
   await stage('check-parity', () => checkParity(ctx, config, chapters, rendered, data));
-  const memo: ChapterMemo = (slot, inputs, compute) => cachedSync(opts.devCache, diagnostics, slot, () => hashBytes(JSON.stringify(inputs)), compute); // (dev mode: only changed chapters)
-  const alignment = await stage('align-translation', () => alignTranslation(ctx, config, chapters, data, memo));
+  const alignment = await stage('align-translation', () => alignTranslation(ctx, config, chapters, data, opts.devCache));
   if (opts.strict) diagnostics.strict();
   fail();
   const renderKeys = opts.devCache ? Object.fromEntries(config.languages.map((l) => [l, renderKey(l)])) : {};

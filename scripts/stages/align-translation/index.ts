@@ -10,12 +10,8 @@ import { lineCol } from '../../sources/positions.js';
 import { matchChapter } from './match.js';
 import { readSidecar } from './sidecar.js';
 import { pairMismatches, reportChapter } from './report.js';
-
-/**
- * How a chapter's alignment may be kept between builds (dev mode): `inputs` is everything it is made from;
- * the build hashes them. Without one, each chapter is aligned.
- */
-export type ChapterMemo = (slot: string, inputs: unknown, compute: () => ChapterAlignment) => ChapterAlignment;
+import { cachedSync, type DevCache } from '../../incremental/dev-cache.js';
+import { hashBytes } from '../../incremental/inputs-hash.js';
 
 /**
  * The translation, unit by unit: each translated chapter split into units and paired with the units of its
@@ -23,7 +19,7 @@ export type ChapterMemo = (slot: string, inputs: unknown, compute: () => Chapter
  * text each unit was translated from. Reports every unit whose source changed since (with the change),
  * every unit on one side only, and every pair whose numbers, {{num}}, {{ref}}, notes or links differ.
  */
-export function alignTranslation(ctx: BuildContext, config: ReportConfig, chapters: Record<Lang, Chapter[]>, data: ReportData, memo: ChapterMemo = (_, __, compute) => compute()): Alignment {
+export function alignTranslation(ctx: BuildContext, config: ReportConfig, chapters: Record<Lang, Chapter[]>, data: ReportData, devCache?: DevCache): Alignment {
   const source = config.sourceLanguage;
   const captions = captionPlaces(ctx, data);
   const alignment: Alignment = { source, translations: [] };
@@ -35,7 +31,9 @@ export function alignTranslation(ctx: BuildContext, config: ReportConfig, chapte
       if (!s) continue; // the parity check reports a chapter on one side only
       const sidecar = sidecarPath(t.file);
       const sidecarText = existsSync(path.join(ctx.root, sidecar)) ? readFileSync(path.join(ctx.root, sidecar), 'utf8') : null;
-      const ch = memo(`align-translation|${lang}|${t.id}`, [s, t, sidecarText, [...captions]], () => {
+      // Dev mode keeps each chapter's alignment while what it is made from is the same.
+      const inputs = () => hashBytes(JSON.stringify([s, t, sidecarText, [...captions]]));
+      const ch = cachedSync(devCache, ctx.diagnostics, `align-translation|${lang}|${t.id}`, inputs, () => {
         const { records, broken } = readSidecar(ctx, sidecar);
         const [zs, es] = [withCaptions(chapterUnits(s), source, captions), withCaptions(chapterUnits(t), lang, captions)];
         const aligned: ChapterAlignment = {
