@@ -127,7 +127,7 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
   const config = await stage('load-config', () => loadConfig(ctx));
   fail();
   if (!config) throw new BuildFailed(diagnostics.list);
-  const templates = await stage('load-templates', () => loadTemplates(ctx, config.languages));
+  const templates = await stage('load-templates', () => cached(opts.devCache, diagnostics, 'load-templates', () => hashBytes(JSON.stringify([hashTree(path.join(opts.root, 'templates')), hashTree(path.join(opts.packageDir, 'theme')), config.languages])), () => loadTemplates(ctx, config.languages)));
   const dataStamp = opts.devCache ? hashBytes(JSON.stringify(hashTree(path.join(opts.root, 'data')))) : '';
   const data = await stage('load-data', () => cached(opts.devCache, diagnostics, 'load-data', () => dataStamp, () => loadData(ctx)));
   if (templates && !diagnostics.errors.length) loaded?.(ctx, config, templates, data);

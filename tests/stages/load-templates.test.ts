@@ -7,7 +7,9 @@ import { loadTemplates } from '../../scripts/stages/load-templates/index.js';
 import { Diagnostics } from '../../scripts/diagnostics/collector.js';
 import { formatDiagnostic } from '../../scripts/diagnostics/catalogue.js';
 import { newSession, type BuildContext } from '../../scripts/context.js';
-import { repo } from '../helpers.js';
+import { options, repo, reportCopy } from '../helpers.js';
+import { prepare } from '../../scripts/build.js';
+import type { DevCache } from '../../scripts/incremental/dev-cache.js';
 
 /** The report's templates/ over the built-in theme/, file by file. */
 function context(root: string, packageDir = repo): BuildContext {
@@ -85,5 +87,21 @@ describe('load-templates', () => {
     const lines = ctx.diagnostics.list.map(formatDiagnostic);
     expect(lines).toContainEqual(expect.stringMatching(/^theme\/chart-theme\.json:1:\d+ {2}error {2}JSON syntax error/));
     expect(lines).toContainEqual(expect.stringMatching(/^theme\/styles\/print\.css:1:\d+ {2}error {2}Stylesheet refers to "https:\/\/example\.org\/print\.css"/));
+  });
+});
+
+describe('load-templates in dev mode (templates kept between rebuilds)', () => {
+  it('keeps them while templates/ and the theme are unchanged, and loads them again after a save', async () => {
+    const root = reportCopy('mini');
+    const devCache: DevCache = new Map();
+    const load = async () => (await prepare(options(root, path.join(root, 'dist'), { formats: ['html'], devCache }))).templates;
+    const first = await load();
+    expect(await load()).toBe(first);
+    put(root, 'templates/layout.hbs', `${theme('layout.hbs')}\n<!-- saved -->\n`);
+    const saved = await load();
+    expect(saved).not.toBe(first);
+    expect(saved.layout.endsWith('<!-- saved -->\n')).toBe(true);
+    rmSync(path.join(root, 'templates', 'layout.hbs'));
+    expect((await load()).layout).toBe(theme('layout.hbs'));
   });
 });
