@@ -20,7 +20,7 @@ export interface DownloadJob {
 }
 
 /** Bump when the composed files change for the same input. */
-const DOWNLOAD_VERSION = 'download-2';
+const DOWNLOAD_VERSION = 'download-1';
 
 /** Pages the downloads are drawn on at once (each chart on one, in turn). */
 export const DOWNLOAD_PAGES = 2;
@@ -57,11 +57,15 @@ async function draw(ctx: BuildContext, dir: string, job: DownloadJob, pages: () 
   const hash = createHash('sha256').update(DOWNLOAD_VERSION).update(JSON.stringify([job.lang, chart, job.frame])).digest('hex').slice(0, 24);
   const file = path.join(dir, `${hash}.download`);
   if (existsSync(`${file}.svg`) && existsSync(`${file}.png`)) return { svg: readFileSync(`${file}.svg`, 'utf8'), png: readFileSync(`${file}.png`) };
+  // In turn with the charts laid out in this thread (the measurer's missing fonts are theirs too); a width that
+  // needed a font not decoded yet was estimated: decode it and compose again.
   const measure = textMeasure(ctx);
-  const width = measure.width.bind(measure);
-  let composed = composeDownload(chart, job.frame, width);
-  // (a width that needed a font not decoded yet was estimated: decode it and compose again)
-  while (await measure.loadMissing()) composed = composeDownload(chart, job.frame, width);
+  const compose = () => composeDownload(chart, job.frame, measure.width.bind(measure));
+  const composed = await measure.inTurn(async () => {
+    let c = compose();
+    while (await measure.loadMissing()) c = compose();
+    return c;
+  });
   const fonts = await embeddedFontCss(ctx, editionFamilies[job.lang].sans, [
     { text: composed.regular, bold: false },
     { text: composed.bold, bold: true },
