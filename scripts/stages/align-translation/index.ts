@@ -30,9 +30,9 @@ export function alignTranslation(ctx: BuildContext, config: ReportConfig, chapte
       const s = chapters[source]?.find((c) => c.id === t.id);
       if (!s) continue; // the parity check reports a chapter on one side only
       const sidecar = sidecarPath(t.file);
-      const sidecarText = existsSync(path.join(ctx.root, sidecar)) ? readFileSync(path.join(ctx.root, sidecar), 'utf8') : null;
       // Dev mode keeps each chapter's alignment while what it is made from is the same.
-      const inputs = () => hashBytes(JSON.stringify([s, t, sidecarText, [...captions]]));
+      const sidecarText = () => (existsSync(path.join(ctx.root, sidecar)) ? readFileSync(path.join(ctx.root, sidecar), 'utf8') : null);
+      const inputs = () => hashBytes(JSON.stringify([s, t, sidecarText(), [...captions]]));
       const ch = cachedSync(devCache, ctx.diagnostics, `align-translation|${lang}|${t.id}`, inputs, () => {
         const { records, broken } = readSidecar(ctx, sidecar);
         const [zs, es] = [withCaptions(chapterUnits(s), source, captions), withCaptions(chapterUnits(t), lang, captions)];
