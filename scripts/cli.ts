@@ -261,8 +261,12 @@ async function main(argv: string[]): Promise<number> {
       console.error(`${command} failed: ${n} error(s); ${command === 'build' ? 'the previous output is unchanged' : 'see above'}`);
       return 1;
     }
-    const { browserFault, browserActivity } = await browsers();
-    fault = browserFault(e, { ...browserState, timeoutMs: browserTimeout * 1000, doing: browserActivity(lastStage) });
+    const { browserFault, browserActivity, disconnection } = await browsers();
+    const classify = () => browserFault(e, { ...browserState, timeoutMs: browserTimeout * 1000, doing: browserActivity(lastStage) });
+    fault = classify();
+    // A page can fail as Chromium dies, before the end of the connection is read (its frames already gone): wait
+    // a moment for that end before calling the error anything else.
+    if (!fault && launched?.connected) fault = (await disconnection(launched, 500)) ? classify() : undefined;
     if (fault) {
       if (values.verbose) console.error(e);
       console.error(fault.message);

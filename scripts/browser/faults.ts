@@ -1,5 +1,5 @@
 /** Browser faults as catalogue lines: a launch that fails, a crash or a hang mid-build. */
-import { ProtocolError, TimeoutError } from 'puppeteer';
+import { ProtocolError, TimeoutError, type Browser } from 'puppeteer';
 import { EnvironmentError, catalogue, formatDiagnostic, type Rule } from '../diagnostics/catalogue.js';
 
 /**
@@ -16,7 +16,7 @@ export function browserFault(e: unknown, info: { executablePath: string; timeout
   const message = e.message;
   const timedOut = e instanceof TimeoutError || /timed out|timeout of \d+ ?ms exceeded|Timed out after/i.test(message);
   const gone = /Target closed|Session closed|Connection closed|Target crashed|Page crashed|browser has disconnected|WebSocket is not open/i.test(message);
-  if (gone || (info.disconnected && (timedOut || e instanceof ProtocolError || /Protocol error|frame was detached|context was destroyed/i.test(message)))) {
+  if (gone || (info.disconnected && (timedOut || e instanceof ProtocolError || /Protocol error|detached|context was destroyed|main frame too early/i.test(message)))) {
     return fault('browser-crashed', info.executablePath, [info.doing]);
   }
   if (timedOut) return fault('browser-timeout', info.executablePath, [info.doing, seconds(info.timeoutMs)]);
@@ -56,3 +56,14 @@ export function fault(rule: Rule, executablePath: string, args: string[], hintAr
 }
 
 export const seconds = (ms: number) => String(Math.round(ms / 100) / 10);
+
+/** Whether the browser disconnects (its `disconnected` event) within `ms`. */
+export function disconnection(b: Browser, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    b.once('disconnected', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}

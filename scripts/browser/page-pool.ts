@@ -22,8 +22,17 @@ export function openPages(ctx: BuildContext, opts: { count: number; html: string
     mkdirSync(opts.hostDir, { recursive: true });
     const host = path.join(opts.hostDir, `host-${process.pid}-${Date.now()}.html`);
     writeFileSync(host, opts.html);
+    // A browser that goes away while a page opens fails the opening at once: Puppeteer's wait for the new
+    // page's target would otherwise run to its timeout.
+    let onGone = () => undefined as void;
+    const gone = new Promise<never>((_, reject) => {
+      onGone = () => reject(new Error('the browser has disconnected while pages were opening'));
+      if (!browser.connected) onGone();
+      browser.once('disconnected', onGone);
+    });
+    gone.catch(() => undefined);
     try {
-      return await Promise.all(
+      const opening = Promise.all(
         Array.from({ length: opts.count }, async () => {
           const page = await browser.newPage();
           const guard = await guardPage(page, opts.allowedDirs, ctx.browserTimeoutMs);
@@ -31,7 +40,10 @@ export function openPages(ctx: BuildContext, opts: { count: number; html: string
           return { page, guard };
         }),
       );
+      opening.catch(() => undefined); // (a failure after the browser went away is that)
+      return await Promise.race([opening, gone]);
     } finally {
+      browser.off('disconnected', onGone);
       rmSync(host, { force: true });
     }
   })();
