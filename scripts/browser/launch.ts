@@ -48,8 +48,9 @@ export async function launchBrowser(opts: LaunchOptions): Promise<Browser> {
     abort.abort(); // kill what was started now, rather than after Puppeteer's own (bounded, but slow) close
     throw startFault(e, opts.executablePath, timeout);
   }
-  // Chromium's main process gone (crashed, killed) while its other processes still hold the pipe open: without
-  // this, every call waits out the protocol timeout instead of failing at once as the browser disconnects.
+  // Chromium's main process gone (crashed, killed) while its other processes still hold the pipe open: end the
+  // connection now, so that the build sees the browser disconnect and calls in flight fail (a page still waiting
+  // for an execution context waits out Puppeteer's timeout).
   browser.process()?.once('exit', () => {
     killBrowser(browser);
     void browser.disconnect().catch(() => undefined);
