@@ -49,8 +49,8 @@ export async function launchBrowser(opts: LaunchOptions): Promise<Browser> {
     throw startFault(e, opts.executablePath, timeout);
   }
   // Chromium's main process gone (crashed, killed) while its other processes still hold the pipe open: end the
-  // connection now, so that the build sees the browser disconnect and calls in flight fail (a page still waiting
-  // for an execution context waits out Puppeteer's timeout).
+  // connection now, so that the build sees the browser disconnect and calls in flight fail (what waits for an event
+  // instead, such as a page's execution context, waits out Puppeteer's timeout: the CLI exits without it).
   browser.process()?.once('exit', () => {
     killBrowser(browser);
     void browser.disconnect().catch(() => undefined);
