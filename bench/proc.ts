@@ -6,6 +6,12 @@ export interface RunResult {
   ms: number;
   /** Max over the samples of the summed RSS of the process and all its descendants. */
   peakBytes: number;
+  /**
+   * CPU time (user + system, every thread) summed over the process and all its descendants, each as last sampled:
+   * what a process used in its last ~50 ms is missed (Chromium's processes are not all waited for, so the times of
+   * ended children are not to be had from the kernel).
+   */
+  cpuMs: number;
   code: number | null;
   signal: NodeJS.Signals | null;
   timedOut: boolean;
@@ -20,28 +26,31 @@ export interface RunOptions {
 }
 
 const SAMPLE_EVERY_MS = 50;
-const PAGE_SIZE = pageSize();
+const PAGE_SIZE = getconf('PAGESIZE', 4096);
+const CLOCK_TICKS = getconf('CLK_TCK', 100);
 
-function pageSize(): number {
+function getconf(name: string, fallback: number): number {
   try {
-    return Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim()) || 4096;
+    return Number(execFileSync('getconf', [name], { encoding: 'utf8' }).trim()) || fallback;
   } catch {
-    return 4096;
+    return fallback;
   }
 }
 
 interface ProcStat {
   ppid: number;
   rssBytes: number;
+  cpuMs: number;
 }
 
 /** /proc/<pid>/stat → ppid and RSS; undefined when the process is gone. */
 function readStat(pid: number): ProcStat | undefined {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may contain spaces and parentheses): state, ppid, … rss is field 24.
+    // Fields after the command name (which may contain spaces and parentheses): state (field 3), ppid, …
+    // utime and stime are fields 14 and 15, rss is field 24.
     const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(rest[1]), rssBytes: Number(rest[21]) * PAGE_SIZE };
+    return { ppid: Number(rest[1]), rssBytes: Number(rest[21]) * PAGE_SIZE, cpuMs: ((Number(rest[11]) + Number(rest[12])) * 1000) / CLOCK_TICKS };
   } catch {
     return undefined;
   }
@@ -77,12 +86,6 @@ export function processTree(root: number): Map<number, ProcStat> {
   return tree;
 }
 
-export function treeRss(root: number): number {
-  let sum = 0;
-  for (const st of processTree(root).values()) sum += st.rssBytes;
-  return sum;
-}
-
 /** SIGKILL a process and every descendant, by pid (children first, so none is reparented and missed). */
 export function killTree(root: number): void {
   const pids = [...processTree(root).keys()].reverse();
@@ -95,7 +98,7 @@ export function killTree(root: number): void {
   }
 }
 
-/** Run `cmd args` to completion, timing it and sampling its tree's memory every ~50 ms. Never rejects. */
+/** Run `cmd args` to completion, timing it, sampling its tree's memory every ~50 ms and taking its CPU time. Never rejects. */
 export function runMeasured(cmd: string, args: string[], opts: RunOptions): Promise<RunResult> {
   return new Promise((resolve) => {
     const t0 = performance.now();
@@ -103,11 +106,18 @@ export function runMeasured(cmd: string, args: string[], opts: RunOptions): Prom
     let stdout = '';
     let stderr = '';
     let peakBytes = 0;
+    const cpu = new Map<number, number>();
     let timedOut = false;
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
     const sample = () => {
-      if (child.pid !== undefined) peakBytes = Math.max(peakBytes, treeRss(child.pid));
+      if (child.pid === undefined) return;
+      let rss = 0;
+      for (const [pid, st] of processTree(child.pid)) {
+        rss += st.rssBytes;
+        cpu.set(pid, st.cpuMs);
+      }
+      peakBytes = Math.max(peakBytes, rss);
     };
     sample();
     const sampler = setInterval(sample, SAMPLE_EVERY_MS);
@@ -118,7 +128,7 @@ export function runMeasured(cmd: string, args: string[], opts: RunOptions): Prom
     const finish = (code: number | null, signal: NodeJS.Signals | null, extra = '') => {
       clearInterval(sampler);
       clearTimeout(killer);
-      resolve({ ms: performance.now() - t0, peakBytes, code, signal, timedOut, stdout, stderr: stderr + extra });
+      resolve({ ms: performance.now() - t0, peakBytes, cpuMs: [...cpu.values()].reduce((a, b) => a + b, 0), code, signal, timedOut, stdout, stderr: stderr + extra });
     };
     child.on('error', (e) => finish(null, null, `\n${e.message}`));
     child.on('close', (code, signal) => finish(code, signal));

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { DevResult } from './dev.js';
-import { median, summarize, type Outcome, type Sample } from './samples.js';
+import { cpuBound, median, summarize, type Outcome, type Sample } from './samples.js';
 import type { ScaleResult } from './scale.js';
 import { scaleSection } from './scale-report.js';
 
@@ -70,6 +70,8 @@ interface Row {
   ratio: string;
   /** × the bare floor. */
   bare?: string;
+  /** CPU time over every core (median). */
+  cpu?: string;
   memory: string;
   target: string;
   /** ✓, ✗, or '' when there is no target; '?' when the target could not be judged. */
@@ -91,7 +93,7 @@ function timeRow(measure: string, o: Outcome, floors: { floor?: number; bare?: n
   const checks = [max.floor !== undefined ? (ratio === undefined ? undefined : ratio <= max.floor) : true, max.bare !== undefined ? (bare === undefined ? undefined : bare <= max.bare) : true];
   const verdict = !judged ? '' : checks.includes(undefined) ? '?' : tick(checks.every(Boolean));
   const x = (r: number | undefined) => (r === undefined ? 'n/a' : `${r.toFixed(2)}×`);
-  return { measure, value: seconds(o.ms), ratio: x(ratio), bare: x(bare), memory: o.peakBytes ? megabytes(o.peakBytes) : '', target, verdict };
+  return { measure, value: seconds(o.ms), ratio: x(ratio), bare: x(bare), cpu: o.cpuMs ? seconds(o.cpuMs) : '', memory: o.peakBytes ? megabytes(o.peakBytes) : '', target, verdict };
 }
 
 function printPdfRow(r: BenchResults, floorMs: number | undefined, bareMs: number | undefined): Row {
@@ -150,9 +152,9 @@ export function rows(r: BenchResults): Row[] {
 }
 
 export function table(rs: Row[]): string {
-  const head = '| measure | median | × floor | × bare floor | peak memory | target | met |\n| --- | ---: | ---: | ---: | ---: | --- | --- |';
+  const head = '| measure | median | × floor | × bare floor | CPU | peak memory | target | met |\n| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |';
   const esc = (s: string) => s.replace(/\|/g, '\\|');
-  return [head, ...rs.map((x) => `| ${[x.measure, x.value, x.ratio, x.bare ?? '', x.memory, x.target, x.verdict].map(esc).join(' | ')} |`)].join('\n');
+  return [head, ...rs.map((x) => `| ${[x.measure, x.value, x.ratio, x.bare ?? '', x.cpu ?? '', x.memory, x.target, x.verdict].map(esc).join(' | ')} |`)].join('\n');
 }
 
 /** Median ms of each stage over the cold builds, in the order the build prints them. */
@@ -170,7 +172,8 @@ export function misses(rs: Row[]): string[] {
 
 export function fullReport(r: BenchResults, m: Machine, date: Date): string {
   const rs = rows(r);
-  const scale = scaleSection(r.scale);
+  const scale = scaleSection(r.scale, m.cores);
+  const bound = cpuBound('the cold build', summarize(r.cold), summarize(r.bareFloor), m.cores, BARE.cold);
   const missed = [...misses(rs), ...scale.misses];
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
   return [
@@ -180,6 +183,7 @@ export function fullReport(r: BenchResults, m: Machine, date: Date): string {
     `Edits: ${r.edits.join('; ')}`,
     '',
     table(rs),
+    ...(bound ? ['', bound] : []),
     '',
     stageTable(r.coldStages),
     ...(scale.text ? ['', scale.text] : []),

@@ -1,20 +1,22 @@
 import { failureOf, type RunResult } from './proc.js';
 
-/** One measured run: wall-clock, peak tree memory, and why it failed (if it did). */
+/** One measured run: wall-clock, peak tree memory, CPU time over every core, and why it failed (if it did). */
 export interface Sample {
   ms: number;
   peakBytes: number;
+  cpuMs?: number;
   failure?: string;
 }
 
 export function toSample(r: RunResult): Sample {
-  return { ms: r.ms, peakBytes: r.peakBytes, failure: failureOf(r) };
+  return { ms: r.ms, peakBytes: r.peakBytes, cpuMs: r.cpuMs, failure: failureOf(r) };
 }
 
 /** Runs done one after the other as one unit (a peer printing each edition): times add, memory is the max. */
 export function sequence(parts: Sample[]): Sample {
   return {
     ms: parts.reduce((s, p) => s + p.ms, 0),
+    cpuMs: parts.reduce((s, p) => s + (p.cpuMs ?? 0), 0),
     peakBytes: Math.max(0, ...parts.map((p) => p.peakBytes)),
     failure: parts.find((p) => p.failure)?.failure,
   };
@@ -28,14 +30,32 @@ export function median(xs: number[]): number | undefined {
 }
 
 /** A series' median time, or why there is none: the first failure, if any run failed. */
-export type Outcome = { ok: true; ms: number; peakBytes: number } | { ok: false; why: string };
+export type Outcome = { ok: true; ms: number; peakBytes: number; cpuMs?: number } | { ok: false; why: string };
 
 export function summarize(samples: Sample[]): Outcome {
   const failed = samples.find((s) => s.failure);
   if (failed) return { ok: false, why: failed.failure! };
   const ms = median(samples.map((s) => s.ms));
   if (ms === undefined) return { ok: false, why: 'not run' };
-  return { ok: true, ms, peakBytes: Math.max(...samples.map((s) => s.peakBytes)) };
+  const cpu = samples.map((s) => s.cpuMs).filter((c): c is number => c !== undefined);
+  return { ok: true, ms, peakBytes: Math.max(...samples.map((s) => s.peakBytes)), cpuMs: median(cpu) };
+}
+
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/**
+ * What the CPU a build uses allows on this machine: however well its work overlaps, it cannot take less wall time
+ * than its CPU time over the cores. Said against the bare floor and the target, when both ran.
+ */
+export function cpuBound(what: string, build: Outcome, bare: Outcome, cores: number, target: number): string | undefined {
+  if (!build.ok || !bare.ok || !build.cpuMs || !bare.cpuMs || !cores) return undefined;
+  const least = build.cpuMs / cores;
+  const budget = target * bare.ms * cores - bare.cpuMs;
+  return (
+    `CPU: ${what} used ${secs(build.cpuMs)} of CPU, its bare floor ${secs(bare.cpuMs)}; on ${cores} cores it cannot take less than ${secs(least)}, ` +
+    `${(least / bare.ms).toFixed(2)}× the bare floor's time (wall: ${(build.ms / bare.ms).toFixed(2)}×). Within ${target}× the cores have ${secs(budget)} of CPU ` +
+    `for everything but printing, and the build spends ${secs(build.cpuMs - bare.cpuMs)} on it.`
+  );
 }
 
 /** `stage   1234 ms` lines of a build's output → total ms per stage (a stage run per edition is summed). */

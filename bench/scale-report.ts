@@ -1,4 +1,4 @@
-import { median, summarize } from './samples.js';
+import { cpuBound, median, summarize } from './samples.js';
 import type { ScaleResult } from './scale.js';
 
 /** Issue #20: a report of 40 chapters (and more) ≤ 1.3× its bare floor; time growing no faster than the floor's (≤ 1.15×). */
@@ -7,27 +7,32 @@ const TARGET = { ratio: 1.3, fromChapters: 40, growth: 1.15 };
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** The scale rows as markdown (empty when none were measured), and the targets they miss. */
-export function scaleSection(results: ScaleResult[]): { text: string; misses: string[] } {
+export function scaleSection(results: ScaleResult[], cores: number): { text: string; misses: string[] } {
   if (!results.length) return { text: '', misses: [] };
   const misses: string[] = [];
-  const lines = ['| synthetic report, chapters per language | printed | cold build | bare floor | × bare floor | peak memory | target | met |', '| --- | --- | ---: | ---: | ---: | ---: | --- | --- |'];
+  const lines = ['| synthetic report, chapters per language | printed | cold build | bare floor | × bare floor | CPU, build / bare floor | peak memory | target | met |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |'];
   const ok: { n: number; build: number; floor: number }[] = [];
+  const bounds: string[] = [];
   for (const r of results) {
     const b = summarize(r.builds);
     const f = summarize(r.floors);
     const judged = r.chapters >= TARGET.fromChapters;
     const target = judged ? `≤ ${TARGET.ratio}× bare floor` : '—';
     if (!b.ok || !f.ok) {
-      lines.push(`| ${r.chapters} | | ${b.ok ? s(b.ms) : `failed: ${b.why}`} | ${f.ok ? s(f.ms) : `failed: ${f.why}`} | | | ${target} | ${judged ? '?' : ''} |`);
+      lines.push(`| ${r.chapters} | | ${b.ok ? s(b.ms) : `failed: ${b.why}`} | ${f.ok ? s(f.ms) : `failed: ${f.why}`} | | | | ${target} | ${judged ? '?' : ''} |`);
       if (judged) misses.push(`NOT JUDGED: ${r.chapters}-chapter report (a run failed)`);
       continue;
     }
     const ratio = b.ms / f.ms;
     const met = ratio <= TARGET.ratio;
     ok.push({ n: r.chapters, build: b.ms, floor: f.ms });
-    lines.push(`| ${r.chapters} | ${r.printed.join('; ')} | ${s(b.ms)} | ${s(f.ms)} | ${ratio.toFixed(2)}× | ${Math.round(b.peakBytes / 2 ** 20)} MB | ${target} | ${judged ? (met ? '✓' : '✗') : ''} |`);
+    const cpu = b.cpuMs && f.cpuMs ? `${s(b.cpuMs)} / ${s(f.cpuMs)}` : '';
+    lines.push(`| ${r.chapters} | ${r.printed.join('; ')} | ${s(b.ms)} | ${s(f.ms)} | ${ratio.toFixed(2)}× | ${cpu} | ${Math.round(b.peakBytes / 2 ** 20)} MB | ${target} | ${judged ? (met ? '✓' : '✗') : ''} |`);
+    const bound = cpuBound(`the ${r.chapters}-chapter build`, b, f, cores, TARGET.ratio);
+    if (bound && judged) bounds.push(bound);
     if (judged && !met) misses.push(`MISSED: ${r.chapters}-chapter report — ${s(b.ms)} (${ratio.toFixed(2)}× its bare floor) vs target ≤ ${TARGET.ratio}×`);
   }
+  if (bounds.length) lines.push('', ...bounds);
   if (ok.length >= 2) {
     const [a, z] = [ok[0]!, ok.at(-1)!];
     const growth = z.build / a.build / (z.floor / a.floor);
