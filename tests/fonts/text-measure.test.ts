@@ -19,6 +19,8 @@ describe('text measured from the bundled fonts', () => {
     const texts = [
       'Hong Kong', 'AVATAR To Wave', 'R&D expenditure (RMB 100 million)', '2010–2021', '−1,234.5%', 'x …', 'Wait… “quoted”',
       '香港', '研发支出占 GDP 比重（%）', '深圳 Shenzhen 2020', 'ﬁne ligature', 'A very long label that runs on well past two hundred and fifty-six pixels at twelve',
+      // Words measured above, again in other texts (as a caption is wrapped, prefix by prefix): widths kept per word.
+      'Hong Kong R&D 2010–2021', '香港深圳', '研发支出占 GDP', 'A very long label',
     ];
     const cases = texts.flatMap((text) =>
       [
