@@ -1,6 +1,8 @@
 import type { Root } from 'mdast';
-import { unified } from 'unified';
-import remarkSmartypants from 'remark-smartypants';
+import type { Node } from 'unist';
+import { retext } from 'retext';
+import retextSmartypants from 'retext-smartypants';
+import { visit } from 'unist-util-visit';
 import hyphenEnGb from 'hyphen/en-gb/index.js'; // the file: Node does not import a folder
 import type { Lang } from '../context.js';
 
@@ -8,7 +10,7 @@ import type { Lang } from '../context.js';
  * How each language's text is set: typographic quotes and dashes, and hyphenation.
  *
  * Quotes: authors type straight quotes ("…", 'x', it's) and the build turns them into curly ones
- * (SmartyPants, via remark-smartypants: double outside, single inside, apostrophes), `--` into an en dash and
+ * (SmartyPants, by retext-smartypants: double outside, single inside, apostrophes), `--` into an en dash and
  * `---` into an em dash (docs/style-en.md: spaced en dashes, no em dashes). Chinese types its own
  * full-width quotes, so only English is converted.
  *
@@ -16,7 +18,7 @@ import type { Lang } from '../context.js';
  * PDF. The build puts soft hyphens (U+00AD) into the words of body text instead, from the TeX en-gb patterns
  * (the `hyphen` package, Liang's algorithm), which the browser breaks at only when a line needs it.
  */
-type SmartypantsOptions = NonNullable<Parameters<typeof remarkSmartypants>[0]>;
+type SmartypantsOptions = NonNullable<Parameters<typeof retextSmartypants>[0]>;
 
 export interface Typography {
   quotes: SmartypantsOptions | false;
@@ -45,12 +47,37 @@ export const typography: Record<Lang, Typography> = {
   },
 };
 
-/** Curly quotes and dashes in an mdast tree, where the language wants them. Code and URLs shown as text are left alone. */
+/** The nodes whose text is smartened, and those that start a text afresh (a quote at their start opens). */
+const LITERALS = new Set(['text', 'inlineCode']);
+const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+
+/** What dashes or ellipses need ("--", an en dash typed before a hyphen, three dots spaced or not): text without it is left alone. */
+const DASHES_OR_DOTS = /--|\u2013-|\.\s*\.\s*\./;
+
+/** Per set of options: one SmartyPants for the quotes, one for the rest (dashes and ellipses change the length). */
+const smarteners = new Map<SmartypantsOptions, { quotes: Smartener; rest: Smartener }>();
+type Smartener = { processSync(text: string): { toString(): string } };
+
+/**
+ * Curly quotes and dashes in an mdast tree, where the language wants them. Code and URLs shown as text are left
+ * alone. What remark-smartypants does, the same text for the same tree, but with each text node's second pass
+ * (dashes, ellipses) run only where one could be: that pass parsed every text node again, about a third of the
+ * English edition's Markdown stage. The quotes are set over the tree's whole text at once (so that a quote
+ * pairs across emphasis and links), with code as letters and a space before each block.
+ */
 export function smartenTree(tree: Root, lang: Lang): void {
   const options = typography[lang].quotes;
   if (!options) return;
-  // remark-smartypants skips code; a link whose text is its own address (<https://…>) is shown to it as
-  // code for the moment, so that the address keeps its characters and still counts as a word for the quotes around it.
+  let smart = smarteners.get(options);
+  if (!smart) {
+    smart = {
+      quotes: retext().use(retextSmartypants, { ...options, ellipses: false, dashes: false, backticks: false }),
+      rest: retext().use(retextSmartypants, { ...options, quotes: false }),
+    };
+    smarteners.set(options, smart);
+  }
+  // A link whose text is its own address (<https://…>) counts as code for the moment: the address keeps its
+  // characters, and still counts as a word for the quotes around it.
   const hidden: { type: string }[] = [];
   const hide = (node: { type: string; url?: string; children?: unknown[] }): void => {
     if (node.type === 'link' && node.children?.length === 1) {
@@ -63,7 +90,30 @@ export function smartenTree(tree: Root, lang: Lang): void {
     for (const child of (node.children ?? []) as { type: string }[]) hide(child);
   };
   hide(tree);
-  unified().use(remarkSmartypants, options).runSync(tree);
+  const nodes: (Node & { value?: unknown })[] = [];
+  let all = '';
+  visit(tree as Node, (node: Node & { value?: unknown }, _index, parent) => {
+    if (!parent) return;
+    if (LITERALS.has(node.type) && typeof node.value === 'string') all += node.type === 'text' ? node.value : 'A'.repeat(node.value.length);
+    else if (BLOCKS.has(node.type)) all += ' ';
+    else return;
+    nodes.push(node);
+  });
+  // (quotes keep the length: each node's text is where it was)
+  const quoted = /["']/.test(all) ? String(smart.quotes.processSync(all)) : all;
+  let at = 0;
+  for (const node of nodes) {
+    if (typeof node.value !== 'string') {
+      at += 1;
+      continue;
+    }
+    const end = at + node.value.length;
+    if (node.type === 'text') {
+      const text = quoted.slice(at, end);
+      node.value = DASHES_OR_DOTS.test(text) ? String(smart.rest.processSync(text)) : text;
+    }
+    at = end;
+  }
   for (const node of hidden) node.type = 'text';
 }
 

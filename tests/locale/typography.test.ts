@@ -34,6 +34,15 @@ describe('quotes and dashes', () => {
     expect(smartenText('2016--2020 --- and so on...', 'en')).toBe('2016–2020 — and so on…');
   });
 
+  it('sets dashes and ellipses in every text of a block: after emphasis and links, in headings and table cells', () => {
+    expect(html('*Growth* -- fast. A [link](https://example.org) . . . and **bold**--- then')).toBe(
+      '<p><em>Growth</em> – fast. A <a href="https://example.org">link</a> … and <strong>bold</strong>— then</p>',
+    );
+    expect(html('## "A" -- B...\n\n| "x" -- y | z |\n| --- | --- |\n| 1...2 | w -- "v" |')).toBe(
+      '<h2>“A” – B…</h2>\n<table>\n<thead>\n<tr>\n<th>“x” – y</th>\n<th>z</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1…2</td>\n<td>w – “v”</td>\n</tr>\n</tbody>\n</table>',
+    );
+  });
+
   it('leaves code, addresses shown as text, and attributes alone', () => {
     const out = html('Say `"x" -- y` at <https://example.org/a--b\'c> or [it\'s](https://example.org/"q"--r "a \'t\'") ![it\'s "a"](x.png)');
     expect(out).toContain('<code>"x" -- y</code>');
