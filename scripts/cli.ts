@@ -22,8 +22,6 @@ function packageRoot(from: string): string {
   return path.resolve(from, '..');
 }
 const packageDir = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
-/** Set when a build stopped because its browser failed: Puppeteer may still be waiting for it. */
-let browserLost = false;
 
 const usage = `usage: npm run build -- [--lang zh|en] [--format html|pdf] [--root DIR] [--out DIR] [--strict] [--force] [--verbose] [--browser-timeout SECONDS]
        npm run check -- [--root DIR] [--strict] [--accept FILE[:LINE]]…
@@ -272,7 +270,6 @@ async function main(argv: string[]): Promise<number> {
     if (fault) {
       if (values.verbose) console.error(e);
       console.error(fault.message);
-      browserLost = true;
       return 1;
     }
     if (e instanceof EnvironmentError) {
@@ -289,10 +286,10 @@ async function main(argv: string[]): Promise<number> {
       await browser.then((b) => closeBrowser(b, { force: fault !== undefined })).catch(() => undefined);
     }
     await settled(session);
+    // Everything is said and cleaned up, but Puppeteer can still be waiting for what a dead browser never sends (a
+    // new page's target, an execution context: about half the kills by hand kept the process 30 s more).
+    if (fault) process.exit(1);
   }
 }
 
 process.exitCode = await main(process.argv.slice(2));
-// Everything is said and cleaned up, but Puppeteer can still be waiting for what a dead browser never sends (a new
-// page's target, an execution context: about half the kills by hand kept the process 30 s more): do not wait.
-if (browserLost) process.exit();

@@ -48,15 +48,21 @@ export const typography: Record<Lang, Typography> = {
 };
 
 /** The nodes whose text is smartened, and those that start a text afresh (a quote at their start opens). */
-const LITERALS = new Set(['text', 'inlineCode']);
-const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+const LITERALS = ['text', 'inlineCode'];
+const BLOCKS = ['paragraph', 'heading', 'tableCell'];
 
 /** What dashes or ellipses need ("--", an en dash typed before a hyphen, three dots spaced or not): text without it is left alone. */
 const DASHES_OR_DOTS = /--|\u2013-|\.\s*\.\s*\./;
 
-/** Per set of options: one SmartyPants for the quotes, one for the rest (dashes and ellipses change the length). */
-const smarteners = new Map<SmartypantsOptions, { quotes: Smartener; rest: Smartener }>();
+/** Per language that curls quotes, one SmartyPants for the quotes and one for the rest (dashes and ellipses change the length); stateless. */
 type Smartener = { processSync(text: string): { toString(): string } };
+const smarteners = Object.fromEntries(
+  Object.entries(typography).flatMap(([lang, { quotes }]) =>
+    quotes
+      ? [[lang, { quotes: retext().use(retextSmartypants, { ...quotes, ellipses: false, dashes: false, backticks: false }), rest: retext().use(retextSmartypants, { ...quotes, quotes: false }) }]]
+      : [],
+  ),
+) as Partial<Record<Lang, { quotes: Smartener; rest: Smartener }>>;
 
 /**
  * Curly quotes and dashes in an mdast tree, where the language wants them. Code and URLs shown as text are left
@@ -66,16 +72,8 @@ type Smartener = { processSync(text: string): { toString(): string } };
  * pairs across emphasis and links), with code as letters and a space before each block.
  */
 export function smartenTree(tree: Root, lang: Lang): void {
-  const options = typography[lang].quotes;
-  if (!options) return;
-  let smart = smarteners.get(options);
-  if (!smart) {
-    smart = {
-      quotes: retext().use(retextSmartypants, { ...options, ellipses: false, dashes: false, backticks: false }),
-      rest: retext().use(retextSmartypants, { ...options, quotes: false }),
-    };
-    smarteners.set(options, smart);
-  }
+  const smart = smarteners[lang];
+  if (!smart) return;
   // A link whose text is its own address (<https://…>) counts as code for the moment: the address keeps its
   // characters, and still counts as a word for the quotes around it.
   const hidden: { type: string }[] = [];
@@ -94,8 +92,8 @@ export function smartenTree(tree: Root, lang: Lang): void {
   let all = '';
   visit(tree as Node, (node: Node & { value?: unknown }, _index, parent) => {
     if (!parent) return;
-    if (LITERALS.has(node.type) && typeof node.value === 'string') all += node.type === 'text' ? node.value : 'A'.repeat(node.value.length);
-    else if (BLOCKS.has(node.type)) all += ' ';
+    if (LITERALS.includes(node.type) && typeof node.value === 'string') all += node.type === 'text' ? node.value : 'A'.repeat(node.value.length);
+    else if (BLOCKS.includes(node.type)) all += ' ';
     else return;
     nodes.push(node);
   });
