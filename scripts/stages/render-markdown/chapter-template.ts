@@ -12,11 +12,19 @@ import { reportTemplateError } from '../../diagnostics/template-errors.js';
 /** The helpers of a chapter ({{t}} and {{fmt}} are the layout's: a chapter names values by id). */
 const helperNames = ['figure', 'table', 'ref', 'num'];
 
+/** A chapter's body parsed and compiled, kept for the second pass (the helpers are looked up when it runs). */
+export interface CompiledChapter {
+  ast: hbs.AST.Program;
+  template: Handlebars.TemplateDelegate;
+}
+
 /**
  * Chapter bodies are Handlebars templates rendered before Markdown. Helpers emit
  * single-line output so Markdown line numbers still match the source file.
  * Pass 'place' records where figures and tables are placed (for numbering);
- * pass 'render' resolves references and values.
+ * pass 'render' resolves references and values. Both run the same template,
+ * parsed and compiled once (`compiled`, by chapter): Handlebars takes the
+ * helpers registered on `hb` at each run.
  */
 export function renderChapterTemplate(
   ctx: BuildContext,
@@ -25,6 +33,7 @@ export function renderChapterTemplate(
   data: ReportData,
   state: EditionState,
   pass: 'place' | 'render',
+  compiled: Map<Chapter, CompiledChapter>,
 ): string | undefined {
   const report = pass === 'render';
   const at = (loc: { start: { line: number; column: number } } | undefined) => ({
@@ -83,11 +92,17 @@ export function renderChapterTemplate(
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, checkedHelper(name, fn, (rule, loc, args) => report && ctx.diagnostics.report(rule, at(loc), args)));
   hb.registerPartial('byline', `<!--report-${state.markerKey}:byline-->`);
   try {
-    // ignoreStandalone: a comment or partial on a line of its own leaves that line (empty), so later lines keep their numbers.
-    const ast = hb.parse(chapter.body, { ignoreStandalone: true });
-    if (report && !checkPartials(ctx, hb, ast, chapter)) return undefined;
-    const template = hb.compile(ast, { strict: true, knownHelpers: { ...Object.fromEntries(helperNames.map((h) => [h, true])), log: false }, knownHelpersOnly: true });
-    return template({});
+    let done = compiled.get(chapter);
+    if (!done) {
+      // ignoreStandalone: a comment or partial on a line of its own leaves that line (empty), so later lines keep their numbers.
+      const ast = hb.parse(chapter.body, { ignoreStandalone: true });
+      const template = hb.compile(ast, { strict: true, knownHelpers: { ...Object.fromEntries(helperNames.map((h) => [h, true])), log: false }, knownHelpersOnly: true });
+      done = { ast, template };
+      compiled.set(chapter, done);
+    }
+    if (report && !checkPartials(ctx, hb, done.ast, chapter)) return undefined;
+    // (a template that does not compile throws at each run, and is reported in the second)
+    return done.template({});
   } catch (e) {
     if (report) reportTemplateError(ctx, e as Handlebars.Exception & { lineNumber?: number; column?: number }, chapter.file, chapter.bodyLine, helperNames);
     return undefined;

@@ -14,7 +14,7 @@ import type { Place } from '../../diagnostics/catalogue.js';
 import type { Chapter } from '../../model/content.js';
 import type { ReportData } from '../../model/data.js';
 import type { Strings } from '../../model/templates.js';
-import { renderChapterTemplate } from './chapter-template.js';
+import { renderChapterTemplate, type CompiledChapter } from './chapter-template.js';
 import type { EditionState, NoteState, RenderedEdition, RenderedChapter, Heading } from '../../model/edition.js';
 import { collectNotes } from './notes.js';
 import { hyphenateBody } from './hyphenate.js';
@@ -35,7 +35,8 @@ const headingId = /\s*\{#([^}]*)\}\s*$/;
 export function renderMarkdown(ctx: BuildContext, lang: Lang, chapters: Chapter[], data: ReportData, strings: Strings): RenderedEdition {
   const state: EditionState = { lang, strings, placed: [], used: [], numbers: new Map(), markerKey: randomBytes(12).toString('hex') };
   const hb = Handlebars.create();
-  for (const chapter of chapters) renderChapterTemplate(ctx, hb, chapter, data, state, 'place');
+  const compiled = new Map<Chapter, CompiledChapter>();
+  for (const chapter of chapters) renderChapterTemplate(ctx, hb, chapter, data, state, 'place', compiled);
   let fig = 0;
   let tab = 0;
   for (const u of state.placed) state.numbers.set(u.id, u.kind === 'figure' ? ++fig : ++tab);
@@ -43,7 +44,7 @@ export function renderMarkdown(ctx: BuildContext, lang: Lang, chapters: Chapter[
   const ids = new Map<string, string>();
   const rendered: RenderedChapter[] = [];
   for (const chapter of chapters) {
-    const md = renderChapterTemplate(ctx, hb, chapter, data, state, 'render');
+    const md = renderChapterTemplate(ctx, hb, chapter, data, state, 'render', compiled);
     if (md === undefined) continue;
     const mdast = markdown.parse(md) as MdRoot;
     smartenTree(mdast, lang);
