@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { DevResult } from './dev.js';
-import { cpuBound, median, summarize, type Outcome, type Sample } from './samples.js';
+import { cpuBound, median, seconds, summarize, type Outcome, type Sample } from './samples.js';
 import type { ScaleResult } from './scale.js';
 import { scaleSection } from './scale-report.js';
 
@@ -78,7 +78,6 @@ interface Row {
   verdict: string;
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const megabytes = (bytes: number) => `${Math.round(bytes / MB)} MB`;
 const tick = (ok: boolean) => (ok ? '✓' : '✗');
 

@@ -41,7 +41,8 @@ export function summarize(samples: Sample[]): Outcome {
   return { ok: true, ms, peakBytes: Math.max(...samples.map((s) => s.peakBytes)), cpuMs: median(cpu) };
 }
 
-const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+/** Milliseconds as the bench prints them: "1.23 s". */
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /**
  * What the CPU a build uses allows on this machine: however well its work overlaps, it cannot take less wall time
@@ -52,9 +53,9 @@ export function cpuBound(what: string, build: Outcome, bare: Outcome, cores: num
   const least = build.cpuMs / cores;
   const budget = target * bare.ms * cores - bare.cpuMs;
   return (
-    `CPU: ${what} used ${secs(build.cpuMs)} of CPU, its bare floor ${secs(bare.cpuMs)}; on ${cores} cores it cannot take less than ${secs(least)}, ` +
-    `${(least / bare.ms).toFixed(2)}× the bare floor's time (wall: ${(build.ms / bare.ms).toFixed(2)}×). Within ${target}× the cores have ${secs(budget)} of CPU ` +
-    `for everything but printing, and the build spends ${secs(build.cpuMs - bare.cpuMs)} on it.`
+    `CPU: ${what} used ${seconds(build.cpuMs)} of CPU, its bare floor ${seconds(bare.cpuMs)}; on ${cores} cores it cannot take less than ${seconds(least)}, ` +
+    `${(least / bare.ms).toFixed(2)}× the bare floor's time (wall: ${(build.ms / bare.ms).toFixed(2)}×). Within ${target}× the cores have ${seconds(budget)} of CPU ` +
+    `for everything but printing, and the build spends ${seconds(build.cpuMs - bare.cpuMs)} on it.`
   );
 }
 

@@ -1,10 +1,8 @@
-import { cpuBound, median, summarize } from './samples.js';
+import { cpuBound, median, seconds as s, summarize } from './samples.js';
 import type { ScaleResult } from './scale.js';
 
 /** Issue #20: a report of 40 chapters (and more) ≤ 1.3× its bare floor; time growing no faster than the floor's (≤ 1.15×). */
 const TARGET = { ratio: 1.3, fromChapters: 40, growth: 1.15 };
-
-const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** The scale rows as markdown (empty when none were measured), and the targets they miss. */
 export function scaleSection(results: ScaleResult[], cores: number): { text: string; misses: string[] } {
