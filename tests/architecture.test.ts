@@ -30,7 +30,7 @@ describe('the layout of scripts/', () => {
     expect(all.filter((f) => !f.includes(path.sep)).sort()).toEqual(['build.ts', 'cli.ts', 'context.ts']);
     const folders = new Set(all.filter((f) => f.includes(path.sep)).map(layerOf));
     expect(folders.size).toBeGreaterThanOrEqual(5);
-    for (const f of folders) expect([...shared, 'stages', 'dev', 'scaffold']).toContain(f);
+    for (const f of folders) expect([...shared, 'stages', 'outputs', 'pipeline', 'cli', 'dev', 'scaffold']).toContain(f);
   });
 
   it('has no stage importing another stage, and no shared layer importing a stage or an entry point', () => {
@@ -41,10 +41,35 @@ describe('the layout of scripts/', () => {
         const to = layerOf(target);
         if (from === 'stages' && to === 'stages' && stageOf(f) !== stageOf(target)) wrong.push(`${f} → ${target}`);
         if (shared.includes(from) && (to === 'stages' || to === 'dev' || to === 'scaffold' || ['build.ts', 'cli.ts'].includes(to))) wrong.push(`${f} → ${target}`);
-        if (from === 'stages' && ['build.ts', 'cli.ts', 'dev', 'scaffold'].includes(to)) wrong.push(`${f} → ${target}`);
+        if (from === 'stages' && ['build.ts', 'cli.ts', 'cli', 'pipeline', 'outputs', 'dev', 'scaffold'].includes(to)) wrong.push(`${f} → ${target}`);
+        if (shared.includes(from) && ['outputs', 'pipeline', 'cli'].includes(to)) wrong.push(`${f} → ${target}`);
+        if (from === 'pipeline' && ['build.ts', 'cli.ts', 'cli', 'dev', 'scaffold'].includes(to)) wrong.push(`${f} → ${target}`);
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('has each output format import only shared layers, never a stage, the orchestrator or another format', () => {
+    const wrong: string[] = [];
+    for (const f of all.filter((f) => layerOf(f) === 'outputs')) {
+      const own = f.split(path.sep)[1]!;
+      for (const target of importsOf(path.join(scripts, f))) {
+        const to = layerOf(target);
+        if (['stages', 'pipeline', 'cli', 'dev', 'scaffold', 'build.ts', 'cli.ts'].includes(to)) wrong.push(`${f} → ${target}`);
+        const format = to === 'outputs' && target.split(path.sep).length > 2 ? target.split(path.sep)[1]! : undefined;
+        // A format's folder may be imported by the registry (outputs/*.ts), never by another format's folder.
+        if (format && f.split(path.sep).length > 2 && format !== own) wrong.push(`${f} → ${target}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('registers every output format folder in outputs/registry.ts, and nothing outside outputs/ names a format but the build\'s PDF link and change report', () => {
+    const folders = [...new Set(all.filter((f) => layerOf(f) === 'outputs' && f.split(path.sep).length > 2).map((f) => f.split(path.sep)[1]!))];
+    const registry = readFileSync(path.join(scripts, 'outputs', 'registry.ts'), 'utf8');
+    for (const folder of folders) expect(registry, `outputs/${folder} is registered`).toContain(`from './${folder}/index.js'`);
+    const naming = all.filter((f) => !f.startsWith(`outputs${path.sep}`) && /'html' \| 'pdf'|formats\.includes\('pdf'\)/.test(readFileSync(path.join(scripts, f), 'utf8')));
+    expect(naming).toEqual([]);
   });
 
   it('has each shared layer import only the layers docs/architecture.md allows it', () => {

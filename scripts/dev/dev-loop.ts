@@ -1,20 +1,15 @@
 import path from 'node:path';
-import { existsSync } from 'node:fs';
-import { build, type BuildOptions } from '../build.js';
-import { BuildFailed, type Diagnostic } from '../diagnostics/catalogue.js';
+import type { BuildOptions } from '../build.js';
+import type { Diagnostic } from '../diagnostics/catalogue.js';
 import { serve } from './static-server.js';
 import { watchTree } from './watch.js';
-import type { DevCache } from '../incremental/dev-cache.js';
-import { inputsHash } from '../incremental/inputs-hash.js';
-import { recordPath, readRecord } from '../incremental/build-record.js';
-import type { ValueRecord } from '../model/changes.js';
+import { Rebuilder, type RebuildKind } from './rebuild.js';
 
 /**
- * `npm run dev`: build the HTML of both editions, serve the output folder on
- * localhost with live reload, and rebuild the HTML on every save under
- * content/, data/, templates/ and report.yaml. The PDFs are brought up to date
- * after a quiet period (no save for `pdfAfterMs`), so typing never waits for
- * Chromium to print.
+ * `npm run dev`: build the quick formats (HTML) of both editions, serve the output folder on localhost with
+ * live reload, and rebuild them on every save under content/, data/, templates/ and report.yaml. The slow
+ * formats (the PDFs) are brought up to date after a quiet period (no save for `pdfAfterMs`), so typing never
+ * waits for Chromium to print.
  */
 export interface DevOptions {
   build: BuildOptions;
@@ -35,102 +30,20 @@ export interface DevServer {
 const watched = ['content', 'data', 'templates', 'report.yaml'];
 
 export async function dev(opts: DevOptions): Promise<DevServer> {
-  const { root, outDir, cacheDir, packageDir, log } = opts.build;
-  const manifestFile = recordPath(cacheDir, outDir);
-  let running: Promise<void> | undefined;
-  let again: 'html' | 'pdf' | undefined;
-  let pdfTimer: NodeJS.Timeout | undefined;
-  let saveTimer: NodeJS.Timeout | undefined;
-  /** Aborts a PDF build in progress when a save comes in: the HTML goes first. */
-  let printing: AbortController | undefined;
-  let changed = new Set<string>();
-  const devCache: DevCache = new Map();
-  /** The values the last rebuild printed: each save is compared with the one before it. */
-  let lastValues: ValueRecord | undefined;
-
-  const run = async (kind: 'html' | 'pdf'): Promise<boolean> => {
-    const t0 = performance.now();
-    try {
-      const full = kind === 'pdf';
-      const inputs = full ? inputsHash(root, packageDir, opts.fullBuildKey) : '';
-      printing = full ? new AbortController() : undefined;
-      const result = await build({
-        signal: printing?.signal,
-        ...opts.build,
-        formats: full ? ['html', 'pdf'] : ['html'],
-        fonts: full ? 'subset' : 'slices',
-        devCache,
-        keepPdfs: !full,
-        previous: readRecord(manifestFile),
-        lastValues,
-        manifest: full ? { file: manifestFile, inputs } : undefined,
-        log: () => undefined,
-      });
-      opts.print(result.diagnostics.filter((d) => d.severity === 'error' || full));
-      if (lastValues && result.changes.lines.length) log(`changed from data:\n  ${result.changes.lines.join('\n  ')}`);
-      lastValues = result.changes.record;
-      const what = full ? `HTML and PDF (${result.editions.map((e) => `${e.lang}: ${e.pdf ? `${e.pdf.pages} pages` : 'kept'}`).join(', ')})` : 'HTML';
-      // (an editor's temporary files have come and gone: name what is still there)
-      const named = [...changed].filter((rel) => existsSync(path.join(root, rel)));
-      log(`rebuilt ${what}${named.length ? ` after ${named.join(', ')}` : ''} in ${Math.round(performance.now() - t0)} ms`);
-      changed = new Set();
-      return true;
-    } catch (e) {
-      if (printing?.signal.aborted) {
-        log('PDF build set aside: a file changed');
-        return false;
-      }
-      const fault = e instanceof BuildFailed ? undefined : opts.fault?.(e);
-      if (fault) {
-        console.error(fault);
-        log('build failed (the browser); still serving the last good build');
-        return false;
-      }
-      if (!(e instanceof BuildFailed)) throw e;
-      opts.print(e.diagnostics);
-      log(`build failed (${e.diagnostics.filter((d) => d.severity === 'error').length} error(s)); still serving the last good build`);
-      return false;
-    } finally {
-      printing = undefined;
-    }
-  };
-
-  const schedule = (kind: 'html' | 'pdf') => {
-    if (running) {
-      if (again !== 'html') again = kind;
-      return;
-    }
-    running = (async () => {
-      let next: 'html' | 'pdf' | undefined = kind;
-      while (next) {
-        again = undefined;
-        const ok = await run(next);
-        if (ok) server.reload();
-        if (ok && next === 'html') {
-          clearTimeout(pdfTimer);
-          pdfTimer = setTimeout(() => schedule('pdf'), opts.pdfAfterMs);
-        }
-        next = again;
-      }
-    })()
-      .catch((e: unknown) => log(`internal error: ${(e as Error).message}`))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-
-  await run('html');
+  const { root, outDir, log } = opts.build;
+  const rebuilder = new Rebuilder(opts);
+  await rebuilder.run('each-save');
   const server = await serve(outDir, { port: opts.port, liveReload: true });
-  pdfTimer = setTimeout(() => schedule('pdf'), opts.pdfAfterMs);
-
+  const queue = new RebuildQueue(rebuilder, opts.pdfAfterMs, () => server.reload(), log);
+  queue.idleLater();
+  let saveTimer: NodeJS.Timeout | undefined;
   const watcher = watchTree(root, watched, {
     change: (rel) => {
-      changed.add(rel);
-      clearTimeout(pdfTimer);
-      printing?.abort();
+      rebuilder.changed.add(rel);
+      queue.saved();
       // Editors write a file in more than one step: wait for the last one.
       clearTimeout(saveTimer);
-      saveTimer = setTimeout(() => schedule('html'), 15);
+      saveTimer = setTimeout(() => queue.schedule('each-save'), 15);
     },
     // (ENOSPC: the system's limit of inotify watches; the server goes on serving the last build)
     error: (e) => log(`dev: watching ${path.relative(process.cwd(), root) || '.'} failed: ${e.message}${/ENOSPC/.test(e.message) ? ' — raise fs.inotify.max_user_watches' : ''}; saves may go unseen until dev is restarted`),
@@ -140,12 +53,66 @@ export async function dev(opts: DevOptions): Promise<DevServer> {
   return {
     url: server.url,
     close: async () => {
-      clearTimeout(pdfTimer);
       clearTimeout(saveTimer);
-      printing?.abort();
       await watcher.close();
-      await running;
+      await queue.close();
       await server.close();
     },
   };
+}
+
+/**
+ * One rebuild at a time: a save during a rebuild runs another after it (a save's rebuild before an idle one),
+ * and a save sets a full build in progress aside. After a save's rebuild that succeeded, the full build
+ * follows once no save has come for the quiet period.
+ */
+class RebuildQueue {
+  private running: Promise<void> | undefined;
+  private again: RebuildKind | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly rebuilder: Rebuilder,
+    private readonly quietMs: number,
+    private readonly reload: () => void,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  /** A file was saved: the full build waits, and one in progress is set aside. */
+  saved(): void {
+    clearTimeout(this.idleTimer);
+    this.rebuilder.abort();
+  }
+
+  idleLater(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.schedule('when-idle'), this.quietMs);
+  }
+
+  schedule(kind: RebuildKind): void {
+    if (this.running) {
+      if (this.again !== 'each-save') this.again = kind;
+      return;
+    }
+    this.running = this.drain(kind)
+      .catch((e: unknown) => this.log(`internal error: ${(e as Error).message}`))
+      .finally(() => {
+        this.running = undefined;
+      });
+  }
+
+  private async drain(first: RebuildKind): Promise<void> {
+    for (let next: RebuildKind | undefined = first; next; next = this.again) {
+      this.again = undefined;
+      const ok = await this.rebuilder.run(next);
+      if (ok) this.reload();
+      if (ok && next === 'each-save') this.idleLater();
+    }
+  }
+
+  async close(): Promise<void> {
+    clearTimeout(this.idleTimer);
+    this.rebuilder.abort();
+    await this.running;
+  }
 }

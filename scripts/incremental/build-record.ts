@@ -4,15 +4,17 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/catalogue.js';
 import { hashTree } from './inputs-hash.js';
 import type { ValueRecord } from '../model/changes.js';
+import type { OutputRecord } from '../model/output-record.js';
 
 /**
  * What the last successful build of an output folder was made from and what it
  * wrote, kept in the cache folder (never published). A build whose inputs hash
  * the same as the last one's, and whose output is still as that build left it,
- * has nothing to do. Per edition it also keeps the key of the HTML its PDF was
- * printed from and where the TOC entries landed, so that an edition whose HTML
- * did not change reuses its PDF, and one that did change is printed with the
- * previous page numbers as a first guess (usually right: one pass, not two).
+ * has nothing to do. Per output format and edition it also keeps the key of
+ * what the output was made from, the files it wrote and the format's own state
+ * (a PDF: where the TOC entries landed), so that an edition whose inputs did not
+ * change keeps its output, and one that did is printed with the previous page
+ * numbers as a first guess (usually right: one pass, not two).
  *
  * This module reads only node builtins so the CLI can consult it before loading
  * the pipeline.
@@ -22,8 +24,8 @@ export interface BuildRecord {
   /** Output path (relative to the output folder) → sha256 of its bytes. */
   outputs: Record<string, string>;
   diagnostics: Diagnostic[];
-  /** Per edition: what its PDF was printed from, where the TOC entries landed, which figures were moved (after which block's text). */
-  editions: Record<string, { pdfKey: string; pdfFile: string; tocPages: Record<string, number>; floats?: [string, string][] }>;
+  /** Per output format (outputs/registry.ts), per edition: what it was made from, the files it wrote, its own state. */
+  formats: Record<string, Record<string, OutputRecord>>;
   /** Every value the build printed from data and where (the next build reports what changed). */
   values?: ValueRecord;
 }
@@ -37,7 +39,7 @@ export function recordPath(cacheDir: string, outDir: string): string {
 export function readRecord(file: string): BuildRecord | undefined {
   try {
     const m = JSON.parse(readFileSync(file, 'utf8')) as BuildRecord;
-    return typeof m.inputs === 'string' && m.outputs && m.editions ? m : undefined;
+    return typeof m.inputs === 'string' && m.outputs && m.formats ? m : undefined;
   } catch {
     return undefined;
   }

@@ -1,16 +1,18 @@
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
-import type { EditionMeta } from '../model/config.js';
 import { hashBytes, hashTree } from './inputs-hash.js';
 import type { BuildRecord } from './build-record.js';
 
 /** What lets a build keep an output of the last one instead of making it again. */
 
-/** What an edition's PDF is printed from: its HTML and assets (not its data and chart downloads), metadata and date. */
-export function pdfKey(editionDir: string, meta: EditionMeta, date: Date): string {
-  const tree = hashTree(editionDir);
-  const parts = Object.entries(tree).filter(([rel]) => !rel.startsWith('data/') && !rel.startsWith('charts/') && !rel.endsWith('.pdf'));
-  return hashBytes(JSON.stringify([parts, meta, date.toISOString()]));
+/**
+ * A key of the files under `dir` that `include` names (paths relative to `dir`), with `extra` (metadata, a
+ * date): what an output made from those files depends on. Files it does not name (another format's output,
+ * downloads) never change the key.
+ */
+export function filesKey(dir: string, include: (rel: string) => boolean, extra: unknown): string {
+  const parts = Object.entries(hashTree(dir)).filter(([rel]) => include(rel.split(path.sep).join('/')));
+  return hashBytes(JSON.stringify([parts, extra]));
 }
 
 /** A file of the previous output, if it is still the one the last build wrote. */

@@ -20,6 +20,9 @@ const compiledRoot = path.join(pkg, '.cache', 'cli');
 const compiled = () => (existsSync(compiledRoot) ? readdirSync(compiledRoot).sort() : []);
 const cliTs = path.join(pkg, 'scripts', 'cli.ts');
 const original = readFileSync(cliTs, 'utf8');
+/** Where the usage text is (a module the CLI imports: an edit there must be compiled in too). */
+const argsTs = path.join(pkg, 'scripts', 'cli', 'args.ts');
+const originalArgs = readFileSync(argsTs, 'utf8');
 
 /** `node bin/report.js nonsense`: the CLI prints its usage and exits 2 (nothing else is needed for that). */
 function run(): Promise<{ code: number | null; stderr: string }> {
@@ -46,13 +49,14 @@ describe('bin/report.js, the compiled CLI', () => {
     expect(compiled(), 'nothing changed: the same compiled folder').toEqual([dir]);
     expect(statSync(entry).mtimeMs, 'and it was not written again').toBe(written);
 
-    writeFileSync(cliTs, original.replace('usage: npm run build', 'usage (edited): npm run build'));
+    expect(originalArgs).toContain('usage: npm run build');
+    writeFileSync(argsTs, originalArgs.replace('usage: npm run build', 'usage (edited): npm run build'));
     const edited = await run();
     expect(edited.code).toBe(2);
     expect(edited.stderr, 'the edit is what runs').toContain('usage (edited): npm run build');
     expect(compiled()).toHaveLength(2);
 
-    writeFileSync(cliTs, original);
+    writeFileSync(argsTs, originalArgs);
     const back = await run();
     expect(back.stderr).toBe(first.stderr);
     expect(compiled(), 'the sources as they were: the first folder again, nothing compiled').toHaveLength(2);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../scripts/build.js';
+import type { PdfState } from '../../scripts/outputs/pdf/index.js';
 import { closeTestBrowser, options, repo, reportCopy } from '../helpers.js';
 import { readPdf, squash } from '../pdf.js';
 import { chartOf, coloursByCode } from './chart-colours.js';
@@ -36,7 +37,7 @@ describe('a second report with no templates/', () => {
     expect(first.diagnostics).toEqual([]);
     expect(first.editions.map((e) => e.lang)).toEqual(['en', 'zh']);
     for (const lang of ['en', 'zh']) {
-      expect(first.editions.find((e) => e.lang === lang)!.pdf!.pages).toBeGreaterThanOrEqual(4);
+      expect((first.editions.find((e) => e.lang === lang)!.outputs.pdf!.state as PdfState).pages).toBeGreaterThanOrEqual(4);
       expect(readFileSync(path.join(out, lang, 'assets', 'report.css'), 'utf8')).toBe(readFileSync(path.join(repo, 'theme', 'styles', 'report.css'), 'utf8'));
     }
     expect(html('en')).toContain('<html lang="en">');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../scripts/build.js';
+import type { PdfState } from '../../scripts/outputs/pdf/index.js';
 import { closeTestBrowser, options, repo, testBrowser } from '../helpers.js';
 import { pageFill, readPdf, type Pdf } from '../pdf.js';
 
@@ -106,7 +107,7 @@ describe.each(['zh', 'en'])('the %s PDF', (lang) => {
     const pages = pdfs[lang]!.pages;
     const short = result.config.editions[lang as 'zh'].shortTitle;
     const fill = pageFill(pages, (l) => l.text.trim() === short || /^Page \d+ of \d+$|^第 ?\d+ ?页/.test(l.text.trim()));
-    const { tocPages } = result.editions.find((e) => e.lang === lang)!.pdf!;
+    const { tocPages } = result.editions.find((e) => e.lang === lang)!.outputs.pdf!.state as PdfState;
     const starts = new Set(headingsOf(lang).filter((h) => h.depth === 2).map((h) => tocPages[h.id]!));
     const first = Math.min(...starts);
     const thin: string[] = [];

@@ -40,6 +40,8 @@ export function templateHandlebars(templates: Templates, lang: Lang): typeof Han
   return hb;
 }
 
+export { languageChooser } from './language-chooser.js';
+
 /**
  * Stage 6: one edition's chapters (hast) + figures + tables → the edition's HTML page.
  * Placeholders left by render-markdown are replaced by figure and table trees here.

@@ -11,6 +11,8 @@ import type { Frame } from './compose.js';
 import { startCharts, type ChartWork } from './chart-work.js';
 
 export { startCharts, type ChartWork } from './chart-work.js';
+export { chartJobs } from './jobs.js';
+export { DOWNLOAD_PAGES } from './downloads.js';
 
 export interface ChartJob {
   lang: Lang;
@@ -32,7 +34,7 @@ export interface ChartJob {
  * not wait for them to write the pages); `rendered` counts renderings not
  * taken from the cache.
  */
-export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: ReportData, templates: Templates, pages?: Promise<BuildPage[]>, work?: ChartWork): Promise<{ svgs: ChartTexts; downloads: ChartDownloads; rendered: number }> {
+export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: ReportData, templates: Templates, pages?: Promise<BuildPage[]>, work?: ChartWork, strict = false): Promise<{ svgs: ChartTexts; downloads: ChartDownloads; rendered: number }> {
   const started = work ?? startCharts(ctx, data, templates, [...new Set(jobs.map((j) => j.lang))]);
   let own: Promise<BuildPage[]> | undefined;
   // Pages are opened only for downloads that are not in the cache.
@@ -69,7 +71,14 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
   // A chart with a print rendering has its download (drawn from that rendering).
   const downloads: ChartDownloads = new Map();
   for (const [key, d] of drawing) if (svgs.has(key)) downloads.set(key, quiet(d.then((x) => x!)));
+  reportPending(ctx, data, strict);
   return { svgs, downloads, rendered };
+}
+
+/** Figures declared without sourced data stay visibly pending: one warning naming them (an error with --strict). */
+function reportPending(ctx: BuildContext, data: ReportData, strict: boolean): void {
+  const pending = [...data.figures.values()].filter((f) => !f.spec);
+  if (pending.length) ctx.diagnostics.report('pending-figure', pending[0]!.at, [pending.map((f) => f.id).join(', ')], [], strict ? 'error' : 'warning');
 }
 
 /** The promise, its failure left to whoever reads it (a build that fails first never does). */

@@ -49,7 +49,7 @@ export interface PdfOutput {
 }
 
 /**
- * Stage 7: the edition's HTML → a print-grade PDF.
+ * The edition's staged HTML → a print-grade PDF.
  *   mark the chapters' blocks, move figures where the last build moved them (floats.ts)
  *   → fill the TOC with the page numbers we expect (the last build's, if any)
  *   → probe the layout as pages (layout-probe.ts): where each TOC target and each block falls → if a figure left a
@@ -187,10 +187,6 @@ function setMetadata(doc: PDFDocument, input: PdfInput): void {
   doc.setCreationDate(input.date);
   doc.setModificationDate(input.date);
   doc.setLanguage(htmlLang[input.lang]);
-}
-
-export function pdfFileName(configId: string, lang: Lang): string {
-  return `${configId}-${lang}.pdf`;
 }
 
 /** The TOC as printed (`pages`) against where its entries landed (`found`): any that differ are named in a warning. */
