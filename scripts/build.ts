@@ -50,8 +50,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // A format that needs the browser starts it: open its pages, and those that draw the chart downloads, while the
   // Markdown and data are read. The downloads are drawn while the pages are written and printed.
   const pages = openBuildPages(contextFor(opts, new Diagnostics()), formats);
+  // A build that fails draws no more chart downloads: nothing would publish them (and a browser started for them
+  // as the build ends can keep the process waiting on Puppeteer's timers).
+  const stop = new AbortController();
   try {
-    return await buildWith(opts, formats, pages);
+    return await buildWith({ ...opts, stopDownloads: stop.signal }, formats, pages);
+  } catch (e) {
+    stop.abort();
+    throw e;
   } finally {
     if (pages) await Promise.all([pages.draw, ...pages.byFormat.values()].map(closePages));
   }
@@ -66,7 +72,7 @@ function openBuildPages(early: BuildContext, formats: OutputFormat[]): BuildPage
   return pages;
 }
 
-async function buildWith(opts: BuildOptions, formats: OutputFormat[], pages: BuildPages | undefined): Promise<BuildResult> {
+async function buildWith(opts: BuildOptions & { stopDownloads: AbortSignal }, formats: OutputFormat[], pages: BuildPages | undefined): Promise<BuildResult> {
   const timings: Record<string, number> = {};
   const stage = timer(opts.log, timings);
   let work: ChartWork | undefined; // rendered in Node from the data, while the chapters load and the browser starts
@@ -75,7 +81,7 @@ async function buildWith(opts: BuildOptions, formats: OutputFormat[], pages: Bui
   const { ctx, config, templates, data, rendered } = prep;
   const langs = langsOf(config.languages);
   if (opts.fonts !== 'slices') prefetchFonts(ctx, langs);
-  const charts = await stage('render-charts', () => renderCharts(ctx, chartJobs(langs, rendered, data, config, templates), data, templates, pages?.draw, work, opts.strict));
+  const charts = await stage('render-charts', () => renderCharts(ctx, chartJobs(langs, rendered, data, config, templates), data, templates, { pages: pages?.draw, work, strict: opts.strict, stop: opts.stopDownloads }));
   failOnErrors(ctx);
   const chooser = languageChooser(config, templates);
   const editions = await editionPages(ctx, opts, { langs, config, templates, data, rendered, renderKeys: prep.renderKeys, charts, chooser, pdfHref: (l) => pdfFileName(config.id, l) }, stage);

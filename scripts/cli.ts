@@ -128,8 +128,12 @@ class Run {
 
   private async cleanUp(fault: boolean): Promise<void> {
     this.release?.();
-    await this.browser.close(fault);
+    // Background work first (the pages a failed build's chart downloads were opening are opened, then closed):
+    // a browser closed while Puppeteer opens a page leaves its 30 s wait for the page's target running. After a
+    // fault the browser goes first: nothing it would answer is waited for.
+    if (fault) await this.browser.close(true);
     await settled(this.opts.session!);
+    await this.browser.close(false);
     // Everything is said and cleaned up, but Puppeteer can still be waiting for what a dead browser never sends (a
     // new page's target, an execution context: about half the kills by hand kept the process 30 s more).
     if (fault) process.exit(1);

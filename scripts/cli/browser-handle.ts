@@ -14,6 +14,7 @@ export class BrowserHandle {
   /** What a fault is told about the browser: its path, and whether it went away. */
   readonly state = { executablePath: '', disconnected: false };
   private relaunch = false;
+  private closing: Promise<void> | undefined;
 
   constructor(
     private readonly opts: {
@@ -60,10 +61,11 @@ export class BrowserHandle {
   }
 
   /** Close it (or kill it, after a fault), whatever state it is in. */
-  async close(force: boolean): Promise<void> {
-    if (!this.browser) return;
-    const { closeBrowser } = await browsers();
-    await this.browser.then((b) => closeBrowser(b, { force })).catch(() => undefined);
+  close(force: boolean): Promise<void> {
+    const browser = this.browser;
+    if (!browser) return Promise.resolve();
+    this.closing ??= browsers().then(({ closeBrowser }) => browser.then((b) => closeBrowser(b, { force })).catch(() => undefined));
+    return this.closing;
   }
 
   /** Kill it at once (a signal): one still starting is killed by Puppeteer's own exit hook. */

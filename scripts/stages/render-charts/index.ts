@@ -14,6 +14,17 @@ export { startCharts, type ChartWork } from './chart-work.js';
 export { chartJobs } from './jobs.js';
 export { DOWNLOAD_PAGES } from './downloads.js';
 
+export interface RenderChartsOptions {
+  /** Pages opened by the build for the downloads (else, opened here when one is not in the cache). */
+  pages?: Promise<BuildPage[]>;
+  /** The charts the build started rendering as soon as the data was loaded. */
+  work?: ChartWork;
+  /** --strict: pending figures are errors. */
+  strict?: boolean;
+  /** Aborted when the build has failed or stopped: downloads not drawn yet are not drawn (no browser is started for them). */
+  stop?: AbortSignal;
+}
+
 export interface ChartJob {
   lang: Lang;
   figure: Figure;
@@ -34,11 +45,15 @@ export interface ChartJob {
  * not wait for them to write the pages); `rendered` counts renderings not
  * taken from the cache.
  */
-export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: ReportData, templates: Templates, pages?: Promise<BuildPage[]>, work?: ChartWork, strict = false): Promise<{ svgs: ChartTexts; downloads: ChartDownloads; rendered: number }> {
+export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: ReportData, templates: Templates, opts: RenderChartsOptions = {}): Promise<{ svgs: ChartTexts; downloads: ChartDownloads; rendered: number }> {
+  const { pages, work, strict = false, stop } = opts;
   const started = work ?? startCharts(ctx, data, templates, [...new Set(jobs.map((j) => j.lang))]);
   let own: Promise<BuildPage[]> | undefined;
-  // Pages are opened only for downloads that are not in the cache.
-  const ready = () => pages ?? (own ??= openChartPages(ctx, DOWNLOAD_PAGES));
+  // Pages are opened only for downloads that are not in the cache, and never once the build has stopped.
+  const ready = () => {
+    stop?.throwIfAborted();
+    return pages ?? (own ??= openChartPages(ctx, DOWNLOAD_PAGES));
+  };
   const wanted = jobs.flatMap(({ lang, figure, frame }) => {
     const key = chartKey(lang, figure.id);
     const chart = started.charts.get(key);
