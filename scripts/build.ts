@@ -14,16 +14,19 @@ import { resolveFormats } from './outputs/registry.js';
 import { printedEditions } from './pipeline/changes.js';
 import { editionPages, type EditionPage } from './pipeline/editions.js';
 import type { BuildOptions, BuildResult } from './pipeline/options.js';
-import { contextFor, prepare, type Prepared } from './pipeline/prepare.js';
+import { contextFor, prepare, type OnLoaded, type Prepared } from './pipeline/prepare.js';
 import { timer, type StageTimer } from './pipeline/timer.js';
 import { languageChooser } from './stages/apply-templates/index.js';
 import { chartJobs, DOWNLOAD_PAGES, openChartPages, renderCharts, startCharts, type ChartWork } from './stages/render-charts/index.js';
-import { reportChanges } from './stages/report-changes/index.js';
+import { reportChanges, type Changes } from './stages/report-changes/index.js';
 import { reviewPage } from './stages/review-page/index.js';
 import { carryOver, commit, copyFile, discard, startStaging, writeFile, writeFonts, writeLater, type Staging } from './stages/write-output.js';
 
 export { prepare, type Prepared } from './pipeline/prepare.js';
 export type { BuildOptions, BuildResult } from './pipeline/options.js';
+
+/** The options of one build, with what `build()` adds: the signal that stops its chart downloads when it fails. */
+type BuildRun = BuildOptions & { stopDownloads: AbortSignal };
 
 /** The browser pages a build opens as it starts: the chart downloads', and each format's that asks for some. */
 interface BuildPages {
@@ -72,42 +75,70 @@ function openBuildPages(early: BuildContext, formats: OutputFormat[]): BuildPage
   return pages;
 }
 
-async function buildWith(opts: BuildOptions & { stopDownloads: AbortSignal }, formats: OutputFormat[], pages: BuildPages | undefined): Promise<BuildResult> {
+async function buildWith(opts: BuildRun, formats: OutputFormat[], pages: BuildPages | undefined): Promise<BuildResult> {
   const timings: Record<string, number> = {};
   const stage = timer(opts.log, timings);
   let work: ChartWork | undefined; // rendered in Node from the data, while the chapters load and the browser starts
   const langsOf = (all: Lang[]) => (opts.langs ?? all).filter((l) => all.includes(l));
-  const prep = await prepare(opts, timings, (c, config, t, data) => void (work = startCharts(c, data, t, langsOf(config.languages), { threads: !opts.devCache })));
-  const { ctx, config, templates, data, rendered } = prep;
-  const langs = langsOf(config.languages);
-  if (opts.fonts !== 'slices') prefetchFonts(ctx, langs);
-  const charts = await stage('render-charts', () => renderCharts(ctx, chartJobs(langs, rendered, data, config, templates), data, templates, { pages: pages?.draw, work, strict: opts.strict, stop: opts.stopDownloads }));
-  failOnErrors(ctx);
-  const chooser = languageChooser(config, templates);
-  const editions = await editionPages(ctx, opts, { langs, config, templates, data, rendered, renderKeys: prep.renderKeys, charts, chooser, pdfHref: (l) => pdfFileName(config.id, l) }, stage);
-  if (!editions) throw new BuildFailed(ctx.diagnostics.list);
-  failOnErrors(ctx);
+  const startWork: OnLoaded = (c, config, t, data) => void (work = startCharts(c, data, t, langsOf(config.languages), { threads: !opts.devCache }));
+  const prep = await prepare(opts, timings, startWork);
+  const langs = langsOf(prep.config.languages);
+  const site = await sitePages(opts, prep, langs, { pages: pages?.draw, work }, stage);
   const staging = startStaging(opts.outDir);
   try {
-    const made = await writeOutputs(opts, prep, formats, editions, staging, pages, stage);
-    await writeSite(opts, prep, chooser, staging, stage);
-    failOnErrors(ctx);
-    const printed = printedEditions(editions, made.records, opts.previous, opts.outDir, staging.dir);
-    const changes = await stage('report-changes', () => reportChanges(ctx, { langs, data, chapters: prep.chapters, rendered, svgs: charts.svgs, previous: opts.lastValues ?? opts.previous?.values, printed }));
-    writeFile(staging, 'changes.html', changes.html);
+    const made = await writeOutputs(opts, prep, formats, site.editions, staging, pages, stage);
+    await writeSite(opts, prep, site.chooser, staging, stage);
+    failOnErrors(prep.ctx);
+    const changes = await reportDataChanges(opts, prep, langs, site, made.records, staging, stage);
     opts.signal?.throwIfAborted();
-    for (const l of config.languages) if (!langs.includes(l)) carryOver(staging, l);
-    await stage('write-output', () => commit(staging, ctx.session.background));
-    if (opts.manifest) {
-      const record = { inputs: opts.manifest.inputs, outputs: hashTree(opts.outDir), diagnostics: ctx.diagnostics.list, formats: mergeRecords(opts.previous?.formats, made.records), values: changes.record };
-      writeRecord(opts.manifest.file, record);
-    }
-    const results = editions.map((e) => ({ lang: e.lang, html: e.html, outputs: made.made[e.lang] ?? {} }));
-    return { diagnostics: ctx.diagnostics.list, config, editions: results, chartsRendered: charts.rendered, timings, changes };
+    for (const l of prep.config.languages) if (!langs.includes(l)) carryOver(staging, l);
+    await stage('write-output', () => commit(staging, prep.ctx.session.background));
+    if (opts.manifest) recordBuild(opts, prep.ctx, made.records, changes);
+    const editions = site.editions.map((e) => ({ lang: e.lang, html: e.html, outputs: made.made[e.lang] ?? {} }));
+    return { diagnostics: prep.ctx.diagnostics.list, config: prep.config, editions, chartsRendered: site.charts.rendered, timings, changes };
   } catch (e) {
     discard(staging);
     throw e;
   }
+}
+
+/** What the editions' pages are made of: the charts, the language chooser, each edition's HTML and fonts. */
+interface SitePages {
+  charts: Awaited<ReturnType<typeof renderCharts>>;
+  chooser: string;
+  editions: EditionPage[];
+}
+
+/** render-charts, then apply-templates and the fonts of each edition: the pages every format is made from. */
+async function sitePages(opts: BuildRun, prep: Prepared, langs: Lang[], charting: { pages?: Promise<BuildPage[]>; work?: ChartWork }, stage: StageTimer): Promise<SitePages> {
+  const { ctx, config, templates, data, rendered } = prep;
+  if (opts.fonts !== 'slices') prefetchFonts(ctx, langs);
+  const jobs = chartJobs(langs, rendered, data, config, templates);
+  const charts = await stage('render-charts', () => renderCharts(ctx, jobs, data, templates, { ...charting, strict: opts.strict, stop: opts.stopDownloads }));
+  failOnErrors(ctx);
+  const chooser = languageChooser(config, templates);
+  const input = { langs, config, templates, data, rendered, renderKeys: prep.renderKeys, charts, chooser, pdfHref: (l: Lang) => pdfFileName(config.id, l) };
+  const editions = await editionPages(ctx, opts, input, stage);
+  if (!editions) throw new BuildFailed(ctx.diagnostics.list);
+  failOnErrors(ctx);
+  return { charts, chooser, editions };
+}
+
+/** report-changes: what the data changed since the last build, with the pages of the PDFs that print it; dist/changes.html. */
+async function reportDataChanges(opts: BuildRun, prep: Prepared, langs: Lang[], site: SitePages, records: OutputRecords, staging: Staging, stage: StageTimer): Promise<Changes> {
+  const { ctx, data, chapters, rendered } = prep;
+  const printed = printedEditions(site.editions, records, opts.previous, opts.outDir, staging.dir);
+  const previous = opts.lastValues ?? opts.previous?.values;
+  const changes = await stage('report-changes', () => reportChanges(ctx, { langs, data, chapters, rendered, svgs: site.charts.svgs, previous, printed }));
+  writeFile(staging, 'changes.html', changes.html);
+  return changes;
+}
+
+/** The record of this build (incremental/build-record.ts): what it was made from and what it wrote. */
+function recordBuild(opts: BuildRun, ctx: BuildContext, records: OutputRecords, changes: Changes): void {
+  const formats = mergeRecords(opts.previous?.formats, records);
+  const record = { inputs: opts.manifest!.inputs, outputs: hashTree(opts.outDir), diagnostics: ctx.diagnostics.list, formats, values: changes.record };
+  writeRecord(opts.manifest!.file, record);
 }
 
 function failOnErrors(ctx: BuildContext): void {
@@ -115,7 +146,7 @@ function failOnErrors(ctx: BuildContext): void {
 }
 
 /** Every format asked for, of every edition, into staging (outputs/make-outputs.ts); dev mode's saves keep the others'. */
-async function writeOutputs(opts: BuildOptions, prep: Prepared, formats: OutputFormat[], editions: EditionPage[], staging: Staging, pages: BuildPages | undefined, stage: StageTimer) {
+async function writeOutputs(opts: BuildRun, prep: Prepared, formats: OutputFormat[], editions: EditionPage[], staging: Staging, pages: BuildPages | undefined, stage: StageTimer) {
   const { ctx, config, templates, data, rendered } = prep;
   const out = writerFor(staging);
   const date = opts.sourceDateEpoch !== undefined ? new Date(opts.sourceDateEpoch * 1000) : new Date(`${config.date}T00:00:00Z`);

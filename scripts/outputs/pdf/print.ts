@@ -64,74 +64,109 @@ export async function printPdf(ctx: BuildContext, input: PdfInput, buildPage?: B
   input.signal?.addEventListener('abort', stop, { once: true });
   try {
     input.signal?.throwIfAborted();
-    const guard = buildPage?.guard ?? (await guardPage(page, input.allowedDirs, ctx.browserTimeoutMs));
-    guard.allow(input.allowedDirs);
-    await page.goto(pathToFileURL(input.htmlPath).href, { waitUntil: 'load' });
-    await page.emulateMediaType('print');
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    for (const url of guard.blocked) ctx.diagnostics.report('remote-resource', { file: `dist/${input.lang}/index.html` }, [url]);
-    const blocks = await markBlocks(page);
-    const moved = guessedMoves(blocks, input.guess?.floats);
-    await moveBlocks(page, moved);
-    const headings = await printedHeadings(page);
-    const toc = await tocTargets(page);
-    const markers = blocks.flatMap((b) => [`${MARKER_PREFIX}s${b.n}`, `${MARKER_PREFIX}e${b.n}`]);
-    // Each pass is a probe of the layout (layout-probe.ts) while the probe can tell, and a print once it says the
-    // pages hold; a print that shows otherwise is followed by more prints, as without the probe.
-    const area = await pageArea(page, (href) => readSheet(href, input.allowedDirs));
-    let probing = !('unknown' in area);
-    let whyNot = 'unknown' in area ? `no layout probe: ${area.unknown}` : '';
-    let [prints, probes] = [0, 0];
-    let pages: Record<string, number> = input.guess?.tocPages ?? {};
-    for (let attempt = 0; ; attempt++) {
-      await fillToc(page, pages);
-      const floatsAllowed = attempt < MAX_FLOAT_PRINTS - 1;
-      if (probing && !('unknown' in area)) {
-        if (probes++ === 0) await startProbe(page, area);
-        const places = await probePlaces(page, area, [...toc, ...markers]);
-        const found = Object.fromEntries(toc.filter((id) => places.has(id)).map((id) => [id, places.get(id)!.page]));
-        const moves = floatsAllowed ? planFloats(blocks, await blockOrder(page), places) : [];
-        if (moves.length) {
-          await moveBlocks(page, moves);
-          moved.push(...moves);
-        }
-        if (moves.length || !sameToc(toc, pages, found)) {
-          pages = found;
-          if (probes < MAX_PRINTS) continue;
-          whyNot = `the layout probe did not settle in ${MAX_PRINTS} passes`;
-          await fillToc(page, pages);
-        }
-        probing = false;
-        await endProbe(page);
-      }
-      prints++;
-      const bytes = await page.pdf({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, displayHeaderFooter: false, timeout: 0 }); // bounded by the browser's protocol timeout (--browser-timeout)
-      // pdf-lib yields to the event loop every 100 objects by default: a tagged report has tens of thousands.
-      const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-      const found = destinationPages(doc);
-      const last = prints === MAX_PRINTS;
-      const moves = floatsAllowed ? planFloats(blocks, await blockOrder(page), namedPlaces(doc, MARKER_PREFIX)) : [];
-      if (moves.length) {
-        await moveBlocks(page, moves);
-        moved.push(...moves);
-      } else if (sameToc(toc, pages, found) || last) {
-        if (last) reportUnsettled(ctx, input, toc, pages, found);
-        retitleOutline(doc, headings);
-        dropNamedDestinations(doc, MARKER_PREFIX);
-        dropSoftHyphens(doc);
-        setMetadata(doc, input);
-        return { bytes: await doc.save({ useObjectStreams: false, objectsPerTick: Infinity }), pages: doc.getPageCount(), tocPages: found, passes: prints, probes, floats: floatMoves(blocks, moved) };
-      }
-      if (prints === 1) {
-        whyNot ||= probes ? `the layout probe's guess did not hold (${moves.length ? `${moves.length} figure(s) to move` : `TOC: ${tocDiff(toc, pages, found)}`})` : '';
-        if (whyNot) ctx.log(`print-pdf          ${input.lang}: ${whyNot}; printing again`);
-      }
-      pages = found;
-    }
+    await loadEdition(ctx, input, page, buildPage);
+    return await printSettled(ctx, input, page, await readLayout(page, input));
   } finally {
     input.signal?.removeEventListener('abort', stop);
     if (!buildPage && !page.isClosed()) await page.close();
   }
+}
+
+/** The edition loaded for print, fonts ready; what it tried to load from outside is reported. */
+async function loadEdition(ctx: BuildContext, input: PdfInput, page: Page, buildPage?: BuildPage): Promise<void> {
+  const guard = buildPage?.guard ?? (await guardPage(page, input.allowedDirs, ctx.browserTimeoutMs));
+  guard.allow(input.allowedDirs);
+  await page.goto(pathToFileURL(input.htmlPath).href, { waitUntil: 'load' });
+  await page.emulateMediaType('print');
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  for (const url of guard.blocked) ctx.diagnostics.report('remote-resource', { file: `dist/${input.lang}/index.html` }, [url]);
+}
+
+/** What the passes work with: the page's blocks (figures moved where the last build moved them), headings, TOC targets. */
+interface Layout {
+  blocks: Block[];
+  /** Every move made so far, in order. */
+  moved: [number, number][];
+  headings: Awaited<ReturnType<typeof printedHeadings>>;
+  toc: string[];
+  /** The names of the markers at each block's start and end (where the probe and the print say it falls). */
+  markers: string[];
+  area: Awaited<ReturnType<typeof pageArea>>;
+}
+
+async function readLayout(page: Page, input: PdfInput): Promise<Layout> {
+  const blocks = await markBlocks(page);
+  const moved = guessedMoves(blocks, input.guess?.floats);
+  await moveBlocks(page, moved);
+  const headings = await printedHeadings(page);
+  const toc = await tocTargets(page);
+  const markers = blocks.flatMap((b) => [`${MARKER_PREFIX}s${b.n}`, `${MARKER_PREFIX}e${b.n}`]);
+  const area = await pageArea(page, (href) => readSheet(href, input.allowedDirs));
+  return { blocks, moved, headings, toc, markers, area };
+}
+
+/**
+ * Each pass is a probe of the layout (layout-probe.ts) while the probe can tell, and a print once it says the
+ * pages hold; a print that shows otherwise is followed by more prints, as without the probe.
+ */
+async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layout: Layout): Promise<PdfOutput> {
+  const { blocks, moved, toc, markers, area } = layout;
+  let probing = !('unknown' in area);
+  let whyNot = 'unknown' in area ? `no layout probe: ${area.unknown}` : '';
+  let [prints, probes] = [0, 0];
+  let pages: Record<string, number> = input.guess?.tocPages ?? {};
+  for (let attempt = 0; ; attempt++) {
+    await fillToc(page, pages);
+    const floatsAllowed = attempt < MAX_FLOAT_PRINTS - 1;
+    if (probing && !('unknown' in area)) {
+      if (probes++ === 0) await startProbe(page, area);
+      const places = await probePlaces(page, area, [...toc, ...markers]);
+      const found = Object.fromEntries(toc.filter((id) => places.has(id)).map((id) => [id, places.get(id)!.page]));
+      const moves = floatsAllowed ? planFloats(blocks, await blockOrder(page), places) : [];
+      if (moves.length) {
+        await moveBlocks(page, moves);
+        moved.push(...moves);
+      }
+      if (moves.length || !sameToc(toc, pages, found)) {
+        pages = found;
+        if (probes < MAX_PRINTS) continue;
+        whyNot = `the layout probe did not settle in ${MAX_PRINTS} passes`;
+        await fillToc(page, pages);
+      }
+      probing = false;
+      await endProbe(page);
+    }
+    prints++;
+    const bytes = await page.pdf({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, displayHeaderFooter: false, timeout: 0 }); // bounded by the browser's protocol timeout (--browser-timeout)
+    // pdf-lib yields to the event loop every 100 objects by default: a tagged report has tens of thousands.
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+    const found = destinationPages(doc);
+    const last = prints === MAX_PRINTS;
+    const moves = floatsAllowed ? planFloats(blocks, await blockOrder(page), namedPlaces(doc, MARKER_PREFIX)) : [];
+    if (moves.length) {
+      await moveBlocks(page, moves);
+      moved.push(...moves);
+    } else if (sameToc(toc, pages, found) || last) {
+      if (last) reportUnsettled(ctx, input, toc, pages, found);
+      const finished = await finishPdf(doc, input, layout);
+      return { ...finished, tocPages: found, passes: prints, probes };
+    }
+    if (prints === 1) {
+      whyNot ||= probes ? `the layout probe's guess did not hold (${moves.length ? `${moves.length} figure(s) to move` : `TOC: ${tocDiff(toc, pages, found)}`})` : '';
+      if (whyNot) ctx.log(`print-pdf          ${input.lang}: ${whyNot}; printing again`);
+    }
+    pages = found;
+  }
+}
+
+/** The printed PDF as published: bookmarks titled as the headings, no marker destinations or soft hyphens, metadata. */
+async function finishPdf(doc: PDFDocument, input: PdfInput, layout: Layout): Promise<Pick<PdfOutput, 'bytes' | 'pages' | 'floats'>> {
+  retitleOutline(doc, layout.headings);
+  dropNamedDestinations(doc, MARKER_PREFIX);
+  dropSoftHyphens(doc);
+  setMetadata(doc, input);
+  const bytes = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
+  return { bytes, pages: doc.getPageCount(), floats: floatMoves(layout.blocks, layout.moved) };
 }
 
 /** The ids the TOC gives page numbers for, in order. */
