@@ -61,6 +61,7 @@ function chapter(k: number, lang: 'zh' | 'en'): string {
   const lead1 = zh ? `2021 年，系列甲为 {{num "${a}"}}，系列乙为 {{num "${b}"}}（{{ref "${fig}"}}）。` : `In 2021 series A stood at {{num "${a}"}} and series B at {{num "${b}"}} ({{ref "${fig}"}}).`;
   const lead2 = zh ? `各系列 2021 年的数值见 {{ref "${tab}"}}[^n${k}]。` : `The values of every series in 2021 are in {{ref "${tab}"}}[^n${k}].`;
   return [
+    // eslint-disable-next-line no-irregular-whitespace -- the ideographic space after 第 N 章 is how a Chinese chapter heading is set
     `# ${zh ? `第 ${k} 章　合成章节` : `Chapter ${k}. A synthetic chapter`} {#ch-${k}}`,
     paragraph(rand, lang, lead1),
     p(),

@@ -13,7 +13,9 @@ export class Diagnostics {
   report(rule: Rule, place: Place, args: string[] = [], hintArgs: string[] = [], severity?: Severity): void {
     const entry: Entry = catalogue[rule];
     // What a report says goes into messages as it is, but one line each: line breaks and other controls as escapes.
-    const oneLine = (a: string) => String(a).replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    // eslint-disable-next-line no-control-regex -- the control characters are what this escapes
+    const controls = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+    const oneLine = (a: string) => String(a).replace(controls, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
     args = args.map(oneLine);
     hintArgs = hintArgs.map(oneLine);
     const d: Diagnostic = {

@@ -26,85 +26,111 @@ export interface CsvProblem {
   column: number;
 }
 
+/** Where the reader stands in the text, and the problems it has reported so far. */
+interface Reader {
+  text: string;
+  i: number;
+  line: number;
+  lineStart: number;
+  problems: CsvProblem[];
+  reported: Set<string>;
+}
+
 export function parseCsv(text: string): { table: CsvTable; problems: CsvProblem[] } {
+  const r: Reader = { text, i: 0, line: 1, lineStart: 0, problems: [], reported: new Set<string>() };
   const records: CsvCell[][] = [];
-  const problems: CsvProblem[] = [];
-  const reported = new Set<string>();
-  const problem = (kind: string, message: string, hint: string, at: number) => {
-    if (reported.has(kind)) return; // once per kind and file: the first place says what to fix
-    reported.add(kind);
-    problems.push({ message, hint, line, column: at - lineStart + 1 });
-  };
   let record: CsvCell[] = [];
-  let i = 0;
-  let line = 1;
-  let lineStart = 0;
   const n = text.length;
-  /** At a line break (LF, CRLF, or a lone CR, which is reported): step over it. */
-  const newline = (): boolean => {
-    if (text[i] === '\r' && text[i + 1] !== '\n') {
-      problem('cr', 'a line ends with a lone CR (classic Mac line endings)', 'save the file with LF or CRLF line endings', i);
-      i++;
-    } else if (text[i] === '\r') i += 2;
-    else if (text[i] === '\n') i++;
-    else return false;
-    line++;
-    lineStart = i;
-    return true;
-  };
-  while (i < n) {
-    const cellLine = line;
-    const cellCol = i - lineStart + 1;
-    let value = '';
-    if (text[i] === '"') {
-      i++;
-      let closed = false;
-      while (i < n) {
-        const ch = text[i]!;
-        if (ch === '"') {
-          if (text[i + 1] === '"') {
-            value += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          closed = true;
-          break;
-        }
-        if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) {
-          value += ch;
-          i++;
-          line++;
-          lineStart = i;
-          continue;
-        }
-        value += ch;
-        i++;
-      }
-      if (!closed) {
-        problems.push({ message: 'a quoted field is never closed', hint: 'close the quoted field with "', line: cellLine, column: cellCol });
-      } else if (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
-        problem('after-quote', `text after the closing quote of "${value}"`, 'put the whole value inside the quotes, and double a quote that is part of it ("")', i);
-        while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') value += text[i++];
-      }
-    } else {
-      while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
-        if (text[i] === '"') problem('inner-quote', 'a quote inside a field that does not start with one', 'quote the whole field and double the quote inside it ("a ""b"" c")', i);
-        value += text[i++];
-      }
-    }
+  while (r.i < n) {
+    const cellLine = r.line;
+    const cellCol = r.i - r.lineStart + 1;
+    const value = text[r.i] === '"' ? readQuotedField(r, cellLine, cellCol) : readUnquotedField(r);
     record.push({ text: value, line: cellLine, column: cellCol });
-    if (text[i] === ',') {
-      i++;
-      if (i === n || text[i] === '\n' || text[i] === '\r') record.push({ text: '', line, column: i - lineStart + 1 });
+    if (text[r.i] === ',') {
+      r.i++;
+      if (r.i === n || text[r.i] === '\n' || text[r.i] === '\r') record.push({ text: '', line: r.line, column: r.i - r.lineStart + 1 });
       else continue;
     }
-    if (i >= n || newline()) {
+    if (r.i >= n || stepOverNewline(r)) {
       if (!(record.length === 1 && record[0]!.text === '')) records.push(record);
       record = [];
     }
   }
   if (record.length) records.push(record);
   const [header = [], ...rows] = records;
-  return { table: { header, rows }, problems };
+  return { table: { header, rows }, problems: r.problems };
+}
+
+/** Reports a problem at offset `at` of the current line, once per kind and file: the first place says what to fix. */
+function report(r: Reader, kind: string, message: string, hint: string, at: number): void {
+  if (r.reported.has(kind)) return;
+  r.reported.add(kind);
+  r.problems.push({ message, hint, line: r.line, column: at - r.lineStart + 1 });
+}
+
+/** Whether the reader stands at the end of a field: a comma, a line break or the end of the text. */
+function atFieldEnd(r: Reader): boolean {
+  return r.i >= r.text.length || r.text[r.i] === ',' || r.text[r.i] === '\n' || r.text[r.i] === '\r';
+}
+
+/** At a line break (LF, CRLF, or a lone CR, which is reported): step over it. */
+function stepOverNewline(r: Reader): boolean {
+  const { text } = r;
+  if (text[r.i] === '\r' && text[r.i + 1] !== '\n') {
+    report(r, 'cr', 'a line ends with a lone CR (classic Mac line endings)', 'save the file with LF or CRLF line endings', r.i);
+    r.i++;
+  } else if (text[r.i] === '\r') r.i += 2;
+  else if (text[r.i] === '\n') r.i++;
+  else return false;
+  r.line++;
+  r.lineStart = r.i;
+  return true;
+}
+
+/** A field that starts with a quote, the reader at that quote: its value, with doubled quotes and line breaks kept. */
+function readQuotedField(r: Reader, cellLine: number, cellCol: number): string {
+  const { text } = r;
+  const n = text.length;
+  let value = '';
+  r.i++;
+  let closed = false;
+  while (r.i < n) {
+    const ch = text[r.i]!;
+    if (ch === '"') {
+      if (text[r.i + 1] === '"') {
+        value += '"';
+        r.i += 2;
+        continue;
+      }
+      r.i++;
+      closed = true;
+      break;
+    }
+    if (ch === '\n' || (ch === '\r' && text[r.i + 1] !== '\n')) {
+      value += ch;
+      r.i++;
+      r.line++;
+      r.lineStart = r.i;
+      continue;
+    }
+    value += ch;
+    r.i++;
+  }
+  if (!closed) {
+    r.problems.push({ message: 'a quoted field is never closed', hint: 'close the quoted field with "', line: cellLine, column: cellCol });
+  } else if (!atFieldEnd(r)) {
+    report(r, 'after-quote', `text after the closing quote of "${value}"`, 'put the whole value inside the quotes, and double a quote that is part of it ("")', r.i);
+    while (!atFieldEnd(r)) value += text[r.i++];
+  }
+  return value;
+}
+
+/** A field that does not start with a quote: its text up to the next comma or line break. */
+function readUnquotedField(r: Reader): string {
+  let value = '';
+  while (!atFieldEnd(r)) {
+    if (r.text[r.i] === '"') report(r, 'inner-quote', 'a quote inside a field that does not start with one', 'quote the whole field and double the quote inside it ("a ""b"" c")', r.i);
+    value += r.text[r.i++];
+  }
+  return value;
 }

@@ -91,8 +91,8 @@ export function chapterUnits(chapter: Chapter): Unit[] {
     const range = rangeOf(node, kind);
     if (!range) return;
     const { start, end } = range;
-    let { text, spans } = fold(body, start.offset!, end.offset!, start.line + chapter.bodyLine - 1, start.column);
-    if (kind === 'heading') text = text.replace(headingId, '');
+    const { text: folded, spans } = fold(body, start.offset!, end.offset!, start.line + chapter.bodyLine - 1, start.column);
+    const text = kind === 'heading' ? folded.replace(headingId, '') : folded;
     if (!text) return;
     const anchor = kind === 'note' ? `note-${id.slice('note.'.length)}` : kind === 'cell' ? section : kind === 'slot' ? (id === 'byline' ? section : figureAnchor(id)) : id;
     units.push({ id, kind, section, text, file: chapter.file, line: spans[0]!.line, column: spans[0]!.column, spans, anchor });

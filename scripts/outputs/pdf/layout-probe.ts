@@ -29,6 +29,22 @@ export type PageArea = { width: number; height: number } | { unknown: string };
 export async function pageArea(page: Page, readSheet: (href: string) => string | undefined): Promise<PageArea> {
   // tsx names the functions it compiles with a helper the page does not have.
   await page.evaluate('globalThis.__name = globalThis.__name || ((f) => f)');
+  const sheets = await unreadableSheetTexts(page, readSheet);
+  if ('unknown' in sheets) return sheets;
+  const props = await page.evaluate(defaultPageRule, sheets.texts);
+  const size = pageSize(props.size);
+  if (!size) return { unknown: `@page size "${props.size}"` };
+  const margins = ['top', 'right', 'bottom', 'left'].map((side) => props[`margin-${side}`] ?? '0');
+  const [w, h, top, right, bottom, left] = await page.evaluate(lengthsInPx, [size.width, size.height, ...margins]);
+  if (w == null || h == null) return { unknown: `@page size "${props.size}"` };
+  if ([top, right, bottom, left].some((m) => m == null)) return { unknown: '@page margins that are not lengths' };
+  const [width, height] = size.landscape && h > w ? [h, w] : [w, h];
+  // Chromium lays a page's text area out in whole pixels, rounded up (measured on Chromium 156).
+  return { width: Math.ceil(width - left! - right!), height: Math.ceil(height - top! - bottom!) };
+}
+
+/** The text of each style sheet whose rules the page may not read, by its href; or which one could not be read. */
+async function unreadableSheetTexts(page: Page, readSheet: (href: string) => string | undefined): Promise<{ texts: Record<string, string> } | { unknown: string }> {
   const hrefs = await page.evaluate(() =>
     [...document.styleSheets].flatMap((sheet) => {
       try {
@@ -45,66 +61,76 @@ export async function pageArea(page: Page, readSheet: (href: string) => string |
     if (text === undefined) return { unknown: `the style sheet ${href} could not be read` };
     texts[href] = text;
   }
-  return page.evaluate((texts: Record<string, string>) => {
-    const sizes: Record<string, [number, number]> = {
-      a5: [148, 210], a4: [210, 297], a3: [297, 420], b5: [176, 250], b4: [250, 353],
-      'jis-b5': [182, 257], 'jis-b4': [257, 364], letter: [215.9, 279.4], legal: [215.9, 355.6], ledger: [279.4, 431.8],
-    };
-    const probe = document.createElement('div');
-    document.body.append(probe);
-    const px = (length: string): number | undefined => {
-      if (!/^-?[\d.]+(px|mm|cm|in|pt|pc|q)$|^0$/i.test(length)) return undefined;
+  return { texts };
+}
+
+/**
+ * Runs in the page (everything it calls is defined inside it): the size and margins of the default `@page` rule,
+ * the last that applies winning; a sheet in `texts` is read from its text.
+ */
+function defaultPageRule(texts: Record<string, string>): Record<string, string> {
+  const props: Record<string, string> = {};
+  const visit = (rules: CSSRuleList): void => {
+    for (const rule of rules) {
+      if (rule instanceof CSSMediaRule) {
+        if (matchMedia(rule.conditionText).matches) visit(rule.cssRules);
+      } else if (rule instanceof CSSPageRule && rule.selectorText === '') {
+        for (const name of ['size', 'margin-top', 'margin-right', 'margin-bottom', 'margin-left']) {
+          const v = rule.style.getPropertyValue(name).trim();
+          if (v) props[name] = v;
+        }
+      }
+    }
+  };
+  for (const sheet of document.styleSheets) {
+    if (sheet.disabled || (sheet.media.mediaText && !matchMedia(sheet.media.mediaText).matches)) continue;
+    const text = sheet.href ? texts[sheet.href] : undefined;
+    if (text === undefined) visit(sheet.cssRules);
+    else {
+      const copy = new CSSStyleSheet();
+      copy.replaceSync(text);
+      visit(copy.cssRules);
+    }
+  }
+  return props;
+}
+
+/** Runs in the page: CSS lengths in px as the page computes them; null for what is not a length. */
+function lengthsInPx(lengths: string[]): (number | null)[] {
+  const probe = document.createElement('div');
+  document.body.append(probe);
+  try {
+    return lengths.map((length) => {
+      if (!/^-?[\d.]+(px|mm|cm|in|pt|pc|q)$|^0$/i.test(length)) return null;
       probe.style.width = length;
       return parseFloat(getComputedStyle(probe).width);
-    };
-    const props: Record<string, string> = {};
-    const visit = (rules: CSSRuleList): void => {
-      for (const rule of rules) {
-        if (rule instanceof CSSMediaRule) {
-          if (matchMedia(rule.conditionText).matches) visit(rule.cssRules);
-        } else if (rule instanceof CSSPageRule && rule.selectorText === '') {
-          for (const name of ['size', 'margin-top', 'margin-right', 'margin-bottom', 'margin-left']) {
-            const v = rule.style.getPropertyValue(name).trim();
-            if (v) props[name] = v;
-          }
-        }
-      }
-    };
-    try {
-      for (const sheet of document.styleSheets) {
-        if (sheet.disabled || (sheet.media.mediaText && !matchMedia(sheet.media.mediaText).matches)) continue;
-        const text = sheet.href ? texts[sheet.href] : undefined;
-        if (text === undefined) visit(sheet.cssRules);
-        else {
-          const copy = new CSSStyleSheet();
-          copy.replaceSync(text);
-          visit(copy.cssRules);
-        }
-      }
-      // Puppeteer's page.pdf() defaults: US Letter, no margins (a margin the CSS sets wins).
-      const size = (props.size ?? 'letter').toLowerCase().split(/\s+/);
-      const landscape = size.includes('landscape');
-      const named = size.find((s) => s in sizes);
-      const lengths = size.filter((s) => s !== 'landscape' && s !== 'portrait' && !(s in sizes));
-      let w: number | undefined;
-      let h: number | undefined;
-      if (named || (lengths.length === 0 && size.includes('portrait'))) {
-        const [a, b] = sizes[named ?? 'letter']!;
-        [w, h] = [px(`${a}mm`), px(`${b}mm`)];
-      } else if (lengths.length && !size.includes('auto')) {
-        [w, h] = [px(lengths[0]!), px(lengths[1] ?? lengths[0]!)];
-      }
-      if (w === undefined || h === undefined) return { unknown: `@page size "${props.size}"` };
-      if (landscape && h > w) [w, h] = [h, w];
-      const margin = (side: string): number | undefined => px(props[`margin-${side}`] ?? '0');
-      const [top, right, bottom, left] = ['top', 'right', 'bottom', 'left'].map(margin);
-      if ([top, right, bottom, left].some((m) => m === undefined)) return { unknown: '@page margins that are not lengths' };
-      // Chromium lays a page's text area out in whole pixels, rounded up (measured on Chromium 156).
-      return { width: Math.ceil(w - left! - right!), height: Math.ceil(h - top! - bottom!) };
-    } finally {
-      probe.remove();
-    }
-  }, texts);
+    });
+  } finally {
+    probe.remove();
+  }
+}
+
+/** The paper sizes `@page { size }` may name: width and height in mm, portrait. */
+const paperSizes: Record<string, [number, number]> = {
+  a5: [148, 210], a4: [210, 297], a3: [297, 420], b5: [176, 250], b4: [250, 353],
+  'jis-b5': [182, 257], 'jis-b4': [257, 364], letter: [215.9, 279.4], legal: [215.9, 355.6], ledger: [279.4, 431.8],
+};
+
+/**
+ * The page's width and height as `@page { size }` gives them (CSS lengths, portrait unless `landscape`), or
+ * undefined for a size the probe cannot use (`auto`). No size is Puppeteer's page.pdf() default: US Letter.
+ */
+function pageSize(sizeProp: string | undefined): { width: string; height: string; landscape: boolean } | undefined {
+  const size = (sizeProp ?? 'letter').toLowerCase().split(/\s+/);
+  const landscape = size.includes('landscape');
+  const named = size.find((s) => s in paperSizes);
+  const lengths = size.filter((s) => s !== 'landscape' && s !== 'portrait' && !(s in paperSizes));
+  if (named || (lengths.length === 0 && size.includes('portrait'))) {
+    const [a, b] = paperSizes[named ?? 'letter']!;
+    return { width: `${a}mm`, height: `${b}mm`, landscape };
+  }
+  if (lengths.length && !size.includes('auto')) return { width: lengths[0]!, height: lengths[1] ?? lengths[0]!, landscape };
+  return undefined;
 }
 
 /**

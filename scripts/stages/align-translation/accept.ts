@@ -37,52 +37,74 @@ const covers = (u: Unit | undefined, file: string, line: number) => u !== undefi
  * new text; nothing is written when a target names nothing that can be recorded.
  */
 export function acceptUnits(alignment: Alignment, targets: AcceptTarget[]): { writes: { file: string; text: string }[]; recorded: number; problems: Diagnostic[] } {
-  const problems = new Diagnostics();
-  const chosen = new Set<UnitPair>();
-  const touched = new Set<ChapterAlignment>();
+  const choice: Choice = { chosen: new Set<UnitPair>(), touched: new Set<ChapterAlignment>(), problems: new Diagnostics() };
   const chapters = alignment.translations.flatMap((t) => t.chapters);
-  for (const t of targets) {
-    const mine = chapters.filter((ch) => [ch.target.file, ch.source.file, ch.sidecar].includes(t.file) || ch.pairs.some((p) => p.target?.file === t.file || p.source?.file === t.file));
-    if (!mine.length) {
-      problems.report('accept-target', { file: t.file, line: t.line, column: t.line ? 1 : undefined }, [`"${t.file}" is not a chapter of the report`], ['name a chapter as the messages do: content/<lang>/NN-slug.md[:LINE]']);
-      continue;
-    }
-    if (t.line === undefined) {
-      for (const ch of mine) {
-        touched.add(ch);
-        for (const p of ch.pairs) if (p.source && p.target && (ch.target.file === t.file || ch.source.file === t.file || ch.sidecar === t.file || p.target.file === t.file)) chosen.add(p);
-      }
-      continue;
-    }
-    const hits = mine.flatMap((ch) => ch.pairs.filter((p) => covers(p.target, t.file, t.line!) || covers(p.source, t.file, t.line!)).map((p) => [ch, p] as const));
-    const at = { file: t.file, line: t.line, column: 1 };
-    if (!hits.length) problems.report('accept-target', at, [`No heading, paragraph, list item, table cell, note or caption at line ${t.line}`], ['name a line of the unit, as the messages do']);
-    for (const [ch, p] of hits) {
-      const unit = (p.target ?? p.source)!;
-      if (p.source && p.target) {
-        chosen.add(p);
-        touched.add(ch);
-      } else if (p.target) {
-        problems.report('accept-target', at, [`This ${kindNames[unit.kind]} has no ${languageNames[ch.source.lang]} counterpart: there is no source text to record`], [`delete it, or add its source in ${ch.source.file}`]);
-      } else {
-        problems.report('accept-target', at, [`This ${kindNames[unit.kind]} has no ${languageNames[ch.target.lang]} translation yet`], [`translate it in ${ch.target.file}, then name the translation's line`]);
-      }
-    }
-  }
-  if (problems.list.length) return { writes: [], recorded: 0, problems: problems.list };
+  for (const t of targets) chooseTarget(choice, chapters, t);
+  if (choice.problems.list.length) return { writes: [], recorded: 0, problems: choice.problems.list };
   let recorded = 0;
-  const writes = [...touched].map((ch) => {
-    const records: UnitRecord[] = [];
-    for (const p of ch.pairs) {
-      const e = p.target;
-      if (!e || e.kind === 'slot') continue;
-      const begins = beginning(e.text, ch.target.lang as Lang);
-      if (chosen.has(p)) {
-        if (p.status !== 'ok') recorded++;
-        records.push({ unit: e.id, begins, from: p.source!.id, source: p.source!.text });
-      } else if (p.record) records.push({ unit: e.id, begins, from: p.source?.id ?? p.record.from, source: p.record.source });
-    }
-    return { file: ch.sidecar, text: writeSidecar(ch.target.file, ch.source.file, records) };
+  const writes = [...choice.touched].map((ch) => {
+    const sidecar = sidecarRecords(ch, choice.chosen);
+    recorded += sidecar.recorded;
+    return { file: ch.sidecar, text: writeSidecar(ch.target.file, ch.source.file, sidecar.records) };
   });
   return { writes, recorded, problems: [] };
+}
+
+/** The pairs the targets name, the chapters they belong to, and the targets that name nothing recordable. */
+interface Choice {
+  chosen: Set<UnitPair>;
+  touched: Set<ChapterAlignment>;
+  problems: Diagnostics;
+}
+
+/** Adds to the choice what one target names: a whole chapter, or the units at a line. */
+function chooseTarget(choice: Choice, chapters: ChapterAlignment[], t: AcceptTarget): void {
+  const mine = chapters.filter((ch) => [ch.target.file, ch.source.file, ch.sidecar].includes(t.file) || ch.pairs.some((p) => p.target?.file === t.file || p.source?.file === t.file));
+  if (!mine.length) {
+    choice.problems.report('accept-target', { file: t.file, line: t.line, column: t.line ? 1 : undefined }, [`"${t.file}" is not a chapter of the report`], ['name a chapter as the messages do: content/<lang>/NN-slug.md[:LINE]']);
+  } else if (t.line === undefined) chooseChapters(choice, mine, t.file);
+  else chooseAtLine(choice, mine, t.file, t.line);
+}
+
+/** A file alone: every translated pair of the chapters it belongs to. */
+function chooseChapters(choice: Choice, mine: ChapterAlignment[], file: string): void {
+  for (const ch of mine) {
+    choice.touched.add(ch);
+    for (const p of ch.pairs) if (p.source && p.target && (ch.target.file === file || ch.source.file === file || ch.sidecar === file || p.target.file === file)) choice.chosen.add(p);
+  }
+}
+
+/** A file:line: the pairs whose source or translation covers the line; one with a side missing is a problem. */
+function chooseAtLine(choice: Choice, mine: ChapterAlignment[], file: string, line: number): void {
+  const { problems } = choice;
+  const hits = mine.flatMap((ch) => ch.pairs.filter((p) => covers(p.target, file, line) || covers(p.source, file, line)).map((p) => [ch, p] as const));
+  const at = { file, line, column: 1 };
+  if (!hits.length) problems.report('accept-target', at, [`No heading, paragraph, list item, table cell, note or caption at line ${line}`], ['name a line of the unit, as the messages do']);
+  for (const [ch, p] of hits) {
+    const unit = (p.target ?? p.source)!;
+    if (p.source && p.target) {
+      choice.chosen.add(p);
+      choice.touched.add(ch);
+    } else if (p.target) {
+      problems.report('accept-target', at, [`This ${kindNames[unit.kind]} has no ${languageNames[ch.source.lang]} counterpart: there is no source text to record`], [`delete it, or add its source in ${ch.source.file}`]);
+    } else {
+      problems.report('accept-target', at, [`This ${kindNames[unit.kind]} has no ${languageNames[ch.target.lang]} translation yet`], [`translate it in ${ch.target.file}, then name the translation's line`]);
+    }
+  }
+}
+
+/** A chapter's sidecar records: the chosen pairs' current source, the others' records kept; `recorded` counts the chosen pairs that were not up to date. */
+function sidecarRecords(ch: ChapterAlignment, chosen: Set<UnitPair>): { records: UnitRecord[]; recorded: number } {
+  const records: UnitRecord[] = [];
+  let recorded = 0;
+  for (const p of ch.pairs) {
+    const e = p.target;
+    if (!e || e.kind === 'slot') continue;
+    const begins = beginning(e.text, ch.target.lang as Lang);
+    if (chosen.has(p)) {
+      if (p.status !== 'ok') recorded++;
+      records.push({ unit: e.id, begins, from: p.source!.id, source: p.source!.text });
+    } else if (p.record) records.push({ unit: e.id, begins, from: p.source?.id ?? p.record.from, source: p.record.source });
+  }
+  return { records, recorded };
 }

@@ -1,24 +1,21 @@
 import Handlebars from 'handlebars';
 import { unified } from 'unified';
 import rehypeStringify from 'rehype-stringify';
-import { visit, SKIP } from 'unist-util-visit';
 import { h } from 'hastscript';
-import type { Root, Element, ElementContent } from 'hast';
+import type { Root, ElementContent } from 'hast';
 import type { BuildContext, Lang } from '../../context.js';
-import type { ReportConfig } from '../../model/config.js';
+import type { EditionMeta, ReportConfig } from '../../model/config.js';
 import type { ReportData } from '../../model/data.js';
-import { templateFile, type Templates } from '../../model/templates.js';
+import { templateFile, type Strings, type Templates } from '../../model/templates.js';
 import type { RenderedEdition, EditionHtml } from '../../model/edition.js';
-import { figureTree, tableIds, tableTree } from './figure-trees.js';
-import { tableView } from './table-view.js';
-import type { Place } from '../../diagnostics/catalogue.js';
 import { ShareMenus } from './share.js';
-import { chartKey, narrowKey, type ChartDownloads, type ChartTexts } from '../../model/charts.js';
+import type { ChartDownloads, ChartTexts } from '../../model/charts.js';
 import { formatDate, formatValue, isUnit } from '../../locale/units.js';
 import { reportTemplateError } from '../../diagnostics/template-errors.js';
 import { htmlLang, ogLocale } from '../../locale/languages.js';
 import { smartenStrings, smartenText } from '../../locale/typography.js';
 import { checkPage } from './page-checks.js';
+import { fillSlots, type PartialRenderer, type SlotSources } from './slots.js';
 
 
 
@@ -53,7 +50,7 @@ export function applyTemplates(
   data: ReportData,
   templates: Templates,
   svgs: ChartTexts,
-  links: { others: { lang: Lang; name: string; href: string }[]; pdfHref: string },
+  links: EditionLinks,
   downloads: ChartDownloads = new Map(),
 ): EditionHtml | undefined {
   const { lang } = edition;
@@ -65,31 +62,11 @@ export function applyTemplates(
   const renderPartial = partialRenderer(ctx, hb, templates);
   const byline = renderPartial('byline', { meta, date: formatDate(config.date, lang), isoDate: config.date, strings, lang }, layoutFile);
   const share = new ShareMenus((name, context) => renderPartial(name, context, layoutFile), config, lang, strings, downloads);
-  const slot = (el: Element): ElementContent | undefined => {
-    const kind = el.properties.dataKind as string;
-    const id = el.properties.dataId as string;
-    if (kind === 'byline') return { type: 'raw', value: byline ?? '' } as unknown as ElementContent;
-    const n = edition.state.numbers.get(id) ?? 0;
-    if (kind === 'figure') {
-      const fig = data.figures.get(id)!;
-      const key = chartKey(lang, id);
-      const svg = svgs.get(key);
-      if (svg && fig.dataset) datasets.push(fig.dataset);
-      const chart = svg ? { svg, narrow: svgs.get(narrowKey(key)) } : undefined;
-      return figureTree(fig, n, lang, strings, chart, share.figure(fig, n, svg ? key : undefined, svg && fig.dataset ? `data/${fig.dataset}.csv` : undefined));
-    }
-    const table = data.tables.get(id)!;
-    const ids = tableIds(table.id);
-    const context = table.binding
-      ? { ...tableView(table.binding, data.datasets.get(table.binding.dataset)!, lang), table: { id, caption: table.caption[lang], source: table.source[lang] }, ...ids, lang, strings }
-      : { data: table.data, ...ids, lang, strings };
-    const html = renderPartial(table.partial, context, table.partialAt);
-    return tableTree(table, n, lang, strings, html ?? '', share.table(table, n, html ?? ''));
-  };
+  const slots: SlotSources = { edition, data, svgs, strings, byline, share, renderPartial, datasets };
   // Our own SVG and table markup travel as raw nodes: serialised as they are.
   const serialise = unified().use(rehypeStringify, { allowDangerousHtml: true });
   const chapters = edition.chapters.map(({ chapter, tree }) => {
-    replaceSlots(tree, slot);
+    fillSlots(tree, slots);
     addAnchors(tree, strings.anchorLabel);
     const section = h('section.chapter', { id: `section-${chapter.id}`, dataChapter: chapter.id }, tree.children as ElementContent[]);
     return { id: chapter.id, html: serialise.stringify({ type: 'root', children: [section] }) };
@@ -99,26 +76,7 @@ export function applyTemplates(
   let layout: HandlebarsTemplateDelegate;
   try {
     layout = hb.compile(templates.layout, { strict: false });
-    const html = layout({
-      lang,
-      htmlLang: htmlLang[lang],
-      strings,
-      meta,
-      config,
-      date: formatDate(config.date, lang),
-      isoDate: config.date,
-      toc,
-      chapters,
-      others: links.others,
-      pdfHref: links.pdfHref,
-      css: templates.css,
-      printCss: templates.printCss,
-      canonical: config.baseUrl ? `${config.baseUrl.replace(/\/$/, '')}/${lang}/` : undefined,
-      alternates: config.baseUrl ? config.languages.map((l) => ({ hreflang: htmlLang[l], href: `${config.baseUrl!.replace(/\/$/, '')}/${l}/` })) : [],
-      xDefault: config.baseUrl ? `${config.baseUrl.replace(/\/$/, '')}/` : undefined,
-      ogLocale: ogLocale[lang],
-      ogLocaleAlternates: links.others.map((o) => ogLocale[o.lang]),
-    });
+    const html = layout(layoutContext(lang, config, templates, links, { strings, meta, toc, chapters }));
     checkPage(ctx, lang, html, headings, templates);
     return { lang, html, headings, datasets: [...new Set(datasets)], files: share.files };
   } catch (e) {
@@ -127,12 +85,51 @@ export function applyTemplates(
   }
 }
 
+/** The edition's links: its other editions (language chooser) and its PDF. */
+interface EditionLinks {
+  others: { lang: Lang; name: string; href: string }[];
+  pdfHref: string;
+}
+
+/** The edition's own parts of the layout: its texts, its contents and its chapters' HTML. */
+interface EditionPage {
+  strings: Strings;
+  meta: EditionMeta;
+  toc: object[];
+  chapters: { id: string; html: string }[];
+}
+
+/** What the layout template is rendered with: the edition's page, the report's styles, and its links (canonical, alternates, Open Graph). */
+function layoutContext(lang: Lang, config: ReportConfig, templates: Templates, links: EditionLinks, page: EditionPage): object {
+  const base = config.baseUrl?.replace(/\/$/, '');
+  return {
+    lang,
+    htmlLang: htmlLang[lang],
+    strings: page.strings,
+    meta: page.meta,
+    config,
+    date: formatDate(config.date, lang),
+    isoDate: config.date,
+    toc: page.toc,
+    chapters: page.chapters,
+    others: links.others,
+    pdfHref: links.pdfHref,
+    css: templates.css,
+    printCss: templates.printCss,
+    canonical: config.baseUrl ? `${base}/${lang}/` : undefined,
+    alternates: config.baseUrl ? config.languages.map((l) => ({ hreflang: htmlLang[l], href: `${base}/${l}/` })) : [],
+    xDefault: config.baseUrl ? `${base}/` : undefined,
+    ogLocale: ogLocale[lang],
+    ogLocaleAlternates: links.others.map((o) => ogLocale[o.lang]),
+  };
+}
+
 /**
  * Renders a partial of the report's templates/ or the theme by name; a missing one is reported where it is
  * named (`usedAt`). Each partial is compiled once per edition (a long report renders its figure and table
  * partials hundreds of times).
  */
-function partialRenderer(ctx: BuildContext, hb: typeof Handlebars, templates: Templates): (name: string, context: object, usedAt: Place) => string | undefined {
+function partialRenderer(ctx: BuildContext, hb: typeof Handlebars, templates: Templates): PartialRenderer {
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   return (name, context, usedAt) => {
     const text = hb.partials[name] as string | undefined;
@@ -149,14 +146,6 @@ function partialRenderer(ctx: BuildContext, hb: typeof Handlebars, templates: Te
       return undefined;
     }
   };
-}
-
-function replaceSlots(tree: Root, slot: (el: Element) => ElementContent | undefined): void {
-  visit(tree, 'element', (node, index, parent) => {
-    if (node.tagName !== 'report-slot' || !parent || index === undefined) return undefined;
-    parent.children[index] = slot(node) ?? node;
-    return SKIP;
-  });
 }
 
 /** A visible "#" link on each heading, for sharing a section. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { BuildContext } from '../../context.js';
-import { parseCsv, type CsvCell } from '../../sources/csv.js';
+import { parseCsv, type CsvCell, type CsvTable } from '../../sources/csv.js';
 import { isUnit, units } from '../../locale/units.js';
 import { loadYamlFile } from '../../sources/yaml.js';
 import { i18nSchema, validate } from '../../sources/validate.js';
@@ -48,11 +48,31 @@ export function loadDataset(ctx: BuildContext, csvPath: string): Dataset | undef
   if (problems.length) return undefined; // (what follows would be read wrongly: the syntax comes first)
   const columns = table.header.map((c) => c.text.trim());
   const declared = meta.columns ?? {};
-  let ok = true;
   if (!columns.length) {
     ctx.diagnostics.report('csv-empty', { file, line: 1, column: 1 }, ['The file has no header row'], ['write the column names on the first line, then one row per value']);
     return undefined;
   }
+  let ok = checkShape(ctx, file, table, columns, Object.keys(declared), metaDoc.file);
+  const reader: RowReader = {
+    ctx,
+    file,
+    columns,
+    meta,
+    typeOf: (col) => (col === 'value' ? 'number' : declared[col]?.type ?? 'string'),
+    fail: () => (ok = false),
+  };
+  const rows: Dataset['rows'] = [];
+  for (const cells of table.rows) {
+    const row = readRow(reader, cells);
+    if (row) rows.push(row);
+  }
+  if (!ok) return undefined;
+  return { id, file, meta, columns, rows, fingerprint: text + JSON.stringify(meta) };
+}
+
+/** Checks the header (every column named, once), that there are rows, and that the required columns are there: `source` and the declared ones. */
+function checkShape(ctx: BuildContext, file: string, table: CsvTable, columns: string[], declared: string[], metaFile: string): boolean {
+  let ok = true;
   table.header.forEach((c, i) => {
     const name = columns[i]!;
     const first = columns.indexOf(name);
@@ -65,47 +85,58 @@ export function loadDataset(ctx: BuildContext, csvPath: string): Dataset | undef
     ctx.diagnostics.report('csv-empty', { file, line: 2, column: 1 }, ['The dataset has a header but no rows'], ['add its rows, or delete the dataset and its .meta.yaml']);
     ok = false;
   }
-  const required = ['source', ...Object.keys(declared)];
+  const required = ['source', ...declared];
   for (const col of required) {
     if (!columns.includes(col)) {
-      ctx.diagnostics.report('csv-missing-column', { file, line: 1, column: 1 }, [col], [col === 'source' ? 'every dataset (each row names its source)' : `the columns declared in ${metaDoc.file}`]);
+      ctx.diagnostics.report('csv-missing-column', { file, line: 1, column: 1 }, [col], [col === 'source' ? 'every dataset (each row names its source)' : `the columns declared in ${metaFile}`]);
       ok = false;
     }
   }
-  const typeOf = (col: string): 'string' | 'integer' | 'number' => (col === 'value' ? 'number' : declared[col]?.type ?? 'string');
-  const rows: Dataset['rows'] = [];
-  for (const cells of table.rows) {
-    const line = cells[0]!.line;
-    if (cells.length !== columns.length) {
-      ctx.diagnostics.report('csv-ragged', { file, line, column: 1 }, [String(cells.length), String(columns.length)]);
-      ok = false;
-      continue;
-    }
-    const values: Record<string, Cell> = {};
-    cells.forEach((cell, i) => {
-      const col = columns[i]!;
-      values[col] = typed(ctx, file, cell, col, typeOf(col), () => (ok = false));
-    });
-    const source = String(values.source ?? '');
-    const sourceCell = cells[columns.indexOf('source')];
-    if (columns.includes('source')) {
-      if (!source) {
-        ctx.diagnostics.report('missing-source', { file, line, column: sourceCell?.column ?? 1 });
-        ok = false;
-      } else if (!meta.sources[source]) {
-        ctx.diagnostics.report('unknown-source', { file, line, column: sourceCell?.column ?? 1 }, [source]);
-        ok = false;
-      }
-    }
-    if (typeof values.unit === 'string' && values.unit && !isUnit(values.unit)) {
-      const c = cells[columns.indexOf('unit')]!;
-      ctx.diagnostics.report('schema', { file, line: c.line, column: c.column }, [`Unknown unit "${values.unit}"`], [`units are: ${units.join(', ')}`]);
-      ok = false;
-    }
-    rows.push({ values, raw: Object.fromEntries(cells.map((c, i) => [columns[i]!, c.text.trim()])), line });
+  return ok;
+}
+
+/** What a row is read against; `fail` marks the dataset as not loaded (its problems are reported). */
+interface RowReader {
+  ctx: BuildContext;
+  file: string;
+  columns: string[];
+  meta: DatasetMeta;
+  typeOf: (col: string) => 'string' | 'integer' | 'number';
+  fail: () => void;
+}
+
+/** A row's typed values, its source and unit checked; undefined for a row with the wrong number of cells. */
+function readRow(r: RowReader, cells: CsvCell[]): Dataset['rows'][number] | undefined {
+  const { ctx, file, columns } = r;
+  const line = cells[0]!.line;
+  if (cells.length !== columns.length) {
+    ctx.diagnostics.report('csv-ragged', { file, line, column: 1 }, [String(cells.length), String(columns.length)]);
+    r.fail();
+    return undefined;
   }
-  if (!ok) return undefined;
-  return { id, file, meta, columns, rows, fingerprint: text + JSON.stringify(meta) };
+  const values: Record<string, Cell> = {};
+  cells.forEach((cell, i) => {
+    const col = columns[i]!;
+    values[col] = typed(ctx, file, cell, col, r.typeOf(col), r.fail);
+  });
+  if (columns.includes('source')) checkSource(r, String(values.source ?? ''), line, cells[columns.indexOf('source')]);
+  if (typeof values.unit === 'string' && values.unit && !isUnit(values.unit)) {
+    const c = cells[columns.indexOf('unit')]!;
+    ctx.diagnostics.report('schema', { file, line: c.line, column: c.column }, [`Unknown unit "${values.unit}"`], [`units are: ${units.join(', ')}`]);
+    r.fail();
+  }
+  return { values, raw: Object.fromEntries(cells.map((c, i) => [columns[i]!, c.text.trim()])), line };
+}
+
+/** A row's source: given, and one of the sources its metadata lists. */
+function checkSource(r: RowReader, source: string, line: number, sourceCell: CsvCell | undefined): void {
+  if (!source) {
+    r.ctx.diagnostics.report('missing-source', { file: r.file, line, column: sourceCell?.column ?? 1 });
+    r.fail();
+  } else if (!r.meta.sources[source]) {
+    r.ctx.diagnostics.report('unknown-source', { file: r.file, line, column: sourceCell?.column ?? 1 }, [source]);
+    r.fail();
+  }
 }
 
 function typed(ctx: BuildContext, file: string, cell: CsvCell, col: string, type: string, fail: () => void): Cell {

@@ -12,39 +12,21 @@ import type { Cell, Dataset, DatasetRow, TableBinding, TableColumn } from '../..
  */
 export function bindTable(ctx: BuildContext, doc: YamlFile, id: string, t: Record<string, unknown>, ds: Dataset): TableBinding | undefined {
   let ok = true;
-  const known = (col: unknown, keyPath: (string | number)[]): col is string => {
-    if (typeof col === 'string' && ds.columns.includes(col)) return true;
-    ctx.diagnostics.report('table-column', doc.at([id, ...keyPath]), [String(col), ds.id, nearest(String(col), ds.columns)], [ds.columns.join(', ')]);
-    return (ok = false);
+  const check: BindingCheck = {
+    ctx,
+    doc,
+    id,
+    ds,
+    known: (col: unknown, keyPath: (string | number)[]): col is string => {
+      if (typeof col === 'string' && ds.columns.includes(col)) return true;
+      ctx.diagnostics.report('table-column', doc.at([id, ...keyPath]), [String(col), ds.id, nearest(String(col), ds.columns)], [ds.columns.join(', ')]);
+      return (ok = false);
+    },
+    fail: () => (ok = false),
   };
-  const columns: TableColumn[] = [];
-  (t.columns as Record<string, unknown>[]).forEach((c, i) => {
-    if (!known(c.column, ['columns', i, 'column'])) return;
-    const col: TableColumn = { column: c.column, header: c.header as I18n, bare: c.bare as boolean | undefined, decimals: c.decimals as number | undefined };
-    if (typeof c.unit === 'string') {
-      if (isUnit(c.unit)) col.unit = c.unit;
-      else {
-        ctx.diagnostics.report('unknown-unit', doc.at([id, 'columns', i, 'unit']), [c.unit, nearest(c.unit, units)], [units.join(', ')]);
-        ok = false;
-      }
-    }
-    const formatting = ['unit', 'bare', 'decimals'].find((k) => c[k] !== undefined);
-    if (formatting && !isNumberColumn(ds, c.column)) {
-      ctx.diagnostics.report('schema', doc.at([id, 'columns', i, formatting]), [`"${formatting}" formats numbers, and column "${c.column}" of dataset "${ds.id}" holds text`], ['declare it as a number in the meta\'s columns, or remove the option']);
-      ok = false;
-    }
-    columns.push(col);
-  });
-  const filter = Object.entries((t.filter as Record<string, unknown> | undefined) ?? {}).map(([col, want]) => {
-    known(col, ['filter', col]);
-    const wanted = Array.isArray(want) ? want : [want];
-    if (wanted.length === 0 || wanted.some((w) => typeof w !== 'string' && typeof w !== 'number')) {
-      ctx.diagnostics.report('schema', doc.at([id, 'filter', col]), [`"${id}.filter.${col}" must be a value or a list of values`], ['e.g. year: 2021, or economy: [CHN, USA]']);
-      ok = false;
-    }
-    return { col, wanted: wanted.map(String) };
-  });
-  const sort = sortKeys(ctx, doc, id, t.sort, known, () => (ok = false));
+  const columns = tableColumns(check, t.columns as Record<string, unknown>[]);
+  const filter = filterSpecs(check, t.filter as Record<string, unknown> | undefined);
+  const sort = sortKeys(check, t.sort);
   if (!ok) return undefined;
   const rows = ds.rows.filter((r) => filter.every(({ col, wanted }) => wanted.some((w) => same(r, col, w))));
   if (rows.length === 0) {
@@ -53,26 +35,63 @@ export function bindTable(ctx: BuildContext, doc: YamlFile, id: string, t: Recor
     ctx.diagnostics.report('table-filter', doc.at([id, 'filter']), [`{ ${shown} }`, ds.id], [present]);
     return undefined;
   }
-  // Rows sort by the stored values (codes, not labels), so both editions list them in the same order.
-  const ordered = rows.slice().sort((a, b) => {
-    for (const { col, descending } of sort) {
-      const c = compare(a.values[col] ?? null, b.values[col] ?? null);
-      if (c) return descending ? -c : c;
+  return { dataset: ds.id, columns, rows: ordered(rows, sort) };
+}
+
+/**
+ * What each part of a table's binding is checked against: `known` reports a column the dataset
+ * lacks (at `keyPath` under the table's id), `fail` marks the binding as failed.
+ */
+interface BindingCheck {
+  ctx: BuildContext;
+  doc: YamlFile;
+  id: string;
+  ds: Dataset;
+  known: (col: unknown, keyPath: (string | number)[]) => col is string;
+  fail: () => void;
+}
+
+/** The table's `columns`: each a column of the dataset, with a known unit; unit, bare and decimals only on numbers. */
+function tableColumns(check: BindingCheck, specs: Record<string, unknown>[]): TableColumn[] {
+  const { ctx, doc, id, ds } = check;
+  const columns: TableColumn[] = [];
+  specs.forEach((c, i) => {
+    if (!check.known(c.column, ['columns', i, 'column'])) return;
+    const col: TableColumn = { column: c.column, header: c.header as I18n, bare: c.bare as boolean | undefined, decimals: c.decimals as number | undefined };
+    if (typeof c.unit === 'string') {
+      if (isUnit(c.unit)) col.unit = c.unit;
+      else {
+        ctx.diagnostics.report('unknown-unit', doc.at([id, 'columns', i, 'unit']), [c.unit, nearest(c.unit, units)], [units.join(', ')]);
+        check.fail();
+      }
     }
-    return 0;
+    const formatting = ['unit', 'bare', 'decimals'].find((k) => c[k] !== undefined);
+    if (formatting && !isNumberColumn(ds, c.column)) {
+      ctx.diagnostics.report('schema', doc.at([id, 'columns', i, formatting]), [`"${formatting}" formats numbers, and column "${c.column}" of dataset "${ds.id}" holds text`], ['declare it as a number in the meta\'s columns, or remove the option']);
+      check.fail();
+    }
+    columns.push(col);
   });
-  return { dataset: ds.id, columns, rows: ordered };
+  return columns;
+}
+
+/** The table's `filter`: for each column, the values (one or a list) a row may hold to be shown. */
+function filterSpecs(check: BindingCheck, filter: Record<string, unknown> | undefined): { col: string; wanted: string[] }[] {
+  const { ctx, doc, id } = check;
+  return Object.entries(filter ?? {}).map(([col, want]) => {
+    check.known(col, ['filter', col]);
+    const wanted = Array.isArray(want) ? want : [want];
+    if (wanted.length === 0 || wanted.some((w) => typeof w !== 'string' && typeof w !== 'number')) {
+      ctx.diagnostics.report('schema', doc.at([id, 'filter', col]), [`"${id}.filter.${col}" must be a value or a list of values`], ['e.g. year: 2021, or economy: [CHN, USA]']);
+      check.fail();
+    }
+    return { col, wanted: wanted.map(String) };
+  });
 }
 
 /** `sort: column`, `sort: { column, order }` or a list of these → keys in order. */
-function sortKeys(
-  ctx: BuildContext,
-  doc: YamlFile,
-  id: string,
-  sort: unknown,
-  known: (col: unknown, keyPath: (string | number)[]) => boolean,
-  fail: () => void,
-): { col: string; descending: boolean }[] {
+function sortKeys(check: BindingCheck, sort: unknown): { col: string; descending: boolean }[] {
+  const { ctx, doc, id } = check;
   if (sort === undefined) return [];
   const list = Array.isArray(sort) ? sort : [sort];
   const keys: { col: string; descending: boolean }[] = [];
@@ -82,11 +101,22 @@ function sortKeys(
     const extra = spec && typeof spec === 'object' ? Object.keys(spec).filter((k) => k !== 'column' && k !== 'order') : [];
     if (!spec || typeof spec !== 'object' || spec.column === undefined || extra.length || (spec.order !== undefined && spec.order !== 'ascending' && spec.order !== 'descending')) {
       ctx.diagnostics.report('schema', doc.at([id, ...keyPath]), [`"${id}.sort" takes a column name or { column: name, order: ascending | descending }`], ['see "Tables" in docs/authoring.md']);
-      return fail();
+      return check.fail();
     }
-    if (known(spec.column, [...keyPath, ...(typeof s === 'string' ? [] : ['column'])])) keys.push({ col: spec.column as string, descending: spec.order === 'descending' });
+    if (check.known(spec.column, [...keyPath, ...(typeof s === 'string' ? [] : ['column'])])) keys.push({ col: spec.column as string, descending: spec.order === 'descending' });
   });
   return keys;
+}
+
+/** Rows sort by the stored values (codes, not labels), so both editions list them in the same order. */
+function ordered(rows: DatasetRow[], sort: { col: string; descending: boolean }[]): DatasetRow[] {
+  return rows.slice().sort((a, b) => {
+    for (const { col, descending } of sort) {
+      const c = compare(a.values[col] ?? null, b.values[col] ?? null);
+      if (c) return descending ? -c : c;
+    }
+    return 0;
+  });
 }
 
 function isNumberColumn(ds: Dataset, col: string): boolean {

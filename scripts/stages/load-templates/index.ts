@@ -20,12 +20,18 @@ export interface TemplateFile {
 
 const isFile = (abs: string) => existsSync(abs) && statSync(abs).isFile();
 
+interface TemplateLocations {
+  own: (name: string) => TemplateFile | undefined;
+  theme: (name: string) => TemplateFile | undefined;
+  themeDir: string;
+}
+
 /**
  * Where the look of a report comes from, file by file: the report's own
  * `templates/<name>` when it has one, else the built-in theme's `theme/<name>`
  * (in this package).
  */
-function locate(ctx: BuildContext): { own: (name: string) => TemplateFile | undefined; theme: (name: string) => TemplateFile | undefined; themeDir: string } {
+function locate(ctx: BuildContext): TemplateLocations {
   const themeDir = path.join(ctx.packageDir, 'theme');
   return {
     themeDir,
@@ -51,7 +57,35 @@ function locate(ctx: BuildContext): { own: (name: string) => TemplateFile | unde
 export function loadTemplates(ctx: BuildContext, languages: Lang[]): Templates | undefined {
   const where = locate(ctx);
   const files: Record<string, string> = {};
-  const read = (name: string, hint: string): { text: string; file: TemplateFile } | undefined => {
+  const read = templateReader(ctx, where, files);
+  // (a file or a broken link where the report's templates/ or one of its folders should be is reported, not passed over)
+  for (const dir of ['', 'styles', 'strings']) listFolder(ctx, path.join(ctx.root, 'templates', dir));
+  const layout = read('layout.hbs', 'the page layout');
+  const css = read('styles/report.css', 'the stylesheet');
+  const printCss = read('styles/print.css', 'the print stylesheet');
+  const chartTheme = readChartTheme(ctx, read);
+  const { partials, partialFiles } = readPartials(ctx, where, read);
+  checkReferences(ctx, { layout, css, printCss, partials, partialFiles });
+  const strings = readStrings(ctx, where, languages, files);
+  if (!layout || !css || !printCss || !chartTheme || Object.keys(strings).length !== languages.length) return undefined;
+  const fingerprint = [layout.text, css.text, printCss.text, JSON.stringify(chartTheme), JSON.stringify(partials), JSON.stringify(strings)].join('\0');
+  return { layout: layout.text, partials, css: css.text, printCss: printCss.text, strings, chartTheme: chartTheme as Record<string, unknown>, files, fingerprint };
+}
+
+/** A template's text and the file it was read from. */
+interface TemplateText {
+  text: string;
+  file: TemplateFile;
+}
+
+type ReadTemplate = (name: string, hint: string) => TemplateText | undefined;
+
+/**
+ * Reads a template by name, the report's own or else the theme's, noting which file it came from in `files`;
+ * one that neither has is reported, with `hint` saying what it is for.
+ */
+function templateReader(ctx: BuildContext, where: TemplateLocations, files: Record<string, string>): ReadTemplate {
+  return (name, hint) => {
     const file = where.own(name) ?? where.theme(name);
     if (!file) {
       ctx.diagnostics.report('missing-file', { file: `templates/${name}` }, [`templates/${name}`], [`${hint}; neither the report's templates/ nor the built-in theme/ has it`]);
@@ -62,17 +96,21 @@ export function loadTemplates(ctx: BuildContext, languages: Lang[]): Templates |
     files[name.replace(/\.hbs$/, '')] = file.name;
     return { text, file };
   };
-  // (a file or a broken link where the report's templates/ or one of its folders should be is reported, not passed over)
-  for (const dir of ['', 'styles', 'strings']) listFolder(ctx, path.join(ctx.root, 'templates', dir));
-  const layout = read('layout.hbs', 'the page layout');
-  const css = read('styles/report.css', 'the stylesheet');
-  const printCss = read('styles/print.css', 'the print stylesheet');
+}
+
+/** The charts' Vega-Lite config (chart-theme.json): one JSON object, or undefined (reported). */
+function readChartTheme(ctx: BuildContext, read: ReadTemplate): unknown {
   const themeJson = read('chart-theme.json', 'the charts\' Vega-Lite config');
-  let chartTheme = themeJson && parseJson(ctx, themeJson.text, themeJson.file.name);
+  const chartTheme = themeJson && parseJson(ctx, themeJson.text, themeJson.file.name);
   if (themeJson && chartTheme !== undefined && (!chartTheme || typeof chartTheme !== 'object' || Array.isArray(chartTheme))) {
     ctx.diagnostics.report('chart-spec', { file: themeJson.file.name, line: 1, column: 1 }, ['the chart theme must be one JSON object'], ['the theme is a Vega-Lite config: {"font": …, "axis": {…}}']);
-    chartTheme = undefined;
+    return undefined;
   }
+  return chartTheme;
+}
+
+/** The theme's partials and the report's, by name (the report's replacing the theme's), with the files they came from. */
+function readPartials(ctx: BuildContext, where: TemplateLocations, read: ReadTemplate): { partials: Record<string, string>; partialFiles: TemplateFile[] } {
   const partials: Record<string, string> = {};
   const partialFiles: TemplateFile[] = [];
   for (const name of partialNames(readdirSync(path.join(where.themeDir, 'partials')), listFolder(ctx, path.join(ctx.root, 'templates', 'partials')) ?? [])) {
@@ -81,13 +119,26 @@ export function loadTemplates(ctx: BuildContext, languages: Lang[]): Templates |
     partials[name] = p.text;
     partialFiles.push(p.file);
   }
-  for (const sheet of [css, printCss]) if (sheet) checkCssUrls(ctx, sheet.file, sheet.text);
+  return { partials, partialFiles };
+}
+
+/** Checks the URLs the stylesheets, the layout and the partials name (CSS, and HTML's), and their character references. */
+function checkReferences(
+  ctx: BuildContext,
+  t: { layout?: TemplateText; css?: TemplateText; printCss?: TemplateText; partials: Record<string, string>; partialFiles: TemplateFile[] },
+): void {
+  const { layout, partials, partialFiles } = t;
+  for (const sheet of [t.css, t.printCss]) if (sheet) checkCssUrls(ctx, sheet.file, sheet.text);
   if (layout) checkCssUrls(ctx, layout.file, layout.text, styleRegions(layout.text));
   for (const f of partialFiles) checkCssUrls(ctx, f, partials[path.basename(f.abs, '.hbs')]!, styleRegions(partials[path.basename(f.abs, '.hbs')]!));
   for (const [file, text] of [...(layout ? [[layout.file, layout.text] as const] : []), ...partialFiles.map((f) => [f, partials[path.basename(f.abs, '.hbs')]!] as const)]) {
     checkHtmlUrls(ctx, file.name, text);
     checkCharacterReferences(ctx, file.name, text);
   }
+}
+
+/** Each language's strings, the theme's merged with the report's key by key; a language neither has is reported. */
+function readStrings(ctx: BuildContext, where: TemplateLocations, languages: Lang[], files: Record<string, string>): Record<Lang, Strings> {
   const strings = {} as Record<Lang, Strings>;
   for (const lang of languages) {
     const name = `strings/${lang}.yaml`;
@@ -101,9 +152,7 @@ export function loadTemplates(ctx: BuildContext, languages: Lang[]): Templates |
     const s = loadStrings(ctx, lang, theme, own);
     if (s) strings[lang] = s;
   }
-  if (!layout || !css || !printCss || !chartTheme || Object.keys(strings).length !== languages.length) return undefined;
-  const fingerprint = [layout.text, css.text, printCss.text, JSON.stringify(chartTheme), JSON.stringify(partials), JSON.stringify(strings)].join('\0');
-  return { layout: layout.text, partials, css: css.text, printCss: printCss.text, strings, chartTheme: chartTheme as Record<string, unknown>, files, fingerprint };
+  return strings;
 }
 
 /** The partials' names (file names without .hbs) in the given folders' listings, sorted, each once. */

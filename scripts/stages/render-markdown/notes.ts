@@ -18,6 +18,29 @@ type At = (node: { position?: { start: { line: number; column: number } } }) => 
  * definitions must say the same thing.
  */
 export function collectNotes(ctx: BuildContext, tree: MdRoot, chapter: Chapter, strings: Strings, state: NoteState, at: At): void {
+  const scope: NoteScope = { ctx, chapter, state, at };
+  const defs = takeDefinitions(scope, tree);
+  const here = numberReferences(scope, tree, defs);
+  checkDefinitions(scope, defs, here);
+  if (here.size) tree.children.push(noteList(state, strings, defs, here));
+}
+
+/** One chapter of one edition, whose notes are being collected. */
+interface NoteScope {
+  ctx: BuildContext;
+  chapter: Chapter;
+  state: NoteState;
+  at: At;
+}
+
+/** A note cited in this chapter: its element id in this chapter's list, and the first reference to it here (where its back link goes). */
+interface NoteHere {
+  anchor: string;
+  backTo: string;
+}
+
+/** Takes the note definitions out of the tree: by id, each recorded as defined; a second one of an id is reported. */
+function takeDefinitions({ ctx, chapter, state, at }: NoteScope, tree: MdRoot): Map<string, FootnoteDefinition> {
   const defs = new Map<string, FootnoteDefinition>();
   visit(tree, 'footnoteDefinition', (node, index, parent) => {
     if (defs.has(node.identifier)) ctx.diagnostics.report('duplicate-id', at(node), [`[^${node.label ?? node.identifier}]`, chapter.file]);
@@ -26,9 +49,15 @@ export function collectNotes(ctx: BuildContext, tree: MdRoot, chapter: Chapter, 
     parent!.children.splice(index!, 1);
     return [SKIP, index!];
   });
-  const citedHere: string[] = [];
-  /** note id → its element id in this chapter's list, and the first reference to it here (where its back link goes). */
-  const here = new Map<string, { anchor: string; backTo: string }>();
+  return defs;
+}
+
+/**
+ * Replaces each note reference by its number (across the edition) linked to the note; a reference to no
+ * definition, or the plain text GFM leaves for one, is reported. Returns the notes cited here, in order.
+ */
+function numberReferences({ ctx, chapter, state, at }: NoteScope, tree: MdRoot, defs: Map<string, FootnoteDefinition>): Map<string, NoteHere> {
+  const here = new Map<string, NoteHere>();
   visit(tree, (node, index, parent) => {
     if (node.type === 'footnoteReference') {
       const id = node.identifier;
@@ -42,15 +71,8 @@ export function collectNotes(ctx: BuildContext, tree: MdRoot, chapter: Chapter, 
       const k = (state.refs.get(id) ?? 0) + 1;
       state.refs.set(id, k);
       const refId = k > 1 ? `ref-${id}-${k}` : `ref-${id}`;
-      if (!here.has(id)) {
-        citedHere.push(id);
-        here.set(id, { anchor: state.listed.has(id) ? `note-${id}-in-${chapter.id}` : `note-${id}`, backTo: refId });
-      }
-      parent!.children[index!] = {
-        type: 'noteRef',
-        data: { hName: 'sup', hProperties: { className: ['note-ref'] } },
-        children: [{ type: 'link', url: `#${here.get(id)!.anchor}`, children: [{ type: 'text', value: String(state.numbers.get(id)) }], data: { hProperties: { id: refId, role: 'doc-noteref' } } }],
-      } as unknown as PhrasingContent;
+      if (!here.has(id)) here.set(id, { anchor: state.listed.has(id) ? `note-${id}-in-${chapter.id}` : `note-${id}`, backTo: refId });
+      parent!.children[index!] = noteRef(`#${here.get(id)!.anchor}`, String(state.numbers.get(id)), refId);
       return SKIP;
     }
     if (node.type === 'text') {
@@ -60,30 +82,47 @@ export function collectNotes(ctx: BuildContext, tree: MdRoot, chapter: Chapter, 
     }
     return undefined;
   });
+  return here;
+}
+
+/** A reference to a note: its number, a superscript link to the note. */
+function noteRef(url: string, number: string, refId: string): PhrasingContent {
+  return {
+    type: 'noteRef',
+    data: { hName: 'sup', hProperties: { className: ['note-ref'] } },
+    children: [{ type: 'link', url, children: [{ type: 'text', value: number }], data: { hProperties: { id: refId, role: 'doc-noteref' } } }],
+  } as unknown as PhrasingContent;
+}
+
+/** Reports a note defined but not cited here, and one whose definition here differs from the one listed first in the edition. */
+function checkDefinitions({ ctx, state, at }: NoteScope, defs: Map<string, FootnoteDefinition>, here: Map<string, NoteHere>): void {
   for (const [id, def] of defs) if (!here.has(id)) ctx.diagnostics.report('unused-note', at(def), [def.label ?? id]);
-  for (const id of citedHere) {
+  for (const id of here.keys()) {
     const def = defs.get(id)!;
     const text = JSON.stringify(def.children, (k, v: unknown) => (k === 'position' ? undefined : v));
     const first = state.listed.get(id);
     if (!first) state.listed.set(id, { anchor: here.get(id)!.anchor, text, at: `${at(def).file}:${at(def).line}` });
     else if (first.text !== text) ctx.diagnostics.report('note-differs', at(def), [def.label ?? id, first.at]);
   }
-  if (!citedHere.length) return;
-  const items = citedHere.map((id) => {
+}
+
+/** The chapter's list of notes: each cited note, numbered, with a link back to its first reference here. */
+function noteList(state: NoteState, strings: Strings, defs: Map<string, FootnoteDefinition>, here: Map<string, NoteHere>): RootContent {
+  const items = [...here].map(([id, { anchor, backTo }]) => {
     const def = defs.get(id)!;
     const children = structuredClone(def.children) as RootContent[];
     const last = children[children.length - 1];
-    const back = { type: 'link', url: `#${here.get(id)!.backTo}`, children: [{ type: 'text', value: '↑' }], data: { hProperties: { className: ['note-back'], ariaLabel: strings.backToText, role: 'doc-backlink' } } };
+    const back = { type: 'link', url: `#${backTo}`, children: [{ type: 'text', value: '↑' }], data: { hProperties: { className: ['note-back'], ariaLabel: strings.backToText, role: 'doc-backlink' } } };
     if (last && last.type === 'paragraph') last.children.push({ type: 'text', value: ' ' }, back as PhrasingContent);
     else children.push({ type: 'paragraph', children: [back as PhrasingContent] });
-    return { type: 'noteItem', data: { hName: 'li', hProperties: { id: here.get(id)!.anchor, value: state.numbers.get(id) } }, children };
+    return { type: 'noteItem', data: { hName: 'li', hProperties: { id: anchor, value: state.numbers.get(id) } }, children };
   });
-  tree.children.push({
+  return {
     type: 'noteList',
     data: { hName: 'aside', hProperties: { className: ['notes'], role: 'doc-endnotes', ariaLabel: strings.notes } },
     children: [
       { type: 'noteTitle', data: { hName: 'p', hProperties: { className: ['notes-title'] } }, children: [{ type: 'text', value: strings.notes }] },
       { type: 'noteItems', data: { hName: 'ol' }, children: items },
     ],
-  } as unknown as RootContent);
+  } as unknown as RootContent;
 }

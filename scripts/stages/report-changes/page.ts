@@ -106,6 +106,7 @@ function shown(v: RecordedValue | undefined, lang: Lang): string {
 function sentence(u: ValueUse | undefined, tag: 'del' | 'ins'): ElementContent[] {
   if (!u) return [h('span.muted', '—')];
   const out: ElementContent[] = [];
+  // eslint-disable-next-line no-control-regex -- \u0001 and \u0002 are the markers around the value (sentences.ts)
   for (const [i, part] of u.sentence.split(/\u0001|\u0002/).entries()) if (part) out.push(i % 2 ? h(tag, part) : { type: 'text', value: part });
   return out;
 }

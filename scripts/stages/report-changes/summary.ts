@@ -64,5 +64,6 @@ const claimWords: Record<Lang, RegExp> = {
 
 /** Whether a sentence compares or ranks (the claim may no longer hold once its number changed). */
 export function makesClaim(sentence: string, lang: Lang): boolean {
+  // eslint-disable-next-line no-control-regex -- \u0001 and \u0002 are the markers around the value (sentences.ts)
   return claimWords[lang].test(sentence.replace(/\u0001[^\u0002]*\u0002/g, ' '));
 }
