@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { DEFAULT_BROWSER_TIMEOUT_S, newSession, type BuildContext, type Lang, type Session } from './context.js';
 import { BuildFailed, type Diagnostic } from './diagnostics/catalogue.js';
 import { Diagnostics } from './diagnostics/collector.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import type { BuildOptions } from './build.js';
 import { BuildFailed, EnvironmentError, formatDiagnostic, type Diagnostic } from './diagnostics/catalogue.js';
 import { acquireLock, outputPlaceProblem, sweepStale } from './incremental/lock.js';

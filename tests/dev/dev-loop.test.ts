@@ -2,7 +2,7 @@ import path from 'node:path';
 import http from 'node:http';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'puppeteer';
+import type { BrowserContext, Page } from 'puppeteer-core';
 import { closeTestBrowser, httpGet, reportCopy, snapshot, testBrowser } from '../helpers.js';
 import { readPdf } from '../pdf.js';
 import { Leftovers, alive, descendants, exited, running, signal, waitFor, type Proc, type Run } from '../procs.js';
