@@ -89,7 +89,7 @@ export async function findBrowser(lookup: BrowserLookup): Promise<FoundBrowser> 
  */
 async function puppeteersOwn(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, arch: string): Promise<string | undefined> {
   if (platform !== process.platform || arch !== process.arch) return undefined; // (a download is for this machine)
-  const cacheDir = env.PUPPETEER_CACHE_DIR || path.join(os.homedir(), '.cache', 'puppeteer');
+  const cacheDir = env.PUPPETEER_CACHE_DIR || path.join(env.HOME || os.homedir(), '.cache', 'puppeteer');
   if (!existsSync(cacheDir)) return undefined;
   try {
     const { Browser, detectBrowserPlatform, getInstalledBrowsers } = await import('@puppeteer/browsers');
