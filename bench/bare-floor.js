@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer from 'puppeteer';
+import puppeteer from 'puppeteer-core';
 
 const [outDir, executablePath, ...htmls] = process.argv.slice(2);
 if (!outDir || !executablePath || htmls.length === 0) {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer-core';
 import { launchBrowser } from '../scripts/browser/launch.js';
 import { killTree } from './proc.js';
 import { paragraphEdit } from './workspace.js';

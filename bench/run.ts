@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findBrowser } from '../scripts/browser/find.js';
 import { measureDev } from './dev.js';
-import { peers, type Peer } from './peers.js';
+import { installPeers, peers, type Peer } from './peers.js';
 import { runMeasured } from './proc.js';
 import { fullReport, machineInfo, writeReadme, type BenchResults } from './report.js';
 import { bareFloor, build, childEnv, floor, LAUNCHER, REPO, startupArgs, toFirstStage, type Env } from './runners.js';
@@ -163,6 +163,11 @@ async function main(argv: string[]): Promise<number> {
     executablePath = (await findBrowser({ env: process.env, cacheDir: path.join(REPO, '.cache') })).executablePath;
   } catch (e) {
     console.error(`bench: ${(e as Error).message}`);
+    return 1;
+  }
+  const notInstalled = installPeers(REPO, progress);
+  if (notInstalled) {
+    console.error(`bench: the peer tools could not be installed: ${notInstalled}`);
     return 1;
   }
   const ws = makeWorkspace(REPO);

@@ -34,8 +34,9 @@ const OPTIONS = {
   // npm packages are bundled in too: Node's loader resolves and reads a package's modules one by one, and
   // for the unified family, Vega and pdf-lib that took longer than running them (vega 0.3 s → 0.1 s, pdf-lib
   // 0.28 s → 0.09 s, remark-parse 90 ms → 12 ms to import). Left as imports: what finds files of its own
-  // beside its code (wasm, a worker, a browser), or is native, or loads faster as it ships (puppeteer).
-  external: ['puppeteer', 'puppeteer-core', '@sparticuz/chromium', 'esbuild', 'tsx', 'harfbuzzjs', 'subset-font', 'fontverter', 'wawoff2', 'pdfjs-dist', 'chokidar', 'fsevents'],
+  // beside its code (wasm, a worker, a browser), or is native, or loads faster as it ships (puppeteer-core, and
+  // @puppeteer/browsers, which puppeteer-core imports too: bundled, it would be loaded twice).
+  external: ['puppeteer-core', '@puppeteer/browsers', '@sparticuz/chromium', 'esbuild', 'tsx', 'harfbuzzjs', 'subset-font', 'fontverter', 'wawoff2', 'pdfjs-dist', 'chokidar', 'fsevents'],
   // A package's ES module build first (jsonc-parser's CommonJS one is UMD, whose require() calls esbuild cannot follow).
   mainFields: ['module', 'main'],
   // Bundled CommonJS modules call require() for Node's own modules.

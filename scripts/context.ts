@@ -1,4 +1,4 @@
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import type { Diagnostics } from './diagnostics/collector.js';
 import { Schemas } from './sources/validate.js';
 import { FontFiles } from './fonts/font-files.js';

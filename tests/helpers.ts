@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, rmSync, existsSync, readdirSync, statSync, readFil
 import { tmpdir } from 'node:os';
 import { spawnSync, execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { findBrowser } from '../scripts/browser/find.js';
 import { launchBrowser } from '../scripts/browser/launch.js';
 import type { BuildOptions } from '../scripts/build.js';

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { PDFDict, PDFDocument, PDFName, PDFArray, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
-import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
+import { getDocument, PDFDateString } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /**
- * PDFs read back with npm libraries, for the tests (no poppler or mupdf tools): pdf.js (through unpdf) for
- * the text, metadata, outline and links, as a viewer sees them; pdf-lib for the font dictionaries.
+ * PDFs read back with npm libraries, for the tests (no poppler or mupdf tools): pdf.js (pdfjs-dist, which the
+ * pipeline reads PDFs with too) for the text, metadata, outline and links, as a viewer sees them; pdf-lib for
+ * the font dictionaries.
  */
 
 /** One line of a page: the text items that share a baseline, left to right. */
@@ -86,7 +87,8 @@ type Dest = string | unknown[] | null;
 /** Read a PDF file: every page's text and links, the metadata, the fonts and the outline. */
 export async function readPdf(file: string): Promise<Pdf> {
   const bytes = readFileSync(file);
-  const doc = await getDocumentProxy(new Uint8Array(bytes));
+  // (The same options as the pipeline's reading: no fonts handed to a DOM, none looked up on the system, no eval.)
+  const doc = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   try {
     const pageOf = async (dest: Dest): Promise<number | undefined> => {
       const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : dest;
@@ -97,7 +99,7 @@ export async function readPdf(file: string): Promise<Pdf> {
     const pages: PdfPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const items = (await page.getTextContent()).items.filter((i: object): i is TextItem => 'str' in i && (i as TextItem).str !== '');
+      const items = (await page.getTextContent()).items.flatMap((i): TextItem[] => ('str' in i && i.str !== '' ? [{ str: i.str, transform: i.transform, width: i.width }] : []));
       const lines = toLines(items);
       const links: PdfLink[] = [];
       for (const a of (await page.getAnnotations()) as { subtype: string; rect: number[]; dest?: Dest; url?: string }[]) {
@@ -107,7 +109,6 @@ export async function readPdf(file: string): Promise<Pdf> {
       pages.push({ text: lines.map((l) => `${l.text}\n`).join(''), lines, links, width: page.view[2]! - page.view[0]!, height: page.view[3]! - page.view[1]! });
     }
     const meta = (await doc.getMetadata()).info as Record<string, string | undefined>;
-    const { PDFDateString } = await getResolvedPDFJS();
     const outline: PdfOutlineItem[] = [];
     const walk = async (items: { title: string; dest: Dest; items: unknown[] }[] | null, depth: number): Promise<void> => {
       for (const item of items ?? []) {
@@ -123,7 +124,7 @@ export async function readPdf(file: string): Promise<Pdf> {
       keywords: meta.Keywords,
       creator: meta.Creator,
       producer: meta.Producer,
-      creationDate: PDFDateString.toDateObject(meta.CreationDate) ?? undefined,
+      creationDate: (meta.CreationDate && PDFDateString.toDateObject(meta.CreationDate)) || undefined,
       lang: meta.Language,
       tagged: ((await doc.getMarkInfo()) as { Marked?: boolean } | null)?.Marked === true,
     };

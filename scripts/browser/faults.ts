@@ -1,5 +1,5 @@
 /** Browser faults as catalogue lines: a launch that fails, a crash or a hang mid-build. */
-import { ProtocolError, TimeoutError, type Browser } from 'puppeteer';
+import { ProtocolError, TimeoutError, type Browser } from 'puppeteer-core';
 import { EnvironmentError, catalogue, formatDiagnostic, type Rule } from '../diagnostics/catalogue.js';
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import puppeteer from 'puppeteer';
 import type { EnvironmentError } from '../diagnostics/catalogue.js';
 import { BUNDLED_PACKAGE, bundledChromium, bundledRunsOn } from './bundled.js';
 import { fault } from './faults.js';
@@ -20,7 +20,7 @@ export interface FoundBrowser {
 }
 
 export interface BrowserLookup {
-  /** The build's environment: PUPPETEER_EXECUTABLE_PATH, REPORT_BROWSER (`bundled` skips the other steps). */
+  /** The build's environment: PUPPETEER_EXECUTABLE_PATH, PUPPETEER_CACHE_DIR, REPORT_BROWSER (`bundled` skips the other steps). */
   env: NodeJS.ProcessEnv;
   /** The pipeline's own cache folder (not a report's): the bundled browser is unpacked into its chromium/. */
   cacheDir: string;
@@ -35,10 +35,11 @@ const systemBrowsers: Partial<Record<NodeJS.Platform, string[]>> = {
 };
 
 /**
- * The browser the build prints with, in this order: PUPPETEER_EXECUTABLE_PATH (used as given), Puppeteer's own
- * download, a system Chromium or Chrome, then the Chromium that comes with npm (see bundled.ts), unpacked into
- * the cache the first time. REPORT_BROWSER=bundled goes straight to the last, so that tests can use it on a
- * machine that has a system one. Where there is none, throws one catalogue line saying what to install.
+ * The browser the build prints with, in this order: PUPPETEER_EXECUTABLE_PATH (used as given), a Chrome for
+ * Testing in Puppeteer's download cache (see puppeteersOwn), a system Chromium or Chrome, then the Chromium
+ * that comes with npm (see bundled.ts), unpacked into the cache the first time. REPORT_BROWSER=bundled goes
+ * straight to the last, so that tests can use it on a machine that has a system one. Where there is none,
+ * throws one catalogue line saying what to install.
  */
 export async function findBrowser(lookup: BrowserLookup): Promise<FoundBrowser> {
   const { env, platform = process.platform, arch = process.arch } = lookup;
@@ -51,7 +52,7 @@ export async function findBrowser(lookup: BrowserLookup): Promise<FoundBrowser> 
       if (!existsSync(given)) throw noBrowser(given, 'No browser at this path (PUPPETEER_EXECUTABLE_PATH)', 'point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium executable, or unset it to let the build find one');
       return { executablePath: given, source: 'PUPPETEER_EXECUTABLE_PATH', name: path.basename(given) };
     }
-    const own = puppeteersOwn();
+    const own = await puppeteersOwn(env, platform, arch);
     if (own) return { executablePath: own, source: 'Puppeteer', name: 'Chrome for Testing' };
     const system = (systemBrowsers[platform] ?? []).find((p) => existsSync(p));
     if (system) return { executablePath: system, source: 'system', name: path.basename(system, '.exe') };
@@ -80,14 +81,34 @@ export async function findBrowser(lookup: BrowserLookup): Promise<FoundBrowser> 
   };
 }
 
-/** Puppeteer's own downloaded browser (skipped by .puppeteerrc.cjs, but a user may have run `npx puppeteer browsers install`). */
-function puppeteersOwn(): string | undefined {
+/**
+ * A Chrome for Testing that Puppeteer's tools downloaded (`npx @puppeteer/browsers install chrome@stable --path
+ * ~/.cache/puppeteer`, or `npx puppeteer browsers install chrome`): the newest one for this machine in Puppeteer's
+ * cache folder, PUPPETEER_CACHE_DIR or ~/.cache/puppeteer. The pipeline depends on puppeteer-core, which downloads
+ * nothing: this only finds what a user fetched.
+ */
+async function puppeteersOwn(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, arch: string): Promise<string | undefined> {
+  if (platform !== process.platform || arch !== process.arch) return undefined; // (a download is for this machine)
+  const cacheDir = env.PUPPETEER_CACHE_DIR || path.join(env.HOME || os.homedir(), '.cache', 'puppeteer');
+  if (!existsSync(cacheDir)) return undefined;
   try {
-    const own = puppeteer.executablePath();
-    return own && existsSync(own) ? own : undefined;
+    const { Browser, detectBrowserPlatform, getInstalledBrowsers } = await import('@puppeteer/browsers');
+    const here = detectBrowserPlatform();
+    const chromes = (await getInstalledBrowsers({ cacheDir })).filter((b) => b.browser === Browser.CHROME && b.platform === here && existsSync(b.executablePath));
+    return chromes.sort((a, b) => compareBuilds(a.buildId, b.buildId)).at(-1)?.executablePath;
   } catch {
-    return undefined;
+    return undefined; // (a cache folder that cannot be read is no browser)
   }
+}
+
+/** Chrome build ids (131.0.6778.85), part by part as numbers (the package's own comparator takes semver only). */
+function compareBuilds(a: string, b: string): number {
+  const [pa, pb] = [a, b].map((v) => v.split('.').map(Number));
+  for (let i = 0; i < Math.max(pa!.length, pb!.length); i++) {
+    const d = (pa![i] ?? 0) - (pb![i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
 }
 
 function installHint(platform: NodeJS.Platform): string {

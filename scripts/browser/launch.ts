@@ -1,4 +1,4 @@
-import puppeteer, { type Browser } from 'puppeteer';
+import puppeteer, { type Browser } from 'puppeteer-core';
 import { DEFAULT_BROWSER_TIMEOUT_S } from '../context.js';
 import { startFault } from './faults.js';
 

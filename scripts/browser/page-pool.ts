@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import type { BuildContext } from '../context.js';
 import { guardPage, type Guard } from './request-guard.js';
 

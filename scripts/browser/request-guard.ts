@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 
 /** The request guard: a page may load only local files inside the folders it is allowed (the build makes no network request). */
 export interface Guard {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 
 const browsers = () => import('../browser/index.js');
 

@@ -1,4 +1,4 @@
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import type { Lang, Session } from '../context.js';
 import type { Diagnostic } from '../diagnostics/catalogue.js';
 import type { FontMode } from '../fonts/edition-fonts.js';

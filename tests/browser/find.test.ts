@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../scripts/browser/find.js';
 import { bundledRunsOn } from '../../scripts/browser/bundled.js';
@@ -68,6 +69,29 @@ describe('looking for a browser', () => {
   it('takes PUPPETEER_EXECUTABLE_PATH as given, before anything else', async () => {
     const given = path.join(repo, 'tests', 'fixtures', 'fake-browsers', 'crash.sh');
     expect(await findBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: given }, cacheDir })).toEqual({ executablePath: given, source: 'PUPPETEER_EXECUTABLE_PATH', name: 'crash.sh' });
+  });
+
+  it("takes the newest Chrome for Testing in Puppeteer's download cache (PUPPETEER_CACHE_DIR), before a system one", async () => {
+    const { Browser, computeExecutablePath, detectBrowserPlatform } = await import('@puppeteer/browsers');
+    const puppeteerCache = mkdtempSync(path.join(tmpdir(), 'puppeteer-cache-'));
+    try {
+      // Laid out as `npx @puppeteer/browsers install chrome@<id>` lays it out (an empty executable stands in).
+      const install = (buildId: string) => {
+        const exe = computeExecutablePath({ cacheDir: puppeteerCache, browser: Browser.CHROME, buildId, platform: detectBrowserPlatform()! });
+        mkdirSync(path.dirname(exe), { recursive: true });
+        writeFileSync(exe, '', { mode: 0o755 });
+        return exe;
+      };
+      install('99.0.4844.51');
+      const newest = install('131.0.6778.85');
+      install('131.0.6778.9');
+      expect(await findBrowser({ env: { PUPPETEER_CACHE_DIR: puppeteerCache }, cacheDir })).toEqual({ executablePath: newest, source: 'Puppeteer', name: 'Chrome for Testing' });
+      if (bundledRunsOn(process.platform, process.arch)) {
+        expect((await findBrowser({ env: { PUPPETEER_CACHE_DIR: puppeteerCache, REPORT_BROWSER: 'bundled' }, cacheDir })).source, 'REPORT_BROWSER=bundled skips it').toBe('bundled');
+      }
+    } finally {
+      rmSync(puppeteerCache, { recursive: true, force: true });
+    }
   });
 
   it.skipIf(!bundledRunsOn(process.platform, process.arch))('with REPORT_BROWSER=bundled, skips PUPPETEER_EXECUTABLE_PATH and the system', async () => {

@@ -2,10 +2,10 @@ import path from 'node:path';
 import http from 'node:http';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'puppeteer';
+import type { BrowserContext, Page } from 'puppeteer-core';
 import { closeTestBrowser, httpGet, reportCopy, snapshot, testBrowser } from '../helpers.js';
 import { readPdf } from '../pdf.js';
-import { Leftovers, alive, descendants, exited, running, signal, waitFor, type Run } from '../procs.js';
+import { Leftovers, alive, descendants, exited, running, signal, waitFor, type Proc, type Run } from '../procs.js';
 
 /**
  * `dev` as a user runs it: the server is started on a copy of the mini report,
@@ -28,9 +28,10 @@ let page: Page;
 
 const chapterFile = () => path.join(root, 'content', 'zh', '01-main.md');
 let original: string;
-/** Where the output stood before the first edit (test 1), for the PDFs that follow it (test 2). */
-let firstEdit: Mark;
-/** The chapter with `extra` added to its first paragraph (written in place, as most editors save). */
+/**
+ * The chapter with `extra` added to its first paragraph (written in place, as most editors save). Each test
+ * saves its own word, and waits for what it checks from its own save on: none relies on what another did.
+ */
 const editChapter = (extra: string) => writeFileSync(chapterFile(), original.replace('2020 年产出为', `2020 年${extra}产出为`));
 
 /** The text the open page shows now ('' while it is being replaced). */
@@ -46,6 +47,25 @@ const since = (m: Mark) => ({ out: dev.stdout.slice(m.out), err: dev.stderr.slic
 /** Wait until the dev server prints a line matching `re` on stdout (or stderr, with `stream`) after `m`. */
 async function line(m: Mark, re: RegExp, stream: 'out' | 'err' = 'out'): Promise<void> {
   await waitFor(`a line ${re} from the dev server`, () => re.test(since(m)[stream]), 240_000, exited(dev));
+}
+
+/**
+ * Wait until a PDF rebuild printed after `m` has `word` in the Chinese PDF (the rebuild of an earlier save,
+ * whose quiet period ran out meanwhile, may come first).
+ */
+async function pdfShows(m: Mark, word: string): Promise<void> {
+  let read = 0;
+  await waitFor(
+    `a PDF rebuild with ${word} in the zh PDF`,
+    async () => {
+      const rebuilt = since(m).out.match(/^rebuilt HTML and PDF /gm)?.length ?? 0;
+      if (rebuilt === read) return false;
+      read = rebuilt;
+      return (await pdfText('zh')).includes(word);
+    },
+    240_000,
+    exited(dev),
+  );
 }
 
 /** Whether anything answers HTTP at `href`. */
@@ -101,29 +121,40 @@ describe('npm run dev', () => {
   it('serves the editions, and a save shows in the open page by itself (live reload)', async () => {
     expect(await shown()).toContain('测试章节');
     expect(await shown()).not.toContain('青蛙标记');
-    const m = (firstEdit = mark());
+    const m = mark();
     editChapter('青蛙标记');
     await waitFor('the open page to show the edit', async () => (await shown()).includes('青蛙标记'), 240_000, exited(dev));
     await line(m, /^rebuilt HTML after content\/zh\/01-main\.md in \d+ ms$/m);
   });
 
   it('rebuilds the PDFs after the quiet period', async () => {
-    // From the save of the previous test on: the HTML first, then (no save for 2 s) the PDFs.
-    await line(firstEdit, /^rebuilt HTML and PDF \(zh: \d+ pages, .*\)/m);
-    expect(await pdfText('zh')).toContain('青蛙标记');
+    expect(await pdfText('zh')).not.toContain('蜜蜂标记');
+    const m = mark();
+    editChapter('蜜蜂标记');
+    await pdfShows(m, '蜜蜂标记');
+    // The HTML first, then (no save for 2 s) the PDFs.
+    const out = since(m).out;
+    const html = out.search(/^rebuilt HTML after content\/zh\/01-main\.md in \d+ ms$/m);
+    expect(html, out).toBeGreaterThanOrEqual(0);
+    expect(out.slice(html), out).toMatch(/^rebuilt HTML and PDF \(zh: \d+ pages, .*\)/m);
   });
 
   it('reports a broken save, keeps serving the last good build, and rebuilds once it is fixed', async () => {
+    // The last good build: a save of this test's own, HTML and PDFs rebuilt.
+    const good = mark();
+    editChapter('蜘蛛标记');
+    await waitFor('the open page to show the good save', async () => (await shown()).includes('蜘蛛标记'), 240_000, exited(dev));
+    await pdfShows(good, '蜘蛛标记');
     const before = snapshot(dist);
     const m = mark();
-    editChapter('青蛙标记 {{num "no-such-value"}} ');
+    editChapter('蜘蛛标记 {{num "no-such-value"}} ');
     await line(m, /^content\/zh\/01-main\.md:\d+:\d+  error  .*\[unknown-value\]$/m, 'err');
     await line(m, /^build failed \(1 error\(s\)\); still serving the last good build/m);
     expect(since(m).out).not.toMatch(/^rebuilt /m);
-    expect(await shown()).toContain('青蛙标记');
+    expect(await shown()).toContain('蜘蛛标记');
     expect(await shown()).not.toContain('no-such-value');
     const served = (await httpGet(`${url}zh/index.html`)).body;
-    expect(served).toContain('青蛙标记');
+    expect(served).toContain('蜘蛛标记');
     expect(served).not.toContain('no-such-value');
     expect(snapshot(dist), 'dist/ is the last good build').toEqual(before);
 
@@ -167,18 +198,29 @@ describe('npm run dev, when its Chromium dies', () => {
 });
 
 describe('npm run dev, stopped with Ctrl-C (SIGINT)', () => {
-  let stopped: { code: number | null; lockLeft: boolean } | undefined;
+  /**
+   * Ctrl-C, once, whichever test asks first: what ran before (the dev server's processes, its Chromium among
+   * them; whether its port answered) and how it ended. Each test below asks for it, and so runs alone too.
+   */
+  type Stopped = { procs: Proc[]; answered: boolean; lockHeld: boolean; code: number | null; signal: NodeJS.Signals | null; lockLeft: boolean };
+  let stopping: Promise<Stopped> | undefined;
+  const lockFile = () => path.join(root, 'dist.lock');
+  const stop = () =>
+    (stopping ??= (async () => {
+      const procs = descendants(dev.child.pid!);
+      left.procs.push(...procs);
+      const answered = await answers(url);
+      const lockHeld = existsSync(lockFile());
+      signal(dev.child.pid!, 'SIGINT');
+      await waitFor('the dev server to exit', () => !running(dev), 120_000);
+      const { code, signal: sig } = await dev.exit;
+      return { procs, answered, lockHeld, code, signal: sig, lockLeft: existsSync(lockFile()) };
+    })());
 
   it('stops serving and leaves no process behind (no Chromium)', async () => {
-    const procs = descendants(dev.child.pid!);
-    left.procs.push(...procs);
-    const chromium = procs.filter((p) => /chrom/i.test(p.args));
-    expect(chromium.length, 'the dev server has a Chromium (it printed the PDFs)').toBeGreaterThan(0);
-    expect(await answers(url)).toBe(true);
-    signal(dev.child.pid!, 'SIGINT');
-    await waitFor('the dev server to exit', () => !running(dev), 120_000);
-    const { code, signal: sig } = await dev.exit;
-    stopped = { code, lockLeft: existsSync(path.join(root, 'dist.lock')) };
+    const { procs, answered, signal: sig } = await stop();
+    expect(procs.filter((p) => /chrom/i.test(p.args)).length, 'the dev server had a Chromium (it printed the PDFs)').toBeGreaterThan(0);
+    expect(answered, 'it answered before').toBe(true);
     expect(sig, 'it exits by itself, not by the signal').toBeNull();
     expect(dev.stderr).not.toMatch(/^\s+at /m);
     expect(await answers(url), 'the port no longer answers').toBe(false);
@@ -187,9 +229,10 @@ describe('npm run dev, stopped with Ctrl-C (SIGINT)', () => {
 
   // Puppeteer's own SIGINT handler used to exit(130) before the graceful stop finished (launchBrowser now
   // turns it off).
-  it('exits with code 0 and releases dist.lock', () => {
-    expect(stopped, 'the previous test stopped the server').toBeDefined();
-    expect(stopped!.code, dev.stderr).toBe(0);
-    expect(stopped!.lockLeft, 'dist.lock is left behind').toBe(false);
+  it('exits with code 0 and releases dist.lock', async () => {
+    const { code, lockHeld, lockLeft } = await stop();
+    expect(lockHeld, 'the dev server held dist.lock while it ran').toBe(true);
+    expect(code, dev.stderr).toBe(0);
+    expect(lockLeft, 'dist.lock is left behind').toBe(false);
   });
 });

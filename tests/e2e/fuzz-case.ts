@@ -8,7 +8,7 @@ import { newSession, settled, type Session } from '../../scripts/context.js';
 import { inputsHash } from '../../scripts/incremental/inputs-hash.js';
 import { readRecord, recordPath, type BuildRecord } from '../../scripts/incremental/build-record.js';
 import { options, repo, reportCopy, snapshot } from '../helpers.js';
-import { applyMutations, type Mutation } from './fuzz-mutations.js';
+import { applyMutations, type Mutation, type NotApplied } from './fuzz-mutations.js';
 
 /**
  * One case of the property-based test: the mini report changed by `mutations`,
@@ -34,6 +34,8 @@ export interface Outcome {
   langs?: string[];
   /** What a user must never see (undefined when the case is fine): an exception, a stray line, a changed output… */
   problem?: string;
+  /** Mutations that did not change the report: then nothing was built (ok is false, lines empty). */
+  notApplied?: NotApplied[];
 }
 
 const formats: ('html' | 'pdf')[] = ['html'];
@@ -58,12 +60,14 @@ export function endBench(bench: Bench): void {
   rmSync(path.dirname(bench.goodDist), { recursive: true, force: true });
 }
 
+/** Build the mini report changed by `mutations`; when one of them does not apply, build nothing and say which (`notApplied`). */
 export async function runCase(bench: Bench, mutations: Mutation[]): Promise<Outcome> {
   const root = reportCopy('mini');
   const outside = mkdtempSync(path.join(tmpdir(), 'fuzz-outside-'));
   try {
     writeFileSync(path.join(outside, 'secret.md'), '---\nid: main\ntitle: SECRET-OUTSIDE\n---\n\n# SECRET-OUTSIDE {#secret}\n\nSECRET-OUTSIDE\n');
-    applyMutations({ root, outside, theme: path.join(repo, 'theme') }, mutations);
+    const notApplied = applyMutations({ root, outside, theme: path.join(repo, 'theme') }, mutations);
+    if (notApplied.length) return { ok: false, lines: [], notApplied };
     const dist = path.join(root, 'dist');
     rmSync(dist, { recursive: true, force: true });
     cpSync(bench.goodDist, dist, { recursive: true });

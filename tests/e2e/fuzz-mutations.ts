@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 
@@ -99,15 +101,50 @@ export interface Places {
   theme: string;
 }
 
-/** Apply the mutations to the report in `root` (best effort: one that no longer applies is skipped). Nothing is written through a link. */
-export function applyMutations(at: Places, mutations: Mutation[]): void {
+/** A mutation that did not change the report, and why. */
+export interface NotApplied {
+  mutation: Mutation;
+  why: string;
+}
+
+/**
+ * Apply the mutations to the report in `root`, in order. Nothing is written through a link. Returns those that
+ * did not apply: that threw (a file made a folder, a folder made a file by an earlier one…), or that left the
+ * report as it was (a line ending changed in a file without line breaks, an empty string inserted, a rename to
+ * the same name, a file that an earlier one deleted…). A case with one of those is not the case it says it is.
+ */
+export function applyMutations(at: Places, mutations: Mutation[]): NotApplied[] {
+  const notApplied: NotApplied[] = [];
   for (const m of mutations) {
+    const before = tree(at.root);
     try {
       apply(at, m);
-    } catch {
-      // (a file made a folder, a folder made a file…: the mutation does not apply)
+    } catch (e) {
+      notApplied.push({ mutation: m, why: (e as Error).message });
+      continue;
     }
+    if (isDeepStrictEqual(tree(at.root), before)) notApplied.push({ mutation: m, why: 'the report is as it was' });
   }
+  return notApplied;
+}
+
+/** Every entry under `root` (not following links): a file's bytes (hashed), a link's target, a folder. */
+function tree(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (rel: string) => {
+    for (const name of readdirSync(path.join(root, rel)).sort()) {
+      const r = path.join(rel, name);
+      const abs = path.join(root, r);
+      const st = lstatSync(abs);
+      if (st.isSymbolicLink()) out.set(r, `link ${readlinkSync(abs)}`);
+      else if (st.isDirectory()) {
+        out.set(r, 'folder');
+        walk(r);
+      } else out.set(r, `file ${createHash('sha256').update(readFileSync(abs)).digest('hex')}`);
+    }
+  };
+  walk('');
+  return out;
 }
 
 function readFile(abs: string): Buffer | undefined {

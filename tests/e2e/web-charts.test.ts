@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { parseCsv } from '../../scripts/sources/csv.js';
 import { formatValue, type Unit } from '../../scripts/locale/units.js';
 import { BASE_URL, MAX_BYTES, artifacts, editionUrl, langs, mb, open, settle, useServedReport, web, type Lang, type Load } from './web-harness.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
-import type { BrowserContext, Page } from 'puppeteer';
+import type { BrowserContext, Page } from 'puppeteer-core';
 import { serve, type Server } from '../../scripts/dev/static-server.js';
 import { cli, closeTestBrowser, repo, reportCopy, testBrowser } from '../helpers.js';
 

@@ -90,16 +90,54 @@ describe('an interrupted build', () => {
   });
 });
 
+/**
+ * A stretch of time inside the one in which a run held the lock, as seen from here: from its first output (it
+ * prints nothing before it holds the lock: a refused run prints nothing on stdout at all) to its `built` line
+ * (printed before it releases the lock).
+ */
+interface Holding {
+  run: Run;
+  from?: number;
+  to?: number;
+}
+
+function holding(run: Run): Holding {
+  const h: Holding = { run };
+  // (Called after startCli's own listener, which has added the chunk to run.stdout.)
+  run.child.stdout!.on('data', () => {
+    const now = performance.now();
+    h.from ??= now;
+    if (h.to === undefined && /^built /m.test(run.stdout)) h.to = now;
+  });
+  return h;
+}
+
+/**
+ * Every two runs that built held the lock one after the other: one printed its `built` line before the other
+ * printed anything. Without the lock, builds started at once all build, side by side.
+ */
+function oneAfterTheOther(built: Holding[], out: string): void {
+  const shown = (h: Holding) => `pid ${h.run.child.pid}: ${Math.round(h.from ?? NaN)}–${Math.round(h.to ?? NaN)} ms`;
+  for (const h of built) expect(h.from !== undefined && h.to !== undefined, `${shown(h)}\n${out}`).toBe(true);
+  for (const [i, a] of built.entries()) {
+    for (const b of built.slice(i + 1)) {
+      expect(a.to! < b.from! || b.to! < a.from!, `two builds wrote at the same time (${shown(a)}; ${shown(b)})\n${out}`).toBe(true);
+    }
+  }
+}
+
 describe('two builds at once on the same report', () => {
   it('one builds, the other is refused with [locked] (or runs after it); dist/ is one complete build', async () => {
     const { root, dist } = reportWithDist();
-    const a = start(['build', '--root', root, '--format', 'pdf']);
-    const b = start(['build', '--root', root, '--format', 'pdf']);
-    const results = await Promise.all([a.exit, b.exit]);
-    const runs = [a, b];
+    const held = [0, 1].map(() => holding(start(['build', '--root', root, '--format', 'pdf'])));
+    const runs = held.map((h) => h.run);
+    const results = await Promise.all(runs.map((r) => r.exit));
     const built = runs.filter((_, i) => results[i]!.code === 0);
     const refused = runs.filter((_, i) => results[i]!.code !== 0);
-    expect(built.length, runs.map((r) => r.stderr).join('\n')).toBeGreaterThanOrEqual(1);
+    const out = runs.map((r, i) => `#${i} exit ${results[i]!.code}\n${r.stdout}\n${r.stderr}`).join('\n');
+    expect(built.length, out).toBeGreaterThanOrEqual(1);
+    // Both built only if the second started writing after the first had finished.
+    oneAfterTheOther(held.filter((h) => built.includes(h.run)), out);
     for (const r of refused) {
       expect(r.child.exitCode).toBe(1);
       expect(r.stderr.split('\n').filter((l) => /\serror\s/.test(l))).toEqual([
@@ -126,10 +164,13 @@ describe('several builds at once on a report whose lock a killed build left', ()
     await gone.exit;
     const { acquireLock } = await import('../../scripts/incremental/lock.js');
     expect(typeof acquireLock(dist, gone.child.pid!, () => true)).toBe('function');
-    const runs = Array.from({ length: 5 }, () => start(['build', '--root', root, '--format', 'html', '--force']));
+    const held = Array.from({ length: 5 }, () => holding(start(['build', '--root', root, '--format', 'html', '--force'])));
+    const runs = held.map((h) => h.run);
     const results = await Promise.all(runs.map((r) => r.exit));
     const out = runs.map((r, i) => `#${i} exit ${results[i]!.code}\n${r.stdout}\n${r.stderr}`).join('\n');
     expect(results.filter((x) => x.code === 0).length, out).toBeGreaterThanOrEqual(1);
+    // Those that built did so one after the other, never two at once.
+    oneAfterTheOther(held.filter((_, i) => results[i]!.code === 0), out);
     for (const [i, r] of runs.entries()) {
       if (results[i]!.code === 0) {
         expect(r.stdout, out).toMatch(/^built zh \+ en → /m);

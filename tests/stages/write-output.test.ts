@@ -28,6 +28,9 @@ function later<T>(): { promise: Promise<T>; resolve: (v: T) => void; reject: (e:
   return { promise, resolve, reject };
 }
 
+/** Resolves on the next turn of the event loop: every promise job queued before it has run. */
+const nextTurn = () => new Promise<void>((r) => setImmediate(r));
+
 describe('write-output: files written later', () => {
   it('swaps the output into place only once every later file is written', async () => {
     const out = outDir();
@@ -35,13 +38,16 @@ describe('write-output: files written later', () => {
     writeFile(staging, 'zh/index.html', '<p>page</p>');
     const png = later<Uint8Array>();
     writeLater(staging, 'zh/charts/fig-a.png', png.promise);
-    let swapped = false;
-    const done = commit(staging, new Set()).then(() => (swapped = true));
-    await new Promise((r) => setTimeout(r, 50));
-    expect(swapped).toBe(false);
+    const done = commit(staging, new Set());
+    // commit does nothing timed: all it can do without the PNG it has done once the promise jobs it queued
+    // have run, which is before the next turn of the event loop. It must still be waiting then.
+    expect(await Promise.race([done.then(() => 'swapped'), nextTurn().then(() => 'waiting')])).toBe('waiting');
     expect(readFileSync(path.join(out, 'old.txt'), 'utf8')).toBe('previous build');
+    expect(existsSync(staging.dir), 'the staging folder is still where the PNG goes').toBe(true);
     png.resolve(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     await done;
+    // The PNG went into the swapped output, not into a staging folder made anew after the swap.
+    expect(existsSync(staging.dir)).toBe(false);
     expect(existsSync(path.join(out, 'old.txt'))).toBe(false);
     expect(readFileSync(path.join(out, 'zh/charts/fig-a.png'))).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     expect(readFileSync(path.join(out, 'zh/index.html'), 'utf8')).toBe('<p>page</p>');
@@ -64,8 +70,10 @@ describe('write-output: files written later', () => {
     const svg = later<string>();
     writeLater(staging, 'zh/charts/fig-a.svg', svg.promise);
     discard(staging);
+    expect(staging.pending).toHaveLength(1);
     svg.resolve('<svg/>');
-    await new Promise((r) => setTimeout(r, 20));
+    // The file's turn came (the write that writeLater queued has run) and wrote nothing.
+    await staging.pending[0];
     expect(existsSync(staging.dir)).toBe(false);
     expect(readdirSync(path.dirname(out)).sort()).toEqual(['dist']);
   });

@@ -1,5 +1,5 @@
 import { PDFDocument, PDFName, PDFDict, PDFHexString } from 'pdf-lib';
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 
 /** The text of every heading the print shows, in document order, as a reader sees it (no "#" link, no soft hyphens). */
 export function printedHeadings(page: Page): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { BuildContext, Lang } from '../../context.js';
 import type { Heading } from '../../model/edition.js';

@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 
 /**
  * A PNG of a self-contained SVG (its fonts embedded), drawn by Chromium as an image — as any browser

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import type { BuildContext } from '../../../scripts/context.js';
 import { allFaces, editionFamilies, fontFaceCss } from '../../../scripts/fonts/catalogue.js';
 import { openPages, type BuildPage } from '../../../scripts/browser/page-pool.js';

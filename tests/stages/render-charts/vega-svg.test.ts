@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { prepare } from '../../../scripts/build.js';
 import { newSession, type BuildContext } from '../../../scripts/context.js';
 import { Diagnostics } from '../../../scripts/diagnostics/collector.js';
