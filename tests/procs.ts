@@ -53,7 +53,11 @@ export function descendants(pid: number): Proc[] {
   const todo = [pid];
   while (todo.length) {
     const parent = todo.pop()!;
-    for (const p of procs) if (p.ppid === parent) out.push(p), todo.push(p.pid);
+    for (const p of procs) {
+      if (p.ppid !== parent) continue;
+      out.push(p);
+      todo.push(p.pid);
+    }
   }
   return out;
 }
