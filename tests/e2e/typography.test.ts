@@ -1,24 +1,23 @@
 import path from 'node:path';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../scripts/build.js';
-import { closeTestBrowser, options, repo, testBrowser } from '../helpers.js';
+import { closeTestBrowser, testBrowser } from '../helpers.js';
 import { pageFill, readPdf, type Pdf } from '../pdf.js';
+import { sharedReport, type RealReport } from '../shared-reports.js';
 
 /**
  * Print-grade typography on the real report, read back from its HTML and PDFs (pdf.js): typographic quotes and
  * hyphenation in English, bookmarks that read as the headings, no half-empty page inside a chapter, and
  * English running text that spells out one to nine.
  */
-let result: BuildResult;
+let result: RealReport['result'];
 let out: string;
 const pdfs: Record<string, Pdf> = {};
 
 beforeAll(async () => {
-  out = path.join(mkdtempSync(path.join(tmpdir(), 'report-typo-')), 'dist');
-  result = await build(options(repo, out, { cacheDir: mkdtempSync(path.join(tmpdir(), 'report-typo-cache-')) }));
+  // The real report as real-report.test.ts reads it: built once per run (tests/shared-reports.ts).
+  ({ out, result } = await sharedReport('real'));
   for (const lang of ['zh', 'en']) pdfs[lang] = await readPdf(path.join(out, lang, `${result.config.id}-${lang}.pdf`));
 }, 600_000);
 afterAll(closeTestBrowser);
