@@ -22,6 +22,12 @@ const casesDir = path.join(repo, 'tests', 'fixtures', 'errors');
 const cases = readdirSync(casesDir).sort();
 const session = newSession();
 const temps: string[] = [];
+/**
+ * The cases' caches (each its own, cold, as a CLI run on a fresh copy has): outside the copies, because a
+ * chart being rendered when a build fails is still written to the cache after the build has thrown.
+ */
+const caches = mkdtempSync(path.join(tmpdir(), 'report-errors-cache-'));
+temps.push(caches);
 let goodDist: string;
 
 /** A temp copy of the mini report, removed after the file's tests. */
@@ -34,7 +40,7 @@ function miniCopy(): string {
 /** What `node bin/report.js build --root ROOT --format html --quiet` does (its exit code and stderr), in this process. */
 async function buildHtml(root: string): Promise<{ code: number; stderr: string }> {
   try {
-    const r = await build(options(root, path.join(root, 'dist'), { formats: ['html'], session }));
+    const r = await build(options(root, path.join(root, 'dist'), { formats: ['html'], session, cacheDir: path.join(caches, path.basename(root)) }));
     return { code: 0, stderr: r.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('') };
   } catch (e) {
     if (!(e instanceof BuildFailed)) throw e;
