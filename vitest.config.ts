@@ -5,7 +5,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
  *
  * - `e2e`: the files that drive Chromium at length (print PDFs, open pages, kill or time out a browser) or time
  *   a build, run one after another in one worker process (each file still gets its modules fresh), after the
- *   unit files. Their globalSetup (tests/shared-reports.ts) builds the repository's own report once, for the
+ *   unit files. Their globalSetup (tests/shared-reports-setup.ts) builds the repository's own report once, for the
  *   files that only read it, and serves it to the web tests from one server.
  * - `unit`: everything else, two files at a time (this is a 2-core machine; vitest would otherwise use one
  *   worker: cores − 1).
@@ -42,7 +42,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: e2e,
-          globalSetup: ['tests/shared-reports.ts'],
+          globalSetup: ['tests/shared-reports-setup.ts'],
           poolOptions: { forks: { singleFork: true } },
         },
       },

@@ -16,7 +16,7 @@ let out: string;
 const pdfs: Record<string, Pdf> = {};
 
 beforeAll(async () => {
-  // The real report as real-report.test.ts reads it: built once per run (tests/shared-reports.ts).
+  // The real report as real-report.test.ts reads it: built once per run (tests/shared-reports-setup.ts).
   ({ out, result } = await sharedReport('real'));
   for (const lang of ['zh', 'en']) pdfs[lang] = await readPdf(path.join(out, lang, `${result.config.id}-${lang}.pdf`));
 }, 600_000);

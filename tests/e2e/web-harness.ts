@@ -7,7 +7,7 @@ import { BASE_URL, sharedReport } from '../shared-reports.js';
 
 /**
  * What the web tests share: the real report built once per run and served from localhost by one server for
- * every web test file (tests/shared-reports.ts), opened in Chromium with everything it does recorded. Nothing
+ * every web test file (tests/shared-reports-setup.ts), opened in Chromium with everything it does recorded. Nothing
  * here is timed: every wait is for a state (load, fonts ready, network idle), with generous limits.
  */
 
