@@ -10,7 +10,7 @@ import { sharedReport, type RealReport } from '../shared-reports.js';
 
 /**
  * The repository's own report, both editions, HTML and PDF, read back: built once per run for every file
- * that only reads it (tests/shared-reports.ts). The PDFs are printed with the Chromium that comes with npm
+ * that only reads it (tests/shared-reports-setup.ts). The PDFs are printed with the Chromium that comes with npm
  * (REPORT_BROWSER=bundled's), even where the machine has its own, so that that path is tested everywhere;
  * where the machine has another browser, the report is printed with it too and the two sets of PDFs are compared.
  */
@@ -159,7 +159,10 @@ describe('the two editions', () => {
 
   it('keep the English prose free of Chinese (notes keep Chinese source titles)', () => {
     const main = html('en').replace(/<aside class="notes"[\s\S]*?<\/aside>/g, '').replace(/<svg[\s\S]*?<\/svg>/g, '');
-    const prose = [...main.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    // Every paragraph, whatever its attributes (each has its unit id): <p id="…">, <p class="…">.
+    const prose = [...main.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    expect(prose.length, 'paragraphs read').toBeGreaterThan(50);
+    expect(prose.join('\n').replaceAll('\u00ad', '')).toContain('Over the past 40 years, Shenzhen');
     const withChinese = prose.filter((p) => /[\u4e00-\u9fff]/.test(p.replace(/\((卡脖子|前研后产|前店后厂|三来一补)(, [^)]*)?\)/g, '')));
     expect(withChinese).toEqual([]);
   });
