@@ -11,7 +11,10 @@ import type { RealReport, WebReport } from './shared-reports.js';
 /** The address the web tests' copy of the report says it is published at (canonical and hreflang links need one). */
 export const BASE_URL = 'https://example.org/report/';
 
-/** globalSetup: the coordinator, on localhost, that builds each kind on its first request and answers every request with it. */
+/**
+ * globalSetup: the coordinator, on localhost, that builds each kind (starting those that the run's files read
+ * at once) and answers every request for it with the one build.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Imported here, not at the top: the test files that import sharedReport() need none of it.
   const { build } = await import('../scripts/build.js');
@@ -54,14 +57,33 @@ export default async function setup(project: TestProject): Promise<() => Promise
     },
   };
   const made = new Map<string, Promise<RealReport | WebReport>>();
+  const start = (kind: string) => {
+    if (!made.has(kind)) {
+      const p = makers[kind]!();
+      p.catch(() => undefined); // (reported to the files that ask for it)
+      made.set(kind, p);
+    }
+    return made.get(kind)!;
+  };
+  // Start now what the files of this run will ask for, so that it is built while the first files run: the
+  // run's files as vitest has collected them (state.getPaths(), before the workers start); where that
+  // cannot be read, each is built on its first request.
+  let files: string[] = [];
+  try {
+    files = project.vitest.state.getPaths();
+  } catch {
+    // (built on request)
+  }
+  const readers: Record<string, RegExp> = { real: /tests\/e2e\/(real-report|typography)\.test\.ts$/, web: /tests\/e2e\/web[\w-]*\.test\.ts$/ };
+  for (const [kind, re] of Object.entries(readers)) if (files.some((f) => re.test(f.replaceAll('\\', '/')))) start(kind);
+
   const coordinator = http.createServer((req, res) => {
     const kind = (req.url ?? '').slice(1);
     const maker = makers[kind];
     let answer: Promise<{ value?: unknown; error?: string }>;
     if (!maker) answer = Promise.resolve({ error: `no shared build named "${kind}"` });
     else {
-      if (!made.has(kind)) made.set(kind, maker());
-      answer = made.get(kind)!.then(
+      answer = start(kind).then(
         (value) => ({ value }),
         (e: unknown) => ({ error: (e as Error)?.stack ?? String(e) }),
       );

@@ -15,10 +15,11 @@ import type { Lang } from '../scripts/context.js';
  *   (`node bin/report.js build --format html`), and served from localhost by one static server for the
  *   whole run. Read by the web*.test.ts files (web-harness.ts).
  *
- * Each is built on first request, in the vitest process, so a run of unit tests alone builds nothing, and a
- * run of one web test file builds only what it reads. A test file asks for one with `sharedReport(kind)`
- * (over HTTP to the coordinator in shared-reports-setup.ts: test files run in worker processes). Everything is removed at the end
- * of the run. A test file that changes the report, or that must see a build happen, builds its own.
+ * Each is built in the vitest process, from the start of a run whose files read it (or on the first request),
+ * so a run of unit tests alone builds nothing, and a run of one web test file builds only what it reads. A
+ * test file asks for one with `sharedReport(kind)`, over HTTP to the coordinator (shared-reports-setup.ts:
+ * test files run in other processes). Everything is removed at the end of the run. A test file that changes
+ * the report, or that must see a build happen, builds its own.
  */
 export interface RealReport {
   /** The dist/ folder. */
