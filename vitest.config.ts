@@ -3,18 +3,21 @@ import { configDefaults, defineConfig } from 'vitest/config';
 /**
  * Two projects, one `npm test` (docs/architecture.md, "Tests"), run side by side:
  *
- * - `e2e`: the files that drive Chromium at length (print PDFs, open many pages, kill, freeze or interrupt a
- *   browser or a build), one after another in one child process (each file still gets its modules fresh).
- *   Its globalSetup (tests/shared-reports-setup.ts) builds the repository's own report once, for the files
- *   that only read it, and serves it to the web tests from one server.
- * - `unit`: every other file, two at a time, in worker threads (a pool of their own: vitest runs the
- *   files of one pool only after those of another in the same pool would be done, and runs two pools at
- *   once). Without maxWorkers, vitest would use cores − 1 workers: one, on this 2-core machine.
+ * - `e2e`: the files that drive Chromium at length (print PDFs, open many pages) or interrupt builds, one
+ *   after another in one child process (each file still gets its modules fresh). Its globalSetup
+ *   (tests/shared-reports-setup.ts) builds the repository's own report once, for the files that only read
+ *   it, and serves it to the web tests from one server.
+ * - `unit`: every other file, two at a time, in worker threads: a pool of their own, because vitest runs two
+ *   pools at once, but in one pool the files of a one-process project only after all the others. Without
+ *   maxWorkers, vitest would use cores − 1 workers: one, on this 2-core machine.
+ *
+ * tests/browser/faults.test.ts is a unit file: it spends most of its ~40 s waiting for a frozen or silent
+ * browser to time out, and keeps to the processes it starts; so are the CLI builds of browser/find.test.ts
+ * and bin/chart-threads.test.ts, which time nothing.
  */
 const e2e = [
   'tests/e2e/**/*.test.ts',
   'tests/browser/bundled.test.ts',
-  'tests/browser/faults.test.ts',
   'tests/incremental/interrupt.test.ts',
   'tests/incremental/rebuilds.test.ts',
   'tests/dev/dev-loop.test.ts',
