@@ -1,26 +1,26 @@
 import path from 'node:path';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../scripts/build.js';
+import { build } from '../../scripts/build.js';
 import { findBrowser } from '../../scripts/browser/find.js';
 import { closeTestBrowser, options, repo, testBrowser } from '../helpers.js';
 import { checkToc, readPdf, squash, type Pdf } from '../pdf.js';
+import { sharedReport, type RealReport } from '../shared-reports.js';
 
 /**
- * Builds the repository's own report, both editions, HTML and PDF, and reads them back. The PDFs are printed
- * with the Chromium that comes with npm (REPORT_BROWSER=bundled's), even where the machine has its own, so
- * that that path is tested everywhere; where the machine has another browser, the report is printed with it
- * too and the two sets of PDFs are compared.
+ * The repository's own report, both editions, HTML and PDF, read back: built once per run for every file
+ * that only reads it (tests/shared-reports-setup.ts). The PDFs are printed with the Chromium that comes with npm
+ * (REPORT_BROWSER=bundled's), even where the machine has its own, so that that path is tested everywhere;
+ * where the machine has another browser, the report is printed with it too and the two sets of PDFs are compared.
  */
-let result: BuildResult;
+let result: RealReport['result'];
 let out: string;
-const cache = mkdtempSync(path.join(tmpdir(), 'report-cache-'));
+let cache: string;
 const pdfs = new Map<string, Pdf>();
 
 beforeAll(async () => {
-  out = path.join(mkdtempSync(path.join(tmpdir(), 'report-out-')), 'dist');
-  result = await build(options(repo, out, { cacheDir: cache, browser: () => testBrowser('bundled') }));
+  ({ out, result, cacheDir: cache } = await sharedReport('real'));
   for (const lang of ['zh', 'en']) pdfs.set(lang, await readPdf(pdfPath(lang)));
 });
 afterAll(closeTestBrowser);
@@ -119,16 +119,20 @@ describe('the PDFs printed by the bundled Chromium and by the machine\'s own bro
 
   it.skipIf(!other)(`are the same in pages, text, fonts and table of contents (${other?.executablePath ?? 'no other browser here'})`, async () => {
     const otherOut = path.join(mkdtempSync(path.join(tmpdir(), 'report-out-')), 'dist');
-    await build(options(repo, otherOut, { cacheDir: cache, browser: () => testBrowser('machine') }));
-    for (const lang of ['zh', 'en']) {
-      const [bundled, theirs] = [pdf(lang), await readPdf(pdfPath(lang, otherOut))];
-      expect(theirs.pages.length, `${lang}: pages`).toBe(bundled.pages.length);
-      theirs.pages.forEach((p, i) => expect(p.text, `${lang}: text of page ${i + 1}`).toBe(bundled.pages[i]!.text));
-      // The same faces (Chromium versions split a face into subsets differently).
-      const faces = (d: Pdf) => [...new Set(d.fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')))].sort();
-      expect(faces(theirs), `${lang}: fonts`).toEqual(faces(bundled));
-      const toc = (d: Pdf) => checkToc(d).entries.map((e) => [e.text, e.printed]);
-      expect(toc(theirs), `${lang}: TOC`).toEqual(toc(bundled));
+    try {
+      await build(options(repo, otherOut, { cacheDir: cache, browser: () => testBrowser('machine') }));
+      for (const lang of ['zh', 'en']) {
+        const [bundled, theirs] = [pdf(lang), await readPdf(pdfPath(lang, otherOut))];
+        expect(theirs.pages.length, `${lang}: pages`).toBe(bundled.pages.length);
+        theirs.pages.forEach((p, i) => expect(p.text, `${lang}: text of page ${i + 1}`).toBe(bundled.pages[i]!.text));
+        // The same faces (Chromium versions split a face into subsets differently).
+        const faces = (d: Pdf) => [...new Set(d.fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')))].sort();
+        expect(faces(theirs), `${lang}: fonts`).toEqual(faces(bundled));
+        const toc = (d: Pdf) => checkToc(d).entries.map((e) => [e.text, e.printed]);
+        expect(toc(theirs), `${lang}: TOC`).toEqual(toc(bundled));
+      }
+    } finally {
+      rmSync(path.dirname(otherOut), { recursive: true, force: true });
     }
   });
 });
@@ -155,7 +159,10 @@ describe('the two editions', () => {
 
   it('keep the English prose free of Chinese (notes keep Chinese source titles)', () => {
     const main = html('en').replace(/<aside class="notes"[\s\S]*?<\/aside>/g, '').replace(/<svg[\s\S]*?<\/svg>/g, '');
-    const prose = [...main.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    // Every paragraph, whatever its attributes (each has its unit id): <p id="…">, <p class="…">.
+    const prose = [...main.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    expect(prose.length, 'paragraphs read').toBeGreaterThan(50);
+    expect(prose.join('\n').replaceAll('\u00ad', '')).toContain('Over the past 40 years, Shenzhen');
     const withChinese = prose.filter((p) => /[\u4e00-\u9fff]/.test(p.replace(/\((卡脖子|前研后产|前店后厂|三来一补)(, [^)]*)?\)/g, '')));
     expect(withChinese).toEqual([]);
   });

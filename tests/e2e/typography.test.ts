@@ -1,25 +1,23 @@
 import path from 'node:path';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../scripts/build.js';
-import type { PdfState } from '../../scripts/outputs/pdf/index.js';
-import { closeTestBrowser, options, repo, testBrowser } from '../helpers.js';
+import { closeTestBrowser, testBrowser } from '../helpers.js';
 import { pageFill, readPdf, type Pdf } from '../pdf.js';
+import { sharedReport, type RealReport } from '../shared-reports.js';
 
 /**
  * Print-grade typography on the real report, read back from its HTML and PDFs (pdf.js): typographic quotes and
  * hyphenation in English, bookmarks that read as the headings, no half-empty page inside a chapter, and
  * English running text that spells out one to nine.
  */
-let result: BuildResult;
+let result: RealReport['result'];
 let out: string;
 const pdfs: Record<string, Pdf> = {};
 
 beforeAll(async () => {
-  out = path.join(mkdtempSync(path.join(tmpdir(), 'report-typo-')), 'dist');
-  result = await build(options(repo, out, { cacheDir: mkdtempSync(path.join(tmpdir(), 'report-typo-cache-')) }));
+  // The real report as real-report.test.ts reads it: built once per run (tests/shared-reports-setup.ts).
+  ({ out, result } = await sharedReport('real'));
   for (const lang of ['zh', 'en']) pdfs[lang] = await readPdf(path.join(out, lang, `${result.config.id}-${lang}.pdf`));
 }, 600_000);
 afterAll(closeTestBrowser);
@@ -107,7 +105,7 @@ describe.each(['zh', 'en'])('the %s PDF', (lang) => {
     const pages = pdfs[lang]!.pages;
     const short = result.config.editions[lang as 'zh'].shortTitle;
     const fill = pageFill(pages, (l) => l.text.trim() === short || /^Page \d+ of \d+$|^第 ?\d+ ?页/.test(l.text.trim()));
-    const { tocPages } = result.editions.find((e) => e.lang === lang)!.outputs.pdf!.state as PdfState;
+    const { tocPages } = result.editions.find((e) => e.lang === lang)!.pdf!;
     const starts = new Set(headingsOf(lang).filter((h) => h.depth === 2).map((h) => tocPages[h.id]!));
     const first = Math.min(...starts);
     const thin: string[] = [];

@@ -117,7 +117,8 @@ describe.each(langs)('the %s edition, accessible and shareable', (lang) => {
       'figure label': '.figure-label',
       'figure unit': '.figure-unit',
       'figure source': '.figure-source',
-      'figure data link': '.figure-data a',
+      // (in the figure's share menu, opened below: closed, it shows nothing)
+      'figure data link': '.share-links a[href^="data/"][href$=".csv"]',
       'pending figure title': '.pending strong',
       'pending figure text': '.pending span',
       'table header': 'thead th',
@@ -136,8 +137,10 @@ describe.each(langs)('the %s edition, accessible and shareable', (lang) => {
     };
     const found: Record<string, { ratio: number; need: number; color: string; size: number } | null> = {};
     for (const [what, sel] of Object.entries(samples)) {
-      // The "#" after a heading shows on hover.
+      // The "#" after a heading shows on hover; a figure's links, with its share menu open.
       if (what === 'heading anchor') await page.hover('.chapter h2');
+      const menu = what === 'figure data link';
+      if (menu) await page.evaluate((s, open) => document.querySelector(s)?.closest<HTMLDetailsElement>('details.share')?.toggleAttribute('open', open), sel, true);
       found[what] = await page.evaluate((s) => {
         const w = (window as unknown as { __web: { visible: (e: Element) => boolean; contrast: (e: Element) => { ratio: number; need: number; color: string; size: number } } }).__web;
         const els = [...document.querySelectorAll(s)].filter((e) => w.visible(e)).slice(0, 8);
@@ -145,6 +148,7 @@ describe.each(langs)('the %s edition, accessible and shareable', (lang) => {
         // the worst of the first few
         return els.map((e) => w.contrast(e)).sort((a, b) => a.ratio / a.need - b.ratio / b.need)[0]!;
       }, sel);
+      if (menu) await page.evaluate((s, open) => document.querySelector(s)?.closest<HTMLDetailsElement>('details.share')?.toggleAttribute('open', open), sel, false);
     }
     // SVG text is coloured by fill, not color: recompute for chart labels against the chart's background.
     found['chart label'] = await page.evaluate(() => {
@@ -166,7 +170,10 @@ describe.each(langs)('the %s edition, accessible and shareable', (lang) => {
     for (const what of ['body text', 'h1', 'h2', 'h3', 'note reference', 'caption', 'figure source', 'contents (sidebar)', 'header title', 'header language switch']) {
       expect(found[what], `${what} (${samples[what]}) is on the page`).not.toBeNull();
     }
-    const failing = Object.entries(found).filter(([, r]) => r && r.ratio < r.need).map(([what, r]) => `${what}: ${r!.ratio} < ${r!.need}`);
+    // Every sample is measured: a selector that matches nothing visible is a finding, not a pass.
+    const missing = Object.entries(found).filter(([, r]) => !r).map(([what]) => `${what} (${samples[what] ?? '.chart svg text'})`);
+    expect(missing, 'samples not on the page').toEqual([]);
+    const failing = Object.entries(found).filter(([, r]) => !r || r.ratio < r.need).map(([what, r]) => (r ? `${what}: ${r.ratio} < ${r.need}` : `${what}: not on the page`));
     expect(failing).toEqual([]);
   });
 

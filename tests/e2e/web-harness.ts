@@ -1,19 +1,19 @@
 import path from 'node:path';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
 import type { BrowserContext, Page } from 'puppeteer-core';
-import { serve, type Server } from '../../scripts/dev/static-server.js';
-import { cli, closeTestBrowser, repo, reportCopy, testBrowser } from '../helpers.js';
+import { closeTestBrowser, repo, testBrowser } from '../helpers.js';
+import { BASE_URL, sharedReport } from '../shared-reports.js';
 
 /**
- * What the web tests share: the real report built once per test file, served from localhost, and opened in
- * Chromium with everything it does recorded. Nothing here is timed: every wait is for a state (load, fonts
- * ready, network idle), with generous limits.
+ * What the web tests share: the real report built once per run and served from localhost by one server for
+ * every web test file (tests/shared-reports-setup.ts), opened in Chromium with everything it does recorded. Nothing
+ * here is timed: every wait is for a state (load, fonts ready, network idle), with generous limits.
  */
 
 /** What one edition may transfer, fonts and all (issue 18: under 1 MB). */
 export const MAX_BYTES = 1024 * 1024;
-export const BASE_URL = 'https://example.org/report/';
+export { BASE_URL };
 export const artifacts = path.join(repo, 'tests', '.artifacts');
 /** A section in chapter 2 ("二、深港科创合作历程与主要进展"), deep enough that landing on it needs a scroll. */
 export const SECTION = 'coop-qianhai';
@@ -23,20 +23,18 @@ export const htmlLang: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 export const other: Record<Lang, Lang> = { zh: 'en', en: 'zh' };
 export const wait = { timeout: 180_000 };
 
-/** The report built once per test file and served from localhost, with a browser context of the file's own. */
-export const web = {} as { root: string; server: Server; context: BrowserContext };
+/**
+ * The report as served (its copy, with the baseUrl, at `root`; dist/ below it at `server.url`), with a browser
+ * context of the test file's own. The copy and the server are the run's: a test file reads them, never changes them.
+ */
+export const web = {} as { root: string; server: { url: string }; context: BrowserContext };
 
-/** Register the build-and-serve around a test file (call at its top level). */
+/** Register the shared report and a browser context around a test file (call at its top level). */
 export function useServedReport(): void {
 beforeAll(async () => {
-  const root = (web.root = reportCopy('real'));
-  // Canonical and hreflang links need the address the report is published at.
-  const config = path.join(root, 'report.yaml');
-  const yaml = readFileSync(config, 'utf8');
-  writeFileSync(config, /^baseUrl:/m.test(yaml) ? yaml.replace(/^baseUrl:.*$/m, `baseUrl: ${BASE_URL}`) : `${yaml.trimEnd()}\nbaseUrl: ${BASE_URL}\n`);
-  const r = await cli(['build', '--root', root, '--format', 'html', '--quiet']);
-  if (r.code !== 0) throw new Error(`build failed:\n${r.stderr}`);
-  web.server = await serve(path.join(root, 'dist'));
+  const shared = await sharedReport('web');
+  web.root = shared.root;
+  web.server = { url: shared.url };
   // Its own context: a cache of its own, shared with no other test file.
   web.context = await (await testBrowser()).createBrowserContext();
   mkdirSync(artifacts, { recursive: true });
@@ -44,9 +42,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await web.context?.close();
-  await web.server?.close();
   await closeTestBrowser();
-  if (web.root) rmSync(web.root, { recursive: true, force: true });
 });
 }
 
