@@ -8,7 +8,9 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', performance: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly', performance: 'readonly', URL: 'readonly' },
+    },
     rules: {
       // The catalogue's lines put two spaces between their fields (`file:1:2  error  …`): tests match them as written.
       'no-regex-spaces': 'off',

@@ -16,7 +16,15 @@ if (!outDir || !executablePath || htmls.length === 0) {
   console.error('usage: bare-floor.js <out-dir> <chromium> <edition.html>...');
   process.exit(2);
 }
-const args = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none'];
+const args = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
+];
 if (process.getuid?.() === 0) args.push('--no-sandbox');
 const browser = await puppeteer.launch({ executablePath, headless: true, pipe: true, args, protocolTimeout: 600_000 });
 try {
@@ -24,7 +32,14 @@ try {
     htmls.map(async (html) => {
       const page = await browser.newPage();
       await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
-      const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, displayHeaderFooter: false, timeout: 0 });
+      const pdf = await page.pdf({
+        printBackground: true,
+        preferCSSPageSize: true,
+        outline: true,
+        tagged: true,
+        displayHeaderFooter: false,
+        timeout: 0,
+      });
       writeFileSync(path.join(outDir, `bare-floor-${path.basename(path.dirname(html))}.pdf`), pdf);
       await page.close();
     }),

@@ -4,7 +4,8 @@ import { launchBrowser } from '../scripts/browser/launch.js';
 import { killTree } from './proc.js';
 import { paragraphEdit } from './workspace.js';
 
-export type DevResult = { kind: 'measured'; latenciesMs: number[] } | { kind: 'na'; why: string } | { kind: 'failed'; why: string };
+export type DevResult =
+  { kind: 'measured'; latenciesMs: number[] } | { kind: 'na'; why: string } | { kind: 'failed'; why: string };
 
 export interface DevSetup {
   repo: string;
@@ -75,7 +76,11 @@ async function waitForText(page: Page, marker: string, deadline: number): Promis
   while (performance.now() < deadline) {
     try {
       const remaining = Math.max(1, deadline - performance.now());
-      await page.waitForFunction((m: string) => document.body?.innerText.includes(m) ?? false, { polling: 10, timeout: remaining }, marker);
+      await page.waitForFunction(
+        (m: string) => document.body?.innerText.includes(m) ?? false,
+        { polling: 10, timeout: remaining },
+        marker,
+      );
       return true;
     } catch {
       // context destroyed by the reload, or timed out: try again until the deadline
@@ -87,7 +92,12 @@ async function waitForText(page: Page, marker: string, deadline: number): Promis
 
 /** A word that appears nowhere else: letters only (digits would count as data for some checks). */
 function marker(i: number): string {
-  const letters = (n: number) => n.toString(26).split('').map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('');
+  const letters = (n: number) =>
+    n
+      .toString(26)
+      .split('')
+      .map((c) => String.fromCharCode(97 + parseInt(c, 26)))
+      .join('');
   return `benchmark${letters(Date.now() % 1e7)}x${letters(i)}`;
 }
 
@@ -99,7 +109,8 @@ async function measure(page: Page, setup: DevSetup): Promise<DevResult> {
       const word = marker(i);
       const t0 = performance.now();
       edit.write(` ${word}`);
-      if (!(await waitForText(page, word, t0 + MARKER_WAIT_MS))) return { kind: 'failed', why: `the edit did not show within ${MARKER_WAIT_MS / 1000} s` };
+      if (!(await waitForText(page, word, t0 + MARKER_WAIT_MS)))
+        return { kind: 'failed', why: `the edit did not show within ${MARKER_WAIT_MS / 1000} s` };
       latencies.push(performance.now() - t0);
       await sleep(SETTLE_MS);
     }

@@ -51,7 +51,19 @@ function vivliostyle(setup: PeerSetup): Peer {
     name: 'vivliostyle',
     command: (html, outPdf) => ({
       cmd: bin,
-      args: ['build', html, '-o', outPdf, '--single-doc', '--executable-browser', setup.executablePath, '--timeout', '300', '--log-level', 'info'],
+      args: [
+        'build',
+        html,
+        '-o',
+        outPdf,
+        '--single-doc',
+        '--executable-browser',
+        setup.executablePath,
+        '--timeout',
+        '300',
+        '--log-level',
+        'info',
+      ],
       env: {},
     }),
   };
@@ -79,12 +91,17 @@ const PEER_FILES = ['package.json', 'package-lock.json', '.puppeteerrc.cjs'];
  */
 export function installPeers(repo: string, say: (line: string) => void): string | undefined {
   const [src, dir] = [peerToolsDir(repo), installDir(repo)];
-  const same = (f: string) => existsSync(path.join(dir, f)) && readFileSync(path.join(dir, f)).equals(readFileSync(path.join(src, f)));
+  const same = (f: string) =>
+    existsSync(path.join(dir, f)) && readFileSync(path.join(dir, f)).equals(readFileSync(path.join(src, f)));
   if (PEER_FILES.every(same) && PEER_BINS.every((b) => existsSync(peerBin(repo, b)))) return undefined;
   say(`installing the peer tools (${path.relative(repo, src)}/) into ${path.relative(repo, dir)}/ (npm ci, once)…`);
   mkdirSync(dir, { recursive: true });
   for (const f of PEER_FILES) copyFileSync(path.join(src, f), path.join(dir, f));
-  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: ['ignore', 2, 2], env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' } });
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
+    cwd: dir,
+    stdio: ['ignore', 2, 2],
+    env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' },
+  });
   if (r.error) return `npm ci in ${dir}: ${r.error.message}`;
   if (r.status !== 0) return `npm ci in ${dir} exited ${r.status ?? r.signal}`;
   const missing = PEER_BINS.filter((b) => !existsSync(peerBin(repo, b)));

@@ -50,7 +50,11 @@ function readStat(pid: number): ProcStat | undefined {
     // Fields after the command name (which may contain spaces and parentheses): state (field 3), ppid, …
     // utime and stime are fields 14 and 15, rss is field 24.
     const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(rest[1]), rssBytes: Number(rest[21]) * PAGE_SIZE, cpuMs: ((Number(rest[11]) + Number(rest[12])) * 1000) / CLOCK_TICKS };
+    return {
+      ppid: Number(rest[1]),
+      rssBytes: Number(rest[21]) * PAGE_SIZE,
+      cpuMs: ((Number(rest[11]) + Number(rest[12])) * 1000) / CLOCK_TICKS,
+    };
   } catch {
     return undefined;
   }
@@ -128,7 +132,16 @@ export function runMeasured(cmd: string, args: string[], opts: RunOptions): Prom
     const finish = (code: number | null, signal: NodeJS.Signals | null, extra = '') => {
       clearInterval(sampler);
       clearTimeout(killer);
-      resolve({ ms: performance.now() - t0, peakBytes, cpuMs: [...cpu.values()].reduce((a, b) => a + b, 0), code, signal, timedOut, stdout, stderr: stderr + extra });
+      resolve({
+        ms: performance.now() - t0,
+        peakBytes,
+        cpuMs: [...cpu.values()].reduce((a, b) => a + b, 0),
+        code,
+        signal,
+        timedOut,
+        stdout,
+        stderr: stderr + extra,
+      });
     };
     child.on('error', (e) => finish(null, null, `\n${e.message}`));
     child.on('close', (code, signal) => finish(code, signal));

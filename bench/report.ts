@@ -46,7 +46,10 @@ export function machineInfo(chromium: string): Machine {
   const cpus = os.cpus();
   let version = chromium;
   try {
-    version = execFileSync(chromium, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n')[0] ?? chromium;
+    version =
+      execFileSync(chromium, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+        .trim()
+        .split('\n')[0] ?? chromium;
   } catch {
     // keep the path
   }
@@ -82,24 +85,52 @@ const megabytes = (bytes: number) => `${Math.round(bytes / MB)} MB`;
 const tick = (ok: boolean) => (ok ? '✓' : '✗');
 
 /** A time row against the floor and the bare floor, with optional "≤ k × floor" and "≤ k × bare floor" targets. */
-function timeRow(measure: string, o: Outcome, floors: { floor?: number; bare?: number }, max: { floor?: number; bare?: number } = {}): Row {
-  const targets = [max.floor !== undefined ? `≤ ${max.floor.toFixed(1)}× floor` : '', max.bare !== undefined ? `≤ ${max.bare.toFixed(1)}× bare floor` : ''].filter(Boolean);
+function timeRow(
+  measure: string,
+  o: Outcome,
+  floors: { floor?: number; bare?: number },
+  max: { floor?: number; bare?: number } = {},
+): Row {
+  const targets = [
+    max.floor !== undefined ? `≤ ${max.floor.toFixed(1)}× floor` : '',
+    max.bare !== undefined ? `≤ ${max.bare.toFixed(1)}× bare floor` : '',
+  ].filter(Boolean);
   const target = targets.join(', ') || '—';
   const judged = targets.length > 0;
   if (!o.ok) return { measure, value: `failed: ${o.why}`, ratio: '', memory: '', target, verdict: judged ? '?' : '' };
   const ratio = floors.floor ? o.ms / floors.floor : undefined;
   const bare = floors.bare ? o.ms / floors.bare : undefined;
-  const checks = [max.floor !== undefined ? (ratio === undefined ? undefined : ratio <= max.floor) : true, max.bare !== undefined ? (bare === undefined ? undefined : bare <= max.bare) : true];
+  const checks = [
+    max.floor !== undefined ? (ratio === undefined ? undefined : ratio <= max.floor) : true,
+    max.bare !== undefined ? (bare === undefined ? undefined : bare <= max.bare) : true,
+  ];
   const verdict = !judged ? '' : checks.includes(undefined) ? '?' : tick(checks.every(Boolean));
   const x = (r: number | undefined) => (r === undefined ? 'n/a' : `${r.toFixed(2)}×`);
-  return { measure, value: seconds(o.ms), ratio: x(ratio), bare: x(bare), cpu: o.cpuMs ? seconds(o.cpuMs) : '', memory: o.peakBytes ? megabytes(o.peakBytes) : '', target, verdict };
+  return {
+    measure,
+    value: seconds(o.ms),
+    ratio: x(ratio),
+    bare: x(bare),
+    cpu: o.cpuMs ? seconds(o.cpuMs) : '',
+    memory: o.peakBytes ? megabytes(o.peakBytes) : '',
+    target,
+    verdict,
+  };
 }
 
 function printPdfRow(r: BenchResults, floorMs: number | undefined, bareMs: number | undefined): Row {
   const ours = median(r.coldStages.map((s) => s['print-pdf'] ?? NaN).filter((x) => !Number.isNaN(x)));
   const peers = r.peers.map((p) => ({ name: p.name, o: summarize(p.samples) }));
   const target = `< ${peers.map((p) => p.name).join(' and < ')}`;
-  if (ours === undefined) return { measure: 'our print-pdf stage (cold)', value: 'n/a (no print-pdf lines)', ratio: '', memory: '', target, verdict: '?' };
+  if (ours === undefined)
+    return {
+      measure: 'our print-pdf stage (cold)',
+      value: 'n/a (no print-pdf lines)',
+      ratio: '',
+      memory: '',
+      target,
+      verdict: '?',
+    };
   const judged = peers.map((p) => (p.o.ok ? `${tick(ours < p.o.ms)} vs ${p.name}` : `? vs ${p.name} (failed)`));
   const allOk = peers.every((p) => p.o.ok && ours < p.o.ms);
   const anyUnknown = peers.some((p) => !p.o.ok);
@@ -118,7 +149,8 @@ function devRow(dev: DevResult): Row {
   const measure = 'dev: save → edit visible';
   const target = `≤ ${TARGET.devMs} ms`;
   if (dev.kind === 'na') return { measure, value: 'n/a (no dev command)', ratio: '', memory: '', target, verdict: '?' };
-  if (dev.kind === 'failed') return { measure, value: `failed: ${dev.why}`, ratio: '', memory: '', target, verdict: '?' };
+  if (dev.kind === 'failed')
+    return { measure, value: `failed: ${dev.why}`, ratio: '', memory: '', target, verdict: '?' };
   const ms = median(dev.latenciesMs) ?? NaN;
   return { measure, value: `${Math.round(ms)} ms`, ratio: '', memory: '', target, verdict: tick(ms <= TARGET.devMs) };
 }
@@ -151,9 +183,16 @@ export function rows(r: BenchResults): Row[] {
 }
 
 export function table(rs: Row[]): string {
-  const head = '| measure | median | × floor | × bare floor | CPU | peak memory | target | met |\n| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |';
+  const head =
+    '| measure | median | × floor | × bare floor | CPU | peak memory | target | met |\n| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |';
   const esc = (s: string) => s.replace(/\|/g, '\\|');
-  return [head, ...rs.map((x) => `| ${[x.measure, x.value, x.ratio, x.bare ?? '', x.cpu ?? '', x.memory, x.target, x.verdict].map(esc).join(' | ')} |`)].join('\n');
+  return [
+    head,
+    ...rs.map(
+      (x) =>
+        `| ${[x.measure, x.value, x.ratio, x.bare ?? '', x.cpu ?? '', x.memory, x.target, x.verdict].map(esc).join(' | ')} |`,
+    ),
+  ].join('\n');
 }
 
 /** Median ms of each stage over the cold builds, in the order the build prints them. */
@@ -166,7 +205,12 @@ export function stageTable(coldStages: Record<string, number>[]): string {
 
 /** The targets not met, or not judged, one line each. */
 export function misses(rs: Row[]): string[] {
-  return rs.filter((x) => x.verdict.startsWith('✗') || x.verdict.startsWith('?')).map((x) => `${x.verdict.startsWith('✗') ? 'MISSED' : 'NOT JUDGED'}: ${x.measure} — ${x.value || 'n/a'} ${x.ratio ? `(${x.ratio} floor) ` : ''}vs target ${x.target}`);
+  return rs
+    .filter((x) => x.verdict.startsWith('✗') || x.verdict.startsWith('?'))
+    .map(
+      (x) =>
+        `${x.verdict.startsWith('✗') ? 'MISSED' : 'NOT JUDGED'}: ${x.measure} — ${x.value || 'n/a'} ${x.ratio ? `(${x.ratio} floor) ` : ''}vs target ${x.target}`,
+    );
 }
 
 export function fullReport(r: BenchResults, m: Machine, date: Date): string {
@@ -200,6 +244,7 @@ export function writeReadme(file: string, body: string): void {
   const block = `${START}\n${body}\n${END}`;
   const a = text.indexOf(START);
   const b = text.indexOf(END);
-  const next = a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + END.length) : `${text.trimEnd()}\n\n${block}\n`;
+  const next =
+    a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + END.length) : `${text.trimEnd()}\n\n${block}\n`;
   writeFileSync(file, next);
 }

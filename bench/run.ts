@@ -16,7 +16,15 @@ import { fullReport, machineInfo, writeReadme, type BenchResults } from './repor
 import { bareFloor, build, childEnv, floor, LAUNCHER, REPO, startupArgs, toFirstStage, type Env } from './runners.js';
 import { sequence, stageTotals, toSample, type Sample } from './samples.js';
 import { editionHtmls, measureScale } from './scale.js';
-import { dataValueToggle, firstChapter, makeWorkspace, paragraphToggle, removeWorkspace, resetBuild, type Toggle } from './workspace.js';
+import {
+  dataValueToggle,
+  firstChapter,
+  makeWorkspace,
+  paragraphToggle,
+  removeWorkspace,
+  resetBuild,
+  type Toggle,
+} from './workspace.js';
 
 const README = path.join(REPO, 'bench', 'README.md');
 const RUN_TIMEOUT_MS = 5 * 60_000;
@@ -42,10 +50,23 @@ const whole = (name: string, v: string | undefined, dflt: number): number => {
 function parseOptions(argv: string[]): Options {
   const { values } = parseArgs({
     args: argv,
-    options: { runs: { type: 'string' }, write: { type: 'boolean', default: false }, scale: { type: 'string' }, 'scale-runs': { type: 'string' } },
+    options: {
+      runs: { type: 'string' },
+      write: { type: 'boolean', default: false },
+      scale: { type: 'string' },
+      'scale-runs': { type: 'string' },
+    },
   });
-  const scale = (values.scale ?? process.env.BENCH_SCALE ?? '').split(',').filter(Boolean).map((n) => whole('scale', n, 0));
-  return { runs: whole('runs', values.runs, DEFAULT_RUNS), write: values.write ?? false, scale, scaleRuns: whole('scale-runs', values['scale-runs'], 1) };
+  const scale = (values.scale ?? process.env.BENCH_SCALE ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((n) => whole('scale', n, 0));
+  return {
+    runs: whole('runs', values.runs, DEFAULT_RUNS),
+    write: values.write ?? false,
+    scale,
+    scaleRuns: whole('scale-runs', values['scale-runs'], 1),
+  };
 }
 
 const progress = (line: string) => console.error(`bench: ${line}`);
@@ -70,7 +91,13 @@ async function peerPrint(peer: Peer, html: string, env: Env): Promise<Sample> {
   const out = path.join(env.ws.scratch, `${peer.name}-${path.basename(path.dirname(html))}.pdf`);
   rmSync(out, { force: true });
   const c = peer.command(html, out);
-  const s = toSample(await runMeasured(c.cmd, c.args, { cwd: env.ws.scratch, env: childEnv(env, { ...process.env, ...c.env }), timeoutMs: RUN_TIMEOUT_MS }));
+  const s = toSample(
+    await runMeasured(c.cmd, c.args, {
+      cwd: env.ws.scratch,
+      env: childEnv(env, { ...process.env, ...c.env }),
+      timeoutMs: RUN_TIMEOUT_MS,
+    }),
+  );
   if (!s.failure && !(existsSync(out) && statSync(out).size > 0)) s.failure = 'exited 0 but wrote no PDF';
   return s;
 }
@@ -93,7 +120,13 @@ async function peerSeries(peer: Peer, runs: number, env: Env, htmls: string[]): 
  * load changes during the bench weighs on the build and on its floor alike.
  */
 async function coldSeries(runs: number, env: Env) {
-  const r = { cold: [] as Sample[], coldStages: [] as Record<string, number>[], unchanged: [] as Sample[], floor: [] as Sample[], bareFloor: [] as Sample[] };
+  const r = {
+    cold: [] as Sample[],
+    coldStages: [] as Record<string, number>[],
+    unchanged: [] as Sample[],
+    floor: [] as Sample[],
+    bareFloor: [] as Sample[],
+  };
   for (let i = 0; i < runs; i++) {
     resetBuild(env.ws.root);
     const c = await build(env, env.ws.root);
@@ -103,7 +136,9 @@ async function coldSeries(runs: number, env: Env) {
     r.bareFloor.push(await bareFloor(env, htmls));
     r.floor.push(await floor(env, htmls));
     r.unchanged.push(toSample(await build(env, env.ws.root)));
-    progress(`run ${i + 1}/${runs}: cold ${secs(r.cold[i]!)}, bare floor ${secs(r.bareFloor[i]!)}, floor ${secs(r.floor[i]!)}, nothing changed ${secs(r.unchanged[i]!)}`);
+    progress(
+      `run ${i + 1}/${runs}: cold ${secs(r.cold[i]!)}, bare floor ${secs(r.bareFloor[i]!)}, floor ${secs(r.floor[i]!)}, nothing changed ${secs(r.unchanged[i]!)}`,
+    );
   }
   return r;
 }
@@ -139,14 +174,36 @@ async function runAll(opts: Options, env: Env): Promise<BenchResults> {
   }
 
   progress('dev mode…');
-  const dev = await measureDev({ repo: REPO, cli: LAUNCHER, root, env: childEnv(env), chapter: firstChapter(root, PARAGRAPH_LANG), runs, executablePath: env.executablePath, asRoot: env.asRoot });
-  progress(`dev: ${dev.kind === 'measured' ? dev.latenciesMs.map((ms) => `${Math.round(ms)} ms`).join(', ') : dev.why}`);
+  const dev = await measureDev({
+    repo: REPO,
+    cli: LAUNCHER,
+    root,
+    env: childEnv(env),
+    chapter: firstChapter(root, PARAGRAPH_LANG),
+    runs,
+    executablePath: env.executablePath,
+    asRoot: env.asRoot,
+  });
+  progress(
+    `dev: ${dev.kind === 'measured' ? dev.latenciesMs.map((ms) => `${Math.round(ms)} ms`).join(', ') : dev.why}`,
+  );
 
   const scale = [];
   for (const n of opts.scale) scale.push(await measureScale(n, opts.scaleRuns, env, progress));
   load.end = os.loadavg();
 
-  return { runs, ...cold, dataEdit, paragraphEdit, peers: peerResults, dev, startup, scale, load, edits: [data.describe, paragraph.describe] };
+  return {
+    runs,
+    ...cold,
+    dataEdit,
+    paragraphEdit,
+    peers: peerResults,
+    dev,
+    startup,
+    scale,
+    load,
+    edits: [data.describe, paragraph.describe],
+  };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -154,7 +211,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     opts = parseOptions(argv);
   } catch (e) {
-    console.error(`${(e as Error).message}\nusage: npm run bench -- [--runs N] [--scale 20,40] [--scale-runs N] [--write]`);
+    console.error(
+      `${(e as Error).message}\nusage: npm run bench -- [--runs N] [--scale 20,40] [--scale-runs N] [--write]`,
+    );
     return 2;
   }
   let executablePath: string;
@@ -178,7 +237,9 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    progress(`report copied to ${ws.root}; ${opts.runs} run(s) per measure${opts.scale.length ? `; synthetic reports of ${opts.scale.join(', ')} chapters, ${opts.scaleRuns} run(s) each` : ''}`);
+    progress(
+      `report copied to ${ws.root}; ${opts.runs} run(s) per measure${opts.scale.length ? `; synthetic reports of ${opts.scale.join(', ')} chapters, ${opts.scaleRuns} run(s) each` : ''}`,
+    );
     const results = await runAll(opts, { ws, executablePath, asRoot: process.getuid?.() === 0 });
     const report = fullReport(results, machineInfo(executablePath), new Date());
     console.log(report);

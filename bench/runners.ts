@@ -23,12 +23,20 @@ export function childEnv(env: Env, base: NodeJS.ProcessEnv = process.env): NodeJ
 }
 
 export function nodeTsx(script: string, args: string[], env: Env): Promise<RunResult> {
-  return runMeasured(process.execPath, ['--import', 'tsx', script, ...args], { cwd: REPO, timeoutMs: RUN_TIMEOUT_MS, env: childEnv(env) });
+  return runMeasured(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: REPO,
+    timeoutMs: RUN_TIMEOUT_MS,
+    env: childEnv(env),
+  });
 }
 
 /** A build of the report at `root`, as `npm run build` runs it (bin/report.js: the compiled CLI). */
 export function build(env: Env, root: string, extra: string[] = []): Promise<RunResult> {
-  return runMeasured(process.execPath, [LAUNCHER, 'build', '--root', root, ...extra], { cwd: REPO, timeoutMs: RUN_TIMEOUT_MS, env: childEnv(env) });
+  return runMeasured(process.execPath, [LAUNCHER, 'build', '--root', root, ...extra], {
+    cwd: REPO,
+    timeoutMs: RUN_TIMEOUT_MS,
+    env: childEnv(env),
+  });
 }
 
 /** The floor as it always was: bench/floor.ts through tsx, with the pipeline's browser modules, waiting for fonts. */
@@ -41,7 +49,9 @@ export async function floor(env: Env, htmls: string[]): Promise<Sample> {
 export async function bareFloor(env: Env, htmls: string[]): Promise<Sample> {
   if (!htmls.length) return { ms: 0, peakBytes: 0, failure: 'no built HTML' };
   const args = [path.join(REPO, 'bench', 'bare-floor.js'), env.ws.scratch, env.executablePath, ...htmls];
-  return toSample(await runMeasured(process.execPath, args, { cwd: REPO, timeoutMs: RUN_TIMEOUT_MS, env: childEnv(env) }));
+  return toSample(
+    await runMeasured(process.execPath, args, { cwd: REPO, timeoutMs: RUN_TIMEOUT_MS, env: childEnv(env) }),
+  );
 }
 
 const STAGE_LINE = /^([a-z][\w-]*)\s+(\d+) ms$/m;
@@ -53,7 +63,11 @@ const STAGE_LINE = /^([a-z][\w-]*)\s+(\d+) ms$/m;
 export function toFirstStage(nodeArgs: string[], env: Env): Promise<Sample> {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, nodeArgs, { cwd: REPO, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, nodeArgs, {
+      cwd: REPO,
+      env: childEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let done = false;
     const finish = (s: Sample) => {
@@ -70,12 +84,24 @@ export function toFirstStage(nodeArgs: string[], env: Env): Promise<Sample> {
       if (m) finish({ ms: performance.now() - t0 - Number(m[2]), peakBytes: 0 });
     });
     child.stderr.resume();
-    child.on('close', (code) => finish({ ms: 0, peakBytes: 0, failure: `exited (code ${code}) before its first stage` }));
+    child.on('close', (code) =>
+      finish({ ms: 0, peakBytes: 0, failure: `exited (code ${code}) before its first stage` }),
+    );
   });
 }
 
 /** `build --force --format html` of the copy into scratch, through tsx (as before) or bin/report.js (now). */
 export function startupArgs(env: Env, via: 'tsx' | 'compiled'): string[] {
   const cli = via === 'tsx' ? ['--import', 'tsx', path.join(REPO, 'scripts', 'cli.ts')] : [LAUNCHER];
-  return [...cli, 'build', '--root', env.ws.root, '--out', path.join(env.ws.scratch, 'startup-out'), '--force', '--format', 'html'];
+  return [
+    ...cli,
+    'build',
+    '--root',
+    env.ws.root,
+    '--out',
+    path.join(env.ws.scratch, 'startup-out'),
+    '--force',
+    '--format',
+    'html',
+  ];
 }

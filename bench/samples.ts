@@ -48,7 +48,13 @@ export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
  * What the CPU a build uses allows on this machine: however well its work overlaps, it cannot take less wall time
  * than its CPU time over the cores. Said against the bare floor and the target, when both ran.
  */
-export function cpuBound(what: string, build: Outcome, bare: Outcome, cores: number, target: number): string | undefined {
+export function cpuBound(
+  what: string,
+  build: Outcome,
+  bare: Outcome,
+  cores: number,
+  target: number,
+): string | undefined {
   if (!build.ok || !bare.ok || !build.cpuMs || !bare.cpuMs || !cores) return undefined;
   const least = build.cpuMs / cores;
   const budget = target * bare.ms * cores - bare.cpuMs;

@@ -27,7 +27,12 @@ export function editionHtmls(root: string): string[] {
 }
 
 /** N chapters: write the report, then `runs` times a cold build followed by the bare floor on its HTML (interleaved). */
-export async function measureScale(chapters: number, runs: number, env: Env, progress: (line: string) => void): Promise<ScaleResult> {
+export async function measureScale(
+  chapters: number,
+  runs: number,
+  env: Env,
+  progress: (line: string) => void,
+): Promise<ScaleResult> {
   const root = path.join(env.ws.dir, `synthetic-${chapters}`);
   writeSyntheticReport(root, chapters);
   const out: ScaleResult = { chapters, builds: [], floors: [], stages: [], printed: [] };
@@ -38,11 +43,16 @@ export async function measureScale(chapters: number, runs: number, env: Env, pro
     out.builds.push(b);
     if (r.code === 0) {
       out.stages.push(stageTotals(r.stdout));
-      out.printed = r.stdout.split('\n').filter((l) => /^print-pdf\s+\w+: \d+ pages/.test(l)).map((l) => l.replace(/^print-pdf\s+/, ''));
+      out.printed = r.stdout
+        .split('\n')
+        .filter((l) => /^print-pdf\s+\w+: \d+ pages/.test(l))
+        .map((l) => l.replace(/^print-pdf\s+/, ''));
     }
     const f = await bareFloor(env, editionHtmls(root));
     out.floors.push(f);
-    progress(`${chapters} chapters ${i + 1}/${runs}: cold ${(b.ms / 1000).toFixed(2)} s${b.failure ? ` — failed: ${b.failure}` : ''}, bare floor ${(f.ms / 1000).toFixed(2)} s${f.failure ? ` — failed: ${f.failure}` : ''}`);
+    progress(
+      `${chapters} chapters ${i + 1}/${runs}: cold ${(b.ms / 1000).toFixed(2)} s${b.failure ? ` — failed: ${b.failure}` : ''}, bare floor ${(f.ms / 1000).toFixed(2)} s${f.failure ? ` — failed: ${f.failure}` : ''}`,
+    );
   }
   return out;
 }

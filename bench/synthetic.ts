@@ -31,20 +31,68 @@ function random(seed: number): () => number {
 }
 
 const EN = {
-  subjects: ['Investment in the cluster', 'The share of applied research', 'Cross-boundary cooperation', 'The number of joint laboratories', 'Venture funding for young firms', 'Output of the advanced manufacturing base', 'Demand for research talent', 'The flow of patents between the two cities'],
-  verbs: ['rose steadily over the decade', 'grew faster than the regional average', 'remained uneven between districts', 'depended on a few large institutions', 'responded to the new planning framework', 'slowed after the early expansion'],
-  tails: ['while the gap with comparable regions narrowed only slowly', 'and the policy agenda began to shift towards commercialisation', 'although the evidence from surveys remains partial', 'which made coordination between agencies more important than before', 'as universities, firms and public funds learnt to work together', 'so that the questions for the next planning period are about quality rather than scale'],
+  subjects: [
+    'Investment in the cluster',
+    'The share of applied research',
+    'Cross-boundary cooperation',
+    'The number of joint laboratories',
+    'Venture funding for young firms',
+    'Output of the advanced manufacturing base',
+    'Demand for research talent',
+    'The flow of patents between the two cities',
+  ],
+  verbs: [
+    'rose steadily over the decade',
+    'grew faster than the regional average',
+    'remained uneven between districts',
+    'depended on a few large institutions',
+    'responded to the new planning framework',
+    'slowed after the early expansion',
+  ],
+  tails: [
+    'while the gap with comparable regions narrowed only slowly',
+    'and the policy agenda began to shift towards commercialisation',
+    'although the evidence from surveys remains partial',
+    'which made coordination between agencies more important than before',
+    'as universities, firms and public funds learnt to work together',
+    'so that the questions for the next planning period are about quality rather than scale',
+  ],
 };
 const ZH = {
-  subjects: ['产业集群投资', '应用研究占比', '跨境合作项目', '联合实验室数量', '初创企业风险投资', '先进制造业产出', '科研人才需求', '两地专利流动'],
-  verbs: ['在十年间稳步上升', '增速高于区域平均水平', '在各区之间仍不均衡', '依赖少数大型机构', '随着新的规划框架而调整', '在初期扩张之后有所放缓'],
-  tails: ['与可比地区的差距缩小较慢', '政策重点开始转向成果转化', '但调查得到的证据仍不完整', '因此部门之间的协调比以往更加重要', '高校、企业与公共资金逐步形成合力', '下一规划期的问题在于质量而非规模'],
+  subjects: [
+    '产业集群投资',
+    '应用研究占比',
+    '跨境合作项目',
+    '联合实验室数量',
+    '初创企业风险投资',
+    '先进制造业产出',
+    '科研人才需求',
+    '两地专利流动',
+  ],
+  verbs: [
+    '在十年间稳步上升',
+    '增速高于区域平均水平',
+    '在各区之间仍不均衡',
+    '依赖少数大型机构',
+    '随着新的规划框架而调整',
+    '在初期扩张之后有所放缓',
+  ],
+  tails: [
+    '与可比地区的差距缩小较慢',
+    '政策重点开始转向成果转化',
+    '但调查得到的证据仍不完整',
+    '因此部门之间的协调比以往更加重要',
+    '高校、企业与公共资金逐步形成合力',
+    '下一规划期的问题在于质量而非规模',
+  ],
 };
 
 function sentence(rand: () => number, lang: 'zh' | 'en'): string {
   const w = lang === 'zh' ? ZH : EN;
   const pick = (xs: readonly string[]) => xs[Math.floor(rand() * xs.length)]!;
-  return lang === 'zh' ? `${pick(w.subjects)}${pick(w.verbs)}，${pick(w.tails)}。` : `${pick(w.subjects)} ${pick(w.verbs)}, ${pick(w.tails)}.`;
+  return lang === 'zh'
+    ? `${pick(w.subjects)}${pick(w.verbs)}，${pick(w.tails)}。`
+    : `${pick(w.subjects)} ${pick(w.verbs)}, ${pick(w.tails)}.`;
 }
 
 function paragraph(rand: () => number, lang: 'zh' | 'en', lead = ''): string {
@@ -58,8 +106,12 @@ function chapter(k: number, lang: 'zh' | 'en'): string {
   const p = () => paragraph(rand, lang);
   const [fig, tab, a, b] = [`fig:c${k}`, `tab:t${k}`, `syn-${k}-a-2021`, `syn-${k}-b-2021`];
   const zh = lang === 'zh';
-  const lead1 = zh ? `2021 年，系列甲为 {{num "${a}"}}，系列乙为 {{num "${b}"}}（{{ref "${fig}"}}）。` : `In 2021 series A stood at {{num "${a}"}} and series B at {{num "${b}"}} ({{ref "${fig}"}}).`;
-  const lead2 = zh ? `各系列 2021 年的数值见 {{ref "${tab}"}}[^n${k}]。` : `The values of every series in 2021 are in {{ref "${tab}"}}[^n${k}].`;
+  const lead1 = zh
+    ? `2021 年，系列甲为 {{num "${a}"}}，系列乙为 {{num "${b}"}}（{{ref "${fig}"}}）。`
+    : `In 2021 series A stood at {{num "${a}"}} and series B at {{num "${b}"}} ({{ref "${fig}"}}).`;
+  const lead2 = zh
+    ? `各系列 2021 年的数值见 {{ref "${tab}"}}[^n${k}]。`
+    : `The values of every series in 2021 are in {{ref "${tab}"}}[^n${k}].`;
   return [
     // eslint-disable-next-line no-irregular-whitespace -- the ideographic space after 第 N 章 is how a Chinese chapter heading is set
     `# ${zh ? `第 ${k} 章　合成章节` : `Chapter ${k}. A synthetic chapter`} {#ch-${k}}`,

@@ -75,7 +75,8 @@ export function dataValueToggle(csvFile: string): Toggle {
   const fields = splitCsvLine(lines[row]!);
   const before = fields[column]!;
   const after = (Number(before) + 0.01).toFixed(Math.max(2, decimals(before)));
-  const withValue = (v: string) => lines.map((l, i) => (i === row ? fields.map((f, k) => (k === column ? v : f)).join(',') : l)).join('\n');
+  const withValue = (v: string) =>
+    lines.map((l, i) => (i === row ? fields.map((f, k) => (k === column ? v : f)).join(',') : l)).join('\n');
   const edited = withValue(after);
   return {
     file: csvFile,
@@ -118,7 +119,10 @@ export function paragraphEdit(mdFile: string): ParagraphEdit {
   const lines = original.split('\n');
   const end = firstProseParagraphEnd(lines);
   const write = (suffix: string) =>
-    writeFileSync(mdFile, suffix ? lines.map((l, i) => (i === end ? l.replace(/\s*$/, '') + suffix : l)).join('\n') : original);
+    writeFileSync(
+      mdFile,
+      suffix ? lines.map((l, i) => (i === end ? l.replace(/\s*$/, '') + suffix : l)).join('\n') : original,
+    );
   return { file: mdFile, write, restore: () => write('') };
 }
 

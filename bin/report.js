@@ -36,11 +36,26 @@ const OPTIONS = {
   // 0.28 s → 0.09 s, remark-parse 90 ms → 12 ms to import). Left as imports: what finds files of its own
   // beside its code (wasm, a worker, a browser), or is native, or loads faster as it ships (puppeteer-core, and
   // @puppeteer/browsers, which puppeteer-core imports too: bundled, it would be loaded twice).
-  external: ['puppeteer-core', '@puppeteer/browsers', '@sparticuz/chromium', 'esbuild', 'tsx', 'harfbuzzjs', 'subset-font', 'fontverter', 'wawoff2', 'pdfjs-dist', 'chokidar', 'fsevents'],
+  external: [
+    'puppeteer-core',
+    '@puppeteer/browsers',
+    '@sparticuz/chromium',
+    'esbuild',
+    'tsx',
+    'harfbuzzjs',
+    'subset-font',
+    'fontverter',
+    'wawoff2',
+    'pdfjs-dist',
+    'chokidar',
+    'fsevents',
+  ],
   // A package's ES module build first (jsonc-parser's CommonJS one is UMD, whose require() calls esbuild cannot follow).
   mainFields: ['module', 'main'],
   // Bundled CommonJS modules call require() for Node's own modules.
-  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
+  },
   sourcemap: true,
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'silent',
@@ -59,7 +74,8 @@ const INSTALLED = ['package.json', 'package-lock.json', 'node_modules/.package-l
 function sourcesHash(esbuildVersion) {
   const h = createHash('sha256');
   h.update(JSON.stringify([OPTIONS, ENTRIES, esbuildVersion]));
-  for (const f of INSTALLED) if (existsSync(path.join(pkg, f))) h.update(`\0${f}\0`).update(readFileSync(path.join(pkg, f)));
+  for (const f of INSTALLED)
+    if (existsSync(path.join(pkg, f))) h.update(`\0${f}\0`).update(readFileSync(path.join(pkg, f)));
   const walk = (rel) => {
     for (const name of readdirSync(path.join(scripts, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
@@ -78,7 +94,11 @@ async function compile(dir) {
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   try {
-    await esbuild.build({ ...OPTIONS, entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(scripts, file)])), outdir: tmp });
+    await esbuild.build({
+      ...OPTIONS,
+      entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(scripts, file)])),
+      outdir: tmp,
+    });
     renameSync(tmp, dir);
   } catch (e) {
     // Another run compiled the same sources at the same time: its folder is as good as ours.
@@ -95,7 +115,9 @@ async function compile(dir) {
 
 /** The compiled CLI for the sources as they are, compiled now if needed; undefined where it cannot be written. */
 async function compiledCli() {
-  const esbuildVersion = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('esbuild/package.json'), 'utf8')).version;
+  const esbuildVersion = JSON.parse(
+    readFileSync(createRequire(import.meta.url).resolve('esbuild/package.json'), 'utf8'),
+  ).version;
   const dir = path.join(compiledRoot, sourcesHash(esbuildVersion));
   const entry = path.join(dir, 'cli.js');
   if (existsSync(entry)) return entry;
@@ -107,9 +129,14 @@ async function compiledCli() {
   try {
     await compile(dir);
   } catch (e) {
-    const errors = e?.errors?.map((m) => `${m.location ? `${path.relative(pkg, m.location.file)}:${m.location.line}:${m.location.column}  ` : ''}${m.text}`);
+    const errors = e?.errors?.map(
+      (m) =>
+        `${m.location ? `${path.relative(pkg, m.location.file)}:${m.location.line}:${m.location.column}  ` : ''}${m.text}`,
+    );
     if (!errors?.length && e?.code && ['EACCES', 'EPERM', 'EROFS'].includes(e.code)) return undefined;
-    console.error(`bin/report.js: could not compile scripts/ — ${errors?.length ? errors.join('\n  ') : e?.message ?? e}`);
+    console.error(
+      `bin/report.js: could not compile scripts/ — ${errors?.length ? errors.join('\n  ') : (e?.message ?? e)}`,
+    );
     process.exit(70);
   }
   return entry;

@@ -17,10 +17,27 @@ import type { BuildOptions, BuildResult } from './pipeline/options.js';
 import { contextFor, prepare, type OnLoaded, type Prepared } from './pipeline/prepare.js';
 import { timer, type StageTimer } from './pipeline/timer.js';
 import { languageChooser } from './stages/apply-templates/index.js';
-import { chartJobs, DOWNLOAD_PAGES, openChartPages, renderCharts, startCharts, type ChartWork } from './stages/render-charts/index.js';
+import {
+  chartJobs,
+  DOWNLOAD_PAGES,
+  openChartPages,
+  renderCharts,
+  startCharts,
+  type ChartWork,
+} from './stages/render-charts/index.js';
 import { reportChanges, type Changes } from './stages/report-changes/index.js';
 import { reviewPage } from './stages/review-page/index.js';
-import { carryOver, commit, copyFile, discard, startStaging, writeFile, writeFonts, writeLater, type Staging } from './stages/write-output.js';
+import {
+  carryOver,
+  commit,
+  copyFile,
+  discard,
+  startStaging,
+  writeFile,
+  writeFonts,
+  writeLater,
+  type Staging,
+} from './stages/write-output.js';
 
 export { prepare, type Prepared } from './pipeline/prepare.js';
 export type { BuildOptions, BuildResult } from './pipeline/options.js';
@@ -70,7 +87,10 @@ function openBuildPages(early: BuildContext, formats: OutputFormat[]): BuildPage
   const printing = formats.filter((f) => f.pagesPerEdition > 0);
   if (!printing.length) return undefined;
   const editions = 2; // (the languages are not known yet: a report has both)
-  const pages = { draw: openChartPages(early, DOWNLOAD_PAGES), byFormat: new Map(printing.map((f) => [f.name, openChartPages(early, f.pagesPerEdition * editions)])) };
+  const pages = {
+    draw: openChartPages(early, DOWNLOAD_PAGES),
+    byFormat: new Map(printing.map((f) => [f.name, openChartPages(early, f.pagesPerEdition * editions)])),
+  };
   for (const p of [pages.draw, ...pages.byFormat.values()]) p.catch(() => undefined);
   return pages;
 }
@@ -80,7 +100,8 @@ async function buildWith(opts: BuildRun, formats: OutputFormat[], pages: BuildPa
   const stage = timer(opts.log, timings);
   let work: ChartWork | undefined; // rendered in Node from the data, while the chapters load and the browser starts
   const langsOf = (all: Lang[]) => (opts.langs ?? all).filter((l) => all.includes(l));
-  const startWork: OnLoaded = (c, config, t, data) => void (work = startCharts(c, data, t, langsOf(config.languages), { threads: !opts.devCache }));
+  const startWork: OnLoaded = (c, config, t, data) =>
+    void (work = startCharts(c, data, t, langsOf(config.languages), { threads: !opts.devCache }));
   const prep = await prepare(opts, timings, startWork);
   const langs = langsOf(prep.config.languages);
   const site = await sitePages(opts, prep, langs, { pages: pages?.draw, work }, stage);
@@ -95,7 +116,14 @@ async function buildWith(opts: BuildRun, formats: OutputFormat[], pages: BuildPa
     await stage('write-output', () => commit(staging, prep.ctx.session.background));
     if (opts.manifest) recordBuild(opts, prep.ctx, made.records, changes);
     const editions = site.editions.map((e) => ({ lang: e.lang, html: e.html, outputs: made.made[e.lang] ?? {} }));
-    return { diagnostics: prep.ctx.diagnostics.list, config: prep.config, editions, chartsRendered: site.charts.rendered, timings, changes };
+    return {
+      diagnostics: prep.ctx.diagnostics.list,
+      config: prep.config,
+      editions,
+      chartsRendered: site.charts.rendered,
+      timings,
+      changes,
+    };
   } catch (e) {
     discard(staging);
     throw e;
@@ -110,14 +138,32 @@ interface SitePages {
 }
 
 /** render-charts, then apply-templates and the fonts of each edition: the pages every format is made from. */
-async function sitePages(opts: BuildRun, prep: Prepared, langs: Lang[], charting: { pages?: Promise<BuildPage[]>; work?: ChartWork }, stage: StageTimer): Promise<SitePages> {
+async function sitePages(
+  opts: BuildRun,
+  prep: Prepared,
+  langs: Lang[],
+  charting: { pages?: Promise<BuildPage[]>; work?: ChartWork },
+  stage: StageTimer,
+): Promise<SitePages> {
   const { ctx, config, templates, data, rendered } = prep;
   if (opts.fonts !== 'slices') prefetchFonts(ctx, langs);
   const jobs = chartJobs(langs, rendered, data, config, templates);
-  const charts = await stage('render-charts', () => renderCharts(ctx, jobs, data, templates, { ...charting, strict: opts.strict, stop: opts.stopDownloads }));
+  const charts = await stage('render-charts', () =>
+    renderCharts(ctx, jobs, data, templates, { ...charting, strict: opts.strict, stop: opts.stopDownloads }),
+  );
   failOnErrors(ctx);
   const chooser = languageChooser(config, templates);
-  const input = { langs, config, templates, data, rendered, renderKeys: prep.renderKeys, charts, chooser, pdfHref: (l: Lang) => pdfFileName(config.id, l) };
+  const input = {
+    langs,
+    config,
+    templates,
+    data,
+    rendered,
+    renderKeys: prep.renderKeys,
+    charts,
+    chooser,
+    pdfHref: (l: Lang) => pdfFileName(config.id, l),
+  };
   const editions = await editionPages(ctx, opts, input, stage);
   if (!editions) throw new BuildFailed(ctx.diagnostics.list);
   failOnErrors(ctx);
@@ -125,11 +171,21 @@ async function sitePages(opts: BuildRun, prep: Prepared, langs: Lang[], charting
 }
 
 /** report-changes: what the data changed since the last build, with the pages of the PDFs that print it; dist/changes.html. */
-async function reportDataChanges(opts: BuildRun, prep: Prepared, langs: Lang[], site: SitePages, records: OutputRecords, staging: Staging, stage: StageTimer): Promise<Changes> {
+async function reportDataChanges(
+  opts: BuildRun,
+  prep: Prepared,
+  langs: Lang[],
+  site: SitePages,
+  records: OutputRecords,
+  staging: Staging,
+  stage: StageTimer,
+): Promise<Changes> {
   const { ctx, data, chapters, rendered } = prep;
   const printed = printedEditions(site.editions, records, opts.previous, opts.outDir, staging.dir);
   const previous = opts.lastValues ?? opts.previous?.values;
-  const changes = await stage('report-changes', () => reportChanges(ctx, { langs, data, chapters, rendered, svgs: site.charts.svgs, previous, printed }));
+  const changes = await stage('report-changes', () =>
+    reportChanges(ctx, { langs, data, chapters, rendered, svgs: site.charts.svgs, previous, printed }),
+  );
   writeFile(staging, 'changes.html', changes.html);
   return changes;
 }
@@ -137,7 +193,13 @@ async function reportDataChanges(opts: BuildRun, prep: Prepared, langs: Lang[], 
 /** The record of this build (incremental/build-record.ts): what it was made from and what it wrote. */
 function recordBuild(opts: BuildRun, ctx: BuildContext, records: OutputRecords, changes: Changes): void {
   const formats = mergeRecords(opts.previous?.formats, records);
-  const record = { inputs: opts.manifest!.inputs, outputs: hashTree(opts.outDir), diagnostics: ctx.diagnostics.list, formats, values: changes.record };
+  const record = {
+    inputs: opts.manifest!.inputs,
+    outputs: hashTree(opts.outDir),
+    diagnostics: ctx.diagnostics.list,
+    formats,
+    values: changes.record,
+  };
   writeRecord(opts.manifest!.file, record);
 }
 
@@ -146,19 +208,60 @@ function failOnErrors(ctx: BuildContext): void {
 }
 
 /** Every format asked for, of every edition, into staging (outputs/make-outputs.ts); dev mode's saves keep the others'. */
-async function writeOutputs(opts: BuildRun, prep: Prepared, formats: OutputFormat[], editions: EditionPage[], staging: Staging, pages: BuildPages | undefined, stage: StageTimer) {
+async function writeOutputs(
+  opts: BuildRun,
+  prep: Prepared,
+  formats: OutputFormat[],
+  editions: EditionPage[],
+  staging: Staging,
+  pages: BuildPages | undefined,
+  stage: StageTimer,
+) {
   const { ctx, config, templates, data, rendered } = prep;
   const out = writerFor(staging);
-  const date = opts.sourceDateEpoch !== undefined ? new Date(opts.sourceDateEpoch * 1000) : new Date(`${config.date}T00:00:00Z`);
-  const jobs = editions.map((e) => ({ ctx, lang: e.lang, config, templates, data, rendered: rendered[e.lang], html: e.html, fonts: e.fonts, out, date, signal: opts.signal }));
-  const input = { formats, editions: jobs, previous: opts.previous, outDir: opts.outDir, pages: (f: OutputFormat) => pages?.byFormat.get(f.name), stage, log: opts.log };
+  const date =
+    opts.sourceDateEpoch !== undefined ? new Date(opts.sourceDateEpoch * 1000) : new Date(`${config.date}T00:00:00Z`);
+  const jobs = editions.map((e) => ({
+    ctx,
+    lang: e.lang,
+    config,
+    templates,
+    data,
+    rendered: rendered[e.lang],
+    html: e.html,
+    fonts: e.fonts,
+    out,
+    date,
+    signal: opts.signal,
+  }));
+  const input = {
+    formats,
+    editions: jobs,
+    previous: opts.previous,
+    outDir: opts.outDir,
+    pages: (f: OutputFormat) => pages?.byFormat.get(f.name),
+    stage,
+    log: opts.log,
+  };
   const made = await makeOutputs(input);
-  const kept: OutputRecords = opts.keepOthers ? keepUnmade(input, editions.map((e) => e.lang), out) : {};
+  const kept: OutputRecords = opts.keepOthers
+    ? keepUnmade(
+        input,
+        editions.map((e) => e.lang),
+        out,
+      )
+    : {};
   return { records: mergeRecords(kept, made.records), made: made.made };
 }
 
 /** The site around the editions: the language chooser and the translators' review page (with its own fonts). */
-async function writeSite(opts: BuildOptions, prep: Prepared, chooser: string, staging: Staging, stage: StageTimer): Promise<void> {
+async function writeSite(
+  opts: BuildOptions,
+  prep: Prepared,
+  chooser: string,
+  staging: Staging,
+  stage: StageTimer,
+): Promise<void> {
   const { ctx, config, data, rendered, templates, alignment } = prep;
   writeFile(staging, 'index.html', chooser);
   const sourceBase = path.relative(path.join(opts.outDir, 'review'), opts.root).split(path.sep).join('/');

@@ -14,7 +14,8 @@ import { lockOutput } from './cli/output-lock.js';
 
 /** The package: the nearest folder above this module with a package.json (from scripts/, or from .cache/cli/<hash>/ when compiled by bin/report.js). */
 function packageRoot(from: string): string {
-  for (let dir = from; path.dirname(dir) !== dir; dir = path.dirname(dir)) if (existsSync(path.join(dir, 'package.json'))) return dir;
+  for (let dir = from; path.dirname(dir) !== dir; dir = path.dirname(dir))
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
   return path.resolve(from, '..');
 }
 const packageDir = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
@@ -54,7 +55,15 @@ class Run {
       if (!args.quiet) console.log(line);
     };
     const timeoutMs = args.browserTimeoutS * 1000;
-    this.browser = new BrowserHandle({ env: process.env, cacheDir: path.join(packageDir, '.cache'), asRoot: process.getuid?.() === 0, timeoutMs, verbose: args.verbose, restart: args.command === 'dev', log });
+    this.browser = new BrowserHandle({
+      env: process.env,
+      cacheDir: path.join(packageDir, '.cache'),
+      asRoot: process.getuid?.() === 0,
+      timeoutMs,
+      verbose: args.verbose,
+      restart: args.command === 'dev',
+      log,
+    });
     const root = path.resolve(args.root ?? packageDir);
     const epoch = process.env.SOURCE_DATE_EPOCH;
     this.opts = {
@@ -80,7 +89,13 @@ class Run {
     try {
       return await this.command();
     } catch (e) {
-      const failed = await reportFailure(e, { command: this.args.command, verbose: this.args.verbose, browser: this.browser, timeoutMs: this.opts.browserTimeoutMs!, lastStage: this.lastStage });
+      const failed = await reportFailure(e, {
+        command: this.args.command,
+        verbose: this.args.verbose,
+        browser: this.browser,
+        timeoutMs: this.opts.browserTimeoutMs!,
+        lastStage: this.lastStage,
+      });
       fault = failed.fault;
       return failed.code;
     } finally {
@@ -90,8 +105,10 @@ class Run {
 
   private async command(): Promise<number> {
     const { args, opts } = this;
-    if (args.command === 'check') return (await import('./cli/check-command.js')).checkCommand(opts, args.accept, print);
-    if (args.command === 'changes') return (await import('./cli/changes-command.js')).changesCommand(opts, args.since!, args.out);
+    if (args.command === 'check')
+      return (await import('./cli/check-command.js')).checkCommand(opts, args.accept, print);
+    if (args.command === 'changes')
+      return (await import('./cli/changes-command.js')).changesCommand(opts, args.since!, args.out);
     const lock = lockOutput(opts.root, opts.outDir);
     if ('problem' in lock) {
       console.error(lock.problem);
@@ -100,7 +117,13 @@ class Run {
     this.release = lock.release;
     if (args.command === 'dev') {
       const { devCommand } = await import('./cli/dev-command.js');
-      this.stopDev = await devCommand(opts, { port: args.port, pdfAfterS: args.pdfAfterS, browser: this.browser, timeoutMs: opts.browserTimeoutMs!, print });
+      this.stopDev = await devCommand(opts, {
+        port: args.port,
+        pdfAfterS: args.pdfAfterS,
+        browser: this.browser,
+        timeoutMs: opts.browserTimeoutMs!,
+        print,
+      });
       return new Promise<never>(() => undefined); // (until a signal)
     }
     return buildCommand(opts, { force: args.force, browser: this.browser, print, t0: this.t0 });
@@ -122,7 +145,9 @@ class Run {
     }
     this.release?.();
     this.browser.kill();
-    console.error(`build interrupted (${sig}); ${path.relative(process.cwd(), this.opts.outDir) || this.opts.outDir} is unchanged`);
+    console.error(
+      `build interrupted (${sig}); ${path.relative(process.cwd(), this.opts.outDir) || this.opts.outDir} is unchanged`,
+    );
     process.exit(130);
   };
 

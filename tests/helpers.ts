@@ -28,7 +28,8 @@ export function overlay(dir: string, overlayDir: string): void {
       const r = path.join(rel, name);
       if (name === 'expected.txt' && rel === '') continue;
       if (statSync(path.join(overlayDir, r)).isDirectory()) walk(r);
-      else if (name.endsWith('.delete')) rmSync(path.join(dir, r.slice(0, -'.delete'.length)), { recursive: true, force: true });
+      else if (name.endsWith('.delete'))
+        rmSync(path.join(dir, r.slice(0, -'.delete'.length)), { recursive: true, force: true });
       else cpSync(path.join(overlayDir, r), path.join(dir, r));
     }
   };
@@ -44,11 +45,19 @@ export function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** Run the CLI as a user would: `npm run build` runs bin/report.js (asynchronously, so the test worker stays responsive). */
-export function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(repo, 'bin', 'report.js'), ...args], { cwd: repo, env: cliEnv(env), timeout: 600_000, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [path.join(repo, 'bin', 'report.js'), ...args],
+      { cwd: repo, env: cliEnv(env), timeout: 600_000, maxBuffer: 32 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -62,8 +71,13 @@ const shared = new Map<string, Promise<Browser>>();
 export function testBrowser(which: 'found' | 'bundled' | 'machine' = 'found'): Promise<Browser> {
   let browser = shared.get(which);
   if (!browser) {
-    const env = { ...process.env, ...(which === 'found' ? {} : { REPORT_BROWSER: which === 'bundled' ? 'bundled' : '' }) };
-    browser = findBrowser({ env, cacheDir: path.join(repo, '.cache') }).then((found) => launchBrowser({ ...found, asRoot: process.getuid?.() === 0 }));
+    const env = {
+      ...process.env,
+      ...(which === 'found' ? {} : { REPORT_BROWSER: which === 'bundled' ? 'bundled' : '' }),
+    };
+    browser = findBrowser({ env, cacheDir: path.join(repo, '.cache') }).then((found) =>
+      launchBrowser({ ...found, asRoot: process.getuid?.() === 0 }),
+    );
     shared.set(which, browser);
   }
   return browser;

@@ -88,29 +88,58 @@ type Dest = string | unknown[] | null;
 export async function readPdf(file: string): Promise<Pdf> {
   const bytes = readFileSync(file);
   // (The same options as the pipeline's reading: no fonts handed to a DOM, none looked up on the system, no eval.)
-  const doc = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
   try {
     const pageOf = async (dest: Dest): Promise<number | undefined> => {
       const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : dest;
       const ref = explicit?.[0];
       if (typeof ref === 'number') return ref + 1;
-      return ref && typeof ref === 'object' ? (await doc.getPageIndex(ref as { num: number; gen: number })) + 1 : undefined;
+      return ref && typeof ref === 'object'
+        ? (await doc.getPageIndex(ref as { num: number; gen: number })) + 1
+        : undefined;
     };
     const pages: PdfPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const items = (await page.getTextContent()).items.flatMap((i): TextItem[] => ('str' in i && i.str !== '' ? [{ str: i.str, transform: i.transform, width: i.width }] : []));
+      const items = (await page.getTextContent()).items.flatMap((i): TextItem[] =>
+        'str' in i && i.str !== '' ? [{ str: i.str, transform: i.transform, width: i.width }] : [],
+      );
       const lines = toLines(items);
       const links: PdfLink[] = [];
-      for (const a of (await page.getAnnotations()) as { subtype: string; rect: number[]; dest?: Dest; url?: string }[]) {
+      for (const a of (await page.getAnnotations()) as {
+        subtype: string;
+        rect: number[];
+        dest?: Dest;
+        url?: string;
+      }[]) {
         if (a.subtype !== 'Link') continue;
-        links.push({ rect: a.rect, url: a.url, dest: typeof a.dest === 'string' ? a.dest : undefined, page: a.dest ? await pageOf(a.dest) : undefined });
+        links.push({
+          rect: a.rect,
+          url: a.url,
+          dest: typeof a.dest === 'string' ? a.dest : undefined,
+          page: a.dest ? await pageOf(a.dest) : undefined,
+        });
       }
-      pages.push({ text: lines.map((l) => `${l.text}\n`).join(''), lines, links, width: page.view[2]! - page.view[0]!, height: page.view[3]! - page.view[1]! });
+      pages.push({
+        text: lines.map((l) => `${l.text}\n`).join(''),
+        lines,
+        links,
+        width: page.view[2]! - page.view[0]!,
+        height: page.view[3]! - page.view[1]!,
+      });
     }
     const meta = (await doc.getMetadata()).info as Record<string, string | undefined>;
     const outline: PdfOutlineItem[] = [];
-    const walk = async (items: { title: string; dest: Dest; items: unknown[] }[] | null, depth: number): Promise<void> => {
+    const walk = async (
+      items: { title: string; dest: Dest; items: unknown[] }[] | null,
+      depth: number,
+    ): Promise<void> => {
       for (const item of items ?? []) {
         outline.push({ title: item.title, page: await pageOf(item.dest), depth });
         await walk(item.items as typeof items, depth + 1);
@@ -140,14 +169,21 @@ export async function readPdf(file: string): Promise<Pdf> {
  * apart by more than a fifth of the type size and neither brings one.
  */
 function toLines(items: TextItem[]): PdfLine[] {
-  type Building = { items: { x: number; y: number; end: number; str: string; size: number }[]; bottom: number; top: number; y: number };
+  type Building = {
+    items: { x: number; y: number; end: number; str: string; size: number }[];
+    bottom: number;
+    top: number;
+    y: number;
+  };
   const lines: Building[] = [];
   for (const it of items) {
     const size = Math.hypot(it.transform[2]!, it.transform[3]!);
     const [x, y] = [it.transform[4]!, it.transform[5]!];
     const bottom = y;
     const top = y + 0.8 * size;
-    const line = lines.find((l) => Math.min(l.top, top) - Math.max(l.bottom, bottom) >= 0.5 * Math.min(l.top - l.bottom, top - bottom));
+    const line = lines.find(
+      (l) => Math.min(l.top, top) - Math.max(l.bottom, bottom) >= 0.5 * Math.min(l.top - l.bottom, top - bottom),
+    );
     const entry = { x, y, end: x + it.width, str: it.str, size };
     if (line) {
       line.items.push(entry);
@@ -163,11 +199,19 @@ function toLines(items: TextItem[]): PdfLine[] {
       let text = '';
       let prev: (typeof sorted)[number] | undefined;
       for (const it of sorted) {
-        if (prev && it.x - prev.end > 0.2 * Math.min(it.size, prev.size) && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
+        if (prev && it.x - prev.end > 0.2 * Math.min(it.size, prev.size) && !/\s$/.test(text) && !/^\s/.test(it.str))
+          text += ' ';
         text += it.str;
         prev = it;
       }
-      return { text: text.replace(/\s+$/, ''), x: sorted[0]!.x, y: l.y, size: Math.max(...sorted.map((i) => i.size)), top: l.top, bottom: Math.min(...sorted.map((i) => i.y - 0.25 * i.size)) };
+      return {
+        text: text.replace(/\s+$/, ''),
+        x: sorted[0]!.x,
+        y: l.y,
+        size: Math.max(...sorted.map((i) => i.size)),
+        top: l.top,
+        bottom: Math.min(...sorted.map((i) => i.y - 0.25 * i.size)),
+      };
     });
 }
 
@@ -187,15 +231,28 @@ function fontsOf(doc: PDFDocument): PdfFont[] {
       const font = dict(ref);
       if (!font || fonts.has(ref.toString())) continue;
       const type = name(font, 'Subtype');
-      const descendant = dict((dict(font.get(PDFName.of('DescendantFonts'))) ?? (doc.context.lookup(font.get(PDFName.of('DescendantFonts'))) as PDFArray | undefined))?.get(0 as never));
+      const descendant = dict(
+        (
+          dict(font.get(PDFName.of('DescendantFonts'))) ??
+          (doc.context.lookup(font.get(PDFName.of('DescendantFonts'))) as PDFArray | undefined)
+        )?.get(0 as never),
+      );
       const descriptor = dict((descendant ?? font).get(PDFName.of('FontDescriptor')));
-      const embedded = type === 'Type3' || ['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor?.has(PDFName.of(k)));
+      const embedded =
+        type === 'Type3' || ['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor?.has(PDFName.of(k)));
       const base = name(font, 'BaseFont');
-      fonts.set(ref.toString(), { name: base, type, embedded, subset: /^[A-Z]{6}\+/.test(base), toUnicode: font.has(PDFName.of('ToUnicode')) });
+      fonts.set(ref.toString(), {
+        name: base,
+        type,
+        embedded,
+        subset: /^[A-Z]{6}\+/.test(base),
+        toUnicode: font.has(PDFName.of('ToUnicode')),
+      });
       visit(dict(font.get(PDFName.of('Resources')))); // a Type 3 font's glyphs may use fonts
     }
     for (const key of ['XObject', 'Pattern']) {
-      for (const [, ref] of dict(resources.get(PDFName.of(key)))?.entries() ?? []) visit(dict(dict(ref)?.get(PDFName.of('Resources'))));
+      for (const [, ref] of dict(resources.get(PDFName.of(key)))?.entries() ?? [])
+        visit(dict(dict(ref)?.get(PDFName.of('Resources'))));
     }
   };
   for (const page of doc.getPages()) visit(page.node.Resources());
@@ -245,7 +302,10 @@ export function tocEntries(pdf: Pdf): TocEntry[] {
       const inside = page.lines.filter((l) => l.y >= y1 - 1 && l.y <= y2 + 1 && l.x >= x1 - 1 && l.x <= x2 + 1);
       const number = inside.map((l) => /(?:^|\s)(\d+)$/.exec(l.text)).find((m) => m);
       if (!number) continue;
-      const text = inside.map((l) => l.text.replace(/(?:^|\s+)\d+$/, '')).join(' ').trim();
+      const text = inside
+        .map((l) => l.text.replace(/(?:^|\s+)\d+$/, ''))
+        .join(' ')
+        .trim();
       entries.push({ text, printed: Number(number[1]), target: link.page, tocPage: i + 1 });
     }
   });
@@ -264,12 +324,16 @@ export function checkToc(pdf: Pdf): { entries: TocEntry[]; problems: string[] } 
   const lastTocPage = Math.max(0, ...entries.map((e) => e.tocPage));
   for (const e of entries) {
     const key = squash(e.text).slice(0, 16);
-    const heading = pdf.pages.findIndex((p, i) => i >= lastTocPage && p.lines.some((l) => squash(l.text).startsWith(key))) + 1;
+    const heading =
+      pdf.pages.findIndex((p, i) => i >= lastTocPage && p.lines.some((l) => squash(l.text).startsWith(key))) + 1;
     const bookmark = pdf.outline.find((o) => squash(o.title).startsWith(key));
     if (heading === 0) problems.push(`"${e.text}": no line of the body begins with it`);
-    else if (e.printed !== heading) problems.push(`"${e.text}": printed ${e.printed}, but the heading is on page ${heading}`);
-    if (bookmark?.page !== e.printed) problems.push(`"${e.text}": printed ${e.printed}, but its bookmark is on page ${bookmark?.page ?? '(none)'}`);
-    if (e.target !== e.printed) problems.push(`"${e.text}": printed ${e.printed}, but its link lands on page ${e.target ?? '(none)'}`);
+    else if (e.printed !== heading)
+      problems.push(`"${e.text}": printed ${e.printed}, but the heading is on page ${heading}`);
+    if (bookmark?.page !== e.printed)
+      problems.push(`"${e.text}": printed ${e.printed}, but its bookmark is on page ${bookmark?.page ?? '(none)'}`);
+    if (e.target !== e.printed)
+      problems.push(`"${e.text}": printed ${e.printed}, but its link lands on page ${e.target ?? '(none)'}`);
   }
   return { entries, problems };
 }

@@ -78,7 +78,12 @@ export function signal(pid: number, sig: NodeJS.Signals): void {
 }
 
 /** Poll `ok` every 100 ms until it holds; fail after `ms`, or as soon as `stop` gives a reason to stop waiting. */
-export async function waitFor(what: string, ok: () => boolean | Promise<boolean>, ms: number, stop?: () => string | undefined): Promise<void> {
+export async function waitFor(
+  what: string,
+  ok: () => boolean | Promise<boolean>,
+  ms: number,
+  stop?: () => string | undefined,
+): Promise<void> {
   const until = Date.now() + ms;
   while (!(await ok())) {
     const why = stop?.();
@@ -121,7 +126,9 @@ export const running = (r: Run): boolean => r.child.exitCode === null && r.child
 
 /** A `stop` for waitFor: says why waiting is pointless once the run has exited (with its output). */
 export const exited = (r: Run) => (): string | undefined =>
-  running(r) ? undefined : `the build exited early (${r.child.exitCode ?? r.child.signalCode})\n${r.stdout}\n${r.stderr}`;
+  running(r)
+    ? undefined
+    : `the build exited early (${r.child.exitCode ?? r.child.signalCode})\n${r.stdout}\n${r.stderr}`;
 
 /** What a test starts — CLI runs, browser processes, temporary folders — so that `cleanUp()` (in afterEach) removes it all. */
 export class Leftovers {
@@ -166,7 +173,10 @@ export async function prebuiltMiniDist(left: Leftovers, prefix: string): Promise
 }
 
 /** A mini report with a copy of `goodDist` as its previous build in dist/ (deleted by `left.cleanUp()`), and a snapshot of that dist/. */
-export function reportWithDist(left: Leftovers, goodDist: string): { root: string; dist: string; before: Map<string, string> } {
+export function reportWithDist(
+  left: Leftovers,
+  goodDist: string,
+): { root: string; dist: string; before: Map<string, string> } {
   const root = reportCopy('mini');
   left.dirs.push(root);
   const dist = path.join(root, 'dist');

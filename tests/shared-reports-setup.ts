@@ -40,7 +40,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
           cacheDir,
           result: {
             config: result.config,
-            editions: result.editions.map((e) => ({ lang: e.lang, html: { headings: e.html.headings }, pdf: pdfOf(e.outputs.pdf?.state as PdfState | undefined) })),
+            editions: result.editions.map((e) => ({
+              lang: e.lang,
+              html: { headings: e.html.headings },
+              pdf: pdfOf(e.outputs.pdf?.state as PdfState | undefined),
+            })),
           },
         };
       } finally {
@@ -52,7 +56,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
       temp.push(root);
       const config = path.join(root, 'report.yaml');
       const yaml = readFileSync(config, 'utf8');
-      writeFileSync(config, /^baseUrl:/m.test(yaml) ? yaml.replace(/^baseUrl:.*$/m, `baseUrl: ${BASE_URL}`) : `${yaml.trimEnd()}\nbaseUrl: ${BASE_URL}\n`);
+      writeFileSync(
+        config,
+        /^baseUrl:/m.test(yaml)
+          ? yaml.replace(/^baseUrl:.*$/m, `baseUrl: ${BASE_URL}`)
+          : `${yaml.trimEnd()}\nbaseUrl: ${BASE_URL}\n`,
+      );
       const r = await cli(['build', '--root', root, '--format', 'html', '--quiet']);
       if (r.code !== 0) throw new Error(`build failed:\n${r.stderr}`);
       const server = await serve(path.join(root, 'dist'));
@@ -78,8 +87,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } catch {
     // (built on request)
   }
-  const readers: Record<string, RegExp> = { real: /tests\/e2e\/(real-report|typography)\.test\.ts$/, web: /tests\/e2e\/web[\w-]*\.test\.ts$/ };
-  for (const [kind, re] of Object.entries(readers)) if (files.some((f) => re.test(f.replaceAll('\\', '/')))) start(kind);
+  const readers: Record<string, RegExp> = {
+    real: /tests\/e2e\/(real-report|typography)\.test\.ts$/,
+    web: /tests\/e2e\/web[\w-]*\.test\.ts$/,
+  };
+  for (const [kind, re] of Object.entries(readers))
+    if (files.some((f) => re.test(f.replaceAll('\\', '/')))) start(kind);
 
   const coordinator = http.createServer((req, res) => {
     const kind = (req.url ?? '').slice(1);

@@ -29,7 +29,11 @@ export interface RealReport {
   /** What the tests read of build()'s result. */
   result: {
     config: ReportConfig;
-    editions: { lang: Lang; html: { headings: Heading[] }; pdf?: { pages: number; tocPages: Record<string, number> } }[];
+    editions: {
+      lang: Lang;
+      html: { headings: Heading[] };
+      pdf?: { pages: number; tocPages: Record<string, number> };
+    }[];
   };
 }
 
@@ -53,7 +57,10 @@ export async function sharedReport(kind: 'real'): Promise<RealReport>;
 export async function sharedReport(kind: 'web'): Promise<WebReport>;
 export async function sharedReport(kind: 'real' | 'web'): Promise<RealReport | WebReport> {
   const base = inject('sharedReports');
-  if (!base) throw new Error('no shared builds here: run this file in the e2e project (vitest.config.ts), whose globalSetup is tests/shared-reports-setup.ts');
+  if (!base)
+    throw new Error(
+      'no shared builds here: run this file in the e2e project (vitest.config.ts), whose globalSetup is tests/shared-reports-setup.ts',
+    );
   const body = await new Promise<string>((resolve, reject) => {
     http
       .get(`${base}${kind}`, { agent: false }, (res) => {

@@ -13,7 +13,19 @@
  * end-to-end test checks that every font in the PDFs is one of them). SwiftShader (WebGL) stays packed: the
  * build runs the browser with the GPU off.
  */
-import { chmodSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -59,7 +71,8 @@ const EXECUTABLE = 'chromium';
 const LIBS = 'lib';
 const FONTCONFIG = 'fonts.conf';
 
-const complete = (dir: string) => [EXECUTABLE, path.join(LIBS, 'libnss3.so'), 'fonts', FONTCONFIG].every((f) => existsSync(path.join(dir, f)));
+const complete = (dir: string) =>
+  [EXECUTABLE, path.join(LIBS, 'libnss3.so'), 'fonts', FONTCONFIG].every((f) => existsSync(path.join(dir, f)));
 
 /**
  * The bundled Chromium, unpacked into `<cacheDir>/chromium/<version>/` on first use; undefined where the
@@ -95,9 +108,17 @@ async function unpack(binDir: string, root: string, dir: string): Promise<void> 
   const tmp = mkdtempSync(path.join(root, `.unpack-${process.pid}-`));
   chmodSync(tmp, 0o755);
   try {
-    await pipeline(createReadStream(path.join(binDir, 'chromium.br')), createBrotliDecompress(), createWriteStream(path.join(tmp, EXECUTABLE), { mode: 0o755 }));
+    await pipeline(
+      createReadStream(path.join(binDir, 'chromium.br')),
+      createBrotliDecompress(),
+      createWriteStream(path.join(tmp, EXECUTABLE), { mode: 0o755 }),
+    );
     for (const archive of ['al2023.tar.br', 'fonts.tar.br']) {
-      await pipeline(createReadStream(path.join(binDir, archive)), createBrotliDecompress(), extract({ cwd: tmp, strict: true, preserveOwner: false }));
+      await pipeline(
+        createReadStream(path.join(binDir, archive)),
+        createBrotliDecompress(),
+        extract({ cwd: tmp, strict: true, preserveOwner: false }),
+      );
     }
     writeFileSync(path.join(tmp, FONTCONFIG), FONTCONFIG_XML); // (replaces the package's, which lists Lambda's folders)
     try {

@@ -11,12 +11,24 @@ import { EnvironmentError, catalogue, formatDiagnostic, type Rule } from '../dia
  * already turned into EnvironmentErrors — gives undefined.
  * `doing` completes the sentence: "while printing the PDF".
  */
-export function browserFault(e: unknown, info: { executablePath: string; timeoutMs: number; doing: string; disconnected?: boolean }): EnvironmentError | undefined {
+export function browserFault(
+  e: unknown,
+  info: { executablePath: string; timeoutMs: number; doing: string; disconnected?: boolean },
+): EnvironmentError | undefined {
   if (!(e instanceof Error) || e instanceof EnvironmentError) return undefined;
   const message = e.message;
   const timedOut = e instanceof TimeoutError || /timed out|timeout of \d+ ?ms exceeded|Timed out after/i.test(message);
-  const gone = /Target closed|Session closed|Connection closed|Target crashed|Page crashed|browser has disconnected|WebSocket is not open/i.test(message);
-  if (gone || (info.disconnected && (timedOut || e instanceof ProtocolError || /Protocol error|detached|context was destroyed|main frame too early/i.test(message)))) {
+  const gone =
+    /Target closed|Session closed|Connection closed|Target crashed|Page crashed|browser has disconnected|WebSocket is not open/i.test(
+      message,
+    );
+  if (
+    gone ||
+    (info.disconnected &&
+      (timedOut ||
+        e instanceof ProtocolError ||
+        /Protocol error|detached|context was destroyed|main frame too early/i.test(message)))
+  ) {
     return fault('browser-crashed', info.executablePath, [info.doing]);
   }
   if (timedOut) return fault('browser-timeout', info.executablePath, [info.doing, seconds(info.timeoutMs)]);
@@ -25,7 +37,15 @@ export function browserFault(e: unknown, info: { executablePath: string; timeout
 
 /** What the browser was doing, from the last stage that finished: it renders the charts, then prints the PDFs. */
 export function browserActivity(lastStage: string): string {
-  const beforeCharts = ['', 'load-config', 'load-templates', 'load-data', 'load-content', 'render-markdown', 'check-parity'];
+  const beforeCharts = [
+    '',
+    'load-config',
+    'load-templates',
+    'load-data',
+    'load-content',
+    'render-markdown',
+    'check-parity',
+  ];
   return beforeCharts.includes(lastStage) ? 'while rendering the charts' : 'while printing the PDF';
 }
 
@@ -33,25 +53,46 @@ export function browserActivity(lastStage: string): string {
 export function startFault(e: unknown, executablePath: string, timeout: number): EnvironmentError {
   const message = (e as Error)?.message ?? String(e);
   if (e instanceof TimeoutError || /timed out/i.test(message)) {
-    return fault('browser-start', executablePath, [`no answer within ${seconds(timeout)} s`], ['; on a slow machine raise --browser-timeout']);
+    return fault(
+      'browser-start',
+      executablePath,
+      [`no answer within ${seconds(timeout)} s`],
+      ['; on a slow machine raise --browser-timeout'],
+    );
   }
   if (/Target closed|Connection closed|Session closed/i.test(message)) {
     return fault('browser-start', executablePath, ['it exited as soon as it started'], ['; run it by hand to see why']);
   }
   const code = /Failed to launch the browser process:\s*Code:\s*(\S+)/.exec(message)?.[1];
   if (code !== undefined) {
-    const stderr = /\nstderr:\n([\s\S]*?)\n\n/.exec(message)?.[1]?.split('\n').map((l) => l.trim()).filter(Boolean).pop();
+    const stderr = /\nstderr:\n([\s\S]*?)\n\n/
+      .exec(message)?.[1]
+      ?.split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .pop();
     const said = stderr ? `, saying "${stderr.length > 160 ? `${stderr.slice(0, 160)}…` : stderr}"` : '';
     return fault('browser-start', executablePath, [`it exited at once (code ${code})${said}`], ['']);
   }
-  return fault('browser-start', executablePath, [message.split('\n')[0]!.replace(/^Failed to launch the browser process:\s*/, '')], ['']);
+  return fault(
+    'browser-start',
+    executablePath,
+    [message.split('\n')[0]!.replace(/^Failed to launch the browser process:\s*/, '')],
+    [''],
+  );
 }
 
 /** One catalogue line (`<browser>  error  what — what to do  [rule]`) as an EnvironmentError. */
 export function fault(rule: Rule, executablePath: string, args: string[], hintArgs: string[] = []): EnvironmentError {
   const entry = catalogue[rule] as { message: (...a: string[]) => string; hint?: (...a: string[]) => string };
   return new EnvironmentError(
-    formatDiagnostic({ file: executablePath, severity: 'error', rule, message: entry.message(...args), hint: entry.hint?.(...hintArgs) }),
+    formatDiagnostic({
+      file: executablePath,
+      severity: 'error',
+      rule,
+      message: entry.message(...args),
+      hint: entry.hint?.(...hintArgs),
+    }),
   );
 }
 

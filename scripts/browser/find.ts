@@ -29,9 +29,21 @@ export interface BrowserLookup {
 }
 
 const systemBrowsers: Partial<Record<NodeJS.Platform, string[]>> = {
-  linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'],
-  darwin: ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium'],
-  win32: ['C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe'],
+  linux: [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/snap/bin/chromium',
+  ],
+  darwin: [
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  ],
+  win32: [
+    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+    'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+  ],
 };
 
 /**
@@ -45,11 +57,21 @@ export async function findBrowser(lookup: BrowserLookup): Promise<FoundBrowser> 
   const { env, platform = process.platform, arch = process.arch } = lookup;
   const where = `${platform}-${arch}`;
   const only = env.REPORT_BROWSER || undefined;
-  if (only !== undefined && only !== 'bundled') throw noBrowser('REPORT_BROWSER', `Unknown choice "${only}"`, 'set REPORT_BROWSER=bundled to use the Chromium that comes with npm, or leave it unset');
+  if (only !== undefined && only !== 'bundled')
+    throw noBrowser(
+      'REPORT_BROWSER',
+      `Unknown choice "${only}"`,
+      'set REPORT_BROWSER=bundled to use the Chromium that comes with npm, or leave it unset',
+    );
   if (!only) {
     const given = env.PUPPETEER_EXECUTABLE_PATH;
     if (given) {
-      if (!existsSync(given)) throw noBrowser(given, 'No browser at this path (PUPPETEER_EXECUTABLE_PATH)', 'point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium executable, or unset it to let the build find one');
+      if (!existsSync(given))
+        throw noBrowser(
+          given,
+          'No browser at this path (PUPPETEER_EXECUTABLE_PATH)',
+          'point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium executable, or unset it to let the build find one',
+        );
       return { executablePath: given, source: 'PUPPETEER_EXECUTABLE_PATH', name: path.basename(given) };
     }
     const own = await puppeteersOwn(env, platform, arch);
@@ -70,7 +92,11 @@ export async function findBrowser(lookup: BrowserLookup): Promise<FoundBrowser> 
   }
   if (!bundled) {
     const why = `${only ? 'REPORT_BROWSER=bundled, but the' : 'No Chrome or Chromium found, and the'} Chromium that comes with npm (optional dependency ${BUNDLED_PACKAGE}) is not installed`;
-    throw noBrowser(where, why, `run npm install (without --omit=optional), ${installHint(platform)}, or set PUPPETEER_EXECUTABLE_PATH to one`);
+    throw noBrowser(
+      where,
+      why,
+      `run npm install (without --omit=optional), ${installHint(platform)}, or set PUPPETEER_EXECUTABLE_PATH to one`,
+    );
   }
   return {
     executablePath: bundled.executablePath,
@@ -87,14 +113,20 @@ export async function findBrowser(lookup: BrowserLookup): Promise<FoundBrowser> 
  * cache folder, PUPPETEER_CACHE_DIR or ~/.cache/puppeteer. The pipeline depends on puppeteer-core, which downloads
  * nothing: this only finds what a user fetched.
  */
-async function puppeteersOwn(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, arch: string): Promise<string | undefined> {
+async function puppeteersOwn(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform,
+  arch: string,
+): Promise<string | undefined> {
   if (platform !== process.platform || arch !== process.arch) return undefined; // (a download is for this machine)
   const cacheDir = env.PUPPETEER_CACHE_DIR || path.join(env.HOME || os.homedir(), '.cache', 'puppeteer');
   if (!existsSync(cacheDir)) return undefined;
   try {
     const { Browser, detectBrowserPlatform, getInstalledBrowsers } = await import('@puppeteer/browsers');
     const here = detectBrowserPlatform();
-    const chromes = (await getInstalledBrowsers({ cacheDir })).filter((b) => b.browser === Browser.CHROME && b.platform === here && existsSync(b.executablePath));
+    const chromes = (await getInstalledBrowsers({ cacheDir })).filter(
+      (b) => b.browser === Browser.CHROME && b.platform === here && existsSync(b.executablePath),
+    );
     return chromes.sort((a, b) => compareBuilds(a.buildId, b.buildId)).at(-1)?.executablePath;
   } catch {
     return undefined; // (a cache folder that cannot be read is no browser)
@@ -116,7 +148,8 @@ function installHint(platform: NodeJS.Platform): string {
   return 'install Google Chrome (https://www.google.com/chrome/)';
 }
 
-const noBrowser = (place: string, why: string, what: string): EnvironmentError => fault('no-browser', place, [why], [what]);
+const noBrowser = (place: string, why: string, what: string): EnvironmentError =>
+  fault('no-browser', place, [why], [what]);
 
 /** The build's one line about its browser: its name and where it came from; with `detail`, its path and version. */
 export function browserLine(found: FoundBrowser, detail?: { version: string }): string {

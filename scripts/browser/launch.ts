@@ -88,7 +88,10 @@ export async function closeBrowser(browser: Browser, { graceMs = 5000, force = f
     () => true,
     () => false,
   );
-  const inTime = await Promise.race([closed, new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)))]);
+  const inTime = await Promise.race([
+    closed,
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
+  ]);
   clearTimeout(timer);
   if (!inTime || force) {
     killBrowser(browser);
@@ -96,4 +99,3 @@ export async function closeBrowser(browser: Browser, { graceMs = 5000, force = f
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
   }
 }
-

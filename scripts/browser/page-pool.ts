@@ -16,7 +16,10 @@ export interface BuildPage {
  * may be loaded) and with the host document `html` loaded from a file written
  * into `hostDir` for the time of the load.
  */
-export function openPages(ctx: BuildContext, opts: { count: number; html: string; hostDir: string; allowedDirs: string[] }): Promise<BuildPage[]> {
+export function openPages(
+  ctx: BuildContext,
+  opts: { count: number; html: string; hostDir: string; allowedDirs: string[] },
+): Promise<BuildPage[]> {
   return (async () => {
     const browser = await ctx.browser();
     mkdirSync(opts.hostDir, { recursive: true });

@@ -23,7 +23,8 @@ export interface Args {
   accept: string[];
 }
 
-export const usage = () => `usage: npm run build -- [--lang zh|en] [--format ${formatNames().join('|')}] [--root DIR] [--out DIR] [--strict] [--force] [--verbose] [--browser-timeout SECONDS]
+export const usage =
+  () => `usage: npm run build -- [--lang zh|en] [--format ${formatNames().join('|')}] [--root DIR] [--out DIR] [--strict] [--force] [--verbose] [--browser-timeout SECONDS]
        npm run check -- [--root DIR] [--strict] [--accept FILE[:LINE]]…
        npm run dev -- [--root DIR] [--out DIR] [--port N] [--pdf-after SECONDS]
        npm run changes -- --since REV [--root DIR] [--out FILE]
@@ -66,7 +67,8 @@ export function readArgs(argv: string[]): Args | { problem: string } {
   if (!(browserTimeoutS > 0)) return { problem: '--browser-timeout takes a number of seconds' };
   const port = Number(values.port ?? 8080);
   const pdfAfterS = Number(values['pdf-after'] ?? 5);
-  if (!Number.isInteger(port) || port < 0 || !(pdfAfterS >= 0)) return { problem: '--port takes a port number, --pdf-after a number of seconds' };
+  if (!Number.isInteger(port) || port < 0 || !(pdfAfterS >= 0))
+    return { problem: '--port takes a port number, --pdf-after a number of seconds' };
   if (command === 'changes' && !values.since) return { problem: 'changes takes --since REV (a commit or tag)' };
   return {
     command: command as Command,

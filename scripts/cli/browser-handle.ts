@@ -64,7 +64,9 @@ export class BrowserHandle {
   close(force: boolean): Promise<void> {
     const browser = this.browser;
     if (!browser) return Promise.resolve();
-    this.closing ??= browsers().then(({ closeBrowser }) => browser.then((b) => closeBrowser(b, { force })).catch(() => undefined));
+    this.closing ??= browsers().then(({ closeBrowser }) =>
+      browser.then((b) => closeBrowser(b, { force })).catch(() => undefined),
+    );
     return this.closing;
   }
 

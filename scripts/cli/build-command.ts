@@ -8,14 +8,22 @@ import { outputFormat } from '../outputs/registry.js';
 
 /** What besides the files decides a build's output (part of the inputs hash). */
 export function buildKey(opts: Pick<BuildOptions, 'langs' | 'formats' | 'strict' | 'sourceDateEpoch'>): unknown {
-  return { langs: opts.langs ?? null, formats: [...opts.formats].sort(), strict: opts.strict, epoch: opts.sourceDateEpoch ?? null };
+  return {
+    langs: opts.langs ?? null,
+    formats: [...opts.formats].sort(),
+    strict: opts.strict,
+    epoch: opts.sourceDateEpoch ?? null,
+  };
 }
 
 /**
  * `npm run build`: nothing to do when the inputs hash as the last build's and its output is intact; else the
  * build, with the last build's record (to keep what did not change, and to say what the data changed).
  */
-export async function buildCommand(opts: BuildOptions, ctl: { force: boolean; browser: BrowserHandle; print: (d: Diagnostic[]) => void; t0: number }): Promise<number> {
+export async function buildCommand(
+  opts: BuildOptions,
+  ctl: { force: boolean; browser: BrowserHandle; print: (d: Diagnostic[]) => void; t0: number },
+): Promise<number> {
   const shownOut = path.relative(process.cwd(), opts.outDir) || opts.outDir;
   const manifestFile = recordPath(opts.cacheDir, opts.outDir);
   const inputs = inputsHash(opts.root, opts.packageDir, buildKey(opts));
@@ -33,7 +41,12 @@ export async function buildCommand(opts: BuildOptions, ctl: { force: boolean; br
   // --force makes everything again, but what changed is still said against the last build.
   const result = await build({ ...opts, previous, lastValues: last?.values, manifest: { file: manifestFile, inputs } });
   ctl.print(result.diagnostics);
-  if (result.changes.lines.length) opts.log(`changed since the last build (details: ${path.join(shownOut, 'changes.html')}):\n  ${result.changes.lines.join('\n  ')}`);
-  opts.log(`built ${result.editions.map((e) => e.lang).join(' + ')} → ${shownOut} in ${ms()} ms (${result.chartsRendered} chart(s) rendered)`);
+  if (result.changes.lines.length)
+    opts.log(
+      `changed since the last build (details: ${path.join(shownOut, 'changes.html')}):\n  ${result.changes.lines.join('\n  ')}`,
+    );
+  opts.log(
+    `built ${result.editions.map((e) => e.lang).join(' + ')} → ${shownOut} in ${ms()} ms (${result.chartsRendered} chart(s) rendered)`,
+  );
   return 0;
 }

@@ -4,17 +4,26 @@ import type { BuildOptions } from '../build.js';
 import type { Diagnostic } from '../diagnostics/catalogue.js';
 
 /** `npm run check`: the parity check and the translation's alignment alone; `--accept` records source texts first. */
-export async function checkCommand(opts: BuildOptions, accept: string[], print: (d: Diagnostic[]) => void): Promise<number> {
+export async function checkCommand(
+  opts: BuildOptions,
+  accept: string[],
+  print: (d: Diagnostic[]) => void,
+): Promise<number> {
   const { prepare } = await import('../build.js');
   const { acceptUnits, parseAcceptTarget, outOfStepRules } = await import('../stages/align-translation/accept.js');
   if (accept.length) {
     // Record the current source text for the units named, then check as usual.
     const before = await prepare({ ...opts, strict: false, log: () => undefined });
-    const done = acceptUnits(before.alignment, accept.map((a) => parseAcceptTarget(a, opts.root, process.cwd())));
+    const done = acceptUnits(
+      before.alignment,
+      accept.map((a) => parseAcceptTarget(a, opts.root, process.cwd())),
+    );
     print(done.problems);
     if (done.problems.length) return 1;
     for (const w of done.writes) writeFileSync(path.join(opts.root, w.file), w.text);
-    console.log(`check: recorded the source text of ${done.recorded} unit(s) in ${done.writes.map((w) => w.file).join(', ')}`);
+    console.log(
+      `check: recorded the source text of ${done.recorded} unit(s) in ${done.writes.map((w) => w.file).join(', ')}`,
+    );
   }
   const prep = await prepare({ ...opts, log: () => undefined });
   print(prep.ctx.diagnostics.list);

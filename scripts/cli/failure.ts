@@ -10,19 +10,26 @@ export function print(diags: Diagnostic[]): void {
  * input (1), one line for a browser fault or a problem with the machine (1), and — only for a bug — an
  * internal error (70; its stack with --verbose). `fault` is set when the browser is to blame.
  */
-export async function reportFailure(e: unknown, ctx: { command: string; verbose: boolean; browser: BrowserHandle; timeoutMs: number; lastStage: string }): Promise<{ code: number; fault: boolean }> {
+export async function reportFailure(
+  e: unknown,
+  ctx: { command: string; verbose: boolean; browser: BrowserHandle; timeoutMs: number; lastStage: string },
+): Promise<{ code: number; fault: boolean }> {
   if (e instanceof BuildFailed) {
     print(e.diagnostics);
     const n = e.diagnostics.filter((d) => d.severity === 'error').length;
-    console.error(`${ctx.command} failed: ${n} error(s); ${ctx.command === 'build' ? 'the previous output is unchanged' : 'see above'}`);
+    console.error(
+      `${ctx.command} failed: ${n} error(s); ${ctx.command === 'build' ? 'the previous output is unchanged' : 'see above'}`,
+    );
     return { code: 1, fault: false };
   }
   const { browserFault, browserActivity, disconnection } = await import('../browser/index.js');
-  const classify = () => browserFault(e, { ...ctx.browser.state, timeoutMs: ctx.timeoutMs, doing: browserActivity(ctx.lastStage) });
+  const classify = () =>
+    browserFault(e, { ...ctx.browser.state, timeoutMs: ctx.timeoutMs, doing: browserActivity(ctx.lastStage) });
   let fault = classify();
   // A page can fail as Chromium dies, before the end of the connection is read (its frames already gone): wait
   // a moment for that end before calling the error anything else.
-  if (!fault && ctx.browser.launched?.connected) fault = (await disconnection(ctx.browser.launched, 500)) ? classify() : undefined;
+  if (!fault && ctx.browser.launched?.connected)
+    fault = (await disconnection(ctx.browser.launched, 500)) ? classify() : undefined;
   if (fault) {
     if (ctx.verbose) console.error(e);
     console.error(fault.message);

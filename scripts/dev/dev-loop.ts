@@ -46,10 +46,15 @@ export async function dev(opts: DevOptions): Promise<DevServer> {
       saveTimer = setTimeout(() => queue.schedule('each-save'), 15);
     },
     // (ENOSPC: the system's limit of inotify watches; the server goes on serving the last build)
-    error: (e) => log(`dev: watching ${path.relative(process.cwd(), root) || '.'} failed: ${e.message}${/ENOSPC/.test(e.message) ? ' — raise fs.inotify.max_user_watches' : ''}; saves may go unseen until dev is restarted`),
+    error: (e) =>
+      log(
+        `dev: watching ${path.relative(process.cwd(), root) || '.'} failed: ${e.message}${/ENOSPC/.test(e.message) ? ' — raise fs.inotify.max_user_watches' : ''}; saves may go unseen until dev is restarted`,
+      ),
   });
   await watcher.ready;
-  log(`dev: serving ${server.url} — ${server.url}zh/index.html, ${server.url}en/index.html; watching ${watched.join(', ')}; PDFs rebuilt after ${opts.pdfAfterMs / 1000} s without changes`);
+  log(
+    `dev: serving ${server.url} — ${server.url}zh/index.html, ${server.url}en/index.html; watching ${watched.join(', ')}; PDFs rebuilt after ${opts.pdfAfterMs / 1000} s without changes`,
+  );
   return {
     url: server.url,
     close: async () => {

@@ -54,9 +54,12 @@ export class Rebuilder {
     try {
       const result = await build(this.optionsFor(kind));
       this.opts.print(result.diagnostics.filter((d) => d.severity === 'error' || full));
-      if (this.lastValues && result.changes.lines.length) this.opts.build.log(`changed from data:\n  ${result.changes.lines.join('\n  ')}`);
+      if (this.lastValues && result.changes.lines.length)
+        this.opts.build.log(`changed from data:\n  ${result.changes.lines.join('\n  ')}`);
       this.lastValues = result.changes.record;
-      this.opts.build.log(`rebuilt ${this.describe(kind, result)}${this.savedNames()} in ${Math.round(performance.now() - t0)} ms`);
+      this.opts.build.log(
+        `rebuilt ${this.describe(kind, result)}${this.savedNames()} in ${Math.round(performance.now() - t0)} ms`,
+      );
       this.changed.clear();
       return true;
     } catch (e) {
@@ -88,7 +91,9 @@ export class Rebuilder {
   private describe(kind: RebuildKind, result: BuildResult): string {
     const formats = formatsFor(kind);
     const slow = formats.filter((f) => f.dev === 'when-idle');
-    const editions = result.editions.map((e) => `${e.lang}: ${slow.map((f) => e.outputs[f.name]?.summary ?? 'kept').join(', ')}`);
+    const editions = result.editions.map(
+      (e) => `${e.lang}: ${slow.map((f) => e.outputs[f.name]?.summary ?? 'kept').join(', ')}`,
+    );
     return `${formats.map((f) => f.label).join(' and ')}${slow.length ? ` (${editions.join(', ')})` : ''}`;
   }
 
@@ -112,7 +117,9 @@ export class Rebuilder {
     }
     if (!(e instanceof BuildFailed)) throw e;
     this.opts.print(e.diagnostics);
-    log(`build failed (${e.diagnostics.filter((d) => d.severity === 'error').length} error(s)); still serving the last good build`);
+    log(
+      `build failed (${e.diagnostics.filter((d) => d.severity === 'error').length} error(s)); still serving the last good build`,
+    );
     return false;
   }
 }

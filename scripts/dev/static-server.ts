@@ -54,7 +54,11 @@ export async function serve(dir: string, opts: { port?: number; liveReload?: boo
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (opts.liveReload && url.pathname === '/__reload') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       listeners.add(res);
       req.on('close', () => listeners.delete(res));
@@ -83,10 +87,14 @@ export async function serve(dir: string, opts: { port?: number; liveReload?: boo
       }
       let body: Buffer | string = await readFile(file);
       const type = types[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-      if (opts.liveReload && type.startsWith('text/html')) body = body.toString('utf8').replace('</body>', `${reloadScript}</body>`);
+      if (opts.liveReload && type.startsWith('text/html'))
+        body = body.toString('utf8').replace('</body>', `${reloadScript}</body>`);
       // Font file names change with their content (subsets are named by hash, slices by package version).
       const immutable = /\.woff2?$/.test(file);
-      res.writeHead(200, { 'content-type': type, 'cache-control': immutable ? 'max-age=31536000, immutable' : 'no-cache' });
+      res.writeHead(200, {
+        'content-type': type,
+        'cache-control': immutable ? 'max-age=31536000, immutable' : 'no-cache',
+      });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');

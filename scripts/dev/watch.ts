@@ -15,7 +15,11 @@ const ignoredName = /(^|[/\\])\.|~$|\.swp$|\.tmp$/;
  * to `root`; `error` gets what the system refused (out of inotify watches,
  * a folder that cannot be read), so the caller can say so and keep serving.
  */
-export function watchTree(root: string, parts: string[], on: { change: (rel: string) => void; error: (e: Error) => void }): Watcher {
+export function watchTree(
+  root: string,
+  parts: string[],
+  on: { change: (rel: string) => void; error: (e: Error) => void },
+): Watcher {
   // The root is watched, with everything but `parts` ignored: a part created later (data/) is seen too,
   // and chokidar is never given a path that does not exist (its first scan then ends too early).
   const ignored = (abs: string) => {

@@ -15,7 +15,16 @@ export class Diagnostics {
     // What a report says goes into messages as it is, but one line each: line breaks and other controls as escapes.
     // eslint-disable-next-line no-control-regex -- the control characters are what this escapes
     const controls = /[\u0000-\u001f\u007f\u2028\u2029]/g;
-    const oneLine = (a: string) => String(a).replace(controls, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    const oneLine = (a: string) =>
+      String(a).replace(controls, (c) =>
+        c === '\n'
+          ? '\\n'
+          : c === '\t'
+            ? '\\t'
+            : c === '\r'
+              ? '\\r'
+              : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
     args = args.map(oneLine);
     hintArgs = hintArgs.map(oneLine);
     const d: Diagnostic = {
@@ -29,13 +38,20 @@ export class Diagnostics {
       message: entry.message(...args),
       hint: entry.hint?.(...hintArgs),
     };
-    const same = (o: Diagnostic) => o.rule === d.rule && o.file === d.file && o.line === d.line && o.column === d.column && o.message === d.message && o.severity === d.severity;
+    const same = (o: Diagnostic) =>
+      o.rule === d.rule &&
+      o.file === d.file &&
+      o.line === d.line &&
+      o.column === d.column &&
+      o.message === d.message &&
+      o.severity === d.severity;
     if (this.list.some(same)) return;
     const counted = `${rule}\0${place.file}`;
     const n = (this.counts.get(counted) ?? 0) + 1;
     this.counts.set(counted, n);
     if (n > MAX_PER_FILE) {
-      if (n === MAX_PER_FILE + 1) this.report('more-problems', place, [rule, String(MAX_PER_FILE)], [], severity ?? entry.severity);
+      if (n === MAX_PER_FILE + 1)
+        this.report('more-problems', place, [rule, String(MAX_PER_FILE)], [], severity ?? entry.severity);
       return;
     }
     this.list.push(d);

@@ -52,10 +52,22 @@ export function allFaces(cache: FaceCache, packageDir: string, families: string[
 }
 
 /** The package's whole-script file for one face, when it ships one. */
-export function wholeFile(packageDir: string, family: string, weight: number, style: 'normal' | 'italic'): string | undefined {
+export function wholeFile(
+  packageDir: string,
+  family: string,
+  weight: number,
+  style: 'normal' | 'italic',
+): string | undefined {
   const spec = faces[family];
   if (!spec?.whole) return undefined;
-  const file = path.join(packageDir, 'node_modules', '@fontsource', spec.pkg, 'files', `${spec.pkg}-${spec.whole}-${weight}-${style}.woff2`);
+  const file = path.join(
+    packageDir,
+    'node_modules',
+    '@fontsource',
+    spec.pkg,
+    'files',
+    `${spec.pkg}-${spec.whole}-${weight}-${style}.woff2`,
+  );
   return existsSync(file) ? file : undefined;
 }
 
@@ -73,7 +85,13 @@ function readFaces(packageDir: string, family: string): FontFace[] {
       const src = /url\(\.\/([^)]+\.woff2)\)/.exec(block)?.[1];
       const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
       if (!src) continue;
-      out.push({ family, weight, style, file: path.join(dir, src), ranges: range ? parseRanges(range) : [[0, 0x10ffff]] });
+      out.push({
+        family,
+        weight,
+        style,
+        file: path.join(dir, src),
+        ranges: range ? parseRanges(range) : [[0, 0x10ffff]],
+      });
     }
   }
   return out;

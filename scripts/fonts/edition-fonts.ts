@@ -11,12 +11,22 @@ export type FontMode = 'subset' | 'slices';
  * text, chart labels, page furniture); `slices` (dev mode) ships the
  * package's slices as they are instead.
  */
-export async function editionFonts(ctx: BuildContext, lang: Lang, html: string, extraText: string, mode: FontMode = 'subset'): Promise<EditionFonts> {
+export async function editionFonts(
+  ctx: BuildContext,
+  lang: Lang,
+  html: string,
+  extraText: string,
+  mode: FontMode = 'subset',
+): Promise<EditionFonts> {
   const text = visibleText(html) + extraText;
   if (mode === 'slices') return sliceEditionFonts(ctx, lang, text);
   const fonts = await subsetEditionFonts(ctx, lang, text);
   if (fonts.uncovered.length) {
-    ctx.diagnostics.report('font-coverage', whereFirst(ctx, lang, fonts.uncovered), [fonts.uncovered.map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')]);
+    ctx.diagnostics.report('font-coverage', whereFirst(ctx, lang, fonts.uncovered), [
+      fonts.uncovered
+        .map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`)
+        .join(', '),
+    ]);
   }
   return fonts;
 }
@@ -39,7 +49,8 @@ function whereFirst(ctx: BuildContext, lang: Lang, chars: string[]): { file: str
     try {
       const st = statSync(abs, { throwIfNoEntry: false });
       if (st?.isFile() && st.size < 16 * 1024 * 1024) files.push(rel);
-      else if (st?.isDirectory() && depth < 4) for (const n of readdirSync(abs).sort()) if (!n.startsWith('.')) walk(`${rel}/${n}`, depth + 1);
+      else if (st?.isDirectory() && depth < 4)
+        for (const n of readdirSync(abs).sort()) if (!n.startsWith('.')) walk(`${rel}/${n}`, depth + 1);
     } catch {
       // (a link that loops, a folder that cannot be read: not where the text is)
     }
@@ -53,7 +64,8 @@ function whereFirst(ctx: BuildContext, lang: Lang, chars: string[]): { file: str
       continue;
     }
     const at = firstOf(text, chars);
-    if (Number.isFinite(at)) return { file, line: text.slice(0, at).split('\n').length, column: at - text.lastIndexOf('\n', at - 1) };
+    if (Number.isFinite(at))
+      return { file, line: text.slice(0, at).split('\n').length, column: at - text.lastIndexOf('\n', at - 1) };
   }
   return { file: `content/${lang}`, line: 1, column: 1 };
 }
@@ -70,7 +82,9 @@ export function visibleText(html: string): string {
     .replace(/<script[\s\S]*?<\/script>/g, ' ')
     .replace(/<style[\s\S]*?<\/style>/g, ' ')
     .replace(/<[^>]+>/g, ' ');
-  return `${text} ${labels}`.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => (e[0] === '#' ? numericReference(e) : (entities[e] ?? m)));
+  return `${text} ${labels}`.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
+    e[0] === '#' ? numericReference(e) : (entities[e] ?? m),
+  );
 }
 
 /**
@@ -85,6 +99,8 @@ function numericReference(e: string): string {
 
 /** The first place in `text` where one of `chars` stands, itself or as a numeric reference (&#x1F4C8;). */
 function firstOf(text: string, chars: string[]): number {
-  const refs = [...text.matchAll(/&(#x[0-9a-f]+|#\d+);/gi)].filter((m) => chars.includes(numericReference(m[1]!))).map((m) => m.index);
+  const refs = [...text.matchAll(/&(#x[0-9a-f]+|#\d+);/gi)]
+    .filter((m) => chars.includes(numericReference(m[1]!)))
+    .map((m) => m.index);
   return Math.min(...chars.map((c) => text.indexOf(c)).filter((i) => i >= 0), ...refs);
 }

@@ -15,7 +15,11 @@ export interface TextRun {
  * goes to the first of `families` that has it, as in a CSS font stack.
  * Returns the rules and the characters no family has.
  */
-export async function embeddedFontCss(ctx: BuildContext, families: string[], runs: TextRun[]): Promise<{ css: string; uncovered: string[] }> {
+export async function embeddedFontCss(
+  ctx: BuildContext,
+  families: string[],
+  runs: TextRun[],
+): Promise<{ css: string; uncovered: string[] }> {
   const wanted = codepoints(runs.map((r) => r.text).join(''));
   const variants = new Map<string, Variant[]>();
   for (const f of families) variants.set(f, await loadVariants(ctx, f, wanted));
@@ -25,7 +29,10 @@ export async function embeddedFontCss(ctx: BuildContext, families: string[], run
     for (const cp of codepoints(run.text)) {
       let hit = false;
       for (const family of families) {
-        const faces = variants.get(family)!.filter((v) => v.style === 'normal').sort((a, b) => a.weight - b.weight);
+        const faces = variants
+          .get(family)!
+          .filter((v) => v.style === 'normal')
+          .sort((a, b) => a.weight - b.weight);
         const face = run.bold ? faces[faces.length - 1] : (faces.find((v) => v.weight === 400) ?? faces[0]);
         if (!face || !face.sources.some((s) => s.has(cp))) continue;
         if (!picked.has(face)) picked.set(face, { family, cps: new Set() });

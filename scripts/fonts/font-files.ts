@@ -51,11 +51,17 @@ export class FontFiles {
 
   /** A WOFF subset of `file` with the code points `cps`, and a key naming it. */
   async subset(cacheDir: string, file: string, cps: number[]): Promise<{ key: string; bytes: Uint8Array }> {
-    const key = createHash('sha256').update(SUBSETTER_VERSION).update(this.fileKey(file)).update(cps.join(',')).digest('hex');
+    const key = createHash('sha256')
+      .update(SUBSETTER_VERSION)
+      .update(this.fileKey(file))
+      .update(cps.join(','))
+      .digest('hex');
     const cached = cacheFile(cacheDir, `${key.slice(0, 24)}.woff`);
     if (existsSync(cached)) return { key, bytes: readFileSync(cached) };
     const { default: subsetFont } = await import('subset-font');
-    const bytes = sfntToWoff(await subsetFont(await this.sfntOf(file), String.fromCodePoint(...cps), { targetFormat: 'truetype' }));
+    const bytes = sfntToWoff(
+      await subsetFont(await this.sfntOf(file), String.fromCodePoint(...cps), { targetFormat: 'truetype' }),
+    );
     writeAtomic(cached, bytes);
     return { key, bytes };
   }
@@ -115,13 +121,17 @@ export class FontFiles {
   }
 }
 
-
 /** The npm package holding `folder` (the nearest package.json above it), as `name@version|folder within it`. */
 function packageOf(folder: string): string | null {
   for (let dir = folder; ; dir = path.dirname(dir)) {
     try {
-      const { name, version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
-      return typeof name === 'string' && typeof version === 'string' ? `${name}@${version}|${path.relative(dir, folder)}` : null;
+      const { name, version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name?: unknown;
+        version?: unknown;
+      };
+      return typeof name === 'string' && typeof version === 'string'
+        ? `${name}@${version}|${path.relative(dir, folder)}`
+        : null;
     } catch {
       if (path.dirname(dir) === dir) return null;
     }

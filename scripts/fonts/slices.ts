@@ -12,7 +12,9 @@ import type { EditionFonts } from './subset.js';
 export function sliceEditionFonts(ctx: BuildContext, lang: Lang, text: string): EditionFonts {
   const stacks = editionFamilies[lang];
   const wanted = codepoints(text);
-  const slices = allFaces(ctx.session.fontFaces, ctx.packageDir, [...new Set([...stacks.body, ...stacks.sans])]).filter((f) => meets(f.ranges, wanted));
+  const slices = allFaces(ctx.session.fontFaces, ctx.packageDir, [...new Set([...stacks.body, ...stacks.sans])]).filter(
+    (f) => meets(f.ranges, wanted),
+  );
   return {
     css: fontFaceCss(slices, (f) => `fonts/${path.basename(f.file)}`),
     files: slices.map((f) => ({ name: path.basename(f.file), from: f.file })),

@@ -101,7 +101,10 @@ export async function loadVariants(ctx: BuildContext, family: string, wanted: nu
   for (const v of byKey.values()) {
     const sources: Source[] = [];
     const whole = wholeFile(ctx.packageDir, family, v.weight, v.style);
-    const candidates = [...(whole ? [{ file: whole, ranges: [[0, 0x10ffff]] as [number, number][] }] : []), ...v.slices];
+    const candidates = [
+      ...(whole ? [{ file: whole, ranges: [[0, 0x10ffff]] as [number, number][] }] : []),
+      ...v.slices,
+    ];
     let left = wanted;
     for (const c of candidates) {
       if (!meets(c.ranges, left)) continue;
@@ -135,5 +138,7 @@ export function prefetchFonts(ctx: BuildContext, langs: Lang[]): void {
       if (whole) wholes.add(whole);
     }
   }
-  for (const whole of wholes) if (!ctx.session.fontFiles.cmapCached(ctx.cacheDir, whole)) ctx.session.fontFiles.cmapRanges(ctx.cacheDir, whole).catch(() => undefined);
+  for (const whole of wholes)
+    if (!ctx.session.fontFiles.cmapCached(ctx.cacheDir, whole))
+      ctx.session.fontFiles.cmapRanges(ctx.cacheDir, whole).catch(() => undefined);
 }

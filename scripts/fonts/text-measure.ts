@@ -166,7 +166,8 @@ export class TextMeasure {
     let px = 0;
     for (let i = 0; i < positions.length; i++) {
       const gid = infos[i]!.codepoint;
-      const advance = Math.floor((unit.glyphHAdvance(gid) * xScale + 32) / 64) + positions[i]!.xAdvance - font.glyphHAdvance(gid);
+      const advance =
+        Math.floor((unit.glyphHAdvance(gid) * xScale + 32) / 64) + positions[i]!.xAdvance - font.glyphHAdvance(gid);
       px = Math.fround(px + Math.fround(advance / 65536));
     }
     return px;
@@ -175,7 +176,12 @@ export class TextMeasure {
   private async load(face: FontFace): Promise<void> {
     if (this.loaded.has(face.file)) return;
     const hbFace = new HbFace(new HbBlob(await this.files.sfntOf(face.file)), 0);
-    this.loaded.set(face.file, { font: new HbFont(hbFace), unit: new HbFont(hbFace), upem: hbFace.upem, cmap: new Set(hbFace.collectUnicodes()) });
+    this.loaded.set(face.file, {
+      font: new HbFont(hbFace),
+      unit: new HbFont(hbFace),
+      upem: hbFace.upem,
+      cmap: new Set(hbFace.collectUnicodes()),
+    });
   }
 
   /** Per family of the list, the faces of the weight and style CSS would match, last declared first. */
@@ -206,7 +212,8 @@ function remember(cache: Map<string, number>, key: string, px: number): void {
 /** The session's measurer for the build's package. */
 export function textMeasure(ctx: BuildContext): TextMeasure {
   const s = ctx.session;
-  if (s.textMeasure?.packageDir !== ctx.packageDir) s.textMeasure = new TextMeasure(ctx.packageDir, s.fontFaces, s.fontFiles);
+  if (s.textMeasure?.packageDir !== ctx.packageDir)
+    s.textMeasure = new TextMeasure(ctx.packageDir, s.fontFaces, s.fontFiles);
   return s.textMeasure;
 }
 
@@ -239,9 +246,15 @@ const isDelimiter = (cp: number) => cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) ||
 /** CJK ideographs, kana and the CJK symbol blocks (Chromium's Character::IsCJKIdeographOrSymbol, in its main ranges). */
 function isCjk(cp: number): boolean {
   return (
-    (cp >= 0x2e80 && cp <= 0x2fff) || (cp >= 0x3000 && cp <= 0x312f) || (cp >= 0x3190 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x20000 && cp <= 0x3ffff)
+    (cp >= 0x2e80 && cp <= 0x2fff) ||
+    (cp >= 0x3000 && cp <= 0x312f) ||
+    (cp >= 0x3190 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xffef) ||
+    (cp >= 0x20000 && cp <= 0x3ffff)
   );
 }
 

@@ -16,7 +16,12 @@ export function sfntToWoff(sfnt: Uint8Array): Uint8Array {
     const length = src.readUInt32BE(rec + 12);
     const data = src.subarray(offset, offset + length);
     const packed = deflateSync(data, { level: 9 });
-    return { tag: src.readUInt32BE(rec), checksum: src.readUInt32BE(rec + 4), data, stored: packed.length < length ? packed : data };
+    return {
+      tag: src.readUInt32BE(rec),
+      checksum: src.readUInt32BE(rec + 4),
+      data,
+      stored: packed.length < length ? packed : data,
+    };
   }).sort((a, b) => a.tag - b.tag);
   const pad4 = (n: number) => (n + 3) & ~3;
   const headerSize = 44 + 20 * numTables;

@@ -29,7 +29,13 @@ export async function cached<T>(
 }
 
 /** `cached` for a result made synchronously (kept and handed out as it is). */
-export function cachedSync<T>(devCache: DevCache | undefined, diagnostics: Diagnostics, slot: string, key: () => string, compute: () => T): T {
+export function cachedSync<T>(
+  devCache: DevCache | undefined,
+  diagnostics: Diagnostics,
+  slot: string,
+  key: () => string,
+  compute: () => T,
+): T {
   if (!devCache) return compute();
   const k = key();
   const hit = reuse<T>(devCache, diagnostics, slot, k);
@@ -49,7 +55,14 @@ function reuse<T>(devCache: DevCache, diagnostics: Diagnostics, slot: string, ke
 }
 
 /** Keep `value` with the problems reported since `before`, unless one is an error. */
-function keep(devCache: DevCache, diagnostics: Diagnostics, slot: string, key: string, before: number, value: unknown): void {
+function keep(
+  devCache: DevCache,
+  diagnostics: Diagnostics,
+  slot: string,
+  key: string,
+  before: number,
+  value: unknown,
+): void {
   const added = diagnostics.list.slice(before);
   if (added.some((d) => d.severity === 'error')) devCache.delete(slot);
   else devCache.set(slot, { key, value, diagnostics: added });

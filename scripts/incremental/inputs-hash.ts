@@ -63,7 +63,11 @@ export function inputsHash(root: string, packageDir: string, options: unknown): 
   const add = (base: string, part: string) => {
     const abs = path.join(base, part);
     const st = stat(abs);
-    const files = st?.isDirectory() ? hashTree(abs, (name) => name.startsWith('.')) : st?.isFile() ? { '': hashFile(abs) } : {};
+    const files = st?.isDirectory()
+      ? hashTree(abs, (name) => name.startsWith('.'))
+      : st?.isFile()
+        ? { '': hashFile(abs) }
+        : {};
     for (const [rel, hash] of Object.entries(files)) h.update(`\0${path.join(part, rel)}\0${hash}`);
   };
   for (const part of inputParts) add(root, part);

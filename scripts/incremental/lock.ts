@@ -1,6 +1,16 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 
 /**
  * An exclusive lock beside the output folder (`dist.lock`), taken over at once
@@ -64,7 +74,8 @@ function tryRename(from: string, to: string): boolean {
     renameSync(from, to);
     return true;
   } catch (e) {
-    if (['ENOTEMPTY', 'EEXIST', 'ENOENT', 'ENOTDIR', 'EISDIR'].includes((e as NodeJS.ErrnoException).code ?? '')) return false;
+    if (['ENOTEMPTY', 'EEXIST', 'ENOENT', 'ENOTDIR', 'EISDIR'].includes((e as NodeJS.ErrnoException).code ?? ''))
+      return false;
     throw e;
   }
 }
@@ -109,7 +120,8 @@ export function outputPlaceProblem(outDir: string): string | undefined {
     return `${outDir} is a ${out}, not a folder: the build would replace it with the report's output — move it, or build into another folder with --out DIR`;
   }
   const lock = `${path.resolve(outDir)}.lock`;
-  if (kind(lock) === 'link') return `${lock} is a link, not a lock a build made: builds would wait for it forever — delete it`;
+  if (kind(lock) === 'link')
+    return `${lock} is a link, not a lock a build made: builds would wait for it forever — delete it`;
   return undefined;
 }
 
@@ -120,6 +132,7 @@ export function sweepStale(outDir: string, isAlive: (pid: number) => boolean = (
   const lockPart = `${path.basename(outDir)}.lock.`;
   for (const name of existsSync(parent) ? readdirSync(parent) : []) {
     const pid = name.startsWith(lockPart) ? Number(/^(\d+)-/.exec(name.slice(lockPart.length))?.[1]) : NaN;
-    if (name.startsWith(base) || (pid > 0 && !isAlive(pid))) rmSync(path.join(parent, name), { recursive: true, force: true });
+    if (name.startsWith(base) || (pid > 0 && !isAlive(pid)))
+      rmSync(path.join(parent, name), { recursive: true, force: true });
   }
 }

@@ -59,7 +59,15 @@ type Smartener = { processSync(text: string): { toString(): string } };
 const smarteners = Object.fromEntries(
   Object.entries(typography).flatMap(([lang, { quotes }]) =>
     quotes
-      ? [[lang, { quotes: retext().use(retextSmartypants, { ...quotes, ellipses: false, dashes: false, backticks: false }), rest: retext().use(retextSmartypants, { ...quotes, quotes: false }) }]]
+      ? [
+          [
+            lang,
+            {
+              quotes: retext().use(retextSmartypants, { ...quotes, ellipses: false, dashes: false, backticks: false }),
+              rest: retext().use(retextSmartypants, { ...quotes, quotes: false }),
+            },
+          ],
+        ]
       : [],
   ),
 ) as Partial<Record<Lang, { quotes: Smartener; rest: Smartener }>>;
@@ -92,7 +100,8 @@ export function smartenTree(tree: Root, lang: Lang): void {
   let all = '';
   visit(tree as Node, (node: Node & { value?: unknown }, _index, parent) => {
     if (!parent) return;
-    if (LITERALS.includes(node.type) && typeof node.value === 'string') all += node.type === 'text' ? node.value : 'A'.repeat(node.value.length);
+    if (LITERALS.includes(node.type) && typeof node.value === 'string')
+      all += node.type === 'text' ? node.value : 'A'.repeat(node.value.length);
     else if (BLOCKS.includes(node.type)) all += ' ';
     else return;
     nodes.push(node);
@@ -129,7 +138,8 @@ export function smartenStrings<T>(value: T, lang: Lang): T {
   if (!typography[lang].quotes) return value;
   if (typeof value === 'string') return smartenText(value, lang) as T;
   if (Array.isArray(value)) return value.map((v) => smartenStrings(v, lang)) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, smartenStrings(v, lang)])) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, smartenStrings(v, lang)])) as T;
   return value;
 }
 

@@ -6,7 +6,18 @@ import type { Lang } from '../context.js';
  * so "2.4" stays "2.4" and "0.99" stays "0.99".
  */
 export const units = [
-  'number', 'percent', 'pp', 'times', 'increase-times', '10k', 'cny-100m', 'hkd-100m', 'hkd-million', 'usd-100m', 'person-years', 'sqm-10k',
+  'number',
+  'percent',
+  'pp',
+  'times',
+  'increase-times',
+  '10k',
+  'cny-100m',
+  'hkd-100m',
+  'hkd-million',
+  'usd-100m',
+  'person-years',
+  'sqm-10k',
 ] as const;
 export type Unit = (typeof units)[number];
 
@@ -35,11 +46,18 @@ const formatTable = groupings.map((grouping) =>
 );
 
 function formatOptions(decimals: number, grouping: boolean | undefined): Intl.NumberFormatOptions {
-  return { minimumFractionDigits: decimals, maximumFractionDigits: decimals, ...(grouping === undefined ? {} : { useGrouping: grouping }) };
+  return {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    ...(grouping === undefined ? {} : { useGrouping: grouping }),
+  };
 }
 
 function numberFormat(decimals: number, grouping?: boolean): Intl.NumberFormat {
-  return formatTable[groupings.indexOf(grouping)]![decimals] ?? new Intl.NumberFormat('en-GB', formatOptions(decimals, grouping));
+  return (
+    formatTable[groupings.indexOf(grouping)]![decimals] ??
+    new Intl.NumberFormat('en-GB', formatOptions(decimals, grouping))
+  );
 }
 
 /** Scale by 10^shift (shift may be negative) keeping exact decimals, capped, trailing zeros dropped. */
@@ -126,7 +144,20 @@ export function formatValue(raw: string, unit: Unit, lang: Lang, opts: FormatOpt
   }
 }
 
-const enMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const enMonths = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** ISO date → `2023 年 1 月 10 日` / `10 January 2023`. */
 export function formatDate(iso: string, lang: Lang): string {

@@ -45,7 +45,10 @@ export interface ValueRecord {
   uses: Partial<Record<Lang, ValueUse[]>>;
   charts: Record<string, RecordedChart>;
   /** Tables bound to a dataset: table id → dataset id, the CSV lines of the rows it shows, its number and label per edition. */
-  tables: Record<string, { dataset: string; rows: number[]; n: Partial<Record<Lang, number>>; label: Partial<Record<Lang, string>> }>;
+  tables: Record<
+    string,
+    { dataset: string; rows: number[]; n: Partial<Record<Lang, number>>; label: Partial<Record<Lang, string>> }
+  >;
 }
 
 export interface ValueChange {
@@ -65,7 +68,12 @@ export interface ChangeSet {
   added: ValueChange[];
   removed: ValueChange[];
   /** Charts whose SVG changed in some edition: figure id → hashes before and after per edition. */
-  charts: { id: string; label: Partial<Record<Lang, string>>; before: Partial<Record<Lang, string>>; after: Partial<Record<Lang, string>> }[];
+  charts: {
+    id: string;
+    label: Partial<Record<Lang, string>>;
+    before: Partial<Record<Lang, string>>;
+    after: Partial<Record<Lang, string>>;
+  }[];
   /** Pages (1-based) that differ from the last build, per edition; absent when not compared (no PDF in both builds, or nothing from data changed). */
   pages: Partial<Record<Lang, number[]>>;
 }

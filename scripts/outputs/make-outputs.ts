@@ -73,7 +73,11 @@ function keep(input: OutputsInput, job: EditionJob, files: string[]): boolean {
  * Dev mode's saves make only the quick formats: the others' last output (the PDFs) is carried into the new
  * output as it was, with its record, until the full build after the author stops typing makes them again.
  */
-export function keepUnmade(input: Pick<OutputsInput, 'formats' | 'previous' | 'outDir'>, langs: Lang[], out: EditionJob['out']): OutputRecords {
+export function keepUnmade(
+  input: Pick<OutputsInput, 'formats' | 'previous' | 'outDir'>,
+  langs: Lang[],
+  out: EditionJob['out'],
+): OutputRecords {
   const records: OutputRecords = {};
   for (const format of outputFormats.filter((f) => !input.formats.includes(f))) {
     for (const lang of langs) {
@@ -91,6 +95,7 @@ export function keepUnmade(input: Pick<OutputsInput, 'formats' | 'previous' | 'o
 /** The records of the last build with this build's over them, format by format and edition by edition. */
 export function mergeRecords(...layers: (OutputRecords | undefined)[]): OutputRecords {
   const out: OutputRecords = {};
-  for (const layer of layers) for (const [format, byLang] of Object.entries(layer ?? {})) out[format] = { ...out[format], ...byLang };
+  for (const layer of layers)
+    for (const [format, byLang] of Object.entries(layer ?? {})) out[format] = { ...out[format], ...byLang };
   return out;
 }

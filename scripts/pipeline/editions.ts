@@ -36,18 +36,35 @@ export interface EditionsInput {
  * apply-templates and the edition's fonts, per edition: the HTML page every format is made from (dev mode keeps
  * an edition's until its rendering, charts, config, templates or font mode change).
  */
-export async function editionPages(ctx: BuildContext, opts: BuildOptions, input: EditionsInput, stage: StageTimer): Promise<EditionPage[] | undefined> {
+export async function editionPages(
+  ctx: BuildContext,
+  opts: BuildOptions,
+  input: EditionsInput,
+  stage: StageTimer,
+): Promise<EditionPage[] | undefined> {
   const { config, templates, data, rendered, charts } = input;
   const pages: EditionPage[] = [];
   for (const lang of input.langs) {
-    const others = config.languages.filter((l) => l !== lang).map((l) => ({ lang: l, name: templates.strings[l].languageName, href: `../${l}/index.html` }));
+    const others = config.languages
+      .filter((l) => l !== lang)
+      .map((l) => ({ lang: l, name: templates.strings[l].languageName, href: `../${l}/index.html` }));
     const alsoServes = lang === input.langs[0] ? input.chooser : '';
     const svgs = [...charts.svgs].filter(([k]) => k.startsWith(`${lang}|`));
-    const key = () => hashBytes(JSON.stringify([input.renderKeys[lang], svgs, config, templates, alsoServes, opts.fonts]));
+    const key = () =>
+      hashBytes(JSON.stringify([input.renderKeys[lang], svgs, config, templates, alsoServes, opts.fonts]));
     const made = await cached(opts.devCache, ctx.diagnostics, `edition|${lang}`, key, async () => {
       const links = { others, pdfHref: input.pdfHref(lang) };
-      const html = await stage('apply-templates', () => applyTemplates(ctx, rendered[lang], config, data, templates, charts.svgs, links, charts.downloads));
-      return html && { html, fonts: await stage('edition-fonts', () => fontsOf(ctx, lang, html, templates, config, alsoServes, opts.fonts)) };
+      const html = await stage('apply-templates', () =>
+        applyTemplates(ctx, rendered[lang], config, data, templates, charts.svgs, links, charts.downloads),
+      );
+      return (
+        html && {
+          html,
+          fonts: await stage('edition-fonts', () =>
+            fontsOf(ctx, lang, html, templates, config, alsoServes, opts.fonts),
+          ),
+        }
+      );
     });
     if (!made) return undefined;
     pages.push({ lang, ...made });
@@ -56,8 +73,23 @@ export async function editionPages(ctx: BuildContext, opts: BuildOptions, input:
 }
 
 /** The edition's fonts. `alsoServes`: other text set in them (the language chooser uses the first edition's). */
-function fontsOf(ctx: BuildContext, lang: Lang, html: EditionHtml, templates: Templates, config: ReportConfig, alsoServes: string, fonts?: FontMode): Promise<EditionFonts> {
+function fontsOf(
+  ctx: BuildContext,
+  lang: Lang,
+  html: EditionHtml,
+  templates: Templates,
+  config: ReportConfig,
+  alsoServes: string,
+  fonts?: FontMode,
+): Promise<EditionFonts> {
   const strings = templates.strings[lang];
-  const extraText = [strings.pageBefore, strings.pageMiddle, strings.pageAfter, config.editions[lang].shortTitle, '0123456789', alsoServes];
+  const extraText = [
+    strings.pageBefore,
+    strings.pageMiddle,
+    strings.pageAfter,
+    config.editions[lang].shortTitle,
+    '0123456789',
+    alsoServes,
+  ];
   return editionFonts(ctx, lang, html.html, extraText.join(''), fonts);
 }

@@ -51,7 +51,11 @@ export function contextFor(opts: BuildOptions, diagnostics: Diagnostics): BuildC
 }
 
 /** Load and render every language (parity needs both), stopping at the first stage with errors; `loaded` sees the data first. */
-export async function prepare(opts: BuildOptions, timings: Record<string, number> = {}, loaded?: OnLoaded): Promise<Prepared> {
+export async function prepare(
+  opts: BuildOptions,
+  timings: Record<string, number> = {},
+  loaded?: OnLoaded,
+): Promise<Prepared> {
   const ctx = contextFor(opts, new Diagnostics());
   const stage = timer(opts.log, timings);
   const fail = () => {
@@ -62,7 +66,10 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
   if (!config) throw new BuildFailed(ctx.diagnostics.list);
   const { templates, data, dataStamp } = await loadInputs(ctx, opts, config, stage);
   if (templates && !ctx.diagnostics.errors.length) loaded?.(ctx, config, templates, data);
-  const chapters = await stage('load-content', () => Object.fromEntries(config.languages.map((l) => [l, loadContent(ctx, l)])) as Record<Lang, Chapter[]>);
+  const chapters = await stage(
+    'load-content',
+    () => Object.fromEntries(config.languages.map((l) => [l, loadContent(ctx, l)])) as Record<Lang, Chapter[]>,
+  );
   fail();
   /** What an edition's rendering depends on (dev mode's cache key). */
   const renderKey = (l: Lang) => hashBytes(JSON.stringify([chapters[l], templates!.strings[l], dataStamp]));
@@ -71,13 +78,22 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
     for (const l of config.languages) {
       // Trees are changed in place later (slots filled, anchors added): a kept edition is handed out as a copy.
       const render = () => renderMarkdown(ctx, l, chapters[l], data, templates!.strings[l]);
-      out[l] = await cached(opts.devCache, ctx.diagnostics, `render-markdown|${l}`, () => renderKey(l), render, (e) => structuredClone(e));
+      out[l] = await cached(
+        opts.devCache,
+        ctx.diagnostics,
+        `render-markdown|${l}`,
+        () => renderKey(l),
+        render,
+        (e) => structuredClone(e),
+      );
     }
     return out;
   });
   fail();
   await stage('check-parity', () => checkParity(ctx, config, chapters, rendered, data));
-  const alignment = await stage('align-translation', () => alignTranslation(ctx, config, chapters, data, opts.devCache));
+  const alignment = await stage('align-translation', () =>
+    alignTranslation(ctx, config, chapters, data, opts.devCache),
+  );
   if (opts.strict) ctx.diagnostics.strict();
   fail();
   const renderKeys = opts.devCache ? Object.fromEntries(config.languages.map((l) => [l, renderKey(l)])) : {};
@@ -86,9 +102,26 @@ export async function prepare(opts: BuildOptions, timings: Record<string, number
 
 /** The templates and the data, each kept by dev mode until its files change. */
 async function loadInputs(ctx: BuildContext, opts: BuildOptions, config: ReportConfig, stage: StageTimer) {
-  const templatesKey = () => hashBytes(JSON.stringify([hashTree(path.join(opts.root, 'templates')), hashTree(path.join(opts.packageDir, 'theme')), config.languages]));
-  const templates = await stage('load-templates', () => cached(opts.devCache, ctx.diagnostics, 'load-templates', templatesKey, () => loadTemplates(ctx, config.languages)));
+  const templatesKey = () =>
+    hashBytes(
+      JSON.stringify([
+        hashTree(path.join(opts.root, 'templates')),
+        hashTree(path.join(opts.packageDir, 'theme')),
+        config.languages,
+      ]),
+    );
+  const templates = await stage('load-templates', () =>
+    cached(opts.devCache, ctx.diagnostics, 'load-templates', templatesKey, () => loadTemplates(ctx, config.languages)),
+  );
   const dataStamp = opts.devCache ? hashBytes(JSON.stringify(hashTree(path.join(opts.root, 'data')))) : '';
-  const data = await stage('load-data', () => cached(opts.devCache, ctx.diagnostics, 'load-data', () => dataStamp, () => loadData(ctx)));
+  const data = await stage('load-data', () =>
+    cached(
+      opts.devCache,
+      ctx.diagnostics,
+      'load-data',
+      () => dataStamp,
+      () => loadData(ctx),
+    ),
+  );
   return { templates, data, dataStamp };
 }

@@ -59,7 +59,11 @@ function notEmpty(dir: string): string {
 
 /** A report id from a folder name: lowercase letters, digits and hyphens. */
 function reportId(name: string): string {
-  const id = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const id = name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return id || 'new-report';
 }
 

@@ -48,7 +48,8 @@ export function parseCsv(text: string): { table: CsvTable; problems: CsvProblem[
     record.push({ text: value, line: cellLine, column: cellCol });
     if (text[r.i] === ',') {
       r.i++;
-      if (r.i === n || text[r.i] === '\n' || text[r.i] === '\r') record.push({ text: '', line: r.line, column: r.i - r.lineStart + 1 });
+      if (r.i === n || text[r.i] === '\n' || text[r.i] === '\r')
+        record.push({ text: '', line: r.line, column: r.i - r.lineStart + 1 });
       else continue;
     }
     if (r.i >= n || stepOverNewline(r)) {
@@ -77,7 +78,13 @@ function atFieldEnd(r: Reader): boolean {
 function stepOverNewline(r: Reader): boolean {
   const { text } = r;
   if (text[r.i] === '\r' && text[r.i + 1] !== '\n') {
-    report(r, 'cr', 'a line ends with a lone CR (classic Mac line endings)', 'save the file with LF or CRLF line endings', r.i);
+    report(
+      r,
+      'cr',
+      'a line ends with a lone CR (classic Mac line endings)',
+      'save the file with LF or CRLF line endings',
+      r.i,
+    );
     r.i++;
   } else if (text[r.i] === '\r') r.i += 2;
   else if (text[r.i] === '\n') r.i++;
@@ -117,9 +124,20 @@ function readQuotedField(r: Reader, cellLine: number, cellCol: number): string {
     r.i++;
   }
   if (!closed) {
-    r.problems.push({ message: 'a quoted field is never closed', hint: 'close the quoted field with "', line: cellLine, column: cellCol });
+    r.problems.push({
+      message: 'a quoted field is never closed',
+      hint: 'close the quoted field with "',
+      line: cellLine,
+      column: cellCol,
+    });
   } else if (!atFieldEnd(r)) {
-    report(r, 'after-quote', `text after the closing quote of "${value}"`, 'put the whole value inside the quotes, and double a quote that is part of it ("")', r.i);
+    report(
+      r,
+      'after-quote',
+      `text after the closing quote of "${value}"`,
+      'put the whole value inside the quotes, and double a quote that is part of it ("")',
+      r.i,
+    );
     while (!atFieldEnd(r)) value += text[r.i++];
   }
   return value;
@@ -129,7 +147,14 @@ function readQuotedField(r: Reader, cellLine: number, cellCol: number): string {
 function readUnquotedField(r: Reader): string {
   let value = '';
   while (!atFieldEnd(r)) {
-    if (r.text[r.i] === '"') report(r, 'inner-quote', 'a quote inside a field that does not start with one', 'quote the whole field and double the quote inside it ("a ""b"" c")', r.i);
+    if (r.text[r.i] === '"')
+      report(
+        r,
+        'inner-quote',
+        'a quote inside a field that does not start with one',
+        'quote the whole field and double the quote inside it ("a ""b"" c")',
+        r.i,
+      );
     value += r.text[r.i++];
   }
   return value;

@@ -8,7 +8,12 @@ export function rel(ctx: BuildContext, abs: string): string {
 }
 
 /** Resolve `p` (relative to `fromDir`) and refuse anything outside the report root. */
-export function resolveInside(ctx: BuildContext, fromDir: string, p: string, place: { file: string; line?: number; column?: number }): string | undefined {
+export function resolveInside(
+  ctx: BuildContext,
+  fromDir: string,
+  p: string,
+  place: { file: string; line?: number; column?: number },
+): string | undefined {
   const abs = path.resolve(fromDir, p);
   const r = path.relative(ctx.root, abs);
   if (r === '..' || r.startsWith(`..${path.sep}`) || path.isAbsolute(r)) {
@@ -28,15 +33,30 @@ export function listFolder(ctx: BuildContext, abs: string): string[] | undefined
   const st = stat(abs);
   if (!st) {
     if (!lstat(abs)?.isSymbolicLink()) return undefined;
-    ctx.diagnostics.report('missing-file', { file: rel(ctx, abs), line: 1, column: 1 }, [`${rel(ctx, abs)}/ (a link to ${readlinkSync(abs)}, which leads to no folder)`], [notAFolderHint]);
+    ctx.diagnostics.report(
+      'missing-file',
+      { file: rel(ctx, abs), line: 1, column: 1 },
+      [`${rel(ctx, abs)}/ (a link to ${readlinkSync(abs)}, which leads to no folder)`],
+      [notAFolderHint],
+    );
     return [];
   }
   try {
     if (!st.isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
-    return readdirSync(abs).filter((n) => !n.startsWith('.')).sort();
+    return readdirSync(abs)
+      .filter((n) => !n.startsWith('.'))
+      .sort();
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'a file, where a folder should be' : `a folder that cannot be read (${(e as NodeJS.ErrnoException).code})`;
-    ctx.diagnostics.report('missing-file', { file: rel(ctx, abs), line: 1, column: 1 }, [`${rel(ctx, abs)}/ (${why})`], [notAFolderHint]);
+    const why =
+      (e as NodeJS.ErrnoException).code === 'ENOTDIR'
+        ? 'a file, where a folder should be'
+        : `a folder that cannot be read (${(e as NodeJS.ErrnoException).code})`;
+    ctx.diagnostics.report(
+      'missing-file',
+      { file: rel(ctx, abs), line: 1, column: 1 },
+      [`${rel(ctx, abs)}/ (${why})`],
+      [notAFolderHint],
+    );
     return [];
   }
 }
@@ -82,7 +102,8 @@ function notAFile(ctx: BuildContext, abs: string, st: Stats | undefined): string
   for (let dir = path.dirname(abs); dir.length > ctx.root.length && dir.startsWith(ctx.root); dir = path.dirname(dir)) {
     const d = stat(dir);
     if (d && !d.isDirectory()) return `${name} (${rel(ctx, dir)} is a file, where a folder should be)`;
-    if (!d && lstat(dir)?.isSymbolicLink()) return `${name} (${rel(ctx, dir)} is a link to ${readlinkSync(dir)}, which leads to no folder)`;
+    if (!d && lstat(dir)?.isSymbolicLink())
+      return `${name} (${rel(ctx, dir)} is a link to ${readlinkSync(dir)}, which leads to no folder)`;
   }
   return name;
 }
@@ -99,13 +120,23 @@ const MAX_TEXT_BYTES = 64 * 1024 * 1024;
  * that is, or is reached through, a link to outside the report root (and
  * outside this package).
  */
-export function readText(ctx: BuildContext, abs: string, place?: { file: string; line?: number; column?: number }, hint?: string): string | undefined {
+export function readText(
+  ctx: BuildContext,
+  abs: string,
+  place?: { file: string; line?: number; column?: number },
+  hint?: string,
+): string | undefined {
   const name = rel(ctx, abs);
   const at = place ?? { file: name, line: 1, column: 1 };
   const st = stat(abs);
   if (!st?.isFile()) {
     const why = notAFile(ctx, abs, st);
-    ctx.diagnostics.report('missing-file', at, [why], [hint || (why === name ? '' : 'put the file itself there: move or rename what stands in its way')]);
+    ctx.diagnostics.report(
+      'missing-file',
+      at,
+      [why],
+      [hint || (why === name ? '' : 'put the file itself there: move or rename what stands in its way')],
+    );
     return undefined;
   }
   const real = realpathSync(abs);
@@ -119,14 +150,22 @@ export function readText(ctx: BuildContext, abs: string, place?: { file: string;
     return undefined;
   }
   if (st.size > MAX_TEXT_BYTES) {
-    ctx.diagnostics.report('file-too-large', at, [String(Math.round(st.size / 1024 / 1024)), String(MAX_TEXT_BYTES / 1024 / 1024)]);
+    ctx.diagnostics.report('file-too-large', at, [
+      String(Math.round(st.size / 1024 / 1024)),
+      String(MAX_TEXT_BYTES / 1024 / 1024),
+    ]);
     return undefined;
   }
   let bytes: Buffer;
   try {
     bytes = readFileSync(abs);
   } catch (e) {
-    ctx.diagnostics.report('missing-file', at, [`${name} (it cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`], [hint ?? '']);
+    ctx.diagnostics.report(
+      'missing-file',
+      at,
+      [`${name} (it cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`],
+      [hint ?? ''],
+    );
     return undefined;
   }
   try {
@@ -134,7 +173,9 @@ export function readText(ctx: BuildContext, abs: string, place?: { file: string;
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
     const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-    ctx.diagnostics.report('not-utf8', { file: name, line: utf16 ? 1 : firstBadLine(bytes), column: 1 }, [utf16 ? ' (it is UTF-16)' : '']);
+    ctx.diagnostics.report('not-utf8', { file: name, line: utf16 ? 1 : firstBadLine(bytes), column: 1 }, [
+      utf16 ? ' (it is UTF-16)' : '',
+    ]);
     return undefined;
   }
 }
@@ -155,4 +196,3 @@ function firstBadLine(bytes: Buffer): number {
   }
   return 1;
 }
-

@@ -12,7 +12,8 @@ const reportParts = ['report.yaml', 'content', 'data', 'templates'];
  * when it cannot.
  */
 export function writeRevision(root: string, rev: string, into: string): string | undefined {
-  const git = (args: string[], cwd = root) => execFileSync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  const git = (args: string[], cwd = root) =>
+    execFileSync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   let top: string;
   try {
     top = git(['rev-parse', '--show-toplevel']).toString().trim();
@@ -26,7 +27,10 @@ export function writeRevision(root: string, rev: string, into: string): string |
   }
   const prefix = path.relative(top, root).split(path.sep).join('/');
   const wanted = reportParts.map((p) => (prefix ? `${prefix}/${p}` : p));
-  const files = git(['ls-tree', '-r', '-z', '--name-only', rev, '--', ...wanted], top).toString().split('\0').filter(Boolean);
+  const files = git(['ls-tree', '-r', '-z', '--name-only', rev, '--', ...wanted], top)
+    .toString()
+    .split('\0')
+    .filter(Boolean);
   if (!files.some((f) => f.endsWith('report.yaml'))) return `it has no ${prefix ? `${prefix}/` : ''}report.yaml`;
   for (const f of files) {
     const rel = prefix ? f.slice(prefix.length + 1) : f;

@@ -34,7 +34,12 @@ const MAX_DEPTH = 64;
  */
 export function parseJson(ctx: BuildContext, text: string, file: string): unknown {
   if (!text.trim()) {
-    ctx.diagnostics.report('json-syntax', { file, line: 1, column: 1 }, ['the file is empty'], ['write the JSON it should hold (an empty file was perhaps saved by mistake), or delete it and what names it']);
+    ctx.diagnostics.report(
+      'json-syntax',
+      { file, line: 1, column: 1 },
+      ['the file is empty'],
+      ['write the JSON it should hold (an empty file was perhaps saved by mistake), or delete it and what names it'],
+    );
     return undefined;
   }
   const errors: ParseError[] = [];
@@ -47,11 +52,15 @@ export function parseJson(ctx: BuildContext, text: string, file: string): unknow
   }
   const first = errors[0];
   if (first) {
-    ctx.diagnostics.report('json-syntax', { file, ...lineCol(text, first.offset) }, [problems[first.error] ?? 'invalid JSON']);
+    ctx.diagnostics.report('json-syntax', { file, ...lineCol(text, first.offset) }, [
+      problems[first.error] ?? 'invalid JSON',
+    ]);
     return undefined;
   }
   if (depth(value, 0) > MAX_DEPTH) {
-    ctx.diagnostics.report('json-syntax', { file, line: 1, column: 1 }, [`objects and arrays are nested more than ${MAX_DEPTH} deep`]);
+    ctx.diagnostics.report('json-syntax', { file, line: 1, column: 1 }, [
+      `objects and arrays are nested more than ${MAX_DEPTH} deep`,
+    ]);
     return undefined;
   }
   return value;
@@ -69,7 +78,12 @@ function depth(v: unknown, d: number): number {
  * the nearest part of the path that exists (the whole file when nothing does).
  * `key`: the property's name rather than its value.
  */
-export function jsonPlace(text: string, file: string, path: (string | number)[], key = false): Place & { line: number; column: number } {
+export function jsonPlace(
+  text: string,
+  file: string,
+  path: (string | number)[],
+  key = false,
+): Place & { line: number; column: number } {
   const tree = parseTree(text);
   for (let n = path.length; tree && n >= 0; n--) {
     const node = findNodeAtLocation(tree, path.slice(0, n));

@@ -54,7 +54,10 @@ export function validate(ctx: BuildContext, schema: object, doc: YamlFile, hint?
 }
 
 function pathOf(e: ErrorObject): string[] {
-  const parts = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (e.keyword === 'additionalProperties') parts.push(String(e.params.additionalProperty));
   return parts;
 }
@@ -69,10 +72,16 @@ function describe(e: ErrorObject, keyPath: string[], whole: string): string {
     case 'enum':
       return `${where} must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
     case 'format':
-      return e.params.format === 'date' ? `${where} is not a date of the calendar (YYYY-MM-DD): "${String(e.data)}"` : `${where} must be a ${e.params.format}`;
+      return e.params.format === 'date'
+        ? `${where} is not a date of the calendar (YYYY-MM-DD): "${String(e.data)}"`
+        : `${where} must be a ${e.params.format}`;
     case 'type':
-      if (!keyPath.length && (e.data === null || e.data === undefined)) return `${whole[0]!.toUpperCase()}${whole.slice(1)} is empty (or holds only comments)`;
-      return `${where} must be ${String(e.params.type).split(',').map((t) => typeNames[t] ?? t).join(' or ')}, not ${typeOf(e.data)}`;
+      if (!keyPath.length && (e.data === null || e.data === undefined))
+        return `${whole[0]!.toUpperCase()}${whole.slice(1)} is empty (or holds only comments)`;
+      return `${where} must be ${String(e.params.type)
+        .split(',')
+        .map((t) => typeNames[t] ?? t)
+        .join(' or ')}, not ${typeOf(e.data)}`;
     default:
       return `${where} ${e.message}`;
   }

@@ -27,7 +27,9 @@ export function parseYaml(ctx: BuildContext, text: string, file: string, lineOff
   if (doc.errors.length) {
     for (const e of doc.errors) {
       const pos = lineCounter.linePos(e.pos[0]);
-      ctx.diagnostics.report('yaml-syntax', { file, line: pos.line + lineOffset, column: pos.col }, [e.message.split('\n')[0]!]);
+      ctx.diagnostics.report('yaml-syntax', { file, line: pos.line + lineOffset, column: pos.col }, [
+        e.message.split('\n')[0]!,
+      ]);
     }
     return undefined;
   }
@@ -58,7 +60,8 @@ export function parseYaml(ctx: BuildContext, text: string, file: string, lineOff
     let alias: Node | undefined;
     visit(doc, { Alias: (_, node) => ((alias = node), visit.BREAK) });
     const name = (alias as { source?: string } | undefined)?.source;
-    if (/alias/i.test(firstLine(e)) && alias) ctx.diagnostics.report('yaml-aliases', place(alias.range?.[0] ?? 0), [name ?? '']);
+    if (/alias/i.test(firstLine(e)) && alias)
+      ctx.diagnostics.report('yaml-aliases', place(alias.range?.[0] ?? 0), [name ?? '']);
     else ctx.diagnostics.report('yaml-syntax', place(alias?.range?.[0] ?? 0), [firstLine(e)]);
     return undefined;
   }

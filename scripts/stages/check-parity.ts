@@ -19,7 +19,13 @@ interface Item {
  * with its source is the align-translation stage's.) Every declared figure and
  * table must be placed.
  */
-export function checkParity(ctx: BuildContext, config: ReportConfig, chapters: Record<Lang, Chapter[]>, rendered: Record<Lang, RenderedEdition>, data: ReportData): void {
+export function checkParity(
+  ctx: BuildContext,
+  config: ReportConfig,
+  chapters: Record<Lang, Chapter[]>,
+  rendered: Record<Lang, RenderedEdition>,
+  data: ReportData,
+): void {
   const source = config.sourceLanguage;
   for (const lang of config.languages) {
     if (lang === source) continue;
@@ -31,12 +37,29 @@ export function checkParity(ctx: BuildContext, config: ReportConfig, chapters: R
 }
 
 function items(chapters: Chapter[], ed: RenderedEdition | undefined): Item[] {
-  const out: Item[] = chapters.map((c) => ({ key: `chapter:${c.id}`, what: `chapter "${c.id}"`, file: c.file, line: 1, column: 1 }));
+  const out: Item[] = chapters.map((c) => ({
+    key: `chapter:${c.id}`,
+    what: `chapter "${c.id}"`,
+    file: c.file,
+    line: 1,
+    column: 1,
+  }));
   if (!ed) return out;
-  for (const c of ed.chapters) for (const h of c.headings) out.push({ key: `section:${h.id}`, what: `section {#${h.id}}`, file: h.file, line: h.line, column: 1 });
-  for (const u of ed.state.placed) out.push({ key: `${u.kind}:${u.id}`, what: `${u.kind} "${u.id}"`, file: u.file, line: u.line, column: u.column });
-  for (const n of ed.notes.defined) out.push({ key: `note:${n.id}`, what: `note [^${n.id}]`, file: n.file, line: n.line, column: n.column });
-  for (const u of ed.state.used) out.push({ key: `${u.kind}:${u.id}`, what: u.kind === 'value' ? `data reference {{num "${u.id}"}}` : `reference {{ref "${u.id}"}}`, file: u.file, line: u.line, column: u.column });
+  for (const c of ed.chapters)
+    for (const h of c.headings)
+      out.push({ key: `section:${h.id}`, what: `section {#${h.id}}`, file: h.file, line: h.line, column: 1 });
+  for (const u of ed.state.placed)
+    out.push({ key: `${u.kind}:${u.id}`, what: `${u.kind} "${u.id}"`, file: u.file, line: u.line, column: u.column });
+  for (const n of ed.notes.defined)
+    out.push({ key: `note:${n.id}`, what: `note [^${n.id}]`, file: n.file, line: n.line, column: n.column });
+  for (const u of ed.state.used)
+    out.push({
+      key: `${u.kind}:${u.id}`,
+      what: u.kind === 'value' ? `data reference {{num "${u.id}"}}` : `reference {{ref "${u.id}"}}`,
+      file: u.file,
+      line: u.line,
+      column: u.column,
+    });
   return out;
 }
 
@@ -46,13 +69,22 @@ function compare(ctx: BuildContext, from: Lang, to: Lang, a: Item[], b: Item[], 
   const keys = new Set(b.map((i) => i.key));
   const seen = new Set<string>();
   // A chapter missing as a whole is one difference, not one per section, figure and note in it.
-  const wholeChapterMissing = new Set(a.filter((i) => i.key.startsWith('chapter:') && !keys.has(i.key)).map((i) => i.file));
+  const wholeChapterMissing = new Set(
+    a.filter((i) => i.key.startsWith('chapter:') && !keys.has(i.key)).map((i) => i.file),
+  );
   for (const item of a) {
     if (keys.has(item.key) || seen.has(item.key)) continue;
     if (!item.key.startsWith('chapter:') && wholeChapterMissing.has(item.file)) continue;
     seen.add(item.key);
-    const verb = extra ? `is only in the ${names[from]} edition (not in the ${names[to]})` : `has no counterpart in the ${names[to]} edition`;
-    ctx.diagnostics.report('parity', item, [`The ${item.what} ${verb}`], [extra ? `add it to the ${names[to]} edition or remove it here` : `add it to the ${names[to]} edition`]);
+    const verb = extra
+      ? `is only in the ${names[from]} edition (not in the ${names[to]})`
+      : `has no counterpart in the ${names[to]} edition`;
+    ctx.diagnostics.report(
+      'parity',
+      item,
+      [`The ${item.what} ${verb}`],
+      [extra ? `add it to the ${names[to]} edition or remove it here` : `add it to the ${names[to]} edition`],
+    );
   }
 }
 
@@ -66,11 +98,21 @@ function checkOrder(ctx: BuildContext, source: Lang, lang: Lang, rendered: Recor
   const i = common.findIndex((id, k) => commonB[k] !== id);
   if (i >= 0) {
     const u = bPlaced.find((p) => p.id === commonB[i])!;
-    ctx.diagnostics.report('parity', u, [`"${u.id}" is placed in a different order than in the ${names[source]} edition, so its number would differ`], ['place figures and tables in the same order in both editions']);
+    ctx.diagnostics.report(
+      'parity',
+      u,
+      [`"${u.id}" is placed in a different order than in the ${names[source]} edition, so its number would differ`],
+      ['place figures and tables in the same order in both editions'],
+    );
   }
 }
 
-function reportPlacement(ctx: BuildContext, data: ReportData, rendered: Record<Lang, RenderedEdition>, langs: Lang[]): void {
+function reportPlacement(
+  ctx: BuildContext,
+  data: ReportData,
+  rendered: Record<Lang, RenderedEdition>,
+  langs: Lang[],
+): void {
   const first = rendered[langs[0]!];
   if (!first) return;
   for (const id of [...data.figures.keys(), ...data.tables.keys()]) {

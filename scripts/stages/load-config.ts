@@ -4,7 +4,6 @@ import { loadYamlFile } from '../sources/yaml.js';
 import { validate } from '../sources/validate.js';
 import type { ReportConfig } from '../model/config.js';
 
-
 const edition = {
   type: 'object',
   required: ['title', 'shortTitle', 'authorGroup', 'authors', 'institution', 'subject', 'keywords', 'description'],
@@ -40,11 +39,20 @@ export const schema = {
 
 /** Stage 1: report.yaml → ReportConfig (validated). */
 export function loadConfig(ctx: BuildContext): ReportConfig | undefined {
-  const doc = loadYamlFile(ctx, path.join(ctx.root, 'report.yaml'), 'every report root has a report.yaml (see the repository\'s own)');
+  const doc = loadYamlFile(
+    ctx,
+    path.join(ctx.root, 'report.yaml'),
+    "every report root has a report.yaml (see the repository's own)",
+  );
   if (!doc || !validate(ctx, schema, doc)) return undefined;
   const config = doc.value as ReportConfig;
   if (!config.languages.includes(config.sourceLanguage)) {
-    ctx.diagnostics.report('config', doc.at(['sourceLanguage']), [`the source language "${config.sourceLanguage}" is not one of the languages (${config.languages.join(', ')})`], ['list it under languages, or name one of them as sourceLanguage']);
+    ctx.diagnostics.report(
+      'config',
+      doc.at(['sourceLanguage']),
+      [`the source language "${config.sourceLanguage}" is not one of the languages (${config.languages.join(', ')})`],
+      ['list it under languages, or name one of them as sourceLanguage'],
+    );
     return undefined;
   }
   for (const lang of config.languages) {

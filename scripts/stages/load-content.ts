@@ -7,7 +7,6 @@ import { checkCharacterReferences } from '../sources/character-references.js';
 import type { Chapter } from '../model/content.js';
 import { sidecarPath } from '../model/alignment.js';
 
-
 export const frontMatterSchema = {
   type: 'object',
   required: ['id'],
@@ -25,7 +24,12 @@ export function loadContent(ctx: BuildContext, lang: Lang): Chapter[] {
   const dir = path.join(ctx.root, 'content', lang);
   const names = listFolder(ctx, dir);
   if (!names) {
-    ctx.diagnostics.report('missing-file', { file: `content/${lang}` }, [`content/${lang}/`], [`write the ${lang} chapters as content/${lang}/NN-slug.md`]);
+    ctx.diagnostics.report(
+      'missing-file',
+      { file: `content/${lang}` },
+      [`content/${lang}/`],
+      [`write the ${lang} chapters as content/${lang}/NN-slug.md`],
+    );
     return [];
   }
   const chapters: Chapter[] = [];
@@ -33,7 +37,8 @@ export function loadContent(ctx: BuildContext, lang: Lang): Chapter[] {
     const file = `content/${lang}/${name}`;
     if (!name.endsWith('.md')) {
       // A chapter saved under another extension would silently be left out of the edition.
-      if (/\.(md|markdown|mdown|mkd)$/i.test(name) || /^\d+-[^.]*\.txt$/i.test(name)) ctx.diagnostics.report('not-a-chapter', { file, line: 1, column: 1 }, [name]);
+      if (/\.(md|markdown|mdown|mkd)$/i.test(name) || /^\d+-[^.]*\.txt$/i.test(name))
+        ctx.diagnostics.report('not-a-chapter', { file, line: 1, column: 1 }, [name]);
       continue;
     }
     const text = readText(ctx, path.join(dir, name));
@@ -47,14 +52,25 @@ export function loadContent(ctx: BuildContext, lang: Lang): Chapter[] {
 export function parseChapter(ctx: BuildContext, text: string, file: string, lang: Lang): Chapter | undefined {
   const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(\r?\n|$)/.exec(text);
   if (!m) {
-    ctx.diagnostics.report('front-matter', { file, line: 1, column: 1 }, ['missing'], ['start the file with a --- block holding id: (the section id)']);
+    ctx.diagnostics.report(
+      'front-matter',
+      { file, line: 1, column: 1 },
+      ['missing'],
+      ['start the file with a --- block holding id: (the section id)'],
+    );
     return undefined;
   }
   const fm = parseYaml(ctx, m[1]!, file, 1);
-  if (!fm || !validate(ctx, frontMatterSchema, fm, 'front matter holds id and optionally title', 'the front matter')) return undefined;
+  if (!fm || !validate(ctx, frontMatterSchema, fm, 'front matter holds id and optionally title', 'the front matter'))
+    return undefined;
   const meta = fm.value as { id: string; title?: string; 'source-hash'?: string };
   if (meta['source-hash'] !== undefined) {
-    ctx.diagnostics.report('obsolete-source-hash', fm.at(['source-hash']), [sidecarPath(file)], [`npm run check -- --accept ${file}`]);
+    ctx.diagnostics.report(
+      'obsolete-source-hash',
+      fm.at(['source-hash']),
+      [sidecarPath(file)],
+      [`npm run check -- --accept ${file}`],
+    );
   }
   const body = text.slice(m[0].length);
   const bodyLine = m[0].split('\n').length;

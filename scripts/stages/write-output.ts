@@ -33,7 +33,11 @@ export function writeFile(staging: Staging, rel: string, content: string | Uint8
 }
 
 /** A file whose content may still be being made (a chart's download): written when it is; commit waits for it, and fails with it. */
-export function writeLater(staging: Staging, rel: string, content: string | Uint8Array | Promise<string | Uint8Array>): void {
+export function writeLater(
+  staging: Staging,
+  rel: string,
+  content: string | Uint8Array | Promise<string | Uint8Array>,
+): void {
   if (!(content instanceof Promise)) {
     writeFile(staging, rel, content);
     return;
@@ -65,7 +69,8 @@ export function linkFile(staging: Staging, rel: string, from: string): void {
 /** Keep parts of the previous output that this build does not produce (another language). */
 export function carryOver(staging: Staging, rel: string): void {
   const prev = path.join(staging.outDir, rel);
-  if (existsSync(prev) && !existsSync(path.join(staging.dir, rel))) cpSync(prev, path.join(staging.dir, rel), { recursive: true });
+  if (existsSync(prev) && !existsSync(path.join(staging.dir, rel)))
+    cpSync(prev, path.join(staging.dir, rel), { recursive: true });
 }
 
 /**
@@ -80,7 +85,6 @@ export async function commit(staging: Staging, background: Set<Promise<unknown>>
   renameSync(staging.dir, staging.outDir);
   background.add(rm(old, { recursive: true, force: true }).catch(() => undefined));
 }
-
 
 export function discard(staging: Staging): void {
   staging.discarded = true;

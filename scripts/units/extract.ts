@@ -61,7 +61,8 @@ export function walkUnits(tree: Root, visit: (u: UnitNode) => void): void {
             if (cell.children.length) visit({ node: cell, kind: 'cell', id: `${t}.r${r + 1}c${c + 1}`, section });
           }),
         );
-      } else if (node.type === 'footnoteDefinition') visit({ node, kind: 'note', id: `note.${node.identifier}`, section });
+      } else if (node.type === 'footnoteDefinition')
+        visit({ node, kind: 'note', id: `note.${node.identifier}`, section });
     }
   };
   walk(tree);
@@ -78,7 +79,12 @@ function headingIdOf(node: Heading): string | undefined {
 function slotOf(node: Paragraph): string | undefined {
   if (node.children.length !== 1) return undefined;
   const only = node.children[0]!;
-  const m = only.type === 'text' ? slotText.exec(only.value.trim()) : only.type === 'html' ? slotHtml.exec(only.value.trim()) : null;
+  const m =
+    only.type === 'text'
+      ? slotText.exec(only.value.trim())
+      : only.type === 'html'
+        ? slotHtml.exec(only.value.trim())
+        : null;
   return m ? (m[1] ?? '') : undefined;
 }
 
@@ -91,11 +97,36 @@ export function chapterUnits(chapter: Chapter): Unit[] {
     const range = rangeOf(node, kind);
     if (!range) return;
     const { start, end } = range;
-    const { text: folded, spans } = fold(body, start.offset!, end.offset!, start.line + chapter.bodyLine - 1, start.column);
+    const { text: folded, spans } = fold(
+      body,
+      start.offset!,
+      end.offset!,
+      start.line + chapter.bodyLine - 1,
+      start.column,
+    );
     const text = kind === 'heading' ? folded.replace(headingId, '') : folded;
     if (!text) return;
-    const anchor = kind === 'note' ? `note-${id.slice('note.'.length)}` : kind === 'cell' ? section : kind === 'slot' ? (id === 'byline' ? section : figureAnchor(id)) : id;
-    units.push({ id, kind, section, text, file: chapter.file, line: spans[0]!.line, column: spans[0]!.column, spans, anchor });
+    const anchor =
+      kind === 'note'
+        ? `note-${id.slice('note.'.length)}`
+        : kind === 'cell'
+          ? section
+          : kind === 'slot'
+            ? id === 'byline'
+              ? section
+              : figureAnchor(id)
+            : id;
+    units.push({
+      id,
+      kind,
+      section,
+      text,
+      file: chapter.file,
+      line: spans[0]!.line,
+      column: spans[0]!.column,
+      spans,
+      anchor,
+    });
   });
   return units;
 }
@@ -126,7 +157,13 @@ function rangeOf(node: Nodes, kind: UnitKind): { start: Point; end: Point } | un
  * The source between two offsets with line breaks (and the indentation or `>` after them) folded into one
  * space, and where each run of it starts in the file.
  */
-export function fold(src: string, start: number, end: number, line: number, column: number): { text: string; spans: Span[] } {
+export function fold(
+  src: string,
+  start: number,
+  end: number,
+  line: number,
+  column: number,
+): { text: string; spans: Span[] } {
   let text = '';
   const spans: Span[] = [];
   let l = line;

@@ -53,10 +53,65 @@ export function digitNumbers(text: string): NumberToken[] {
   return out;
 }
 
-const small = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const small = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const tens = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const ordinals = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
-const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const ordinals = [
+  'zeroth',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+];
+const months = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 function wordValue(w: string): number | undefined {
   let i = small.indexOf(w);
@@ -77,13 +132,27 @@ export function englishWordValues(text: string): string[] {
   for (const m of text.toLowerCase().matchAll(/[a-z]+(?:-[a-z]+)?/g)) {
     const parts = m[0].split('-');
     const vals = parts.map(wordValue);
-    if (parts.length === 2 && vals[0] !== undefined && vals[0] >= 20 && vals[1] !== undefined && vals[1] < 10) out.push(norm(vals[0] + vals[1]));
+    if (parts.length === 2 && vals[0] !== undefined && vals[0] >= 20 && vals[1] !== undefined && vals[1] < 10)
+      out.push(norm(vals[0] + vals[1]));
     for (const v of vals) if (v !== undefined) out.push(norm(v));
   }
   return out;
 }
 
-const zhDigits: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const zhDigits: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const zhUnits: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 function parseSmall(s: string): number {
@@ -102,9 +171,16 @@ function parseSmall(s: string): number {
 
 /** 十八 → 18, 二十 → 20, 一亿五千万 → 150000000, 千万 → 10000000. */
 export function parseChineseNumeral(s: string): number {
-  for (const [unit, scale] of [['亿', 1e8], ['万', 1e4]] as const) {
+  for (const [unit, scale] of [
+    ['亿', 1e8],
+    ['万', 1e4],
+  ] as const) {
     const i = s.lastIndexOf(unit);
-    if (i >= 0) return (i ? parseChineseNumeral(s.slice(0, i)) : 1) * scale + (i + 1 < s.length ? parseChineseNumeral(s.slice(i + 1)) : 0);
+    if (i >= 0)
+      return (
+        (i ? parseChineseNumeral(s.slice(0, i)) : 1) * scale +
+        (i + 1 < s.length ? parseChineseNumeral(s.slice(i + 1)) : 0)
+      );
   }
   return parseSmall(s);
 }
@@ -136,7 +212,9 @@ export function unmatchedNumbers(text: string, other: string): NumberToken[] {
 /** {{num}} and {{ref}} expressions, note markers and link targets, as they are compared across a pair. */
 export function expressionsOf(text: string): { what: string; index: number }[] {
   const out: { what: string; index: number }[] = [];
-  for (const m of text.matchAll(/\{\{\s*(num|ref)\s+"([^"]+)"[^}]*\}\}|\[\^([^\]]+)\](?!:)|\]\(([^)\s]+)[^)]*\)|<((?:https?|mailto):[^>]+)>|(?<![(<])(https?:\/\/[^\s)>，。；]+)/g)) {
+  for (const m of text.matchAll(
+    /\{\{\s*(num|ref)\s+"([^"]+)"[^}]*\}\}|\[\^([^\]]+)\](?!:)|\]\(([^)\s]+)[^)]*\)|<((?:https?|mailto):[^>]+)>|(?<![(<])(https?:\/\/[^\s)>，。；]+)/g,
+  )) {
     const what = m[1] ? `{{${m[1]} "${m[2]}"}}` : m[3] ? `[^${m[3]}]` : (m[4] ?? m[5] ?? m[6])!;
     out.push({ what, index: m.index });
   }

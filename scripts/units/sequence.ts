@@ -4,7 +4,11 @@
  * removed on one side stays unpaired instead of shifting every pair after it. (jsdiff's diffArrays pairs
  * only equal items; here a changed paragraph must still pair with its old self, by similarity.)
  */
-export function alignSequences<A, B>(a: readonly A[], b: readonly B[], score: (x: A, y: B) => number): [number, number][] {
+export function alignSequences<A, B>(
+  a: readonly A[],
+  b: readonly B[],
+  score: (x: A, y: B) => number,
+): [number, number][] {
   const n = a.length;
   const m = b.length;
   const best: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));

@@ -59,9 +59,14 @@ function whole(piece: string, value: string, side: 'head' | 'tail'): string {
 }
 
 /** The change's parts with long unchanged stretches shortened to a few words around each change. */
-export function trimmedParts(change: TextChange, lang: string): { value: string; added?: boolean; removed?: boolean }[] {
+export function trimmedParts(
+  change: TextChange,
+  lang: string,
+): { value: string; added?: boolean; removed?: boolean }[] {
   const n = change.parts.length;
-  return change.parts.map((p, i) => (p.added || p.removed ? p : { value: trimmed(p.value, i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle', lang) }));
+  return change.parts.map((p, i) =>
+    p.added || p.removed ? p : { value: trimmed(p.value, i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle', lang) },
+  );
 }
 
 /**
@@ -70,8 +75,14 @@ export function trimmedParts(change: TextChange, lang: string): { value: string;
  */
 export function changeExcerpt(change: TextChange, lang: string): { before: string; after: string } {
   const parts = trimmedParts(change, lang);
-  const before = parts.filter((p) => !p.added).map((p) => (p.removed ? `[-${p.value}-]` : p.value)).join('');
-  const after = parts.filter((p) => !p.removed).map((p) => (p.added ? `{+${p.value}+}` : p.value)).join('');
+  const before = parts
+    .filter((p) => !p.added)
+    .map((p) => (p.removed ? `[-${p.value}-]` : p.value))
+    .join('');
+  const after = parts
+    .filter((p) => !p.removed)
+    .map((p) => (p.added ? `{+${p.value}+}` : p.value))
+    .join('');
   return { before, after };
 }
 

@@ -28,7 +28,8 @@ function chartFiles(root: string): Map<string, string> {
     const html = readFileSync(path.join(root, 'dist', lang, 'index.html'), 'utf8');
     // Each figure's inline SVG (print and phone layouts), by its order in the page.
     [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].forEach((m, i) => out.set(`${lang}#${i}`, m[0]));
-    for (const f of readdirSync(path.join(root, 'dist', lang, 'charts'))) if (f.endsWith('.svg')) out.set(`${lang}/${f}`, readFileSync(path.join(root, 'dist', lang, 'charts', f), 'utf8'));
+    for (const f of readdirSync(path.join(root, 'dist', lang, 'charts')))
+      if (f.endsWith('.svg')) out.set(`${lang}/${f}`, readFileSync(path.join(root, 'dist', lang, 'charts', f), 'utf8'));
   }
   return out;
 }
@@ -36,9 +37,13 @@ function chartFiles(root: string): Map<string, string> {
 describe('chart worker threads in the compiled CLI', () => {
   it('render the charts on more cores, the same as one thread does', { timeout: wait }, async () => {
     const threaded = report();
-    const many = await cli(['build', '--root', threaded, '--format', 'html'], { NODE_OPTIONS: `--import ${path.join(import.meta.dirname, 'many-cores.mjs')}` });
+    const many = await cli(['build', '--root', threaded, '--format', 'html'], {
+      NODE_OPTIONS: `--import ${path.join(import.meta.dirname, 'many-cores.mjs')}`,
+    });
     expect(many.code, many.stderr).toBe(0);
-    expect(many.stderr).toMatch(/\[many-cores\] worker thread: file:\/\/\S*\/\.cache\/cli\/[0-9a-f]{16}\/chart-thread\.js/);
+    expect(many.stderr).toMatch(
+      /\[many-cores\] worker thread: file:\/\/\S*\/\.cache\/cli\/[0-9a-f]{16}\/chart-thread\.js/,
+    );
     expect(many.stdout).toContain('(48 chart(s) rendered)');
 
     const single = report();

@@ -9,7 +9,9 @@ const Worker = threads.Worker;
 threads.Worker = class extends Worker {
   constructor(entry, options) {
     super(entry, options);
-    process.stderr.write(`[many-cores] worker thread: ${entry instanceof URL ? entry.href : String(entry).slice(0, 200)}\n`);
+    process.stderr.write(
+      `[many-cores] worker thread: ${entry instanceof URL ? entry.href : String(entry).slice(0, 200)}\n`,
+    );
   }
 };
 syncBuiltinESMExports();

@@ -1,5 +1,15 @@
 import path from 'node:path';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFile } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,7 +23,8 @@ import { repo } from '../helpers.js';
 
 const pkg = mkdtempSync(path.join(tmpdir(), 'report-bin-'));
 afterAll(() => rmSync(pkg, { recursive: true, force: true }));
-for (const part of ['bin', 'scripts', 'package.json']) cpSync(path.join(repo, part), path.join(pkg, part), { recursive: true });
+for (const part of ['bin', 'scripts', 'package.json'])
+  cpSync(path.join(repo, part), path.join(pkg, part), { recursive: true });
 symlinkSync(path.join(repo, 'node_modules'), path.join(pkg, 'node_modules'), 'dir');
 
 const compiledRoot = path.join(pkg, '.cache', 'cli');
@@ -27,9 +38,14 @@ const originalArgs = readFileSync(argsTs, 'utf8');
 /** `node bin/report.js nonsense`: the CLI prints its usage and exits 2 (nothing else is needed for that). */
 function run(): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(pkg, 'bin', 'report.js'), 'nonsense'], { cwd: pkg, timeout: 120_000 }, (err, _stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr });
-    });
+    execFile(
+      process.execPath,
+      [path.join(pkg, 'bin', 'report.js'), 'nonsense'],
+      { cwd: pkg, timeout: 120_000 },
+      (err, _stdout, stderr) => {
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr });
+      },
+    );
   });
 }
 
@@ -68,7 +84,9 @@ describe('bin/report.js, the compiled CLI', () => {
       const r = await run();
       expect(r.code).toBe(70);
       const line = original.split('\n').length + 1;
-      expect(r.stderr.trim()).toMatch(new RegExp(`^bin/report\\.js: could not compile scripts/ — scripts/cli\\.ts:${line}:\\d+  Unexpected ";"$`));
+      expect(r.stderr.trim()).toMatch(
+        new RegExp(`^bin/report\\.js: could not compile scripts/ — scripts/cli\\.ts:${line}:\\d+  Unexpected ";"$`),
+      );
     } finally {
       writeFileSync(cliTs, original);
     }

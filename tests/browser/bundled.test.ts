@@ -28,7 +28,11 @@ describe.skipIf(!bundledRunsOn(process.platform, process.arch))('the bundled Chr
       const dir = readdirSync(root).find((n) => /^\d+\.\d+\.\d+$/.test(n) && n !== '1.0.0');
       if (!dir) return;
       const at = (f: string) => path.join(root, dir, f);
-      seen.push({ size: existsSync(at('chromium')) ? statSync(at('chromium')).size : -1, fontconfig: existsSync(at('fonts.conf')), libs: existsSync(at('lib/libnss3.so')) });
+      seen.push({
+        size: existsSync(at('chromium')) ? statSync(at('chromium')).size : -1,
+        fontconfig: existsSync(at('fonts.conf')),
+        libs: existsSync(at('lib/libnss3.so')),
+      });
     };
     const watch = setInterval(look, 10);
     let both;
@@ -44,14 +48,20 @@ describe.skipIf(!bundledRunsOn(process.platform, process.arch))('the bundled Chr
     expect(b?.executablePath).toBe(a!.executablePath);
     const size = statSync(a!.executablePath).size;
     expect(size).toBeGreaterThan(100e6);
-    expect(seen.length, 'the browser\'s folder was seen while they unpacked').toBeGreaterThan(0);
-    expect(seen.filter((s) => !(s.size === size && s.fontconfig && s.libs)), 'never seen incomplete').toEqual([]);
+    expect(seen.length, "the browser's folder was seen while they unpacked").toBeGreaterThan(0);
+    expect(
+      seen.filter((s) => !(s.size === size && s.fontconfig && s.libs)),
+      'never seen incomplete',
+    ).toEqual([]);
     expect(readdirSync(root), 'one browser, no temporary folders, no older version').toEqual([a!.version]);
 
     // The next build finds it unpacked, and it runs (with its own libraries).
     const again = await bundledChromium(cacheDir, {});
     expect(again).toMatchObject({ executablePath: a!.executablePath, unpackedMs: undefined });
-    const run = spawnSync(again!.executablePath, ['--version'], { env: { ...process.env, ...again!.env }, encoding: 'utf8' });
+    const run = spawnSync(again!.executablePath, ['--version'], {
+      env: { ...process.env, ...again!.env },
+      encoding: 'utf8',
+    });
     expect(run.stdout).toMatch(new RegExp(`^Chromium ${a!.version.split('.')[0]}\\.`));
   });
 

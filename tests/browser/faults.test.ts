@@ -4,7 +4,19 @@ import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync }
 import { tmpdir } from 'node:os';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { repo, snapshot } from '../helpers.js';
-import { Leftovers, allProcs, alive, descendants, exited, prebuiltMiniDist, reportWithDist as reportWithPrebuiltDist, signal, waitFor, type Proc, type Run } from '../procs.js';
+import {
+  Leftovers,
+  allProcs,
+  alive,
+  descendants,
+  exited,
+  prebuiltMiniDist,
+  reportWithDist as reportWithPrebuiltDist,
+  signal,
+  waitFor,
+  type Proc,
+  type Run,
+} from '../procs.js';
 
 /**
  * Browser faults: a browser that never answers or dies at start, and a real
@@ -52,7 +64,10 @@ function expectCleanFailure(r: Run, root: string, dist: string, before: Map<stri
   expect(r.stderr, 'no stack trace').not.toMatch(/^\s+at /m);
   expect(snapshot(dist)).toEqual(before);
   expect(existsSync(path.join(root, 'dist.lock')), 'the lock is released').toBe(false);
-  expect(readdirSync(root).filter((n) => n.startsWith('.dist.staging-')), 'the staging folder is removed').toEqual([]);
+  expect(
+    readdirSync(root).filter((n) => n.startsWith('.dist.staging-')),
+    'the staging folder is removed',
+  ).toEqual([]);
 }
 
 describe('a browser that fails to start', () => {
@@ -62,12 +77,19 @@ describe('a browser that fails to start', () => {
     const r = start(['build', '--root', root, '--quiet', '--browser-timeout', '5'], { PUPPETEER_EXECUTABLE_PATH: exe });
     // Note the fake browser and its helper while they run.
     const up = () => descendants(r.child.pid!);
-    await waitFor('the fake browser and its helper to start', () => up().some((p) => p.args.includes(exe)) && up().some((p) => p.args.startsWith('sleep')), 120_000, exited(r));
+    await waitFor(
+      'the fake browser and its helper to start',
+      () => up().some((p) => p.args.includes(exe)) && up().some((p) => p.args.startsWith('sleep')),
+      120_000,
+      exited(r),
+    );
     browserProcs.push(...descendants(r.child.pid!));
     const { code } = await r.exit;
     expect(code, r.stderr).toBe(1);
     const lines = errorLines(r.stderr);
-    expect(lines).toEqual([`${exe}  error  The browser did not start: no answer within 5 s — check that it is a working Chromium or Chrome, or set PUPPETEER_EXECUTABLE_PATH to one; on a slow machine raise --browser-timeout  [browser-start]`]);
+    expect(lines).toEqual([
+      `${exe}  error  The browser did not start: no answer within 5 s — check that it is a working Chromium or Chrome, or set PUPPETEER_EXECUTABLE_PATH to one; on a slow machine raise --browser-timeout  [browser-start]`,
+    ]);
     expectCleanFailure(r, root, dist, before);
     expect(browserProcs.length).toBeGreaterThanOrEqual(2); // the script and its `sleep`
     await waitFor('the fake browser to be gone', () => !browserProcs.some(alive), 10_000);
@@ -103,7 +125,12 @@ describe('Chromium failing in the middle of a build', () => {
     const { root, dist, before } = reportWithDist();
     const r = start(['build', '--root', root, '--format', 'pdf', ...extra]);
     // (Chromium starts beside the stages, and the charts no longer need it: its line may come after the HTML's)
-    await waitFor('the first write-html stage line, and Chromium started', () => /^write-html\s+\d+ ms$/m.test(r.stdout) && /^browser\s+\S/m.test(r.stdout), 240_000, exited(r));
+    await waitFor(
+      'the first write-html stage line, and Chromium started',
+      () => /^write-html\s+\d+ ms$/m.test(r.stdout) && /^browser\s+\S/m.test(r.stdout),
+      240_000,
+      exited(r),
+    );
     signal(r.child.pid!, 'SIGSTOP');
     const main = descendants(r.child.pid!).find((p) => p.ppid === r.child.pid && /chrom/i.test(p.args));
     expect(main, `a Chromium started by the build (pid ${r.child.pid})`).toBeDefined();
@@ -130,7 +157,9 @@ describe('Chromium failing in the middle of a build', () => {
     expect(performance.now() - killed, 'the build to stop within seconds').toBeLessThan(20_000);
     const lines = errorLines(r.stderr);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^\S+  error  The browser crashed or was killed while printing the PDF — try again; if it persists, check free memory or run with --verbose  \[browser-crashed\]$/);
+    expect(lines[0]).toMatch(
+      /^\S+  error  The browser crashed or was killed while printing the PDF — try again; if it persists, check free memory or run with --verbose  \[browser-crashed\]$/,
+    );
     expectCleanFailure(r, root, dist, before);
     await waitFor('every Chromium process of the build to be gone', () => ![main, ...helpers].some(alive), 30_000);
     expect(allProcs().filter((p) => p.pgrp === main.pid && alive(p))).toEqual([]);

@@ -18,10 +18,14 @@ describe('a build that fails after its charts are drawn, on a cold cache', () =>
     overlay(root, path.join(repo, 'tests', 'fixtures', 'errors', 'duplicate-page-id'));
     const run = startCli(['build', '--root', root, '--format', 'html']);
     let said = 0;
-    await waitFor('the build to say it failed', () => {
-      if (!said && /^build failed: /m.test(run.stderr)) said = performance.now();
-      return said > 0;
-    }, 240_000);
+    await waitFor(
+      'the build to say it failed',
+      () => {
+        if (!said && /^build failed: /m.test(run.stderr)) said = performance.now();
+        return said > 0;
+      },
+      240_000,
+    );
     const { code } = await run.exit;
     const after = (performance.now() - said) / 1000;
     expect(code, run.stderr).toBe(1);

@@ -32,12 +32,14 @@ let original: string;
  * The chapter with `extra` added to its first paragraph (written in place, as most editors save). Each test
  * saves its own word, and waits for what it checks from its own save on: none relies on what another did.
  */
-const editChapter = (extra: string) => writeFileSync(chapterFile(), original.replace('2020 年产出为', `2020 年${extra}产出为`));
+const editChapter = (extra: string) =>
+  writeFileSync(chapterFile(), original.replace('2020 年产出为', `2020 年${extra}产出为`));
 
 /** The text the open page shows now ('' while it is being replaced). */
 const shown = () => page.evaluate(() => document.body.innerText).catch(() => '');
 const norm = (s: string) => s.replace(/\s+/g, '');
-const pdfText = async (lang: string) => norm((await readPdf(path.join(dist, lang, `mini-report-${lang}.pdf`))).pages.map((p) => p.text).join(''));
+const pdfText = async (lang: string) =>
+  norm((await readPdf(path.join(dist, lang, `mini-report-${lang}.pdf`))).pages.map((p) => p.text).join(''));
 
 /** Where the output of the dev server stands now: what it prints from here on is `since(mark)`. */
 type Mark = { out: number; err: number };
@@ -87,7 +89,12 @@ beforeAll(async () => {
   original = readFileSync(chapterFile(), 'utf8');
   expect(original, 'the fixture has the sentence the tests edit').toContain('2020 年产出为');
   dev = left.start(['dev', '--root', root, '--port', '0', '--pdf-after', '2']);
-  await waitFor('the dev server to print its address', () => /http:\/\/127\.0\.0\.1:\d+\//.test(dev.stdout), 240_000, exited(dev));
+  await waitFor(
+    'the dev server to print its address',
+    () => /http:\/\/127\.0\.0\.1:\d+\//.test(dev.stdout),
+    240_000,
+    exited(dev),
+  );
   url = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(dev.stdout)![1]!;
   context = await (await testBrowser()).createBrowserContext();
   page = await context.newPage();
@@ -103,7 +110,12 @@ beforeAll(async () => {
     };
   });
   await page.goto(`${url}zh/index.html`, { waitUntil: 'load' });
-  const listening = () => page.evaluate(() => (window as unknown as { __sources: EventSource[] }).__sources.some((s) => s.readyState === EventSource.OPEN)).catch(() => false);
+  const listening = () =>
+    page
+      .evaluate(() =>
+        (window as unknown as { __sources: EventSource[] }).__sources.some((s) => s.readyState === EventSource.OPEN),
+      )
+      .catch(() => false);
   await waitFor('the page to listen for live reloads', listening, 240_000, exited(dev));
   // The first PDFs come after the quiet period; start editing once they are done.
   await line({ out: 0, err: 0 }, /^rebuilt HTML and PDF /m);
@@ -123,7 +135,12 @@ describe('npm run dev', () => {
     expect(await shown()).not.toContain('青蛙标记');
     const m = mark();
     editChapter('青蛙标记');
-    await waitFor('the open page to show the edit', async () => (await shown()).includes('青蛙标记'), 240_000, exited(dev));
+    await waitFor(
+      'the open page to show the edit',
+      async () => (await shown()).includes('青蛙标记'),
+      240_000,
+      exited(dev),
+    );
     await line(m, /^rebuilt HTML after content\/zh\/01-main\.md in \d+ ms$/m);
   });
 
@@ -143,7 +160,12 @@ describe('npm run dev', () => {
     // The last good build: a save of this test's own, HTML and PDFs rebuilt.
     const good = mark();
     editChapter('蜘蛛标记');
-    await waitFor('the open page to show the good save', async () => (await shown()).includes('蜘蛛标记'), 240_000, exited(dev));
+    await waitFor(
+      'the open page to show the good save',
+      async () => (await shown()).includes('蜘蛛标记'),
+      240_000,
+      exited(dev),
+    );
     await pdfShows(good, '蜘蛛标记');
     const before = snapshot(dist);
     const m = mark();
@@ -160,7 +182,12 @@ describe('npm run dev', () => {
 
     const fixed = mark();
     editChapter('蜻蜓标记');
-    await waitFor('the open page to show the fixed chapter', async () => (await shown()).includes('蜻蜓标记'), 240_000, exited(dev));
+    await waitFor(
+      'the open page to show the fixed chapter',
+      async () => (await shown()).includes('蜻蜓标记'),
+      240_000,
+      exited(dev),
+    );
     await line(fixed, /^rebuilt HTML after content\/zh\/01-main\.md/m);
     await line(fixed, /^rebuilt HTML and PDF /m);
     expect(await pdfText('zh')).toContain('蜻蜓标记');
@@ -189,7 +216,9 @@ describe('npm run dev, when its Chromium dies', () => {
     editChapter('蜗牛标记');
     await line(m, /^rebuilt HTML after content\/zh\/01-main\.md/m);
     await line(m, /^rebuilt HTML and PDF \(zh: \d+ pages/m);
-    expect(since(m).out.match(/^browser: .*$/gm)).toEqual([expect.stringMatching(/^browser: Chromium had stopped \(crashed or killed\); starting it again$/)]);
+    expect(since(m).out.match(/^browser: .*$/gm)).toEqual([
+      expect.stringMatching(/^browser: Chromium had stopped \(crashed or killed\); starting it again$/),
+    ]);
     expect(since(m).err).not.toMatch(/internal error|^\s+at /m);
     expect(await pdfText('zh')).toContain('蜗牛标记');
     const now = descendants(dev.child.pid!).filter((p) => /chrom/i.test(p.args) && p.ppid === dev.child.pid);
@@ -202,7 +231,14 @@ describe('npm run dev, stopped with Ctrl-C (SIGINT)', () => {
    * Ctrl-C, once, whichever test asks first: what ran before (the dev server's processes, its Chromium among
    * them; whether its port answered) and how it ended. Each test below asks for it, and so runs alone too.
    */
-  type Stopped = { procs: Proc[]; answered: boolean; lockHeld: boolean; code: number | null; signal: NodeJS.Signals | null; lockLeft: boolean };
+  type Stopped = {
+    procs: Proc[];
+    answered: boolean;
+    lockHeld: boolean;
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    lockLeft: boolean;
+  };
   let stopping: Promise<Stopped> | undefined;
   const lockFile = () => path.join(root, 'dist.lock');
   const stop = () =>
@@ -219,12 +255,19 @@ describe('npm run dev, stopped with Ctrl-C (SIGINT)', () => {
 
   it('stops serving and leaves no process behind (no Chromium)', async () => {
     const { procs, answered, signal: sig } = await stop();
-    expect(procs.filter((p) => /chrom/i.test(p.args)).length, 'the dev server had a Chromium (it printed the PDFs)').toBeGreaterThan(0);
+    expect(
+      procs.filter((p) => /chrom/i.test(p.args)).length,
+      'the dev server had a Chromium (it printed the PDFs)',
+    ).toBeGreaterThan(0);
     expect(answered, 'it answered before').toBe(true);
     expect(sig, 'it exits by itself, not by the signal').toBeNull();
     expect(dev.stderr).not.toMatch(/^\s+at /m);
     expect(await answers(url), 'the port no longer answers').toBe(false);
-    await waitFor('every process the dev server started (Chromium, esbuild) to be gone', () => !procs.some(alive), 60_000);
+    await waitFor(
+      'every process the dev server started (Chromium, esbuild) to be gone',
+      () => !procs.some(alive),
+      60_000,
+    );
   });
 
   // Puppeteer's own SIGINT handler used to exit(130) before the graceful stop finished (launchBrowser now

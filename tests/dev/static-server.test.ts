@@ -15,7 +15,10 @@ describe('the dev server', () => {
     try {
       expect(await get(`${server.url}zh`)).toMatchObject({ status: 301, location: '/zh/' });
       expect(await get(`${server.url}zh?lang=1`)).toMatchObject({ status: 301, location: '/zh/?lang=1' });
-      expect(await get(`${server.url}zh/`)).toMatchObject({ status: 200, body: expect.stringContaining('assets/report.css') });
+      expect(await get(`${server.url}zh/`)).toMatchObject({
+        status: 200,
+        body: expect.stringContaining('assets/report.css'),
+      });
       // The page's relative link, resolved against the address the browser ends up at:
       expect((await get(new URL('assets/report.css', `${server.url}zh/`).href)).status).toBe(200);
       expect((await get(`${server.url}zh/assets/report.css`)).body).toBe('body{}');

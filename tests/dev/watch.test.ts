@@ -24,7 +24,10 @@ describe('the dev watcher', () => {
   it('sees saves in place and by rename (every time), new folders and the files in them, and report.yaml', async () => {
     const root = report();
     const seen: string[] = [];
-    watcher = watchTree(root, ['content', 'data', 'report.yaml'], { change: (rel) => seen.push(rel), error: (e) => seen.push(`error: ${e.message}`) });
+    watcher = watchTree(root, ['content', 'data', 'report.yaml'], {
+      change: (rel) => seen.push(rel),
+      error: (e) => seen.push(`error: ${e.message}`),
+    });
     await watcher.ready;
     const chapter = path.join(root, 'content', 'zh', '01-main.md');
     for (const word of ['two', 'three']) {
@@ -48,7 +51,10 @@ describe('the dev watcher', () => {
     const errors: string[] = [];
     watcher = watchTree(root, ['content'], { change: (rel) => seen.push(rel), error: (e) => errors.push(e.message) });
     await watcher.ready;
-    watcher.emit('error', Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC' }));
+    watcher.emit(
+      'error',
+      Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC' }),
+    );
     expect(errors).toEqual(['ENOSPC: System limit for number of file watchers reached']);
     writeFileSync(path.join(root, 'content', 'zh', '01-main.md'), 'after the error');
     await waitFor('a save after the error', () => seen.includes('content/zh/01-main.md'), 60_000);

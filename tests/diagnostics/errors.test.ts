@@ -1,5 +1,15 @@
 import path from 'node:path';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.js';
@@ -40,26 +50,41 @@ function miniCopy(): string {
 /** What `node bin/report.js build --root ROOT --format html --quiet` does (its exit code and stderr), in this process. */
 async function buildHtml(root: string): Promise<{ code: number; stderr: string }> {
   try {
-    const r = await build(options(root, path.join(root, 'dist'), { formats: ['html'], session, cacheDir: path.join(caches, path.basename(root)) }));
+    const r = await build(
+      options(root, path.join(root, 'dist'), {
+        formats: ['html'],
+        session,
+        cacheDir: path.join(caches, path.basename(root)),
+      }),
+    );
     return { code: 0, stderr: r.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('') };
   } catch (e) {
     if (!(e instanceof BuildFailed)) throw e;
     const n = e.diagnostics.filter((d) => d.severity === 'error').length;
-    return { code: 1, stderr: [...e.diagnostics.map(formatDiagnostic), `build failed: ${n} error(s); the previous output is unchanged`].join('\n') + '\n' };
+    return {
+      code: 1,
+      stderr:
+        [...e.diagnostics.map(formatDiagnostic), `build failed: ${n} error(s); the previous output is unchanged`].join(
+          '\n',
+        ) + '\n',
+    };
   } finally {
     await settled(session);
   }
 }
 
 /** The lines of a failed build's stderr that are messages (not the pending figures the mini report has). */
-const messages = (stderr: string) => stderr.split('\n').filter((l) => /\s(error|warning)\s/.test(l) && !l.includes('[pending-figure]'));
+const messages = (stderr: string) =>
+  stderr.split('\n').filter((l) => /\s(error|warning)\s/.test(l) && !l.includes('[pending-figure]'));
 
 /** expected.txt of a case: read (UPDATE=1: written from `actual` first); a case without one fails, saying how to make it. */
 function expected(name: string, actual: string): string {
   const file = path.join(casesDir, name, 'expected.txt');
   if (process.env.UPDATE) writeFileSync(file, actual);
   if (!existsSync(file)) {
-    expect.fail(`tests/fixtures/errors/${name}/expected.txt is missing: write it with \`UPDATE=1 npx vitest run tests/diagnostics/errors.test.ts\`, then review what it holds before committing it`);
+    expect.fail(
+      `tests/fixtures/errors/${name}/expected.txt is missing: write it with \`UPDATE=1 npx vitest run tests/diagnostics/errors.test.ts\`, then review what it holds before committing it`,
+    );
   }
   return readFileSync(file, 'utf8');
 }
@@ -126,14 +151,21 @@ describe('bad input that a fixture cannot hold: symbolic links', () => {
     temps.push(outside);
     const chapter = path.join(root, 'content', 'en', '01-main.md');
     // A whole, valid chapter: followed, it would be built and published.
-    writeFileSync(path.join(outside, 'chapter.md'), readFileSync(chapter, 'utf8').replace('Output in 2020 was', 'SECRET-OUTSIDE Output in 2020 was'));
+    writeFileSync(
+      path.join(outside, 'chapter.md'),
+      readFileSync(chapter, 'utf8').replace('Output in 2020 was', 'SECRET-OUTSIDE Output in 2020 was'),
+    );
     renameSync(chapter, `${chapter}.orig`);
     symlinkSync(path.join(outside, 'chapter.md'), chapter);
     symlinkSync(path.join(root, 'data'), path.join(root, 'data', 'charts', 'loop'));
     const r = await cli(['build', '--root', root, '--format', 'html', '--quiet']);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).not.toMatch(/internal error|^\s+at /m);
-    expect(r.stderr.split('\n').filter((l) => /\s(error|warning)\s/.test(l) && !/\[(pending-figure|parity|stale-translation)\]/.test(l))).toEqual([
+    expect(
+      r.stderr
+        .split('\n')
+        .filter((l) => /\s(error|warning)\s/.test(l) && !/\[(pending-figure|parity|stale-translation)\]/.test(l)),
+    ).toEqual([
       `content/en/01-main.md:1:1  error  The path "content/en/01-main.md (a link to ${path.join(outside, 'chapter.md')})" leads outside the report root — keep every file inside the report folder  [outside-root]`,
     ]);
     expect(snapshot(path.join(root, 'dist'))).toEqual(before);

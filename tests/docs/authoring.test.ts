@@ -17,15 +17,28 @@ import { stringKeys } from '../../scripts/stages/load-templates/strings.js';
  * theme file the code knows is named in it.
  */
 const doc = readFileSync(path.join(repo, 'docs', 'authoring.md'), 'utf8');
-const named = (name: string) => doc.includes(`\`${name}\``) || doc.includes(`\`${name}:`) || new RegExp(`^\\s*(# )?${name.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')}:`, 'm').test(doc);
+const named = (name: string) =>
+  doc.includes(`\`${name}\``) ||
+  doc.includes(`\`${name}:`) ||
+  new RegExp(`^\\s*(# )?${name.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')}:`, 'm').test(doc);
 const keys = (schema: { properties?: object }) => Object.keys(schema.properties ?? {});
 
 describe('docs/authoring.md', () => {
   it('spells out a complete report that builds both editions, passes npm run check and binds its numbers to the data', async () => {
-    const blocks = [...doc.matchAll(/^```\w+ file=(\S+)\n([\s\S]*?)^```$/gm)].map((m) => ({ file: m[1]!, text: m[2]! }));
-    expect(blocks.map((b) => b.file).sort()).toEqual(
-      ['content/en/01-rd.md', 'content/zh/01-rd.md', 'data/charts/rd.vl.json', 'data/figures.yaml', 'data/rd.csv', 'data/rd.meta.yaml', 'data/tables.yaml', 'report.yaml'],
-    );
+    const blocks = [...doc.matchAll(/^```\w+ file=(\S+)\n([\s\S]*?)^```$/gm)].map((m) => ({
+      file: m[1]!,
+      text: m[2]!,
+    }));
+    expect(blocks.map((b) => b.file).sort()).toEqual([
+      'content/en/01-rd.md',
+      'content/zh/01-rd.md',
+      'data/charts/rd.vl.json',
+      'data/figures.yaml',
+      'data/rd.csv',
+      'data/rd.meta.yaml',
+      'data/tables.yaml',
+      'report.yaml',
+    ]);
     const root = mkdtempSync(path.join(tmpdir(), 'doc-example-'));
     for (const b of blocks) {
       mkdirSync(path.dirname(path.join(root, b.file)), { recursive: true });
@@ -34,7 +47,11 @@ describe('docs/authoring.md', () => {
     const check = await cli(['check', '--root', root]);
     expect(check.code, check.stderr).toBe(0);
     // the one warning the page announces: no record yet of the Chinese the translation follows; --accept writes it
-    expect(check.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^content\/en\/01-rd\.md:1:1 {2}warning {2}No record of the Chinese text this chapter was translated from \(content\/en\/01-rd\.align\.yaml is missing\) .* {2}\[no-alignment\]$/)]);
+    expect(check.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^content\/en\/01-rd\.md:1:1 {2}warning {2}No record of the Chinese text this chapter was translated from \(content\/en\/01-rd\.align\.yaml is missing\) .* {2}\[no-alignment\]$/,
+      ),
+    ]);
     const accepted = await cli(['check', '--root', root, '--accept', 'content/en/01-rd.md']);
     expect(accepted.code, accepted.stderr).toBe(0);
     expect(accepted.stderr.trim()).toBe('');
@@ -67,7 +84,22 @@ describe('docs/authoring.md', () => {
   it('names every unit, helper, string key and file of the built-in theme', () => {
     expect(units.filter((u) => !doc.includes(`| \`${u}\``))).toEqual([]);
     // chapters' helpers and their options; the layout's and partials' helpers
-    for (const written of ['{{figure "', '{{table "', '{{ref "', '{{num "', ' bare=true}}', ' decimals=2}}', '{{> byline}}', '{{!--', '{{t ', '{{fmt ', '{{eq ', '{{{jsString ', '{{{cssString ']) expect(doc, written).toContain(written);
+    for (const written of [
+      '{{figure "',
+      '{{table "',
+      '{{ref "',
+      '{{num "',
+      ' bare=true}}',
+      ' decimals=2}}',
+      '{{> byline}}',
+      '{{!--',
+      '{{t ',
+      '{{fmt ',
+      '{{eq ',
+      '{{{jsString ',
+      '{{{cssString ',
+    ])
+      expect(doc, written).toContain(written);
     expect(stringKeys.concat('sourceLabels').filter((k) => !named(k))).toEqual([]);
     const themeFiles: string[] = [];
     const walk = (rel: string): void => {

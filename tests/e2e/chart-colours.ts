@@ -9,7 +9,10 @@ export function colours(svg: string, names: string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of svg.matchAll(/<path [^>]*aria-label="([^"]*)"[^>]*>/g)) {
     const text = m[1]!.replace(/&#x26;|&amp;/g, '&').replace(/&#x27;|&#39;/g, "'");
-    const categories = text.replace(/(：|: )[^：]*$/, '').split(' · ').map((c) => c.trim());
+    const categories = text
+      .replace(/(：|: )[^：]*$/, '')
+      .split(' · ')
+      .map((c) => c.trim());
     const name = names.find((n) => categories.includes(n));
     const colour = /\sfill="(#[0-9a-f]{3,6})"/.exec(m[0])?.[1] ?? /\sstroke="(#[0-9a-f]{3,6})"/.exec(m[0])?.[1];
     if (!name || !colour) continue;
@@ -26,10 +29,18 @@ export function chartOf(html: string, figureId: string): string {
 }
 
 /** Each entity's colour by its code, from both editions' charts; labels map to codes through the meta's labels. */
-export function coloursByCode(svgs: Record<'zh' | 'en', string>, labels: Record<string, { zh: string; en: string }>): Record<'zh' | 'en', Record<string, string>> {
+export function coloursByCode(
+  svgs: Record<'zh' | 'en', string>,
+  labels: Record<string, { zh: string; en: string }>,
+): Record<'zh' | 'en', Record<string, string>> {
   const byCode = (lang: 'zh' | 'en') => {
-    const found = colours(svgs[lang], Object.values(labels).map((names) => names[lang]));
-    return Object.fromEntries(Object.entries(labels).map(([code, names]) => [code, found.get(names[lang]) ?? '(missing)']));
+    const found = colours(
+      svgs[lang],
+      Object.values(labels).map((names) => names[lang]),
+    );
+    return Object.fromEntries(
+      Object.entries(labels).map(([code, names]) => [code, found.get(names[lang]) ?? '(missing)']),
+    );
   };
   return { zh: byCode('zh'), en: byCode('en') };
 }

@@ -18,7 +18,8 @@ import { applyMutations, type Mutation, type NotApplied } from './fuzz-mutations
  */
 
 /** A catalogue line: a path inside the report, line and column, severity, what is wrong — what to do, the rule. */
-export const catalogueLine = /^(?![/\\])(?!\.\.)[^\n]+?:\d+:\d+ {2}(error|warning) {2}[^\n]+ — [^\n]+ {2}\[[a-z0-9-]+\]$/;
+export const catalogueLine =
+  /^(?![/\\])(?!\.\.)[^\n]+?:\d+:\d+ {2}(error|warning) {2}[^\n]+ — [^\n]+ {2}\[[a-z0-9-]+\]$/;
 
 export interface Bench {
   session: Session;
@@ -49,7 +50,9 @@ export async function startBench(): Promise<Bench> {
   const root = reportCopy('mini');
   const goodDist = path.join(mkdtempSync(path.join(tmpdir(), 'fuzz-good-')), 'dist');
   const file = recordPath(cacheDir, goodDist);
-  await build(options(root, goodDist, { formats, session, cacheDir, manifest: { file, inputs: inputsHash(root, repo, key) } }));
+  await build(
+    options(root, goodDist, { formats, session, cacheDir, manifest: { file, inputs: inputsHash(root, repo, key) } }),
+  );
   await settled(session);
   rmSync(root, { recursive: true, force: true });
   return { session, cacheDir, goodDist, goodRecord: readRecord(file)! };
@@ -65,7 +68,10 @@ export async function runCase(bench: Bench, mutations: Mutation[]): Promise<Outc
   const root = reportCopy('mini');
   const outside = mkdtempSync(path.join(tmpdir(), 'fuzz-outside-'));
   try {
-    writeFileSync(path.join(outside, 'secret.md'), '---\nid: main\ntitle: SECRET-OUTSIDE\n---\n\n# SECRET-OUTSIDE {#secret}\n\nSECRET-OUTSIDE\n');
+    writeFileSync(
+      path.join(outside, 'secret.md'),
+      '---\nid: main\ntitle: SECRET-OUTSIDE\n---\n\n# SECRET-OUTSIDE {#secret}\n\nSECRET-OUTSIDE\n',
+    );
     const notApplied = applyMutations({ root, outside, theme: path.join(repo, 'theme') }, mutations);
     if (notApplied.length) return { ok: false, lines: [], notApplied };
     const dist = path.join(root, 'dist');
@@ -84,38 +90,78 @@ export async function runCase(bench: Bench, mutations: Mutation[]): Promise<Outc
 /** Build as the CLI does after its lock: the inputs hash, then build() with the last build's record; what a user would see. */
 async function buildCase(bench: Bench, root: string, dist: string): Promise<Outcome & { printed: string[] }> {
   const printed: string[] = [];
-  const saved = { log: console.log, warn: console.warn, error: console.error, info: console.info, debug: console.debug };
-  console.log = console.warn = console.error = console.info = console.debug = (...a: unknown[]) => void printed.push(a.map(String).join(' '));
+  const saved = {
+    log: console.log,
+    warn: console.warn,
+    error: console.error,
+    info: console.info,
+    debug: console.debug,
+  };
+  console.log =
+    console.warn =
+    console.error =
+    console.info =
+    console.debug =
+      (...a: unknown[]) => void printed.push(a.map(String).join(' '));
   try {
     const manifest = { file: recordPath(bench.cacheDir, dist), inputs: inputsHash(root, repo, key) };
-    const result = await build(options(root, dist, { formats, session: bench.session, cacheDir: bench.cacheDir, manifest, previous: bench.goodRecord, lastValues: bench.goodRecord.values }));
-    return { ok: true, lines: result.diagnostics.map(formatDiagnostic), langs: result.editions.map((e) => e.lang), printed };
+    const result = await build(
+      options(root, dist, {
+        formats,
+        session: bench.session,
+        cacheDir: bench.cacheDir,
+        manifest,
+        previous: bench.goodRecord,
+        lastValues: bench.goodRecord.values,
+      }),
+    );
+    return {
+      ok: true,
+      lines: result.diagnostics.map(formatDiagnostic),
+      langs: result.editions.map((e) => e.lang),
+      printed,
+    };
   } catch (e) {
     if (e instanceof BuildFailed) return { ok: false, lines: e.diagnostics.map(formatDiagnostic), printed };
-    return { ok: false, lines: [], printed, problem: `internal error (the CLI would exit 70): ${(e as Error)?.stack ?? String(e)}` };
+    return {
+      ok: false,
+      lines: [],
+      printed,
+      problem: `internal error (the CLI would exit 70): ${(e as Error)?.stack ?? String(e)}`,
+    };
   } finally {
     Object.assign(console, saved);
     await settled(bench.session); // (the old output is removed in the background after a swap)
   }
 }
 
-function judge(outcome: Outcome & { printed: string[] }, root: string, dist: string, before: Map<string, string>, inserted: string): string | undefined {
+function judge(
+  outcome: Outcome & { printed: string[] },
+  root: string,
+  dist: string,
+  before: Map<string, string>,
+  inserted: string,
+): string | undefined {
   const { ok, lines, langs, printed } = outcome;
   if (printed.length) return `printed besides the catalogue lines: ${printed.join('\n')}`;
   const bad = lines.find((l) => !catalogueLine.test(l));
   if (bad !== undefined) return `not a catalogue line: ${JSON.stringify(bad)}`;
   if (readdirSync(root).some((n) => n.startsWith('.dist.staging-'))) return 'a staging folder was left beside dist/';
   if (!ok) {
-    if (!lines.some((l) => /^\S.*:\d+:\d+ {2}error {2}/.test(l))) return `failed without an error line: ${lines.join('\n')}`;
+    if (!lines.some((l) => /^\S.*:\d+:\d+ {2}error {2}/.test(l)))
+      return `failed without an error line: ${lines.join('\n')}`;
     if (!isDeepStrictEqual(snapshot(dist), before)) return 'the previous output changed after a failed build';
     return undefined;
   }
-  for (const f of ['index.html', ...(langs ?? []).map((l) => `${l}/index.html`)]) if (!existsSync(path.join(dist, f))) return `built without ${f}`;
+  for (const f of ['index.html', ...(langs ?? []).map((l) => `${l}/index.html`)])
+    if (!existsSync(path.join(dist, f))) return `built without ${f}`;
   const out = [...snapshot(dist).values()].map((b64) => Buffer.from(b64, 'base64').toString('latin1')).join('');
   if (out.includes('SECRET-OUTSIDE')) return 'a file from outside the report was published';
   // What code prints when it is handed something it did not expect (a number 0 where a figure's is due, an object as text).
   const pages = (langs ?? []).map((l) => readFileSync(path.join(dist, l, 'index.html'), 'utf8')).join('\n');
-  const slip = /\[object Object\]|>undefined<|\bNaN\b|(?:Figure|Table|图|表) 0\b/.exec(pages.replace(/<script[\s\S]*?<\/script>/g, ''));
+  const slip = /\[object Object\]|>undefined<|\bNaN\b|(?:Figure|Table|图|表) 0\b/.exec(
+    pages.replace(/<script[\s\S]*?<\/script>/g, ''),
+  );
   if (slip && !inserted.includes(slip[0].replace(/^>|<$/g, ''))) return `the page shows "${slip[0]}"`;
   return undefined;
 }

@@ -1,6 +1,16 @@
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
@@ -11,46 +21,266 @@ import { parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
  * starts as the theme's copy).
  */
 const files = [
-  'report.yaml', 'content/zh/01-main.md', 'content/en/01-main.md', 'content/en/01-main.align.yaml',
-  'data/growth.csv', 'data/growth.meta.yaml', 'data/shares.csv', 'data/shares.meta.yaml', 'data/figures.yaml', 'data/tables.yaml',
-  'data/tables/simple.json', 'data/charts/growth.vl.json',
-  'templates/layout.hbs', 'templates/partials/byline.hbs', 'templates/partials/table-simple.hbs', 'templates/partials/table-dataset.hbs',
-  'templates/styles/report.css', 'templates/styles/print.css', 'templates/strings/zh.yaml', 'templates/strings/en.yaml', 'templates/chart-theme.json',
+  'report.yaml',
+  'content/zh/01-main.md',
+  'content/en/01-main.md',
+  'content/en/01-main.align.yaml',
+  'data/growth.csv',
+  'data/growth.meta.yaml',
+  'data/shares.csv',
+  'data/shares.meta.yaml',
+  'data/figures.yaml',
+  'data/tables.yaml',
+  'data/tables/simple.json',
+  'data/charts/growth.vl.json',
+  'templates/layout.hbs',
+  'templates/partials/byline.hbs',
+  'templates/partials/table-simple.hbs',
+  'templates/partials/table-dataset.hbs',
+  'templates/styles/report.css',
+  'templates/styles/print.css',
+  'templates/strings/zh.yaml',
+  'templates/strings/en.yaml',
+  'templates/chart-theme.json',
 ];
 /** Whole folders: deleted, made a file, linked elsewhere, renamed (a language's chapters, the templates…). */
-const folders = ['content/en', 'content/zh', 'data', 'data/charts', 'data/tables', 'templates', 'templates/partials', 'templates/strings'];
-const newFiles = ['content/zh/02-new.md', 'content/en/02-new.md', 'data/extra.csv', 'data/extra.meta.yaml', 'templates/partials/extra.hbs', 'content/zh/notes.txt'];
-const yamlFiles = ['report.yaml', 'content/en/01-main.align.yaml', 'data/growth.meta.yaml', 'data/shares.meta.yaml', 'data/figures.yaml', 'data/tables.yaml', 'templates/strings/zh.yaml', 'templates/strings/en.yaml', 'content/zh/01-main.md', 'content/en/01-main.md'];
+const folders = [
+  'content/en',
+  'content/zh',
+  'data',
+  'data/charts',
+  'data/tables',
+  'templates',
+  'templates/partials',
+  'templates/strings',
+];
+const newFiles = [
+  'content/zh/02-new.md',
+  'content/en/02-new.md',
+  'data/extra.csv',
+  'data/extra.meta.yaml',
+  'templates/partials/extra.hbs',
+  'content/zh/notes.txt',
+];
+const yamlFiles = [
+  'report.yaml',
+  'content/en/01-main.align.yaml',
+  'data/growth.meta.yaml',
+  'data/shares.meta.yaml',
+  'data/figures.yaml',
+  'data/tables.yaml',
+  'templates/strings/zh.yaml',
+  'templates/strings/en.yaml',
+  'content/zh/01-main.md',
+  'content/en/01-main.md',
+];
 const csvFiles = ['data/growth.csv', 'data/shares.csv'];
 const jsonFiles = ['data/tables/simple.json', 'data/charts/growth.vl.json', 'templates/chart-theme.json'];
 /** Files an author copies or writes anew: a second chapter, a dataset, a partial (copies of one of the files above). */
-const copyTargets = ['content/zh/02-copy.md', 'content/en/02-copy.md', 'data/copy.csv', 'data/copy.meta.yaml', 'data/charts/copy.vl.json', 'templates/partials/copy.hbs'];
+const copyTargets = [
+  'content/zh/02-copy.md',
+  'content/en/02-copy.md',
+  'data/copy.csv',
+  'data/copy.meta.yaml',
+  'data/charts/copy.vl.json',
+  'templates/partials/copy.hbs',
+];
 
 /** Text that has broken something, or could: Markdown, Handlebars, YAML, CSV, CSS, HTML, characters. */
 const snippets = [
-  '<div>x</div>', '<!--figure:fig:growth-->', '<!--byline-->', '<!-- note -->', '[x](50%.pdf)', '[x](../../../../etc/hostname)', '[x](file:///etc/hostname)',
-  '![i](https://example.org/a.png)', '![i][r]\n\n[r]: //example.org/x.png\n', '![i](missing.png)', '<https://example.org>',
-  '{{num}}', '{{num "nope"}}', '{{num "output-2020" bare=true}}', '{{figure "fig:growth"}}', '{{figure "fig:later"}}', '{{table "tab:simple"}}', '{{ref "fig:later"}}', '{{ref "tab:nope"}}',
-  '{{ref}}', '{{figure}}', '{{num "output-2020" decimal=1}}', '{{num "output-2020" "share-2020"}}', '{{num "output-2020" decimals=11}}', '{{fmt 1 "percent"}}', '{{t "x"}}', '{{eq 1 1}}',
-  '{{> byline}}', '{{> nope}}', '{{#each x}}', '{{/each}}', '{{#if}}', '{{', '}}', '{{{', '{{log "hi"}}', '{{lookup this "constructor"}}', '{{this.constructor.name}}', '{{@root}}', '{{!-- c --}}', '\\{{num "x"}}',
-  '[^n9]', '[^n1]', '\n[^n1]: another text\n', '\n[^n2]: unused\n', '\n# Second {#test-chapter}\n', '\n## {#x}\n', '\n## Heading\n', '\n## Growth again {#growth}\n', '\n### Deep {#Bad_Id}\n', '\nTitle {#setext}\n===\n',
-  '😀', '𠀀', '\u0000', '\u0007', '\ufeff', '\u202e', '\ud800', 'é', 'ｆｕｌｌ', '\t', '\r', '\n', '"', "'", ',', ':', '- ', '---\n', '...\n', '&a ', '*a ', '&amp;', '\\', '`', '```\n', '~~~\n',
-  '| a | b |\n|---|---|\n| 1 | 2 |\n', '<script>alert(1)</script>', 'javascript:alert(1)', '&#x110000;', '&#0;', '&#xD800;', '&nbsp;', '&bogus;', '%', '%E0%A4%A', '?', '#', 'x'.repeat(5000),
-  'date: 2023-13-01\n', 'date: 2023-02-29\n', 'languages: [zh]\n', 'languages: [fr]\n', 'sourceLanguage: en\n', 'id: 5\n', 'title: [a]\n', 'source-hash: 0\n', 'baseUrl: "javascript:x"\n',
-  'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n', '!!binary aGk=', '? [a]\n: b\n', '<<: *x\n', 'key: value\nkey: again\n',
-  '{"i18n": {"zh": 1}}', '{"i18n": {}}', 'null', '[]', '1e999', '"\\ud800"',
-  'url(https://example.org/x.png)', '@import "http://example.org/a.css";', 'image-set("//example.org/a.png" 1x)', '<img src="https://example.org/x.png">', '<link rel="stylesheet" href="//example.org/a.css">',
-  '<time datetime="{{date}}">', '<div id="main">', '<a id="note-n1">', '{{#each toc}}<p id="x"></p>{{/each}}',
-  '1,2,3\n', ',,,,\n', '"open\n', 'a"b', '"x"y', ' 1510.81 ', '1,510.81', '０１', 'NaN', '-0', '1e5', '—',
+  '<div>x</div>',
+  '<!--figure:fig:growth-->',
+  '<!--byline-->',
+  '<!-- note -->',
+  '[x](50%.pdf)',
+  '[x](../../../../etc/hostname)',
+  '[x](file:///etc/hostname)',
+  '![i](https://example.org/a.png)',
+  '![i][r]\n\n[r]: //example.org/x.png\n',
+  '![i](missing.png)',
+  '<https://example.org>',
+  '{{num}}',
+  '{{num "nope"}}',
+  '{{num "output-2020" bare=true}}',
+  '{{figure "fig:growth"}}',
+  '{{figure "fig:later"}}',
+  '{{table "tab:simple"}}',
+  '{{ref "fig:later"}}',
+  '{{ref "tab:nope"}}',
+  '{{ref}}',
+  '{{figure}}',
+  '{{num "output-2020" decimal=1}}',
+  '{{num "output-2020" "share-2020"}}',
+  '{{num "output-2020" decimals=11}}',
+  '{{fmt 1 "percent"}}',
+  '{{t "x"}}',
+  '{{eq 1 1}}',
+  '{{> byline}}',
+  '{{> nope}}',
+  '{{#each x}}',
+  '{{/each}}',
+  '{{#if}}',
+  '{{',
+  '}}',
+  '{{{',
+  '{{log "hi"}}',
+  '{{lookup this "constructor"}}',
+  '{{this.constructor.name}}',
+  '{{@root}}',
+  '{{!-- c --}}',
+  '\\{{num "x"}}',
+  '[^n9]',
+  '[^n1]',
+  '\n[^n1]: another text\n',
+  '\n[^n2]: unused\n',
+  '\n# Second {#test-chapter}\n',
+  '\n## {#x}\n',
+  '\n## Heading\n',
+  '\n## Growth again {#growth}\n',
+  '\n### Deep {#Bad_Id}\n',
+  '\nTitle {#setext}\n===\n',
+  '😀',
+  '𠀀',
+  '\u0000',
+  '\u0007',
+  '\ufeff',
+  '\u202e',
+  '\ud800',
+  'é',
+  'ｆｕｌｌ',
+  '\t',
+  '\r',
+  '\n',
+  '"',
+  "'",
+  ',',
+  ':',
+  '- ',
+  '---\n',
+  '...\n',
+  '&a ',
+  '*a ',
+  '&amp;',
+  '\\',
+  '`',
+  '```\n',
+  '~~~\n',
+  '| a | b |\n|---|---|\n| 1 | 2 |\n',
+  '<script>alert(1)</script>',
+  'javascript:alert(1)',
+  '&#x110000;',
+  '&#0;',
+  '&#xD800;',
+  '&nbsp;',
+  '&bogus;',
+  '%',
+  '%E0%A4%A',
+  '?',
+  '#',
+  'x'.repeat(5000),
+  'date: 2023-13-01\n',
+  'date: 2023-02-29\n',
+  'languages: [zh]\n',
+  'languages: [fr]\n',
+  'sourceLanguage: en\n',
+  'id: 5\n',
+  'title: [a]\n',
+  'source-hash: 0\n',
+  'baseUrl: "javascript:x"\n',
+  'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n',
+  '!!binary aGk=',
+  '? [a]\n: b\n',
+  '<<: *x\n',
+  'key: value\nkey: again\n',
+  '{"i18n": {"zh": 1}}',
+  '{"i18n": {}}',
+  'null',
+  '[]',
+  '1e999',
+  '"\\ud800"',
+  'url(https://example.org/x.png)',
+  '@import "http://example.org/a.css";',
+  'image-set("//example.org/a.png" 1x)',
+  '<img src="https://example.org/x.png">',
+  '<link rel="stylesheet" href="//example.org/a.css">',
+  '<time datetime="{{date}}">',
+  '<div id="main">',
+  '<a id="note-n1">',
+  '{{#each toc}}<p id="x"></p>{{/each}}',
+  '1,2,3\n',
+  ',,,,\n',
+  '"open\n',
+  'a"b',
+  '"x"y',
+  ' 1510.81 ',
+  '1,510.81',
+  '０１',
+  'NaN',
+  '-0',
+  '1e5',
+  '—',
 ];
 
 /** Values an author could type into a YAML key or a CSV cell, right or wrong. */
 const values: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(
-    '', null, 0, -1, 1.5, 1e21, '1e999', 'NaN', true, 'yes', '2023-13-01', '2024-02-29', '2024-02-30', '2024-03-05T10:00:00Z', '05/03/2024',
-    'zh', 'en', 'fr', 'zh-Hans', 'cny-100m', 'percent', 'usd-bn', 'integer', 'number', 'text', 'fig:growth', 'fig:later', 'tab:growth', 'tab:simple', 'growth', 'shares',
-    'table-simple', 'table-dataset', 'byline', 'charts/growth.vl.json', '../report.yaml', '/etc/hostname', 'tables/simple.json', 'output-2020', 'share-2020', 'year', 'value', 'source',
-    '😀', '𠀀', '\u0000', '  ', '"', '<b>x</b>', '{{num "output-2020"}}', 'https://example.org/x', ['zh', 'en'], ['en', 'zh', 'en'], [], {}, { zh: '标题', en: 'Title' }, { zh: 'only' },
+    '',
+    null,
+    0,
+    -1,
+    1.5,
+    1e21,
+    '1e999',
+    'NaN',
+    true,
+    'yes',
+    '2023-13-01',
+    '2024-02-29',
+    '2024-02-30',
+    '2024-03-05T10:00:00Z',
+    '05/03/2024',
+    'zh',
+    'en',
+    'fr',
+    'zh-Hans',
+    'cny-100m',
+    'percent',
+    'usd-bn',
+    'integer',
+    'number',
+    'text',
+    'fig:growth',
+    'fig:later',
+    'tab:growth',
+    'tab:simple',
+    'growth',
+    'shares',
+    'table-simple',
+    'table-dataset',
+    'byline',
+    'charts/growth.vl.json',
+    '../report.yaml',
+    '/etc/hostname',
+    'tables/simple.json',
+    'output-2020',
+    'share-2020',
+    'year',
+    'value',
+    'source',
+    '😀',
+    '𠀀',
+    '\u0000',
+    '  ',
+    '"',
+    '<b>x</b>',
+    '{{num "output-2020"}}',
+    'https://example.org/x',
+    ['zh', 'en'],
+    ['en', 'zh', 'en'],
+    [],
+    {},
+    { zh: '标题', en: 'Title' },
+    { zh: 'only' },
   ),
   fc.jsonValue({ maxDepth: 1 }),
   fc.string({ unit: 'grapheme', maxLength: 8 }),
@@ -72,24 +302,108 @@ export type Mutation =
   | { kind: 'cell'; file: string; row: number; column: number; value: string };
 
 const file = fc.constantFrom(...files);
-const text = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...snippets) }, fc.string({ unit: 'grapheme', maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 3 }));
+const text = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...snippets) },
+  fc.string({ unit: 'grapheme', maxLength: 6 }),
+  fc.string({ unit: 'binary', maxLength: 3 }),
+);
 const anyFile = fc.constantFrom(...files, ...newFiles);
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('insert' as const), file: anyFile, at: fc.nat(), text }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), file: fc.constantFrom('content/zh/01-main.md', 'content/en/01-main.md'), at: fc.nat(), text }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('insert' as const),
+      file: fc.constantFrom('content/zh/01-main.md', 'content/en/01-main.md'),
+      at: fc.nat(),
+      text,
+    }),
+  },
   fc.record({ kind: fc.constant('eol' as const), file, to: fc.constantFrom('\r\n' as const, '\r' as const) }),
-  fc.record({ kind: fc.constant('bom' as const), file, as: fc.constantFrom('utf8' as const, 'utf16le' as const, 'latin1' as const) }),
-  fc.record({ kind: fc.constant('bytes' as const), file, at: fc.nat(), bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 4 }) }),
+  fc.record({
+    kind: fc.constant('bom' as const),
+    file,
+    as: fc.constantFrom('utf8' as const, 'utf16le' as const, 'latin1' as const),
+  }),
+  fc.record({
+    kind: fc.constant('bytes' as const),
+    file,
+    at: fc.nat(),
+    bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 4 }),
+  }),
   fc.record({ kind: fc.constant('truncate' as const), file, at: fc.nat() }),
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('line' as const), file, at: fc.nat(), what: fc.constantFrom('delete' as const, 'duplicate' as const, 'swap' as const) }) },
-  fc.record({ kind: fc.constantFrom('empty' as const, 'huge' as const, 'delete' as const, 'dir' as const), file: fc.oneof(file, fc.constantFrom(...folders)) }),
-  fc.record({ kind: fc.constant('rename' as const), file: fc.oneof(file, fc.constantFrom(...folders)), to: fc.constantFrom('upper' as const, 'space' as const, 'unicode' as const, 'noprefix' as const, 'dot' as const, 'tilde' as const, 'subdir' as const) }),
-  fc.record({ kind: fc.constant('symlink' as const), file: fc.oneof(file, fc.constantFrom(...folders)), to: fc.constantFrom('outside' as const, 'dangling' as const, 'self' as const, 'sibling' as const, 'parent' as const) }),
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('json' as const), file: fc.constantFrom(...jsonFiles), path: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), value: fc.jsonValue({ maxDepth: 2 }), remove: fc.boolean() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('line' as const),
+      file,
+      at: fc.nat(),
+      what: fc.constantFrom('delete' as const, 'duplicate' as const, 'swap' as const),
+    }),
+  },
+  fc.record({
+    kind: fc.constantFrom('empty' as const, 'huge' as const, 'delete' as const, 'dir' as const),
+    file: fc.oneof(file, fc.constantFrom(...folders)),
+  }),
+  fc.record({
+    kind: fc.constant('rename' as const),
+    file: fc.oneof(file, fc.constantFrom(...folders)),
+    to: fc.constantFrom(
+      'upper' as const,
+      'space' as const,
+      'unicode' as const,
+      'noprefix' as const,
+      'dot' as const,
+      'tilde' as const,
+      'subdir' as const,
+    ),
+  }),
+  fc.record({
+    kind: fc.constant('symlink' as const),
+    file: fc.oneof(file, fc.constantFrom(...folders)),
+    to: fc.constantFrom(
+      'outside' as const,
+      'dangling' as const,
+      'self' as const,
+      'sibling' as const,
+      'parent' as const,
+    ),
+  }),
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('json' as const),
+      file: fc.constantFrom(...jsonFiles),
+      path: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+      value: fc.jsonValue({ maxDepth: 2 }),
+      remove: fc.boolean(),
+    }),
+  },
   fc.record({ kind: fc.constant('copy' as const), file, to: fc.constantFrom(...copyTargets) }),
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('yaml' as const), file: fc.constantFrom(...yamlFiles), path: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), value: values, remove: fc.boolean() }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('cell' as const), file: fc.constantFrom(...csvFiles), row: fc.nat(), column: fc.nat(), value: fc.oneof(values.map(String), fc.constantFrom('', '1,510.81', ' 1510.81 ', '１５１０', '-0', '0x10', '1e5', '"a,b"', '"x"y', '—', 'N/A')) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('yaml' as const),
+      file: fc.constantFrom(...yamlFiles),
+      path: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+      value: values,
+      remove: fc.boolean(),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('cell' as const),
+      file: fc.constantFrom(...csvFiles),
+      row: fc.nat(),
+      column: fc.nat(),
+      value: fc.oneof(
+        values.map(String),
+        fc.constantFrom('', '1,510.81', ' 1510.81 ', '１５１０', '-0', '0x10', '1e5', '"a,b"', '"x"y', '—', 'N/A'),
+      ),
+    }),
+  },
 );
 
 /** Where a report's files are, and what they start as. */
@@ -183,7 +497,8 @@ function apply(at: Places, m: Mutation): void {
     case 'bom':
       if (text === undefined) return;
       if (m.as === 'utf8') return write(abs, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes!]));
-      if (m.as === 'utf16le') return write(abs, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+      if (m.as === 'utf16le')
+        return write(abs, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
       return write(abs, Buffer.from(text, 'latin1'));
     case 'bytes': {
       if (!bytes) return;
@@ -204,7 +519,10 @@ function apply(at: Places, m: Mutation): void {
     case 'empty':
       return write(abs, '');
     case 'huge':
-      return void (text !== undefined && write(abs, text + text.slice(text.indexOf('\n') + 1).repeat(Math.ceil(300_000 / Math.max(1, text.length)))));
+      return void (
+        text !== undefined &&
+        write(abs, text + text.slice(text.indexOf('\n') + 1).repeat(Math.ceil(300_000 / Math.max(1, text.length))))
+      );
     case 'delete':
       return rmSync(abs, { recursive: true, force: true });
     case 'dir':
@@ -229,7 +547,13 @@ function apply(at: Places, m: Mutation): void {
     case 'symlink': {
       rmSync(abs, { recursive: true, force: true });
       mkdirSync(path.dirname(abs), { recursive: true });
-      const target = { outside: path.join(outside, 'secret.md'), dangling: path.join(root, 'no-such-file'), self: abs, sibling: path.join(root, 'report.yaml'), parent: path.dirname(abs) }[m.to];
+      const target = {
+        outside: path.join(outside, 'secret.md'),
+        dangling: path.join(root, 'no-such-file'),
+        self: abs,
+        sibling: path.join(root, 'report.yaml'),
+        parent: path.dirname(abs),
+      }[m.to];
       return symlinkSync(target, abs);
     }
     case 'copy':

@@ -47,18 +47,29 @@ afterAll(async () => {
 });
 
 describe('a report changed at random', () => {
-  it(`builds, or fails with catalogue lines only and the previous output as it was (${found.length} found before, ${runs} new cases, seed ${seed})`, async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
-        const { problem, notApplied } = await runCase(bench, mutations);
-        // A case found before must still change the report as it did. A generated one where a mutation does not
-        // apply is not counted: fast-check draws another in its place (and fails the run when too many do).
-        if (foundCases.has(JSON.stringify(mutations))) expect(notApplied, 'a case found before no longer applies').toBeUndefined();
-        else fc.pre(notApplied === undefined);
-        expect(problem).toBeUndefined();
-      }),
-      // A failure in `npm test` is reported as found (no shrinking: each try is a build); `npm run fuzz` shrinks it.
-      { numRuns: runs, seed, path: process.env.FUZZ_PATH || undefined, endOnFailure: !process.env.FUZZ_RUNS, examples: process.env.FUZZ_PATH ? [] : found.map((m) => [m]) },
-    );
-  }, Math.max(300_000, runs * 30_000));
+  it(
+    `builds, or fails with catalogue lines only and the previous output as it was (${found.length} found before, ${runs} new cases, seed ${seed})`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
+          const { problem, notApplied } = await runCase(bench, mutations);
+          // A case found before must still change the report as it did. A generated one where a mutation does not
+          // apply is not counted: fast-check draws another in its place (and fails the run when too many do).
+          if (foundCases.has(JSON.stringify(mutations)))
+            expect(notApplied, 'a case found before no longer applies').toBeUndefined();
+          else fc.pre(notApplied === undefined);
+          expect(problem).toBeUndefined();
+        }),
+        // A failure in `npm test` is reported as found (no shrinking: each try is a build); `npm run fuzz` shrinks it.
+        {
+          numRuns: runs,
+          seed,
+          path: process.env.FUZZ_PATH || undefined,
+          endOnFailure: !process.env.FUZZ_RUNS,
+          examples: process.env.FUZZ_PATH ? [] : found.map((m) => [m]),
+        },
+      );
+    },
+    Math.max(300_000, runs * 30_000),
+  );
 });

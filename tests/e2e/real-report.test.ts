@@ -55,7 +55,10 @@ describe.each(['zh', 'en'])('the %s edition', (lang) => {
     const { entries, problems } = checkToc(pdf(lang));
     expect(problems).toEqual([]);
     const headings = edition(lang).html.headings.filter((h) => h.depth <= 3);
-    expect(entries.map((e) => squash(e.text)), 'one entry per heading, in order').toEqual(headings.map((h) => squash(h.text)));
+    expect(
+      entries.map((e) => squash(e.text)),
+      'one entry per heading, in order',
+    ).toEqual(headings.map((h) => squash(h.text)));
     for (const e of entries) expect(e.printed, e.text).toBeGreaterThan(2);
   });
 
@@ -66,13 +69,18 @@ describe.each(['zh', 'en'])('the %s edition', (lang) => {
     pages.slice(1).forEach((t, i) => {
       expect(t.replace(/\s+/g, ' '), `page ${i + 2}`).toContain(short.replace(/\s+/g, ' '));
       const n = i + 2;
-      expect(t.replace(/\s+/g, ''), `page ${n}`).toContain(lang === 'zh' ? `第${n}页/共${pages.length}页` : `Page${n}of${pages.length}`);
+      expect(t.replace(/\s+/g, ''), `page ${n}`).toContain(
+        lang === 'zh' ? `第${n}页/共${pages.length}页` : `Page${n}of${pages.length}`,
+      );
     });
   });
 
-  it('prints the charts in their print layout, without the web\'s share menus, hints or phone layout', () => {
+  it("prints the charts in their print layout, without the web's share menus, hints or phone layout", () => {
     const text = pageTexts(lang).join('\n').replace(/\s+/g, '');
-    const strings = lang === 'zh' ? ['分享与引用', '复制链接', '引用本图', '用方向键'] : ['Shareandcite', 'Copylink', 'Citethisfigure', 'Arrowkeys'];
+    const strings =
+      lang === 'zh'
+        ? ['分享与引用', '复制链接', '引用本图', '用方向键']
+        : ['Shareandcite', 'Copylink', 'Citethisfigure', 'Arrowkeys'];
     for (const s of strings) expect(text).not.toContain(s);
     // and the charts are there (an axis title).
     expect(text).toContain(lang === 'zh' ? '研发支出占GDP比重（%）' : 'R&Dexpenditure(%ofGDP)');
@@ -113,28 +121,34 @@ describe.each(['zh', 'en'])('the %s edition', (lang) => {
   });
 });
 
-describe('the PDFs printed by the bundled Chromium and by the machine\'s own browser', async () => {
-  const own = await findBrowser({ env: { ...process.env, REPORT_BROWSER: '' }, cacheDir: path.join(repo, '.cache') }).catch(() => undefined);
+describe("the PDFs printed by the bundled Chromium and by the machine's own browser", async () => {
+  const own = await findBrowser({
+    env: { ...process.env, REPORT_BROWSER: '' },
+    cacheDir: path.join(repo, '.cache'),
+  }).catch(() => undefined);
   const other = own && own.source !== 'bundled' ? own : undefined;
 
-  it.skipIf(!other)(`are the same in pages, text, fonts and table of contents (${other?.executablePath ?? 'no other browser here'})`, async () => {
-    const otherOut = path.join(mkdtempSync(path.join(tmpdir(), 'report-out-')), 'dist');
-    try {
-      await build(options(repo, otherOut, { cacheDir: cache, browser: () => testBrowser('machine') }));
-      for (const lang of ['zh', 'en']) {
-        const [bundled, theirs] = [pdf(lang), await readPdf(pdfPath(lang, otherOut))];
-        expect(theirs.pages.length, `${lang}: pages`).toBe(bundled.pages.length);
-        theirs.pages.forEach((p, i) => expect(p.text, `${lang}: text of page ${i + 1}`).toBe(bundled.pages[i]!.text));
-        // The same faces (Chromium versions split a face into subsets differently).
-        const faces = (d: Pdf) => [...new Set(d.fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')))].sort();
-        expect(faces(theirs), `${lang}: fonts`).toEqual(faces(bundled));
-        const toc = (d: Pdf) => checkToc(d).entries.map((e) => [e.text, e.printed]);
-        expect(toc(theirs), `${lang}: TOC`).toEqual(toc(bundled));
+  it.skipIf(!other)(
+    `are the same in pages, text, fonts and table of contents (${other?.executablePath ?? 'no other browser here'})`,
+    async () => {
+      const otherOut = path.join(mkdtempSync(path.join(tmpdir(), 'report-out-')), 'dist');
+      try {
+        await build(options(repo, otherOut, { cacheDir: cache, browser: () => testBrowser('machine') }));
+        for (const lang of ['zh', 'en']) {
+          const [bundled, theirs] = [pdf(lang), await readPdf(pdfPath(lang, otherOut))];
+          expect(theirs.pages.length, `${lang}: pages`).toBe(bundled.pages.length);
+          theirs.pages.forEach((p, i) => expect(p.text, `${lang}: text of page ${i + 1}`).toBe(bundled.pages[i]!.text));
+          // The same faces (Chromium versions split a face into subsets differently).
+          const faces = (d: Pdf) => [...new Set(d.fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')))].sort();
+          expect(faces(theirs), `${lang}: fonts`).toEqual(faces(bundled));
+          const toc = (d: Pdf) => checkToc(d).entries.map((e) => [e.text, e.printed]);
+          expect(toc(theirs), `${lang}: TOC`).toEqual(toc(bundled));
+        }
+      } finally {
+        rmSync(path.dirname(otherOut), { recursive: true, force: true });
       }
-    } finally {
-      rmSync(path.dirname(otherOut), { recursive: true, force: true });
-    }
-  });
+    },
+  );
 });
 
 describe('the two editions', () => {
@@ -158,18 +172,23 @@ describe('the two editions', () => {
   });
 
   it('keep the English prose free of Chinese (notes keep Chinese source titles)', () => {
-    const main = html('en').replace(/<aside class="notes"[\s\S]*?<\/aside>/g, '').replace(/<svg[\s\S]*?<\/svg>/g, '');
+    const main = html('en')
+      .replace(/<aside class="notes"[\s\S]*?<\/aside>/g, '')
+      .replace(/<svg[\s\S]*?<\/svg>/g, '');
     // Every paragraph, whatever its attributes (each has its unit id): <p id="…">, <p class="…">.
     const prose = [...main.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
     expect(prose.length, 'paragraphs read').toBeGreaterThan(50);
     expect(prose.join('\n').replaceAll('\u00ad', '')).toContain('Over the past 40 years, Shenzhen');
-    const withChinese = prose.filter((p) => /[\u4e00-\u9fff]/.test(p.replace(/\((卡脖子|前研后产|前店后厂|三来一补)(, [^)]*)?\)/g, '')));
+    const withChinese = prose.filter((p) =>
+      /[\u4e00-\u9fff]/.test(p.replace(/\((卡脖子|前研后产|前店后厂|三来一补)(, [^)]*)?\)/g, '')),
+    );
     expect(withChinese).toEqual([]);
   });
 
   it('reproduce the report: the numbers of the seed text in the Chinese edition', () => {
     const text = html('zh');
-    for (const s of ['1510.81 亿元', '90.68%', '345780 人年', '265.54 亿港元', '4.81%', '2.63%']) expect(text).toContain(s);
+    for (const s of ['1510.81 亿元', '90.68%', '345780 人年', '265.54 亿港元', '4.81%', '2.63%'])
+      expect(text).toContain(s);
     expect(html('en')).toContain('RMB 151.08 billion');
   });
 

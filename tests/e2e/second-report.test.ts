@@ -20,9 +20,11 @@ let out: string;
 let first: BuildResult;
 const html = (lang: string) => readFileSync(path.join(out, lang, 'index.html'), 'utf8');
 /** An edition's PDF text, every space removed (table cells are separate runs of text). */
-const pdfText = async (lang: string) => squash((await readPdf(path.join(out, lang, `rd-intensity-six-${lang}.pdf`))).pages.map((p) => p.text).join(''));
+const pdfText = async (lang: string) =>
+  squash((await readPdf(path.join(out, lang, `rd-intensity-six-${lang}.pdf`))).pages.map((p) => p.text).join(''));
 const tableOf = (page: string) => /<table class="table-dataset"[\s\S]*?<\/table>/.exec(page)?.[0] ?? '';
-const rowsOf = (table: string) => [...table.matchAll(/<tr><th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td><\/tr>/g)].map((m) => [m[1], m[2]]);
+const rowsOf = (table: string) =>
+  [...table.matchAll(/<tr><th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td><\/tr>/g)].map((m) => [m[1], m[2]]);
 
 beforeAll(async () => {
   root = reportCopy('second-report');
@@ -37,25 +39,51 @@ describe('a second report with no templates/', () => {
     expect(first.diagnostics).toEqual([]);
     expect(first.editions.map((e) => e.lang)).toEqual(['en', 'zh']);
     for (const lang of ['en', 'zh']) {
-      expect((first.editions.find((e) => e.lang === lang)!.outputs.pdf!.state as PdfState).pages).toBeGreaterThanOrEqual(4);
-      expect(readFileSync(path.join(out, lang, 'assets', 'report.css'), 'utf8')).toBe(readFileSync(path.join(repo, 'theme', 'styles', 'report.css'), 'utf8'));
+      expect(
+        (first.editions.find((e) => e.lang === lang)!.outputs.pdf!.state as PdfState).pages,
+      ).toBeGreaterThanOrEqual(4);
+      expect(readFileSync(path.join(out, lang, 'assets', 'report.css'), 'utf8')).toBe(
+        readFileSync(path.join(repo, 'theme', 'styles', 'report.css'), 'utf8'),
+      );
     }
     expect(html('en')).toContain('<html lang="en">');
     expect(html('zh')).toContain('<html lang="zh-CN">');
   });
 
   it('prints the table from the dataset: filtered to 2021, sorted by value, labels as row headers, numbers as the text rounds them', async () => {
-    expect(rowsOf(tableOf(html('en')))).toEqual([['Israel', '5.76'], ['Sweden', '3.42'], ['United Kingdom', '2.90'], ['France', '2.21'], ['Canada', '1.87'], ['Italy', '1.41']]);
-    expect(rowsOf(tableOf(html('zh')))).toEqual([['以色列', '5.76'], ['瑞典', '3.42'], ['英国', '2.90'], ['法国', '2.21'], ['加拿大', '1.87'], ['意大利', '1.41']]);
+    expect(rowsOf(tableOf(html('en')))).toEqual([
+      ['Israel', '5.76'],
+      ['Sweden', '3.42'],
+      ['United Kingdom', '2.90'],
+      ['France', '2.21'],
+      ['Canada', '1.87'],
+      ['Italy', '1.41'],
+    ]);
+    expect(rowsOf(tableOf(html('zh')))).toEqual([
+      ['以色列', '5.76'],
+      ['瑞典', '3.42'],
+      ['英国', '2.90'],
+      ['法国', '2.21'],
+      ['加拿大', '1.87'],
+      ['意大利', '1.41'],
+    ]);
     const table = tableOf(html('en'));
     expect(table).toContain('<th scope="col">Economy</th><th scope="col" class="num">% of GDP</th>');
-    expect(table).toMatch(/aria-labelledby="tab-gerd-share-2021-caption" aria-describedby="tab-gerd-share-2021-source"/);
-    expect(html('en')).toMatch(/<figcaption id="tab-gerd-share-2021-caption">[\s\S]*?R&#x26;D expenditure as a share of GDP, 2021<\/figcaption>/);
-    expect(html('en')).toContain('<p class="figure-source" id="tab-gerd-share-2021-source">Source: World Bank, World Development Indicators</p>');
+    expect(table).toMatch(
+      /aria-labelledby="tab-gerd-share-2021-caption" aria-describedby="tab-gerd-share-2021-source"/,
+    );
+    expect(html('en')).toMatch(
+      /<figcaption id="tab-gerd-share-2021-caption">[\s\S]*?R&#x26;D expenditure as a share of GDP, 2021<\/figcaption>/,
+    );
+    expect(html('en')).toContain(
+      '<p class="figure-source" id="tab-gerd-share-2021-source">Source: World Bank, World Development Indicators</p>',
+    );
     expect(html('en')).toContain('In 2021 Israel spent 5.8% of its GDP');
     expect(html('zh')).toContain('以色列研发支出占国内生产总值的 5.8%');
     // (English prose is hyphenated with soft hyphens, and its apostrophes are curly)
-    expect(html('en').replace(/\u00ad/g, '')).toMatch(/Sweden[’']s for 2021 is 3\.41565% as published, and 3\.42 rounded/);
+    expect(html('en').replace(/\u00ad/g, '')).toMatch(
+      /Sweden[’']s for 2021 is 3\.41565% as published, and 3\.42 rounded/,
+    );
     const pdf = await pdfText('en');
     expect(pdf).toContain('Israel5.76');
     expect(pdf).toContain('Italy1.41');

@@ -24,7 +24,11 @@ afterAll(closeTestBrowser);
 
 const SHY = '\u00ad';
 const html = (lang: string) => readFileSync(path.join(out, lang, 'index.html'), 'utf8');
-const decode = (s: string) => s.replace(/&quot;|&#x22;|&#34;/g, '"').replace(/&#x27;|&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&quot;|&#x22;|&#34;/g, '"')
+    .replace(/&#x27;|&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 /** The text a reader sees in the edition's main part: no tags, attributes, charts or scripts. */
 const mainText = (lang: string) => {
   const page = html(lang);
@@ -54,12 +58,15 @@ describe('English hyphenation', () => {
   it('puts soft hyphens into body text only: not headings, notes or captions', () => {
     const page = html('en');
     expect(page.split(SHY).length - 1).toBeGreaterThan(1000);
-    for (const [, inner] of page.matchAll(/<(h[1-6]|figcaption|aside|a)\b[^>]*>([\s\S]*?)<\/\1>/g)) expect(inner).not.toContain(SHY);
+    for (const [, inner] of page.matchAll(/<(h[1-6]|figcaption|aside|a)\b[^>]*>([\s\S]*?)<\/\1>/g))
+      expect(inner).not.toContain(SHY);
   });
 
   it('breaks many lines of the PDF inside a word', () => {
     // A line that ends in "-" inside a word the text writes without one (not a compound such as "high-tech").
-    const body = html('en').replace(/<[^>]*>/g, '').replaceAll(SHY, '');
+    const body = html('en')
+      .replace(/<[^>]*>/g, '')
+      .replaceAll(SHY, '');
     let broken = 0;
     for (const p of pdfs.en!.pages) {
       p.lines.forEach((line, i) => {
@@ -81,7 +88,11 @@ describe('English hyphenation', () => {
         getSelection()!.selectAllChildren(p);
         const data = new DataTransfer();
         document.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
-        return { text: data.getData('text/plain'), html: data.getData('text/html'), source: (p.textContent ?? '').replace(/\u00ad/g, '') };
+        return {
+          text: data.getData('text/plain'),
+          html: data.getData('text/html'),
+          source: (p.textContent ?? '').replace(/\u00ad/g, ''),
+        };
       });
       expect(copied.text).not.toContain(SHY);
       expect(copied.html).not.toContain(SHY);
@@ -104,9 +115,16 @@ describe.each(['zh', 'en'])('the %s PDF', (lang) => {
   it('has no page inside a chapter less than 60% full', () => {
     const pages = pdfs[lang]!.pages;
     const short = result.config.editions[lang as 'zh'].shortTitle;
-    const fill = pageFill(pages, (l) => l.text.trim() === short || /^Page \d+ of \d+$|^第 ?\d+ ?页/.test(l.text.trim()));
+    const fill = pageFill(
+      pages,
+      (l) => l.text.trim() === short || /^Page \d+ of \d+$|^第 ?\d+ ?页/.test(l.text.trim()),
+    );
     const { tocPages } = result.editions.find((e) => e.lang === lang)!.pdf!;
-    const starts = new Set(headingsOf(lang).filter((h) => h.depth === 2).map((h) => tocPages[h.id]!));
+    const starts = new Set(
+      headingsOf(lang)
+        .filter((h) => h.depth === 2)
+        .map((h) => tocPages[h.id]!),
+    );
     const first = Math.min(...starts);
     const thin: string[] = [];
     for (let p = first; p < pages.length; p++) {
@@ -122,7 +140,12 @@ describe.each(['zh', 'en'])('the %s PDF', (lang) => {
 describe('numerals', () => {
   it('English running text spells out one to nine; the Chinese and the tables keep figures', () => {
     const en = mainText('en').replaceAll(SHY, '').replace(/\s+/g, ' ');
-    for (const s of ['one Turing Award research institute', 'three Nobel laureate research institutes', 'five Hong Kong universities']) expect(en).toContain(s);
+    for (const s of [
+      'one Turing Award research institute',
+      'three Nobel laureate research institutes',
+      'five Hong Kong universities',
+    ])
+      expect(en).toContain(s);
     const zh = mainText('zh').replace(/\s+/g, ' ');
     expect(zh).toContain('1 个图灵奖研究院');
     expect(zh).toContain('3 个诺贝尔');

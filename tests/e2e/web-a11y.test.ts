@@ -12,7 +12,11 @@ useServedReport();
 describe.each(langs)('the %s edition, accessible and shareable', (lang) => {
   let desktop: Load;
   beforeAll(async () => {
-    desktop = await open(editionUrl(lang), { width: 1280, height: 800 }, { scroll: true, screenshot: path.join(artifacts, `web-${lang}-desktop.png`) });
+    desktop = await open(
+      editionUrl(lang),
+      { width: 1280, height: 800 },
+      { scroll: true, screenshot: path.join(artifacts, `web-${lang}-desktop.png`) },
+    );
   });
   afterAll(async () => {
     await desktop?.page.close();
@@ -20,26 +24,40 @@ describe.each(langs)('the %s edition, accessible and shareable', (lang) => {
 
   it('gives every chart a text alternative, marks that say their values, and a link to its data', async () => {
     const figs = await desktop.page.evaluate(() =>
-      [...document.querySelectorAll('figure')].filter((f) => f.querySelector('svg')).map((f) => {
-        const group = f.querySelector('.chart[role="figure"]');
-        const text = (ids: string | null | undefined) => (ids ?? '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
-        const svg = [...f.querySelectorAll('.chart svg')].find((s) => s.getClientRects().length > 0)!;
-        const labelled = [...svg.querySelectorAll('[aria-label]')];
-        const marks = labelled.filter((m) => m.getAttribute('role') === 'graphics-symbol' && m.tagName !== 'g');
-        return {
-          id: f.id,
-          caption: (f.querySelector('figcaption')?.textContent ?? '').trim(),
-          name: (group?.getAttribute('aria-label') ?? '').trim(),
-          svgInGroup: !!group && group.contains(svg),
-          // Only the marks speak: axes, legends and Vega's mark containers (described in English) are hidden.
-          others: labelled.length - marks.length + svg.querySelectorAll('[role="graphics-object"]').length,
-          marks: marks.length,
-          roles: [...new Set(marks.map((m) => m.getAttribute('aria-roledescription')))],
-          described: marks.every((m) => text(m.getAttribute('aria-describedby')) === (f.querySelector('.figure-source')?.textContent ?? '').trim()),
-          tabStops: marks.filter((m) => m.getAttribute('tabindex') === '0').length,
-          data: [...f.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!).filter((h) => /^data\/[^/]+\.csv$/.test(h)),
-        };
-      }),
+      [...document.querySelectorAll('figure')]
+        .filter((f) => f.querySelector('svg'))
+        .map((f) => {
+          const group = f.querySelector('.chart[role="figure"]');
+          const text = (ids: string | null | undefined) =>
+            (ids ?? '')
+              .split(/\s+/)
+              .filter(Boolean)
+              .map((id) => document.getElementById(id)?.textContent ?? '')
+              .join(' ')
+              .trim();
+          const svg = [...f.querySelectorAll('.chart svg')].find((s) => s.getClientRects().length > 0)!;
+          const labelled = [...svg.querySelectorAll('[aria-label]')];
+          const marks = labelled.filter((m) => m.getAttribute('role') === 'graphics-symbol' && m.tagName !== 'g');
+          return {
+            id: f.id,
+            caption: (f.querySelector('figcaption')?.textContent ?? '').trim(),
+            name: (group?.getAttribute('aria-label') ?? '').trim(),
+            svgInGroup: !!group && group.contains(svg),
+            // Only the marks speak: axes, legends and Vega's mark containers (described in English) are hidden.
+            others: labelled.length - marks.length + svg.querySelectorAll('[role="graphics-object"]').length,
+            marks: marks.length,
+            roles: [...new Set(marks.map((m) => m.getAttribute('aria-roledescription')))],
+            described: marks.every(
+              (m) =>
+                text(m.getAttribute('aria-describedby')) ===
+                (f.querySelector('.figure-source')?.textContent ?? '').trim(),
+            ),
+            tabStops: marks.filter((m) => m.getAttribute('tabindex') === '0').length,
+            data: [...f.querySelectorAll('a[href]')]
+              .map((a) => a.getAttribute('href')!)
+              .filter((h) => /^data\/[^/]+\.csv$/.test(h)),
+          };
+        }),
     );
     // Every figure that is not a marked placeholder is a chart.
     const charts = await desktop.page.$$eval('figure.figure:not(.figure-pending)', (els) => els.length);
@@ -48,7 +66,9 @@ describe.each(langs)('the %s edition, accessible and shareable', (lang) => {
     for (const f of figs) {
       expect(f.svgInGroup, f.id).toBe(true);
       // A name and a one-sentence description beyond the caption.
-      expect(f.name.length, `${f.id}: "${f.name}"`).toBeGreaterThan(f.caption.replace(/^\S+\s*\d+\s*[:：]\s*/, '').length + 10);
+      expect(f.name.length, `${f.id}: "${f.name}"`).toBeGreaterThan(
+        f.caption.replace(/^\S+\s*\d+\s*[:：]\s*/, '').length + 10,
+      );
       expect(f.others, f.id).toBe(0);
       expect(f.marks, f.id).toBeGreaterThan(2);
       expect(f.roles, f.id).toEqual([lang === 'zh' ? '数据点' : 'data point']);
@@ -74,7 +94,12 @@ describe.each(langs)('the %s edition, accessible and shareable', (lang) => {
     const seen: string[] = [];
     const invisible: string[] = [];
     const focusables = await page.evaluate(
-      () => [...document.querySelectorAll('a[href], button, summary, [tabindex]:not([tabindex="-1"]), input, select, textarea')].filter((e) => e.checkVisibility()).length,
+      () =>
+        [
+          ...document.querySelectorAll(
+            'a[href], button, summary, [tabindex]:not([tabindex="-1"]), input, select, textarea',
+          ),
+        ].filter((e) => e.checkVisibility()).length,
     );
     for (let i = 0; i < focusables + 5; i++) {
       await page.keyboard.press('Tab');
@@ -86,7 +111,13 @@ describe.each(langs)('the %s edition, accessible and shareable', (lang) => {
         const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
         const ring = s.boxShadow !== 'none';
         const key = `${e.tagName.toLowerCase()}${e.className ? '.' + String(e.className).replace(/ /g, '.') : ''}[${e.getAttribute('href') ?? ''}]#${[...document.querySelectorAll('*')].indexOf(e)}`;
-        const onScreen = r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth;
+        const onScreen =
+          r.width > 0 &&
+          r.height > 0 &&
+          r.bottom > 0 &&
+          r.top < window.innerHeight &&
+          r.right > 0 &&
+          r.left < window.innerWidth;
         const shown = (window as unknown as { __web: { visible: (e: Element) => boolean } }).__web.visible(e);
         return { key, visibleFocus: (outline || ring) && onScreen && shown };
       });
@@ -140,40 +171,92 @@ describe.each(langs)('the %s edition, accessible and shareable', (lang) => {
       // The "#" after a heading shows on hover; a figure's links, with its share menu open.
       if (what === 'heading anchor') await page.hover('.chapter h2');
       const menu = what === 'figure data link';
-      if (menu) await page.evaluate((s, open) => document.querySelector(s)?.closest<HTMLDetailsElement>('details.share')?.toggleAttribute('open', open), sel, true);
+      if (menu)
+        await page.evaluate(
+          (s, open) =>
+            document.querySelector(s)?.closest<HTMLDetailsElement>('details.share')?.toggleAttribute('open', open),
+          sel,
+          true,
+        );
       found[what] = await page.evaluate((s) => {
-        const w = (window as unknown as { __web: { visible: (e: Element) => boolean; contrast: (e: Element) => { ratio: number; need: number; color: string; size: number } } }).__web;
+        const w = (
+          window as unknown as {
+            __web: {
+              visible: (e: Element) => boolean;
+              contrast: (e: Element) => { ratio: number; need: number; color: string; size: number };
+            };
+          }
+        ).__web;
         const els = [...document.querySelectorAll(s)].filter((e) => w.visible(e)).slice(0, 8);
         if (!els.length) return null;
         // the worst of the first few
         return els.map((e) => w.contrast(e)).sort((a, b) => a.ratio / a.need - b.ratio / b.need)[0]!;
       }, sel);
-      if (menu) await page.evaluate((s, open) => document.querySelector(s)?.closest<HTMLDetailsElement>('details.share')?.toggleAttribute('open', open), sel, false);
+      if (menu)
+        await page.evaluate(
+          (s, open) =>
+            document.querySelector(s)?.closest<HTMLDetailsElement>('details.share')?.toggleAttribute('open', open),
+          sel,
+          false,
+        );
     }
     // SVG text is coloured by fill, not color: recompute for chart labels against the chart's background.
     found['chart label'] = await page.evaluate(() => {
-      const w = (window as unknown as { __web: { ratio: (a: unknown, b: unknown) => number; parse: (c: string) => unknown; backgrounds: (e: Element) => unknown[]; visible: (e: Element) => boolean } }).__web;
+      const w = (
+        window as unknown as {
+          __web: {
+            ratio: (a: unknown, b: unknown) => number;
+            parse: (c: string) => unknown;
+            backgrounds: (e: Element) => unknown[];
+            visible: (e: Element) => boolean;
+          };
+        }
+      ).__web;
       const texts = [...document.querySelectorAll('.chart svg text')].filter((t) => w.visible(t));
       if (!texts.length) return null;
       const results = texts.map((t) => {
         const s = getComputedStyle(t);
         const bg = w.backgrounds(t.closest('.chart')!)[0];
-        const size = parseFloat(s.fontSize) * (t.closest('svg')!.getBoundingClientRect().width / Number(t.closest('svg')!.getAttribute('width') ?? 1));
+        const size =
+          parseFloat(s.fontSize) *
+          (t.closest('svg')!.getBoundingClientRect().width / Number(t.closest('svg')!.getAttribute('width') ?? 1));
         const large = size >= 24 || (Number(s.fontWeight) >= 700 && size >= 18.66);
-        return { ratio: Math.round(w.ratio(w.parse(s.fill), bg) * 100) / 100, need: large ? 3 : 4.5, color: s.fill, size };
+        return {
+          ratio: Math.round(w.ratio(w.parse(s.fill), bg) * 100) / 100,
+          need: large ? 3 : 4.5,
+          color: s.fill,
+          size,
+        };
       });
       return results.sort((a, b) => a.ratio / a.need - b.ratio / b.need)[0]!;
     });
-    const table = Object.entries(found).map(([what, r]) => (r ? `${what}: ${r.ratio} (needs ${r.need}; ${r.color}, ${r.size.toFixed(1)}px)` : `${what}: not on the page`));
+    const table = Object.entries(found).map(([what, r]) =>
+      r ? `${what}: ${r.ratio} (needs ${r.need}; ${r.color}, ${r.size.toFixed(1)}px)` : `${what}: not on the page`,
+    );
     console.log(`[web] ${lang} contrast:\n  ${table.join('\n  ')}`);
     writeFileSync(path.join(artifacts, `web-${lang}-contrast.json`), JSON.stringify(found, null, 2));
-    for (const what of ['body text', 'h1', 'h2', 'h3', 'note reference', 'caption', 'figure source', 'contents (sidebar)', 'header title', 'header language switch']) {
+    for (const what of [
+      'body text',
+      'h1',
+      'h2',
+      'h3',
+      'note reference',
+      'caption',
+      'figure source',
+      'contents (sidebar)',
+      'header title',
+      'header language switch',
+    ]) {
       expect(found[what], `${what} (${samples[what]}) is on the page`).not.toBeNull();
     }
     // Every sample is measured: a selector that matches nothing visible is a finding, not a pass.
-    const missing = Object.entries(found).filter(([, r]) => !r).map(([what]) => `${what} (${samples[what] ?? '.chart svg text'})`);
+    const missing = Object.entries(found)
+      .filter(([, r]) => !r)
+      .map(([what]) => `${what} (${samples[what] ?? '.chart svg text'})`);
     expect(missing, 'samples not on the page').toEqual([]);
-    const failing = Object.entries(found).filter(([, r]) => !r || r.ratio < r.need).map(([what, r]) => (r ? `${what}: ${r.ratio} < ${r.need}` : `${what}: not on the page`));
+    const failing = Object.entries(found)
+      .filter(([, r]) => !r || r.ratio < r.need)
+      .map(([what, r]) => (r ? `${what}: ${r.ratio} < ${r.need}` : `${what}: not on the page`));
     expect(failing).toEqual([]);
   });
 
@@ -187,10 +270,17 @@ describe.each(langs)('the %s edition, accessible and shareable', (lang) => {
         ogDescription: meta('meta[property="og:description"]'),
         ogType: meta('meta[property="og:type"]'),
         ogLocale: meta('meta[property="og:locale"]'),
-        ogLocaleAlternate: [...document.querySelectorAll('meta[property="og:locale:alternate"]')].map((m) => m.getAttribute('content')),
+        ogLocaleAlternate: [...document.querySelectorAll('meta[property="og:locale:alternate"]')].map((m) =>
+          m.getAttribute('content'),
+        ),
         ogUrl: meta('meta[property="og:url"]'),
         canonical: [...document.querySelectorAll('link[rel="canonical"]')].map((l) => l.getAttribute('href')),
-        alternates: Object.fromEntries([...document.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')])),
+        alternates: Object.fromEntries(
+          [...document.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => [
+            l.getAttribute('hreflang'),
+            l.getAttribute('href'),
+          ]),
+        ),
       };
     });
     const config = readFileSync(path.join(web.root, 'report.yaml'), 'utf8');
@@ -245,7 +335,10 @@ describe.each(langs)('the %s edition, accessible and shareable', (lang) => {
       expect(shown.inView).toBe(true);
       expect(shown.focused).toBe(true);
       await page.keyboard.press('Escape');
-      const after = await page.evaluate(() => ({ open: !!document.querySelector('.note-pop'), focus: document.activeElement?.closest('.note-ref') !== null }));
+      const after = await page.evaluate(() => ({
+        open: !!document.querySelector('.note-pop'),
+        focus: document.activeElement?.closest('.note-ref') !== null,
+      }));
       expect(after).toEqual({ open: false, focus: true });
     } finally {
       await page.close();

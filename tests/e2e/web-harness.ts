@@ -31,19 +31,19 @@ export const web = {} as { root: string; server: { url: string }; context: Brows
 
 /** Register the shared report and a browser context around a test file (call at its top level). */
 export function useServedReport(): void {
-beforeAll(async () => {
-  const shared = await sharedReport('web');
-  web.root = shared.root;
-  web.server = { url: shared.url };
-  // Its own context: a cache of its own, shared with no other test file.
-  web.context = await (await testBrowser()).createBrowserContext();
-  mkdirSync(artifacts, { recursive: true });
-});
+  beforeAll(async () => {
+    const shared = await sharedReport('web');
+    web.root = shared.root;
+    web.server = { url: shared.url };
+    // Its own context: a cache of its own, shared with no other test file.
+    web.context = await (await testBrowser()).createBrowserContext();
+    mkdirSync(artifacts, { recursive: true });
+  });
 
-afterAll(async () => {
-  await web.context?.close();
-  await closeTestBrowser();
-});
+  afterAll(async () => {
+    await web.context?.close();
+    await closeTestBrowser();
+  });
 }
 
 /** Helpers run inside the page (a string, so nothing of the test's transpilation leaks into it). */
@@ -113,7 +113,11 @@ export interface Load {
 }
 
 /** Open an edition (or any URL) from the server and record everything it does, until fonts are ready and the page, scrolled to the bottom, is quiet. */
-export async function open(url: string, viewport: { width: number; height: number }, opts: { scroll?: boolean; screenshot?: string } = {}): Promise<Load> {
+export async function open(
+  url: string,
+  viewport: { width: number; height: number },
+  opts: { scroll?: boolean; screenshot?: string } = {},
+): Promise<Load> {
   const page = await web.context.newPage();
   page.setDefaultTimeout(wait.timeout);
   page.setDefaultNavigationTimeout(wait.timeout);

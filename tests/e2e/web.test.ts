@@ -1,7 +1,22 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BYTES, SECTION, artifacts, editionUrl, htmlLang, langs, mb, open, other, settle, useServedReport, wait, web, type Load } from './web-harness.js';
+import {
+  MAX_BYTES,
+  SECTION,
+  artifacts,
+  editionUrl,
+  htmlLang,
+  langs,
+  mb,
+  open,
+  other,
+  settle,
+  useServedReport,
+  wait,
+  web,
+  type Load,
+} from './web-harness.js';
 
 /**
  * The HTML editions as a web publication: the real report built once, served from localhost, and opened in
@@ -13,7 +28,11 @@ useServedReport();
 describe.each(langs)('the %s edition on the web', (lang) => {
   let desktop: Load;
   beforeAll(async () => {
-    desktop = await open(editionUrl(lang), { width: 1280, height: 800 }, { scroll: true, screenshot: path.join(artifacts, `web-${lang}-desktop.png`) });
+    desktop = await open(
+      editionUrl(lang),
+      { width: 1280, height: 800 },
+      { scroll: true, screenshot: path.join(artifacts, `web-${lang}-desktop.png`) },
+    );
   });
   afterAll(async () => {
     await desktop?.page.close();
@@ -30,12 +49,18 @@ describe.each(langs)('the %s edition on the web', (lang) => {
   });
 
   it('transfers under 1 MB, fonts and all, scrolled to the end', () => {
-    console.log(`[web] ${lang}: ${desktop.bytes} bytes (${mb(desktop.bytes)}) in ${desktop.requests.length} requests; by type: ${JSON.stringify(desktop.byType)}`);
+    console.log(
+      `[web] ${lang}: ${desktop.bytes} bytes (${mb(desktop.bytes)}) in ${desktop.requests.length} requests; by type: ${JSON.stringify(desktop.byType)}`,
+    );
     expect(desktop.bytes, `${lang} transfers ${mb(desktop.bytes)}`).toBeLessThan(MAX_BYTES);
   });
 
   it.each([390, 360])('does not scroll sideways at %i px', async (width) => {
-    const phone = await open(editionUrl(lang), { width, height: 844 }, { scroll: false, screenshot: width === 390 ? path.join(artifacts, `web-${lang}-phone.png`) : undefined });
+    const phone = await open(
+      editionUrl(lang),
+      { width, height: 844 },
+      { scroll: false, screenshot: width === 390 ? path.join(artifacts, `web-${lang}-phone.png`) : undefined },
+    );
     try {
       // With the contents menu open too: its entries must wrap, not overflow.
       for (const menuOpen of [false, true]) {
@@ -48,10 +73,15 @@ describe.each(langs)('the %s edition on the web', (lang) => {
           const wide = [...document.querySelectorAll('body *')]
             .filter((e) => !e.closest('.table-scroll, .chart, .skip-link') && e.getBoundingClientRect().right > w + 0.5)
             .slice(0, 5)
-            .map((e) => `${e.tagName.toLowerCase()}.${(e.getAttribute('class') ?? '').replace(/ /g, '.')} right=${Math.round(e.getBoundingClientRect().right)}`);
+            .map(
+              (e) =>
+                `${e.tagName.toLowerCase()}.${(e.getAttribute('class') ?? '').replace(/ /g, '.')} right=${Math.round(e.getBoundingClientRect().right)}`,
+            );
           return { scrollWidth: document.documentElement.scrollWidth, innerWidth: w, wide };
         });
-        expect(r.scrollWidth, `menu ${menuOpen ? 'open' : 'closed'}: ${r.wide.join('; ')}`).toBeLessThanOrEqual(r.innerWidth);
+        expect(r.scrollWidth, `menu ${menuOpen ? 'open' : 'closed'}: ${r.wide.join('; ')}`).toBeLessThanOrEqual(
+          r.innerWidth,
+        );
         expect(r.wide, `menu ${menuOpen ? 'open' : 'closed'}`).toEqual([]);
       }
       expect(phone.consoleErrors).toEqual([]);
@@ -71,7 +101,9 @@ describe.each(langs)('the %s edition on the web', (lang) => {
       expect(page.url()).toBe(editionUrl(to, `#${SECTION}`));
       const landed = await page.evaluate((id) => {
         const e = document.getElementById(id);
-        return e ? { top: e.getBoundingClientRect().top, innerHeight: window.innerHeight, lang: document.documentElement.lang } : null;
+        return e
+          ? { top: e.getBoundingClientRect().top, innerHeight: window.innerHeight, lang: document.documentElement.lang }
+          : null;
       }, SECTION);
       expect(landed).not.toBeNull();
       expect(landed!.lang).toBe(htmlLang[to]);
@@ -86,12 +118,17 @@ describe.each(langs)('the %s edition on the web', (lang) => {
     const r = await desktop.page.evaluate(() => ({
       lang: document.documentElement.lang,
       h1: document.querySelectorAll('h1').length,
-      levels: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({ level: Number(h.tagName[1]), text: (h.textContent ?? '').slice(0, 40) })),
+      levels: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({
+        level: Number(h.tagName[1]),
+        text: (h.textContent ?? '').slice(0, 40),
+      })),
     }));
     expect(r.lang).toBe(htmlLang[lang]);
     expect(r.h1).toBe(1);
     expect(r.levels[0]!.level).toBe(1);
-    const skips = r.levels.filter((h, i) => i > 0 && h.level > r.levels[i - 1]!.level + 1).map((h) => `h${h.level} "${h.text}"`);
+    const skips = r.levels
+      .filter((h, i) => i > 0 && h.level > r.levels[i - 1]!.level + 1)
+      .map((h) => `h${h.level} "${h.text}"`);
     expect(skips).toEqual([]);
   });
 
@@ -105,12 +142,20 @@ describe.each(langs)('the %s edition on the web', (lang) => {
       });
       page.on('pageerror', (e) => errors.push(String(e)));
       page.on('requestfailed', (r) => failed.push(`${r.url()}: ${r.failure()?.errorText}`));
-      await page.goto(pathToFileURL(path.join(web.root, 'dist', lang, 'index.html')).href, { waitUntil: 'load', timeout: wait.timeout });
+      await page.goto(pathToFileURL(path.join(web.root, 'dist', lang, 'index.html')).href, {
+        waitUntil: 'load',
+        timeout: wait.timeout,
+      });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       const r = await page.evaluate(() => ({
-        sheets: [...document.styleSheets].map((s) => s.href ?? '').filter(Boolean).map((h) => h.replace(/^.*\/assets\//, 'assets/')),
+        sheets: [...document.styleSheets]
+          .map((s) => s.href ?? '')
+          .filter(Boolean)
+          .map((h) => h.replace(/^.*\/assets\//, 'assets/')),
         loadedFonts: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')),
-        fontsCssRules: [...document.styleSheets].some((s) => (s.href ?? '').endsWith('assets/fonts.css') && s.ownerNode instanceof HTMLLinkElement && !s.disabled),
+        fontsCssRules: [...document.styleSheets].some(
+          (s) => (s.href ?? '').endsWith('assets/fonts.css') && s.ownerNode instanceof HTMLLinkElement && !s.disabled,
+        ),
       }));
       expect(errors).toEqual([]);
       expect(failed).toEqual([]);

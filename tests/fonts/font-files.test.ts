@@ -11,7 +11,14 @@ import { repo } from '../helpers.js';
  * fonts/), so that a machine decodes it once — not on every cold build of every report —, and is what the
  * decoder makes of the file.
  */
-const real = path.join(repo, 'node_modules', '@fontsource', 'source-sans-3', 'files', 'source-sans-3-latin-400-normal.woff2');
+const real = path.join(
+  repo,
+  'node_modules',
+  '@fontsource',
+  'source-sans-3',
+  'files',
+  'source-sans-3-latin-400-normal.woff2',
+);
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 

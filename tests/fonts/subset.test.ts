@@ -49,7 +49,14 @@ async function glyphsOf(bytes: Uint8Array): Promise<Set<number>> {
 
 describe('font subsets', () => {
   it('are named by the font package and file, not by when it was installed: the same on every machine', async () => {
-    const real = path.join(repo, 'node_modules', '@fontsource', 'source-sans-3', 'files', 'source-sans-3-latin-400-normal.woff2');
+    const real = path.join(
+      repo,
+      'node_modules',
+      '@fontsource',
+      'source-sans-3',
+      'files',
+      'source-sans-3-latin-400-normal.woff2',
+    );
     /** A copy of the font file in a package of the given version; its time of installation, `when`. */
     const install = (version: string, when: Date) => {
       const pkg = mkdtempSync(path.join(tmpdir(), 'font-pkg-'));
@@ -60,10 +67,13 @@ describe('font subsets', () => {
       utimesSync(file, when, when);
       return file;
     };
-    const keyOf = async (file: string) => (await new FontFiles().subset(mkdtempSync(path.join(tmpdir(), 'fonts-cache-')), file, [0x41, 0x42])).key;
+    const keyOf = async (file: string) =>
+      (await new FontFiles().subset(mkdtempSync(path.join(tmpdir(), 'fonts-cache-')), file, [0x41, 0x42])).key;
     const first = await keyOf(install('5.3.0', new Date('2026-01-01T00:00:00Z')));
     expect(await keyOf(install('5.3.0', new Date('2026-06-01T12:34:56Z'))), 'installed later, elsewhere').toBe(first);
-    expect(await keyOf(install('5.4.0', new Date('2026-01-01T00:00:00Z'))), 'another version of the package').not.toBe(first);
+    expect(await keyOf(install('5.4.0', new Date('2026-01-01T00:00:00Z'))), 'another version of the package').not.toBe(
+      first,
+    );
   });
 
   it('decodes one font file at a time, however many are asked for at once (the WOFF2 decoder reuses its memory)', async () => {
@@ -71,7 +81,8 @@ describe('font subsets', () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'fonts-cache-'));
     // Each file alone, on its own: what its character map is.
     const alone = [];
-    for (const f of files) alone.push(await new FontFiles().cmapRanges(mkdtempSync(path.join(tmpdir(), 'fonts-cache-')), f));
+    for (const f of files)
+      alone.push(await new FontFiles().cmapRanges(mkdtempSync(path.join(tmpdir(), 'fonts-cache-')), f));
     const { seen, decode } = watchedDecoder();
     const shared = new FontFiles(decode);
     const both = await Promise.all(files.map((f) => shared.cmapRanges(cacheDir, f)));
@@ -90,11 +101,17 @@ describe('font subsets', () => {
     expect(seen.total).toBeGreaterThanOrEqual(2);
     expect(seen.most).toBe(1);
     for (const [i, l] of (['zh', 'en'] as const).entries()) {
-      const han = [...texts[l]].filter((ch) => /\p{Script=Han}/u.test(ch)).map((ch) => ch.codePointAt(0)!).sort((a, b) => a - b);
+      const han = [...texts[l]]
+        .filter((ch) => /\p{Script=Han}/u.test(ch))
+        .map((ch) => ch.codePointAt(0)!)
+        .sort((a, b) => a - b);
       const noto = results[i]!.files.filter((f) => f.name.startsWith('noto-serif-sc-400'));
       const glyphs = new Set<number>();
       for (const f of noto) for (const cp of await glyphsOf('bytes' in f ? f.bytes : new Uint8Array())) glyphs.add(cp);
-      expect([...glyphs].filter((cp) => cp > 0x2000).sort((a, b) => a - b), l).toEqual([...new Set(han)]);
+      expect(
+        [...glyphs].filter((cp) => cp > 0x2000).sort((a, b) => a - b),
+        l,
+      ).toEqual([...new Set(han)]);
     }
   });
 
@@ -103,7 +120,9 @@ describe('font subsets', () => {
     // Latin goes to Source Serif 4 / Source Sans 3, the Chinese to Noto Serif SC / Noto Sans SC.
     const families = new Set(fonts.css.split('\n').map((rule) => /font-family:'([^']+)'/.exec(rule)?.[1]));
     expect(families).toEqual(new Set(['Source Serif 4', 'Source Sans 3', 'Noto Serif SC', 'Noto Sans SC']));
-    const serifRegular = fonts.css.split('\n').find((r) => r.includes("'Noto Serif SC'") && r.includes('font-weight:400'))!;
+    const serifRegular = fonts.css
+      .split('\n')
+      .find((r) => r.includes("'Noto Serif SC'") && r.includes('font-weight:400'))!;
     expect(serifRegular).toContain('unicode-range:U+5957,U+6cb3');
     for (const f of fonts.files) {
       if (!('bytes' in f)) throw new Error(`${f.name} was not subset`);

@@ -13,14 +13,36 @@ afterAll(closeTestBrowser);
 describe('text measured from the bundled fonts', () => {
   it('is, to the last bit, what a Chromium canvas measures with the same fonts loaded', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'text-measure-'));
-    const ctx: BuildContext = { root: repo, packageDir: repo, diagnostics: new Diagnostics(), log: () => undefined, cacheDir: dir, browser: testBrowser, browserTimeoutMs: 120_000, session: newSession() };
+    const ctx: BuildContext = {
+      root: repo,
+      packageDir: repo,
+      diagnostics: new Diagnostics(),
+      log: () => undefined,
+      cacheDir: dir,
+      browser: testBrowser,
+      browserTimeoutMs: 120_000,
+      session: newSession(),
+    };
     const en = "'Source Sans 3', 'Noto Sans SC'";
     const zh = "'Noto Sans SC'";
     const texts = [
-      'Hong Kong', 'AVATAR To Wave', 'R&D expenditure (RMB 100 million)', '2010–2021', '−1,234.5%', 'x …', 'Wait… “quoted”',
-      '香港', '研发支出占 GDP 比重（%）', '深圳 Shenzhen 2020', 'ﬁne ligature', 'A very long label that runs on well past two hundred and fifty-six pixels at twelve',
+      'Hong Kong',
+      'AVATAR To Wave',
+      'R&D expenditure (RMB 100 million)',
+      '2010–2021',
+      '−1,234.5%',
+      'x …',
+      'Wait… “quoted”',
+      '香港',
+      '研发支出占 GDP 比重（%）',
+      '深圳 Shenzhen 2020',
+      'ﬁne ligature',
+      'A very long label that runs on well past two hundred and fifty-six pixels at twelve',
       // Words measured above, again in other texts (as a caption is wrapped, prefix by prefix): widths kept per word.
-      'Hong Kong R&D 2010–2021', '香港深圳', '研发支出占 GDP', 'A very long label',
+      'Hong Kong R&D 2010–2021',
+      '香港深圳',
+      '研发支出占 GDP',
+      'A very long label',
     ];
     const cases = texts.flatMap((text) =>
       [
@@ -53,7 +75,9 @@ describe('text measured from the bundled fonts', () => {
       await measure.loadMissing();
       const widths = node();
       expect(measure.missing.size).toBe(0);
-      expect(cases.map((c, i) => `${c.families} ${c.weight} ${c.size}px ${c.text}: ${widths[i]}`)).toEqual(cases.map((c, i) => `${c.families} ${c.weight} ${c.size}px ${c.text}: ${chromium[i]}`));
+      expect(cases.map((c, i) => `${c.families} ${c.weight} ${c.size}px ${c.text}: ${widths[i]}`)).toEqual(
+        cases.map((c, i) => `${c.families} ${c.weight} ${c.size}px ${c.text}: ${chromium[i]}`),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -71,6 +95,10 @@ describe('text measured from the bundled fonts', () => {
     expect(matchWeight(450, [300, 500, 700])).toBe(500);
     expect(matchWeight(450, [300, 700])).toBe(300);
     expect(matchWeight(300, [400, 700])).toBe(400);
-    expect(familyNames(`'Source Sans 3', "Noto Sans SC", sans-serif`)).toEqual(['Source Sans 3', 'Noto Sans SC', 'sans-serif']);
+    expect(familyNames(`'Source Sans 3', "Noto Sans SC", sans-serif`)).toEqual([
+      'Source Sans 3',
+      'Noto Sans SC',
+      'sans-serif',
+    ]);
   });
 });

@@ -2,7 +2,18 @@ import path from 'node:path';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cli, snapshot } from '../helpers.js';
-import { Leftovers, alive, descendants, exited, prebuiltMiniDist, reportWithDist as reportWithPrebuiltDist, signal, waitFor, type Proc, type Run } from '../procs.js';
+import {
+  Leftovers,
+  alive,
+  descendants,
+  exited,
+  prebuiltMiniDist,
+  reportWithDist as reportWithPrebuiltDist,
+  signal,
+  waitFor,
+  type Proc,
+  type Run,
+} from '../procs.js';
 
 /**
  * A build stopped half-way — Ctrl-C, or killed outright — leaves the previous
@@ -43,7 +54,10 @@ async function buildUnderWay(root: string): Promise<{ r: Run; chromium: Proc[] }
   await waitFor('the first write-html stage line', () => /^write-html\s+\d+ ms$/m.test(r.stdout), 240_000, exited(r));
   const chromium = descendants(r.child.pid!);
   browserProcs.push(...chromium);
-  expect(chromium.some((p) => /chrom/i.test(p.args)), 'Chromium is running').toBe(true);
+  expect(
+    chromium.some((p) => /chrom/i.test(p.args)),
+    'Chromium is running',
+  ).toBe(true);
   return { r, chromium };
 }
 
@@ -53,7 +67,8 @@ async function nextBuildSucceeds(root: string, dist: string): Promise<void> {
   expect(r.code, r.stderr).toBe(0);
   expect(stagingIn(root), 'stale staging folders are swept').toEqual([]);
   expect(existsSync(path.join(root, 'dist.lock'))).toBe(false);
-  for (const f of ['index.html', 'zh/index.html', 'en/index.html']) expect(existsSync(path.join(dist, f)), f).toBe(true);
+  for (const f of ['index.html', 'zh/index.html', 'en/index.html'])
+    expect(existsSync(path.join(dist, f)), f).toBe(true);
 }
 
 describe('an interrupted build', () => {
@@ -121,7 +136,10 @@ function oneAfterTheOther(built: Holding[], out: string): void {
   for (const h of built) expect(h.from !== undefined && h.to !== undefined, `${shown(h)}\n${out}`).toBe(true);
   for (const [i, a] of built.entries()) {
     for (const b of built.slice(i + 1)) {
-      expect(a.to! < b.from! || b.to! < a.from!, `two builds wrote at the same time (${shown(a)}; ${shown(b)})\n${out}`).toBe(true);
+      expect(
+        a.to! < b.from! || b.to! < a.from!,
+        `two builds wrote at the same time (${shown(a)}; ${shown(b)})\n${out}`,
+      ).toBe(true);
     }
   }
 }
@@ -137,20 +155,35 @@ describe('two builds at once on the same report', () => {
     const out = runs.map((r, i) => `#${i} exit ${results[i]!.code}\n${r.stdout}\n${r.stderr}`).join('\n');
     expect(built.length, out).toBeGreaterThanOrEqual(1);
     // Both built only if the second started writing after the first had finished.
-    oneAfterTheOther(held.filter((h) => built.includes(h.run)), out);
+    oneAfterTheOther(
+      held.filter((h) => built.includes(h.run)),
+      out,
+    );
     for (const r of refused) {
       expect(r.child.exitCode).toBe(1);
       expect(r.stderr.split('\n').filter((l) => /\serror\s/.test(l))).toEqual([
-        expect.stringMatching(/^dist  error  another build \(process \d+\) is writing \S+ — wait for it to finish  \[locked\]$/),
+        expect.stringMatching(
+          /^dist  error  another build \(process \d+\) is writing \S+ — wait for it to finish  \[locked\]$/,
+        ),
       ]);
       // Refused before it wrote anything: no stage ran.
       expect(r.stdout).toBe('');
     }
     for (const r of built) expect(r.stdout).toMatch(/^built zh \+ en → /m);
-    for (const f of ['index.html', 'zh/index.html', 'en/index.html', 'zh/mini-report-zh.pdf', 'en/mini-report-en.pdf']) {
+    for (const f of [
+      'index.html',
+      'zh/index.html',
+      'en/index.html',
+      'zh/mini-report-zh.pdf',
+      'en/mini-report-en.pdf',
+    ]) {
       expect(existsSync(path.join(dist, f)), f).toBe(true);
     }
-    expect(readFileSync(path.join(dist, 'zh', 'mini-report-zh.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync(path.join(dist, 'zh', 'mini-report-zh.pdf'))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expect(stagingIn(root)).toEqual([]);
     expect(existsSync(path.join(root, 'dist.lock'))).toBe(false);
   });
@@ -164,13 +197,18 @@ describe('several builds at once on a report whose lock a killed build left', ()
     await gone.exit;
     const { acquireLock } = await import('../../scripts/incremental/lock.js');
     expect(typeof acquireLock(dist, gone.child.pid!, () => true)).toBe('function');
-    const held = Array.from({ length: 5 }, () => holding(start(['build', '--root', root, '--format', 'html', '--force'])));
+    const held = Array.from({ length: 5 }, () =>
+      holding(start(['build', '--root', root, '--format', 'html', '--force'])),
+    );
     const runs = held.map((h) => h.run);
     const results = await Promise.all(runs.map((r) => r.exit));
     const out = runs.map((r, i) => `#${i} exit ${results[i]!.code}\n${r.stdout}\n${r.stderr}`).join('\n');
     expect(results.filter((x) => x.code === 0).length, out).toBeGreaterThanOrEqual(1);
     // Those that built did so one after the other, never two at once.
-    oneAfterTheOther(held.filter((_, i) => results[i]!.code === 0), out);
+    oneAfterTheOther(
+      held.filter((_, i) => results[i]!.code === 0),
+      out,
+    );
     for (const [i, r] of runs.entries()) {
       if (results[i]!.code === 0) {
         expect(r.stdout, out).toMatch(/^built zh \+ en → /m);
@@ -178,14 +216,23 @@ describe('several builds at once on a report whose lock a killed build left', ()
       }
       expect(results[i]!.code, out).toBe(1);
       // Refused, naming a build of this test as the holder (never the dead one), before any stage ran.
-      const holder = /^dist {2}error {2}another build \(process (\d+)\) is writing \S+ — wait for it to finish {2}\[locked\]$/m.exec(r.stderr)?.[1];
-      expect(runs.map((x) => String(x.child.pid)), out).toContain(holder);
+      const holder =
+        /^dist {2}error {2}another build \(process (\d+)\) is writing \S+ — wait for it to finish {2}\[locked\]$/m.exec(
+          r.stderr,
+        )?.[1];
+      expect(
+        runs.map((x) => String(x.child.pid)),
+        out,
+      ).toContain(holder);
       expect(r.stdout, out).toBe('');
     }
-    for (const f of ['index.html', 'zh/index.html', 'en/index.html']) expect(existsSync(path.join(dist, f)), f).toBe(true);
+    for (const f of ['index.html', 'zh/index.html', 'en/index.html'])
+      expect(existsSync(path.join(dist, f)), f).toBe(true);
     expect(stagingIn(root)).toEqual([]);
     expect(existsSync(path.join(root, 'dist.lock'))).toBe(false);
-    expect(readdirSync(root).filter((n) => n.startsWith('dist.lock.')), 'no half-made lock folders are left').toEqual([]);
+    expect(
+      readdirSync(root).filter((n) => n.startsWith('dist.lock.')),
+      'no half-made lock folders are left',
+    ).toEqual([]);
   });
 });
-

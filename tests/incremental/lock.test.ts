@@ -107,7 +107,9 @@ describe('where the output goes, taken by something else', () => {
       writeFileSync(path.join(root, 'dist'), 'notes of mine');
       const r = await cli(['build', '--root', root, '--format', 'html']);
       expect(r.code).toBe(1);
-      expect(r.stderr.trim()).toBe(`dist  error  dist is a file, not a folder: the build would replace it with the report's output — move it, or build into another folder with --out DIR  [output-place]`);
+      expect(r.stderr.trim()).toBe(
+        `dist  error  dist is a file, not a folder: the build would replace it with the report's output — move it, or build into another folder with --out DIR  [output-place]`,
+      );
       expect(readFileSync(path.join(root, 'dist'), 'utf8')).toBe('notes of mine');
     } finally {
       rmSync(root, { recursive: true, force: true });
@@ -120,7 +122,9 @@ describe('where the output goes, taken by something else', () => {
       symlinkSync(path.join(root, 'nowhere'), path.join(root, 'dist.lock'));
       const r = await cli(['build', '--root', root, '--format', 'html']);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain(`dist.lock is a link, not a lock a build made: builds would wait for it forever — delete it  [output-place]`);
+      expect(r.stderr).toContain(
+        `dist.lock is a link, not a lock a build made: builds would wait for it forever — delete it  [output-place]`,
+      );
       expect(r.stderr).not.toContain('[locked]');
       expect(existsSync(path.join(root, 'dist'))).toBe(false);
     } finally {

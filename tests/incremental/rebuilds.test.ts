@@ -20,7 +20,8 @@ const browserStages = /^(print-pdf|render-charts)\s/m;
 const noBrowser = { PUPPETEER_EXECUTABLE_PATH: path.join(repo, 'tests', 'fixtures', 'fake-browsers', 'crash.sh') };
 /** Every output file but the PDFs (whose bytes a reprint may change: Chromium numbers the tagged-PDF nodes). */
 /** The output without its PDFs, and without changes.html (which says what changed since the build before it). */
-const withoutPdfs = (snap: Map<string, string>) => new Map([...snap].filter(([rel]) => !rel.endsWith('.pdf') && rel !== 'changes.html'));
+const withoutPdfs = (snap: Map<string, string>) =>
+  new Map([...snap].filter(([rel]) => !rel.endsWith('.pdf') && rel !== 'changes.html'));
 
 describe('rebuilding the mini report (zh + en, HTML and PDF)', () => {
   let root: string;
@@ -137,7 +138,11 @@ const decode = (html: string) =>
   html
     .replace(/<[^>]+>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
-      e[0] === '#' ? String.fromCodePoint(parseInt(e.slice(e[1] === 'x' || e[1] === 'X' ? 2 : 1), e[1] === 'x' || e[1] === 'X' ? 16 : 10)) : (entities[e] ?? m),
+      e[0] === '#'
+        ? String.fromCodePoint(
+            parseInt(e.slice(e[1] === 'x' || e[1] === 'X' ? 2 : 1), e[1] === 'x' || e[1] === 'X' ? 16 : 10),
+          )
+        : (entities[e] ?? m),
     );
 
 /**
@@ -181,7 +186,9 @@ describe('a one-pass rebuild of the real report', () => {
     const r = await cli(['build', '--root', root]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^print-pdf\s+zh: unchanged, kept$/m);
-    expect(r.stdout, 'the last build’s page numbers held: one pass').toMatch(/^print-pdf\s+en: \d+ pages, 1 pass\(es\)$/m);
+    expect(r.stdout, 'the last build’s page numbers held: one pass').toMatch(
+      /^print-pdf\s+en: \d+ pages, 1 pass\(es\)$/m,
+    );
     // (English is hyphenated: a word may break across lines, so spaces and hyphens are left out of the comparison)
     expect((await pdfText(pdf('en'))).replace(/[\s\u00ad-]+/g, '')).toContain('robustcapabilities');
 

@@ -5,7 +5,13 @@ import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import type { Root } from 'mdast';
-import { hyphenateText, smartenStrings, smartenText, smartenTree, SOFT_HYPHEN } from '../../scripts/locale/typography.js';
+import {
+  hyphenateText,
+  smartenStrings,
+  smartenText,
+  smartenTree,
+  SOFT_HYPHEN,
+} from '../../scripts/locale/typography.js';
 
 const shown = (s: string) => s.replaceAll(SOFT_HYPHEN, '·');
 
@@ -19,7 +25,9 @@ function html(md: string, lang: 'en' | 'zh' = 'en'): string {
 
 describe('quotes and dashes', () => {
   it('curls double quotes outside and single quotes inside, and apostrophes', () => {
-    expect(smartenText(`He said "the 'lost' years" of Hong Kong's industry.`, 'en')).toBe('He said “the ‘lost’ years” of Hong Kong’s industry.');
+    expect(smartenText(`He said "the 'lost' years" of Hong Kong's industry.`, 'en')).toBe(
+      'He said “the ‘lost’ years” of Hong Kong’s industry.',
+    );
     expect(smartenText(`"'Hard-core' technologies"`, 'en')).toBe('“‘Hard-core’ technologies”');
     expect(smartenText(`in the '90s`, 'en')).toBe('in the ’90s');
   });
@@ -44,7 +52,9 @@ describe('quotes and dashes', () => {
   });
 
   it('leaves code, addresses shown as text, and attributes alone', () => {
-    const out = html('Say `"x" -- y` at <https://example.org/a--b\'c> or [it\'s](https://example.org/"q"--r "a \'t\'") ![it\'s "a"](x.png)');
+    const out = html(
+      'Say `"x" -- y` at <https://example.org/a--b\'c> or [it\'s](https://example.org/"q"--r "a \'t\'") ![it\'s "a"](x.png)',
+    );
     expect(out).toContain('<code>"x" -- y</code>');
     expect(out).toContain(">https://example.org/a--b'c</a>");
     expect(out).toContain('href="https://example.org/%22q%22--r" title="a &#x27;t&#x27;">it’s</a>');
@@ -63,11 +73,15 @@ describe('quotes and dashes', () => {
 
 describe('hyphenation', () => {
   it('puts soft hyphens into long lower-case words, from the en-gb patterns', () => {
-    expect(shown(hyphenateText('the commercialisation of infrastructure', 'en'))).toBe('the com·mer·cial·isa·tion of in·fra·struc·ture');
+    expect(shown(hyphenateText('the commercialisation of infrastructure', 'en'))).toBe(
+      'the com·mer·cial·isa·tion of in·fra·struc·ture',
+    );
   });
 
   it('keeps two letters before a break and three after (TeX en-gb), and short words whole', () => {
-    for (const word of hyphenateText('cooperation establishment development enterprises capabilities', 'en').split(' ')) {
+    for (const word of hyphenateText('cooperation establishment development enterprises capabilities', 'en').split(
+      ' ',
+    )) {
       const parts = word.split(SOFT_HYPHEN);
       expect(parts.length, word).toBeGreaterThan(1);
       expect(parts[0]!.length, word).toBeGreaterThanOrEqual(2);
@@ -77,7 +91,8 @@ describe('hyphenation', () => {
   });
 
   it('leaves names, abbreviations, numbers with their unit words, and addresses whole', () => {
-    const text = 'Shenzhen HKUST Guangdong RMB 151.08 billion and 345,780 person-years, see https://example.org/development or mail@institution.org';
+    const text =
+      'Shenzhen HKUST Guangdong RMB 151.08 billion and 345,780 person-years, see https://example.org/development or mail@institution.org';
     expect(hyphenateText(text, 'en')).toBe(text);
   });
 

@@ -29,7 +29,11 @@ describe('format', () => {
   });
 
   it('spells out one to nine in English running text, and only there', () => {
-    expect(['1', '5', '9'].map((raw) => formatValue(raw, 'number', 'en', { words: true }))).toEqual(['one', 'five', 'nine']);
+    expect(['1', '5', '9'].map((raw) => formatValue(raw, 'number', 'en', { words: true }))).toEqual([
+      'one',
+      'five',
+      'nine',
+    ]);
     // ten and above, zero, decimals, other units, tables and charts (no `words`), and Chinese keep figures
     expect(formatValue('10', 'number', 'en', { words: true })).toBe('10');
     expect(formatValue('0', 'number', 'en', { words: true })).toBe('0');

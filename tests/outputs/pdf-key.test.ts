@@ -13,7 +13,8 @@ const put = (rel: string, text: string) => {
   mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
   writeFileSync(path.join(dir, rel), text);
 };
-const job = (title = 'T', date = new Date(0)) => ({ lang: 'en', out: { dir }, config: { editions: { en: { title } } }, date }) as unknown as EditionJob;
+const job = (title = 'T', date = new Date(0)) =>
+  ({ lang: 'en', out: { dir }, config: { editions: { en: { title } } }, date }) as unknown as EditionJob;
 
 describe("the PDF output's key", () => {
   it("changes with the page, its assets, its metadata and its date, and not with other formats' files or downloads", () => {

@@ -18,7 +18,16 @@ async function pdfTexts(bytes: Uint8Array): Promise<string[]> {
 
 afterAll(closeTestBrowser);
 
-const meta: EditionMeta = { title: 'T', shortTitle: 'T', authorGroup: 'G', authors: ['A'], institution: 'I', subject: 'S', keywords: ['k'], description: 'D' };
+const meta: EditionMeta = {
+  title: 'T',
+  shortTitle: 'T',
+  authorGroup: 'G',
+  authors: ['A'],
+  institution: 'I',
+  subject: 'S',
+  keywords: ['k'],
+  description: 'D',
+};
 
 /**
  * A page whose table of contents never settles: a script moves the heading to
@@ -33,9 +42,13 @@ function page(oscillates: boolean): string {
     `<!doctype html><meta charset="utf-8"><style>@page{size:A5}#pad{display:none;break-after:page}</style>
 <nav><a href="#later">Later <span class="toc-page" data-target="later"></span></a></nav>
 <div id="pad">pad</div><h2 id="later">Later</h2><p>text</p>
-<script>${oscillates ? `new MutationObserver(() => {
+<script>${
+      oscillates
+        ? `new MutationObserver(() => {
   document.getElementById('pad').style.display = document.querySelector('.toc-page').textContent === '1' ? 'block' : 'none';
-}).observe(document.querySelector('nav'), { subtree: true, childList: true, characterData: true });` : ''}</script>`,
+}).observe(document.querySelector('nav'), { subtree: true, childList: true, characterData: true });`
+        : ''
+    }</script>`,
   );
   return file;
 }
@@ -64,7 +77,8 @@ function firstPageDeeper(): string {
 function floatOnDeeperFirstPage(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'float-'));
   const file = path.join(dir, 'index.html');
-  const para = (n: number) => `<p>Paragraph ${n} after the figure: ${'words that fill a line or two of the page '.repeat(4)}</p>`;
+  const para = (n: number) =>
+    `<p>Paragraph ${n} after the figure: ${'words that fill a line or two of the page '.repeat(4)}</p>`;
   writeFileSync(
     file,
     `<!doctype html><meta charset="utf-8"><style>@page{size:A5;margin:10mm}@page:first{margin-top:80mm}
@@ -76,7 +90,16 @@ body{margin:0;font:12pt/1.5 serif}p{margin:0 0 4mm}figure{break-inside:avoid;mar
 }
 
 function context(log: (line: string) => void = () => undefined): BuildContext {
-  return { root: repo, packageDir: repo, diagnostics: new Diagnostics(), log, cacheDir: mkdtempSync(path.join(tmpdir(), 'toc-cache-')), browser: testBrowser, browserTimeoutMs: 120_000, session: newSession() };
+  return {
+    root: repo,
+    packageDir: repo,
+    diagnostics: new Diagnostics(),
+    log,
+    cacheDir: mkdtempSync(path.join(tmpdir(), 'toc-cache-')),
+    browser: testBrowser,
+    browserTimeoutMs: 120_000,
+    session: newSession(),
+  };
 }
 
 describe('printing an edition: the page numbers of its table of contents, the places of its figures', () => {
@@ -84,7 +107,14 @@ describe('printing an edition: the page numbers of its table of contents, the pl
     const lines: string[] = [];
     const ctx = context((l) => lines.push(l));
     const htmlPath = page(false);
-    const out = await printPdf(ctx, { lang: 'en', htmlPath, meta, date: new Date(0), allowedDirs: [path.dirname(htmlPath)], headings: [] });
+    const out = await printPdf(ctx, {
+      lang: 'en',
+      htmlPath,
+      meta,
+      date: new Date(0),
+      allowedDirs: [path.dirname(htmlPath)],
+      headings: [],
+    });
     expect(out.tocPages).toEqual({ later: 1 });
     expect(out.passes).toBe(1);
     expect(out.probes).toBe(2); // the first finds page 1 for the empty slot, the second sees that "1" holds
@@ -97,10 +127,19 @@ describe('printing an edition: the page numbers of its table of contents, the pl
     const lines: string[] = [];
     const ctx = context((l) => lines.push(l));
     const htmlPath = firstPageDeeper();
-    const out = await printPdf(ctx, { lang: 'en', htmlPath, meta, date: new Date(0), allowedDirs: [path.dirname(htmlPath)], headings: [] });
+    const out = await printPdf(ctx, {
+      lang: 'en',
+      htmlPath,
+      meta,
+      date: new Date(0),
+      allowedDirs: [path.dirname(htmlPath)],
+      headings: [],
+    });
     expect(out.tocPages).toEqual({ later: 2 });
     expect(out.passes).toBe(2);
-    expect(lines).toEqual(["print-pdf          en: the layout probe's guess did not hold (TOC: later guessed 1, is 2); printing again"]);
+    expect(lines).toEqual([
+      "print-pdf          en: the layout probe's guess did not hold (TOC: later guessed 1, is 2); printing again",
+    ]);
     expect(ctx.diagnostics.list).toEqual([]);
     expect((await pdfTexts(out.bytes))[0]).toBe('Later 2');
   });
@@ -109,9 +148,18 @@ describe('printing an edition: the page numbers of its table of contents, the pl
     const lines: string[] = [];
     const ctx = context((l) => lines.push(l));
     const htmlPath = floatOnDeeperFirstPage();
-    const out = await printPdf(ctx, { lang: 'en', htmlPath, meta, date: new Date(0), allowedDirs: [path.dirname(htmlPath)], headings: [] });
+    const out = await printPdf(ctx, {
+      lang: 'en',
+      htmlPath,
+      meta,
+      date: new Date(0),
+      allowedDirs: [path.dirname(htmlPath)],
+      headings: [],
+    });
     expect(out.passes).toBe(2);
-    expect(lines).toEqual(["print-pdf          en: the layout probe's guess did not hold (1 figure(s) to move); printing again"]);
+    expect(lines).toEqual([
+      "print-pdf          en: the layout probe's guess did not hold (1 figure(s) to move); printing again",
+    ]);
     expect(out.floats).toHaveLength(1);
     expect(out.floats[0]![0]).toBe('fig-a');
     expect(out.floats[0]![1]).toMatch(/^Paragraph \d after the figure/);
@@ -121,10 +169,18 @@ describe('printing an edition: the page numbers of its table of contents, the pl
     expect(text.indexOf('Figure A')).toBeGreaterThan(text.indexOf(after));
   });
 
-  it('given the last build\'s page numbers, and they hold: probed once, printed once', async () => {
+  it("given the last build's page numbers, and they hold: probed once, printed once", async () => {
     const ctx = context();
     const htmlPath = page(false);
-    const out = await printPdf(ctx, { lang: 'en', htmlPath, meta, date: new Date(0), allowedDirs: [path.dirname(htmlPath)], headings: [], guess: { tocPages: { later: 1 } } });
+    const out = await printPdf(ctx, {
+      lang: 'en',
+      htmlPath,
+      meta,
+      date: new Date(0),
+      allowedDirs: [path.dirname(htmlPath)],
+      headings: [],
+      guess: { tocPages: { later: 1 } },
+    });
     expect(out.passes).toBe(1);
     expect(out.probes).toBe(1);
   });
@@ -133,10 +189,17 @@ describe('printing an edition: the page numbers of its table of contents, the pl
     const ctx = context();
     const htmlPath = page(true);
     const headings = [{ id: 'later', depth: 2, text: 'Later', chapterId: 'c', file: 'content/en/01-main.md', line: 9 }];
-    const out = await printPdf(ctx, { lang: 'en', htmlPath, meta, date: new Date(0), allowedDirs: [path.dirname(htmlPath)], headings });
+    const out = await printPdf(ctx, {
+      lang: 'en',
+      htmlPath,
+      meta,
+      date: new Date(0),
+      allowedDirs: [path.dirname(htmlPath)],
+      headings,
+    });
     expect(out.passes).toBe(6);
     expect(ctx.diagnostics.list.map(formatDiagnostic)).toEqual([
-      'content/en/01-main.md:9:1  warning  The English PDF\'s table of contents may be wrong: after 6 passes these entries still moved: later (printed as page 1, is on page 2) — check the print styles for what reflows when a page number changes; the HTML is not affected  [toc-pages]',
+      "content/en/01-main.md:9:1  warning  The English PDF's table of contents may be wrong: after 6 passes these entries still moved: later (printed as page 1, is on page 2) — check the print styles for what reflows when a page number changes; the HTML is not affected  [toc-pages]",
     ]);
   });
 });

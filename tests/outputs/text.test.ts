@@ -27,7 +27,10 @@ describe('the plain-text edition', () => {
   it('is written beside each edition when asked for, with the prose, numbers from data, table cells and notes, and no controls', async () => {
     const out = path.join(root, 'dist');
     const result = await build(options(root, out, { formats: ['text'] }));
-    expect(result.editions.map((e) => Object.keys(e.outputs).sort())).toEqual([['html', 'text'], ['html', 'text']]);
+    expect(result.editions.map((e) => Object.keys(e.outputs).sort())).toEqual([
+      ['html', 'text'],
+      ['html', 'text'],
+    ]);
     const en = readFileSync(path.join(out, 'en', 'mini-report-en.txt'), 'utf8');
     const zh = readFileSync(path.join(out, 'zh', 'mini-report-zh.txt'), 'utf8');
     expect(en).toMatch(/^Test Institute\n\nTest report: a small sample\n/);
@@ -36,7 +39,9 @@ describe('the plain-text edition', () => {
     expect(en).toContain('https://example.org/a');
     expect(zh).toContain('2020 年产出为 1510.81 亿元');
     for (const text of [en, zh]) {
-      expect(text, 'no share menus, heading links or keyboard hints').not.toMatch(/Share and cite|分享与引用|Download chart|#\n|Arrow keys|方向键/);
+      expect(text, 'no share menus, heading links or keyboard hints').not.toMatch(
+        /Share and cite|分享与引用|Download chart|#\n|Arrow keys|方向键/,
+      );
       expect(text, 'no chart drawing (axis labels)').not.toMatch(/^Year$/m);
     }
     expect(existsSync(path.join(out, 'en', 'mini-report-en.pdf')), 'no PDF: it was not asked for').toBe(false);

@@ -16,7 +16,11 @@ const dir = path.join(mkdtempSync(path.join(tmpdir(), 'new-')), 'my-report');
 const html = (lang: string) => readFileSync(path.join(dir, 'dist', lang, 'index.html'), 'utf8');
 const pdf = (lang: string) => path.join(dir, 'dist', lang, `my-report-${lang}.pdf`);
 const tableRows = (page: string) =>
-  [.../<table class="table-dataset"[\s\S]*?<\/table>/.exec(page)![0].matchAll(/<tr><th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td><\/tr>/g)].map((m) => `${m[1]} ${m[2]}`);
+  [
+    .../<table class="table-dataset"[\s\S]*?<\/table>/
+      .exec(page)![0]
+      .matchAll(/<tr><th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td><\/tr>/g),
+  ].map((m) => `${m[1]} ${m[2]}`);
 let built: Awaited<ReturnType<typeof cli>>;
 
 beforeAll(async () => {
@@ -28,12 +32,27 @@ beforeAll(async () => {
 
 describe('npm run new', () => {
   it('writes a report with report.yaml, content/ and data/ and no templates/, its id from the folder name', () => {
-    expect(readdirSync(dir).sort()).toEqual(['.cache', '.gitignore', 'README.md', 'content', 'data', 'dist', 'report.yaml']);
+    expect(readdirSync(dir).sort()).toEqual([
+      '.cache',
+      '.gitignore',
+      'README.md',
+      'content',
+      'data',
+      'dist',
+      'report.yaml',
+    ]);
     const config = parse(readFileSync(path.join(dir, 'report.yaml'), 'utf8'));
     expect(config.id).toBe('my-report');
     expect(config.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // every file of the starter says what to edit
-    for (const f of ['report.yaml', 'content/zh/01-overview.md', 'content/en/01-overview.md', 'data/rd-intensity.meta.yaml', 'data/figures.yaml', 'data/tables.yaml']) {
+    for (const f of [
+      'report.yaml',
+      'content/zh/01-overview.md',
+      'content/en/01-overview.md',
+      'data/rd-intensity.meta.yaml',
+      'data/figures.yaml',
+      'data/tables.yaml',
+    ]) {
       expect(readFileSync(path.join(dir, f), 'utf8'), f).toMatch(/^\s*(#|\{\{!--)/m);
     }
     expect(readFileSync(path.join(dir, 'data', 'charts', 'rd-intensity.vl.json'), 'utf8')).toContain('"$comment"');
@@ -64,13 +83,22 @@ describe('npm run new', () => {
     expect(en).toContain('South Korea spent 4.60% of its GDP');
     expect(zh).toContain('占国内生产总值的 4.60%');
     expect(chartOf(en, 'fig:rd-intensity')).toMatch(/<svg/);
-    expect(tableRows(en)).toEqual(['South Korea 4.60%', 'United States 3.47%', 'Japan 3.27%', 'Germany 3.08%', 'China 2.38%']);
+    expect(tableRows(en)).toEqual([
+      'South Korea 4.60%',
+      'United States 3.47%',
+      'Japan 3.27%',
+      'Germany 3.08%',
+      'China 2.38%',
+    ]);
     expect(tableRows(zh)).toEqual(['韩国 4.60%', '美国 3.47%', '日本 3.27%', '德国 3.08%', '中国 2.38%']);
   });
 
   it('colours each economy the same in both editions', () => {
     const labels = parse(readFileSync(path.join(dir, 'data', 'rd-intensity.meta.yaml'), 'utf8')).labels.economy;
-    const { zh, en } = coloursByCode({ zh: chartOf(html('zh'), 'fig:rd-intensity'), en: chartOf(html('en'), 'fig:rd-intensity') }, labels);
+    const { zh, en } = coloursByCode(
+      { zh: chartOf(html('zh'), 'fig:rd-intensity'), en: chartOf(html('en'), 'fig:rd-intensity') },
+      labels,
+    );
     expect(Object.values(en)).not.toContain('(missing)');
     expect(en).toEqual(zh);
   });
@@ -81,7 +109,10 @@ describe('npm run new', () => {
     writeFileSync(csv, readFileSync(csv, 'utf8').replace('kor-2021,KOR,2021,4.59673,', 'kor-2021,KOR,2021,5.01234,'));
     const r = await cli(['build', '--root', dir]);
     expect(r.code, r.stderr).toBe(0);
-    for (const [lang, prose, row] of [['en', 'South Korea spent 5.01% of its GDP', 'South Korea 5.01%'], ['zh', '占国内生产总值的 5.01%', '韩国 5.01%']] as const) {
+    for (const [lang, prose, row] of [
+      ['en', 'South Korea spent 5.01% of its GDP', 'South Korea 5.01%'],
+      ['zh', '占国内生产总值的 5.01%', '韩国 5.01%'],
+    ] as const) {
       expect(html(lang)).toContain(prose);
       expect(tableRows(html(lang))[0]).toBe(row);
       expect(squash((await readPdf(pdf(lang))).pages.map((p) => p.text).join(''))).toContain(squash(row));
@@ -98,7 +129,9 @@ describe('npm run new', () => {
     const before = snapshot(busy);
     const r = await cli(['new', busy]);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim().split('\n')).toEqual([`${busy}:1:1  error  The folder is not empty (it holds draft.md, notes) — npm run new writes only into a new or empty folder: name one that does not exist yet  [not-empty]`]);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `${busy}:1:1  error  The folder is not empty (it holds draft.md, notes) — npm run new writes only into a new or empty folder: name one that does not exist yet  [not-empty]`,
+    ]);
     expect(snapshot(busy)).toEqual(before);
     expect((await cli(['new'])).code).toBe(2);
   });

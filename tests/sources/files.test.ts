@@ -13,7 +13,16 @@ function report(): { ctx: BuildContext; root: string; outside: string } {
   const outside = mkdtempSync(path.join(tmpdir(), 'files-outside-'));
   writeFileSync(path.join(outside, 'secret.md'), 'secret');
   mkdirSync(path.join(root, 'content', 'zh'), { recursive: true });
-  const ctx = { root, packageDir: repo, diagnostics: new Diagnostics(), log: () => undefined, cacheDir: path.join(root, '.cache'), browser: () => Promise.reject(new Error('none')), browserTimeoutMs: 1000, session: newSession() };
+  const ctx = {
+    root,
+    packageDir: repo,
+    diagnostics: new Diagnostics(),
+    log: () => undefined,
+    cacheDir: path.join(root, '.cache'),
+    browser: () => Promise.reject(new Error('none')),
+    browserTimeoutMs: 1000,
+    session: newSession(),
+  };
   return { ctx, root, outside };
 }
 
@@ -35,7 +44,8 @@ describe('reading a report file', () => {
     symlinkSync(file('03-loop.md'), file('03-loop.md'));
     mkdirSync(file('04-folder.md'));
     writeFileSync(file('05-utf16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# 标题', 'utf16le')]));
-    for (const n of ['01-out.md', '02-dangling.md', '03-loop.md', '04-folder.md', '05-utf16.md']) expect(readText(ctx, file(n))).toBeUndefined();
+    for (const n of ['01-out.md', '02-dangling.md', '03-loop.md', '04-folder.md', '05-utf16.md'])
+      expect(readText(ctx, file(n))).toBeUndefined();
     expect(lines(ctx)).toEqual([
       `content/zh/01-out.md:1:1  error  The path "content/zh/01-out.md (a link to ${path.join(outside, 'secret.md')})" leads outside the report root`,
       `content/zh/02-dangling.md:1:1  error  Missing file: content/zh/02-dangling.md (a link to ${file('nothing.md')}, which leads to no file)`,
@@ -69,7 +79,9 @@ describe('reading a report file', () => {
     writeFileSync(path.join(root, 'content', 'zh', '02-empty.md'), '');
     expect(readText(ctx, big)).toBeUndefined();
     expect(readText(ctx, path.join(root, 'content', 'zh', '02-empty.md'))).toBe('');
-    expect(lines(ctx)).toEqual(['content/zh/01-video.md:1:1  error  The file is 65 MB, more than the 64 MB a text file of a report may be']);
+    expect(lines(ctx)).toEqual([
+      'content/zh/01-video.md:1:1  error  The file is 65 MB, more than the 64 MB a text file of a report may be',
+    ]);
   });
 
   it('lists a folder without hidden files (an editor’s lock link, a swap file), and says when a file stands where the folder should be', () => {

@@ -26,7 +26,8 @@ function edit(root: string, rel: string, from: string | RegExp, to: string): voi
 }
 
 /** The catalogue lines a run printed (the pending-figure warning of a build aside). */
-const findings = (stderr: string) => stderr.split('\n').filter((l) => /\s(error|warning)\s/.test(l) && !l.includes('[pending-figure]'));
+const findings = (stderr: string) =>
+  stderr.split('\n').filter((l) => /\s(error|warning)\s/.test(l) && !l.includes('[pending-figure]'));
 
 const zh = 'content/zh/01-main.md';
 const en = 'content/en/01-main.md';
@@ -49,7 +50,9 @@ describe('npm run check on a translation kept in step', () => {
     ]);
     const strict = await cli(['check', '--root', root, '--strict']);
     expect(strict.code).toBe(1);
-    expect(findings(strict.stderr)).toEqual([expect.stringMatching(new RegExp(`^${zh}:14:17  error  Changed since ${en}:14 was translated`))]);
+    expect(findings(strict.stderr)).toEqual([
+      expect.stringMatching(new RegExp(`^${zh}:14:17  error  Changed since ${en}:14 was translated`)),
+    ]);
   });
 
   it('--accept FILE:LINE records the current Chinese for that unit only, and clears the report', async () => {
@@ -72,7 +75,13 @@ describe('npm run check on a translation kept in step', () => {
     expect((await cli(['check', '--root', root])).code).toBe(1);
     const one = await cli(['check', '--root', root, '--accept', `${zh}:27:5`]);
     expect(one.code).toBe(1);
-    expect(findings(one.stderr)).toEqual([expect.stringMatching(new RegExp(`^${zh}:37:4  warning  Changed since ${en}:37 was translated: “最后，两地应共同推进合作\\[\\^n2\\]。” → “最后，\\{\\+深港\\+\\}两地`))]);
+    expect(findings(one.stderr)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${zh}:37:4  warning  Changed since ${en}:37 was translated: “最后，两地应共同推进合作\\[\\^n2\\]。” → “最后，\\{\\+深港\\+\\}两地`,
+        ),
+      ),
+    ]);
     const all = await cli(['check', '--root', root, '--accept', en]);
     expect(all.code, all.stderr).toBe(0);
   });
@@ -109,23 +118,45 @@ describe('npm run check on a translation kept in step', () => {
     const r = await cli(['check', '--root', root]);
     expect(r.code).toBe(1);
     const lines = findings(r.stderr);
-    expect(lines).toContain(`${en}:10:1  warning  This paragraph and its Chinese source ${zh}:10 differ: {{num "share-2020"}} only in the Chinese — correct whichever side is wrong  [pair-mismatch]`);
-    expect(lines).toContain(`${en}:37:1  warning  This paragraph and its Chinese source ${zh}:37 differ: [^n2] only in the Chinese — correct whichever side is wrong  [pair-mismatch]`);
-    expect(lines).toContain(`${en}:27:34  warning  This list item and its Chinese source ${zh}:27 differ: https://example.org/c only in the English — correct whichever side is wrong  [pair-mismatch]`);
+    expect(lines).toContain(
+      `${en}:10:1  warning  This paragraph and its Chinese source ${zh}:10 differ: {{num "share-2020"}} only in the Chinese — correct whichever side is wrong  [pair-mismatch]`,
+    );
+    expect(lines).toContain(
+      `${en}:37:1  warning  This paragraph and its Chinese source ${zh}:37 differ: [^n2] only in the Chinese — correct whichever side is wrong  [pair-mismatch]`,
+    );
+    expect(lines).toContain(
+      `${en}:27:34  warning  This list item and its Chinese source ${zh}:27 differ: https://example.org/c only in the English — correct whichever side is wrong  [pair-mismatch]`,
+    );
     expect(lines.filter((l) => /\[(stale|orphan|untranslated|unrecorded)-/.test(l))).toEqual([]);
   });
 
   it('reports a Chinese paragraph added as exactly that, and is in step once it is translated and recorded', async () => {
     const root = aligned();
-    edit(root, zh, '第一阶段以加工贸易为主，企业规模较小。\n', '第一阶段以加工贸易为主，企业规模较小。\n\n这一时期的企业多为中小企业。\n');
+    edit(
+      root,
+      zh,
+      '第一阶段以加工贸易为主，企业规模较小。\n',
+      '第一阶段以加工贸易为主，企业规模较小。\n\n这一时期的企业多为中小企业。\n',
+    );
     const r = await cli(['check', '--root', root]);
     expect(r.code).toBe(1);
     expect(findings(r.stderr)).toEqual([
       `${zh}:16:1  warning  This paragraph has no English translation: “这一时期的企业多为中小企业。” — translate it after ${en}:14, then record it: npm run check -- --accept ${en}:LINE  [untranslated-unit]`,
     ]);
-    edit(root, en, 'firms were small.\n', 'firms were small.\n\nMost firms of the period were small and medium-sized.\n');
+    edit(
+      root,
+      en,
+      'firms were small.\n',
+      'firms were small.\n\nMost firms of the period were small and medium-sized.\n',
+    );
     const unrecorded = await cli(['check', '--root', root]);
-    expect(findings(unrecorded.stderr)).toEqual([expect.stringMatching(new RegExp(`^${en}:16:1  warning  No Chinese source text is recorded for this paragraph \\(it stands where ${zh}:16 does\\)`))]);
+    expect(findings(unrecorded.stderr)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${en}:16:1  warning  No Chinese source text is recorded for this paragraph \\(it stands where ${zh}:16 does\\)`,
+        ),
+      ),
+    ]);
     const accepted = await cli(['check', '--root', root, '--accept', `${en}:16`, '--strict']);
     expect(accepted.code, accepted.stderr).toBe(0);
   });
@@ -142,7 +173,12 @@ describe('npm run check on a translation kept in step', () => {
 
   it('keeps the other pairs when the translator adds an English paragraph and rewords the next one', async () => {
     const root = aligned();
-    edit(root, en, 'Over the past 40 years, local industry has gone through three stages.', 'A paragraph only the English has.\n\nIn the last 40 years, local industry went through three stages.');
+    edit(
+      root,
+      en,
+      'Over the past 40 years, local industry has gone through three stages.',
+      'A paragraph only the English has.\n\nIn the last 40 years, local industry went through three stages.',
+    );
     const r = await cli(['check', '--root', root]);
     expect(findings(r.stderr)).toEqual([
       `${en}:12:1  warning  This paragraph has no Chinese counterpart — delete it (or restore its source), then record the chapter: npm run check -- --accept ${en}  [orphan-translation]`,
@@ -173,7 +209,11 @@ describe('npm run check on a copy of the repository report', () => {
     expect(r.code).toBe(1);
     const lines = findings(r.stderr);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^${status.zh}:16:\\d+  warning  Changed since ${status.en}:16 was translated: “…[^”]*第二，创新转化激励[^”]*” → “…[^”]*第二，创新\\{\\+成果\\+\\}转化激励机制\\{\\+明显\\+\\}不足[^”]*” — revise the translation at ${status.en}:16`));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^${status.zh}:16:\\d+  warning  Changed since ${status.en}:16 was translated: “…[^”]*第二，创新转化激励[^”]*” → “…[^”]*第二，创新\\{\\+成果\\+\\}转化激励机制\\{\\+明显\\+\\}不足[^”]*” — revise the translation at ${status.en}:16`,
+      ),
+    );
     const accepted = await cli(['check', '--root', root, '--accept', `${status.en}:16`, '--strict']);
     expect(accepted.code, accepted.stderr).toBe(0);
   });
@@ -191,7 +231,12 @@ describe('npm run check on a copy of the repository report', () => {
     const root = reportCopy('real');
     const rec = 'content/zh/04-recommendations.md';
     edit(root, rec, /\n（2）科研物资过境方面[^\n]*\n/, '\n');
-    edit(root, status.zh, '{{figure "fig:hk-rd-funding-2021"}}\n', '{{figure "fig:hk-rd-funding-2021"}}\n\n香港的科研经费近年有所增加。\n');
+    edit(
+      root,
+      status.zh,
+      '{{figure "fig:hk-rd-funding-2021"}}\n',
+      '{{figure "fig:hk-rd-funding-2021"}}\n\n香港的科研经费近年有所增加。\n',
+    );
     const r = await cli(['check', '--root', root]);
     expect(r.code).toBe(1);
     expect(findings(r.stderr).map((l) => l.replace(/ — .*\[/, ' [').replace(/: “.*” \[/, ' ['))).toEqual([
@@ -201,11 +246,14 @@ describe('npm run check on a copy of the repository report', () => {
   });
 });
 
-describe('dev mode, which keeps each chapter\'s alignment between rebuilds', () => {
+describe("dev mode, which keeps each chapter's alignment between rebuilds", () => {
   /** Load and align the report as a dev rebuild does, with the session's cache: its findings, and its alignment. */
   const rebuild = async (root: string, devCache: DevCache) => {
     const prep = await prepare(options(root, path.join(root, 'dist'), { formats: ['html'], devCache }));
-    return { findings: findings(prep.ctx.diagnostics.list.map(formatDiagnostic).join('\n')), alignment: prep.alignment };
+    return {
+      findings: findings(prep.ctx.diagnostics.list.map(formatDiagnostic).join('\n')),
+      alignment: prep.alignment,
+    };
   };
 
   it('reports what a fresh check reports after each save: a changed source, its sidecar recorded, and nothing changed', async () => {
@@ -219,7 +267,9 @@ describe('dev mode, which keeps each chapter\'s alignment between rebuilds', () 
     expect(again.alignment.translations[0]!.chapters[0]).toBe(first.alignment.translations[0]!.chapters[0]);
     edit(root, zh, '第一阶段以加工贸易为主，企业规模较小。', '第一阶段以加工贸易为主，企业规模普遍较小。');
     const changed = await rebuild(root, devCache);
-    expect(changed.findings).toEqual([expect.stringMatching(new RegExp(`^${zh}:14:17  warning  Changed since ${en}:14 was translated`))]);
+    expect(changed.findings).toEqual([
+      expect.stringMatching(new RegExp(`^${zh}:14:17  warning  Changed since ${en}:14 was translated`)),
+    ]);
     // Reported again while nothing changes (kept with its findings).
     expect((await rebuild(root, devCache)).findings).toEqual(changed.findings);
     // Recording the revision changes only the sidecar: the chapter is aligned again, and the warning goes.

@@ -77,9 +77,20 @@ describe('the byline', () => {
     }
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'byline-')), 'dist');
     await build(options(root, out, { formats: ['html'] }));
-    const times = (lang: string) => [...readFileSync(path.join(out, lang, 'index.html'), 'utf8').matchAll(/<time datetime="([^"]*)">([^<]*)<\/time>/g)].map((m) => [m[1], m[2]]);
+    const times = (lang: string) =>
+      [
+        ...readFileSync(path.join(out, lang, 'index.html'), 'utf8').matchAll(
+          /<time datetime="([^"]*)">([^<]*)<\/time>/g,
+        ),
+      ].map((m) => [m[1], m[2]]);
     // (the cover's date, then the byline's)
-    expect(times('zh')).toEqual([['2024-03-05', '2024 年 3 月 5 日'], ['2024-03-05', '2024 年 3 月 5 日']]);
-    expect(times('en')).toEqual([['2024-03-05', '5 March 2024'], ['2024-03-05', '5 March 2024']]);
+    expect(times('zh')).toEqual([
+      ['2024-03-05', '2024 年 3 月 5 日'],
+      ['2024-03-05', '2024 年 3 月 5 日'],
+    ]);
+    expect(times('en')).toEqual([
+      ['2024-03-05', '5 March 2024'],
+      ['2024-03-05', '5 March 2024'],
+    ]);
   });
 });

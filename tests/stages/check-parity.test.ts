@@ -15,7 +15,9 @@ describe('npm run check', () => {
     rmSync(path.join(root, 'content', 'en', '01-main.md'));
     const r = await cli(['check', '--root', root]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('content/zh/01-main.md:1:1  error  The chapter "main" has no counterpart in the English edition');
+    expect(r.stderr).toContain(
+      'content/zh/01-main.md:1:1  error  The chapter "main" has no counterpart in the English edition',
+    );
   });
 
   it('names a figure removed from one edition, with file and line', async () => {
@@ -24,7 +26,9 @@ describe('npm run check', () => {
     writeFileSync(en, readFileSync(en, 'utf8').replace('{{figure "fig:later"}}\n', ''));
     const r = await cli(['check', '--root', root]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/content\/zh\/01-main\.md:16:\d+ {2}error {2}The figure "fig:later" has no counterpart in the English edition/);
+    expect(r.stderr).toMatch(
+      /content\/zh\/01-main\.md:16:\d+ {2}error {2}The figure "fig:later" has no counterpart in the English edition/,
+    );
   });
 
   it('names a section, a note and a data reference missing from one edition', async () => {

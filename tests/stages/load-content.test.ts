@@ -22,7 +22,16 @@ describe('the chapters of an edition', () => {
     writeFileSync(path.join(dir, 'figure.png'), 'not text');
     symlinkSync('user@host.1:1', path.join(dir, '.#01-main.md'));
     writeFileSync(path.join(dir, '.01-main.md.swp'), 'x');
-    const ctx: BuildContext = { root, packageDir: repo, diagnostics: new Diagnostics(), log: () => undefined, cacheDir: path.join(root, '.cache'), browser: () => Promise.reject(new Error('none')), browserTimeoutMs: 1000, session: newSession() };
+    const ctx: BuildContext = {
+      root,
+      packageDir: repo,
+      diagnostics: new Diagnostics(),
+      log: () => undefined,
+      cacheDir: path.join(root, '.cache'),
+      browser: () => Promise.reject(new Error('none')),
+      browserTimeoutMs: 1000,
+      session: newSession(),
+    };
     expect(loadContent(ctx, 'zh').map((c) => c.file)).toEqual(['content/zh/01-main.md']);
     expect(ctx.diagnostics.list.map((d) => formatDiagnostic(d).replace(/ — .*/, ''))).toEqual([
       'content/zh/02-more.MD:1:1  warning  "02-more.MD" is not read: chapters are NN-slug.md files',

@@ -7,7 +7,8 @@ import { closeTestBrowser, options, reportCopy } from '../helpers.js';
 
 afterAll(closeTestBrowser);
 
-const chartOf = (html: string, id: string) => new RegExp(`data-figure="${id}"[\\s\\S]*?(<svg[\\s\\S]*?</svg>)`).exec(html)?.[1] ?? '';
+const chartOf = (html: string, id: string) =>
+  new RegExp(`data-figure="${id}"[\\s\\S]*?(<svg[\\s\\S]*?</svg>)`).exec(html)?.[1] ?? '';
 
 describe('numbers bound to data', () => {
   it('a data edit reaches prose, chart and both editions on the next build; an unchanged chart is not rendered again', async () => {

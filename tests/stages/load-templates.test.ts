@@ -13,7 +13,16 @@ import type { DevCache } from '../../scripts/incremental/dev-cache.js';
 
 /** The report's templates/ over the built-in theme/, file by file. */
 function context(root: string, packageDir = repo): BuildContext {
-  return { root, packageDir, diagnostics: new Diagnostics(), log: () => undefined, cacheDir: path.join(root, '.cache'), browser: () => Promise.reject(new Error('no browser')), browserTimeoutMs: 1000, session: newSession() };
+  return {
+    root,
+    packageDir,
+    diagnostics: new Diagnostics(),
+    log: () => undefined,
+    cacheDir: path.join(root, '.cache'),
+    browser: () => Promise.reject(new Error('no browser')),
+    browserTimeoutMs: 1000,
+    session: newSession(),
+  };
 }
 const theme = (rel: string) => readFileSync(path.join(repo, 'theme', rel), 'utf8');
 const emptyReport = () => mkdtempSync(path.join(tmpdir(), 'tpl-'));
@@ -32,11 +41,21 @@ describe('load-templates', () => {
     expect(t.printCss).toBe(theme('styles/print.css'));
     expect(t.chartTheme).toEqual(JSON.parse(theme('chart-theme.json')));
     expect(t.strings.en).toEqual(parse(theme('strings/en.yaml')));
-    expect(Object.keys(t.partials).sort()).toEqual(['byline', 'cite', 'figure-script', 'table-dataset', 'table-simple']);
-    expect(t.files).toMatchObject({ layout: 'theme/layout.hbs', 'styles/report.css': 'theme/styles/report.css', 'partials/byline': 'theme/partials/byline.hbs' });
+    expect(Object.keys(t.partials).sort()).toEqual([
+      'byline',
+      'cite',
+      'figure-script',
+      'table-dataset',
+      'table-simple',
+    ]);
+    expect(t.files).toMatchObject({
+      layout: 'theme/layout.hbs',
+      'styles/report.css': 'theme/styles/report.css',
+      'partials/byline': 'theme/partials/byline.hbs',
+    });
   });
 
-  it('replaces a file by the report\'s own, merges strings key by key, and adds or replaces partials by name', () => {
+  it("replaces a file by the report's own, merges strings key by key, and adds or replaces partials by name", () => {
     const root = emptyReport();
     put(root, 'templates/styles/report.css', 'body { color: teal; }\n');
     put(root, 'templates/strings/en.yaml', 'downloadPdf: Get the PDF\nsourceLabels: { 数据来源: Data }\n');
@@ -49,7 +68,11 @@ describe('load-templates', () => {
     expect(t.printCss).toBe(theme('styles/print.css'));
     expect(t.files['styles/report.css']).toBe('templates/styles/report.css');
     const themeEn = parse(theme('strings/en.yaml'));
-    expect(t.strings.en).toEqual({ ...themeEn, downloadPdf: 'Get the PDF', sourceLabels: { ...themeEn.sourceLabels, 数据来源: 'Data' } });
+    expect(t.strings.en).toEqual({
+      ...themeEn,
+      downloadPdf: 'Get the PDF',
+      sourceLabels: { ...themeEn.sourceLabels, 数据来源: 'Data' },
+    });
     expect(t.strings.zh).toEqual(parse(theme('strings/zh.yaml')));
     expect(t.partials.byline).toBe('<p class="mine">{{meta.authorGroup}}</p>\n');
     expect(t.files['partials/byline']).toBe('templates/partials/byline.hbs');
@@ -74,10 +97,12 @@ describe('load-templates', () => {
     put(root, 'templates/strings/en.yaml', 'languageName: English\n');
     const ctx2 = context(root, pkg);
     expect(loadTemplates(ctx2, ['zh', 'en'])).toBeUndefined();
-    expect(ctx2.diagnostics.list.map(formatDiagnostic)[0]).toMatch(/^templates\/strings\/en\.yaml:1:1 {2}error {2}the file lacks the field "figure"/);
+    expect(ctx2.diagnostics.list.map(formatDiagnostic)[0]).toMatch(
+      /^templates\/strings\/en\.yaml:1:1 {2}error {2}the file lacks the field "figure"/,
+    );
   });
 
-  it('names the theme\'s own file in a message about it', () => {
+  it("names the theme's own file in a message about it", () => {
     const pkg = mkdtempSync(path.join(tmpdir(), 'pkg-'));
     cpSync(path.join(repo, 'theme'), path.join(pkg, 'theme'), { recursive: true });
     writeFileSync(path.join(pkg, 'theme', 'styles', 'print.css'), '@import "https://example.org/print.css";\n');
@@ -85,8 +110,14 @@ describe('load-templates', () => {
     const ctx = context(emptyReport(), pkg);
     expect(loadTemplates(ctx, ['zh', 'en'])).toBeUndefined();
     const lines = ctx.diagnostics.list.map(formatDiagnostic);
-    expect(lines).toContainEqual(expect.stringMatching(/^theme\/chart-theme\.json:1:\d+ {2}error {2}JSON syntax error/));
-    expect(lines).toContainEqual(expect.stringMatching(/^theme\/styles\/print\.css:1:\d+ {2}error {2}Stylesheet refers to "https:\/\/example\.org\/print\.css"/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^theme\/chart-theme\.json:1:\d+ {2}error {2}JSON syntax error/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^theme\/styles\/print\.css:1:\d+ {2}error {2}Stylesheet refers to "https:\/\/example\.org\/print\.css"/,
+      ),
+    );
   });
 });
 
@@ -94,7 +125,8 @@ describe('load-templates in dev mode (templates kept between rebuilds)', () => {
   it('keeps them while templates/ and the theme are unchanged, and loads them again after a save', async () => {
     const root = reportCopy('mini');
     const devCache: DevCache = new Map();
-    const load = async () => (await prepare(options(root, path.join(root, 'dist'), { formats: ['html'], devCache }))).templates;
+    const load = async () =>
+      (await prepare(options(root, path.join(root, 'dist'), { formats: ['html'], devCache }))).templates;
     const first = await load();
     expect(await load()).toBe(first);
     put(root, 'templates/layout.hbs', `${theme('layout.hbs')}\n<!-- saved -->\n`);

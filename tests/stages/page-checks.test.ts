@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { startTags } from '../../scripts/stages/apply-templates/page-checks.js';
 
 /** The ids of a page as the scanner finds them, in order. */
-const ids = (html: string) => [...startTags(html)].flatMap((t) => (t.attrs.has('id') ? [`${t.tag}#${t.attrs.get('id')}`] : []));
+const ids = (html: string) =>
+  [...startTags(html)].flatMap((t) => (t.attrs.has('id') ? [`${t.tag}#${t.attrs.get('id')}`] : []));
 
-describe('startTags (the page checks\' scan of an edition page)', () => {
+describe("startTags (the page checks' scan of an edition page)", () => {
   it('finds the ids of elements, in SVG too, whatever the quoting and case', () => {
     const html = `<!doctype html><HTML><body><div ID="a" class=x><p id='b'>t</p><span id=c data-id="not-this">x</span>
       <svg viewBox="0 0 1 1"><g id="d"><rect id="e"/></g></svg><br/><img id="f" alt="a > b"></body></HTML>`;

@@ -43,11 +43,15 @@ describe('notes', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     for (const lang of ['zh', 'en']) {
       const { ids, links } = idsAndLinks(readFileSync(path.join(out, lang, 'index.html'), 'utf8'));
-      expect(ids.filter((id, i) => ids.indexOf(id) !== i), `${lang}: ids used twice`).toEqual([]);
+      expect(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        `${lang}: ids used twice`,
+      ).toEqual([]);
       // Each note reference and back link points to an element that exists, in the chapter it stands in.
       const chapterOf = new Map<string, string>();
       const html = readFileSync(path.join(out, lang, 'index.html'), 'utf8');
-      for (const m of html.matchAll(/data-chapter="([^"]+)"[\s\S]*?(?=data-chapter="|$)/g)) for (const id of m[0].matchAll(/\sid="([^"]+)"/g)) chapterOf.set(id[1]!, m[1]!);
+      for (const m of html.matchAll(/data-chapter="([^"]+)"[\s\S]*?(?=data-chapter="|$)/g))
+        for (const id of m[0].matchAll(/\sid="([^"]+)"/g)) chapterOf.set(id[1]!, m[1]!);
       const noteLinks = links.filter((l) => /^(note|ref)-/.test(l.href));
       expect(noteLinks.length, lang).toBe(5); // chapter 1: a reference and the back link; chapter 2: two references and the back link
       for (const l of noteLinks) expect([l.href, chapterOf.get(l.href)]).toEqual([l.href, l.inside]);

@@ -48,12 +48,18 @@ describe('the pages of a PDF, as the change report reads them', () => {
 });
 
 describe('the sentence around a value', () => {
-  const print = { value: (id: string) => ({ a: '1,510.81', b: '90.7%' })[id], ref: (id: string) => (id === 'fig:x' ? 'Figure 3' : undefined) };
+  const print = {
+    value: (id: string) => ({ a: '1,510.81', b: '90.7%' })[id],
+    ref: (id: string) => (id === 'fig:x' ? 'Figure 3' : undefined),
+  };
 
   it('is cut from its paragraph, placeholders printed, marks and note markers dropped, the value marked', () => {
-    const body = 'Intro line.\n\nFirst sentence here. Output was {{num "a"}} in **2020**, a share of {{num "b"}} ({{ref "fig:x"}})[^n1]. Last one.\n';
+    const body =
+      'Intro line.\n\nFirst sentence here. Output was {{num "a"}} in **2020**, a share of {{num "b"}} ({{ref "fig:x"}})[^n1]. Last one.\n';
     const col = body.split('\n')[2]!.indexOf('{{num "a"}}') + 1;
-    expect(sentenceAt(body, 5, 7, col, print)).toBe('Output was \u00011,510.81\u0002 in 2020, a share of 90.7% (Figure 3).');
+    expect(sentenceAt(body, 5, 7, col, print)).toBe(
+      'Output was \u00011,510.81\u0002 in 2020, a share of 90.7% (Figure 3).',
+    );
   });
 
   it('ends Chinese sentences at 。 and marks the right one of two uses', () => {
@@ -85,9 +91,15 @@ describe('a rebuild after a data edit says what changed', () => {
     appendFileSync(file('content/en/01-main.md'), '\nThe {{num "output-2020"}} of 2020 is the highest on record.\n');
     first = await cli(['build', '--root', root]);
     firstPage = readFileSync(file('dist/changes.html'), 'utf8');
-    const shares = readFileSync(file('data/shares.csv'), 'utf8').replace('share-2019,80.1,percent,text\n', 'share-2021,91.2,percent,text\n');
+    const shares = readFileSync(file('data/shares.csv'), 'utf8').replace(
+      'share-2019,80.1,percent,text\n',
+      'share-2021,91.2,percent,text\n',
+    );
     writeFileSync(file('data/shares.csv'), shares);
-    writeFileSync(file('data/growth.csv'), readFileSync(file('data/growth.csv'), 'utf8').replace('output-2020,2020,1510.81', 'output-2020,2020,1610.81'));
+    writeFileSync(
+      file('data/growth.csv'),
+      readFileSync(file('data/growth.csv'), 'utf8').replace('output-2020,2020,1510.81', 'output-2020,2020,1610.81'),
+    );
     second = await cli(['build', '--root', root]);
   }, wait);
 
@@ -102,7 +114,9 @@ describe('a rebuild after a data edit says what changed', () => {
   it('prints each changed value with its old and new value and where it appears in both editions, with PDF pages', () => {
     expect(second.code, second.stderr).toBe(0);
     const line = second.stdout.split('\n').find((l) => l.trim().startsWith('output-2020'));
-    expect(line).toMatch(/output-2020\s+1510\.81 → 1610\.81\s+\(zh 01-main\.md:10 p\.\d+, zh 01-main\.md:\d+ p\.\d+, en 01-main\.md:\d+ p\.\d+, en 01-main\.md:\d+ p\.\d+; figure 1; table 2\)/);
+    expect(line).toMatch(
+      /output-2020\s+1510\.81 → 1610\.81\s+\(zh 01-main\.md:10 p\.\d+, zh 01-main\.md:\d+ p\.\d+, en 01-main\.md:\d+ p\.\d+, en 01-main\.md:\d+ p\.\d+; figure 1; table 2\)/,
+    );
   });
 
   it('lists the added and the removed value, the redrawn chart and the changed pages of each PDF', () => {
@@ -115,11 +129,20 @@ describe('a rebuild after a data edit says what changed', () => {
 
   it('finds each use on the page it landed on', async () => {
     const line = second.stdout.split('\n').find((l) => l.trim().startsWith('output-2020'))!;
-    const pages = [...line.matchAll(/(zh|en) 01-main\.md:\d+ p\.(\d+)/g)].map((m) => ({ lang: m[1]!, page: Number(m[2]) }));
+    const pages = [...line.matchAll(/(zh|en) 01-main\.md:\d+ p\.(\d+)/g)].map((m) => ({
+      lang: m[1]!,
+      page: Number(m[2]),
+    }));
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     for (const { lang, page } of pages) {
-      const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(file(`dist/${lang}/mini-report-${lang}.pdf`))), verbosity: 0 }).promise;
-      const text = (await (await doc.getPage(page)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('').replace(/\s+/g, '');
+      const doc = await pdfjs.getDocument({
+        data: new Uint8Array(readFileSync(file(`dist/${lang}/mini-report-${lang}.pdf`))),
+        verbosity: 0,
+      }).promise;
+      const text = (await (await doc.getPage(page)).getTextContent()).items
+        .map((i) => ('str' in i ? i.str : ''))
+        .join('')
+        .replace(/\s+/g, '');
       expect(text, `${lang} p.${page}`).toContain(lang === 'zh' ? '1610.81' : '161.08');
       await doc.destroy();
     }
@@ -127,7 +150,10 @@ describe('a rebuild after a data edit says what changed', () => {
 
   it('writes dist/changes.html: sentences before and after in both languages, a reread flag on the ranking sentence, the chart before and after', () => {
     const html = readFileSync(file('dist/changes.html'), 'utf8');
-    const section = html.slice(html.indexOf('id="value-output-2020"'), html.indexOf('</section>', html.indexOf('id="value-output-2020"')));
+    const section = html.slice(
+      html.indexOf('id="value-output-2020"'),
+      html.indexOf('</section>', html.indexOf('id="value-output-2020"')),
+    );
     expect(section).toMatch(/<del>1510\.81[^<]*<\/del>/);
     expect(section).toMatch(/<ins>1610\.81[^<]*<\/ins>/);
     expect(section).toMatch(/<del>RMB 151\.08 billion<\/del>/);
@@ -138,7 +164,8 @@ describe('a rebuild after a data edit says what changed', () => {
     const charts = html.slice(html.indexOf('Redrawn charts'));
     expect(charts.match(/<svg/g)?.length).toBe(4);
     expect(html).toMatch(/Chinese edition: \d/);
-    for (const lang of ['zh', 'en']) expect(readFileSync(file(`dist/${lang}/index.html`), 'utf8')).not.toContain('changes.html');
+    for (const lang of ['zh', 'en'])
+      expect(readFileSync(file(`dist/${lang}/index.html`), 'utf8')).not.toContain('changes.html');
   });
 });
 
@@ -152,26 +179,41 @@ describe('npm run changes -- --since REV', () => {
     git('-c', 'user.email=t@example.org', '-c', 'user.name=t', 'add', '.');
     git('-c', 'user.email=t@example.org', '-c', 'user.name=t', 'commit', '-qm', 'published edition');
     git('tag', 'published');
-    writeFileSync(path.join(root, 'data/growth.csv'), readFileSync(path.join(root, 'data/growth.csv'), 'utf8').replace('1510.81', '1499.5'));
+    writeFileSync(
+      path.join(root, 'data/growth.csv'),
+      readFileSync(path.join(root, 'data/growth.csv'), 'utf8').replace('1510.81', '1499.5'),
+    );
     git('-c', 'user.email=t@example.org', '-c', 'user.name=t', 'commit', '-qam', 'data update');
   });
 
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('reports a commit that changed data, read from git, without building dist/', async () => {
-    const r = await cli(['changes', '--root', root, '--since', 'HEAD~1', '--out', path.join(root, 'out.html')]);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/output-2020\s+1510\.81 → 1499\.5\s+\(zh 01-main\.md:10, en 01-main\.md:\d+; figure 1; table 2\)/);
-    expect(readFileSync(path.join(root, 'out.html'), 'utf8')).toContain('<ins>1499.5');
-    expect(() => readFileSync(path.join(root, 'dist/changes.html'))).toThrow();
-  }, wait);
+  it(
+    'reports a commit that changed data, read from git, without building dist/',
+    async () => {
+      const r = await cli(['changes', '--root', root, '--since', 'HEAD~1', '--out', path.join(root, 'out.html')]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(
+        /output-2020\s+1510\.81 → 1499\.5\s+\(zh 01-main\.md:10, en 01-main\.md:\d+; figure 1; table 2\)/,
+      );
+      expect(readFileSync(path.join(root, 'out.html'), 'utf8')).toContain('<ins>1499.5');
+      expect(() => readFileSync(path.join(root, 'dist/changes.html'))).toThrow();
+    },
+    wait,
+  );
 
-  it('reports a tag the same way, and an unknown revision as one catalogue line', async () => {
-    const ok = await cli(['changes', '--root', root, '--since', 'published', '--out', path.join(root, 'out.html')]);
-    expect(ok.stdout).toContain('1510.81 → 1499.5');
-    const bad = await cli(['changes', '--root', root, '--since', 'no-such-tag']);
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/^\.:1:1  error  Cannot read the report at git revision "no-such-tag": no such commit or tag — .*\[git-revision\]$/m);
-    expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/);
-  }, wait);
+  it(
+    'reports a tag the same way, and an unknown revision as one catalogue line',
+    async () => {
+      const ok = await cli(['changes', '--root', root, '--since', 'published', '--out', path.join(root, 'out.html')]);
+      expect(ok.stdout).toContain('1510.81 → 1499.5');
+      const bad = await cli(['changes', '--root', root, '--since', 'no-such-tag']);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toMatch(
+        /^\.:1:1  error  Cannot read the report at git revision "no-such-tag": no such commit or tag — .*\[git-revision\]$/m,
+      );
+      expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/);
+    },
+    wait,
+  );
 });

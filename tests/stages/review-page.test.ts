@@ -62,7 +62,8 @@ describe('the review page', () => {
     const links = [...page.matchAll(/href="\.\.\/(zh|en)\/index\.html#([^"]+)"/g)];
     expect(links.length).toBeGreaterThan(40);
     const ids = { zh: edition('zh'), en: edition('en') };
-    for (const [, lang, id] of links) expect(ids[lang as 'zh'], `${lang} #${id}`).toContain(`id="${decodeURIComponent(id!)}"`);
+    for (const [, lang, id] of links)
+      expect(ids[lang as 'zh'], `${lang} #${id}`).toContain(`id="${decodeURIComponent(id!)}"`);
     expect(row('u-en-growth.p3')).toContain('href="../../content/zh/01-main.md">content/zh/01-main.md:14</a>');
     expect(row('u-en-growth.p3')).toContain('href="../../content/en/01-main.md">content/en/01-main.md:14</a>');
   });
@@ -82,14 +83,20 @@ describe('the review page', () => {
     for (const face of css.matchAll(/src:url\(([^)]+)\)[^}]*unicode-range:([^}]+)\}/g)) {
       expect(existsSync(path.join(root, 'dist', 'review', 'assets', face[1]!)), face[1]).toBe(true);
       for (const r of face[2]!.split(',')) {
-        const [a, b] = r.trim().replace(/^U\+/i, '').split('-').map((x) => parseInt(x, 16));
+        const [a, b] = r
+          .trim()
+          .replace(/^U\+/i, '')
+          .split('-')
+          .map((x) => parseInt(x, 16));
         ranges.push([a!, b ?? a!]);
       }
     }
     const shown = [...new Set(visibleText(page))].filter((ch) => !/\s/.test(ch));
     // The page shows both languages: Chinese and Latin text, and the marks between them.
     expect(shown).toEqual(expect.arrayContaining(['阶', 'w', '↔']));
-    const uncovered = shown.filter((ch) => !ranges.some(([a, b]) => ch.codePointAt(0)! >= a && ch.codePointAt(0)! <= b));
+    const uncovered = shown.filter(
+      (ch) => !ranges.some(([a, b]) => ch.codePointAt(0)! >= a && ch.codePointAt(0)! <= b),
+    );
     expect(uncovered).toEqual([]);
   });
 });

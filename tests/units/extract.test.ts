@@ -52,7 +52,20 @@ describe('a chapter split into units', () => {
   });
 
   it('links each unit to its place in the edition', () => {
-    expect(units.map((u) => u.anchor)).toEqual(['top-sec', 'top-sec.p1', 'fig-x', 'sub', 'sub.li1', 'sub.li2', 'sub.li3', 'sub', 'sub', 'sub', 'sub.p1', 'note-n1']);
+    expect(units.map((u) => u.anchor)).toEqual([
+      'top-sec',
+      'top-sec.p1',
+      'fig-x',
+      'sub',
+      'sub.li1',
+      'sub.li2',
+      'sub.li3',
+      'sub',
+      'sub',
+      'sub',
+      'sub.p1',
+      'note-n1',
+    ]);
   });
 });
 

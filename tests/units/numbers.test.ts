@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { digitNumbers, parseChineseNumeral, unmatchedNumbers, expressionsOf } from '../../scripts/units/numbers.js';
 
 /** What the consistency check of a pair compares: numbers however written, and expressions. */
-const unmatched = (zh: string, en: string) => ({ zh: unmatchedNumbers(zh, en).map((t) => t.raw), en: unmatchedNumbers(en, zh).map((t) => t.raw) });
+const unmatched = (zh: string, en: string) => ({
+  zh: unmatchedNumbers(zh, en).map((t) => t.raw),
+  en: unmatchedNumbers(en, zh).map((t) => t.raw),
+});
 
 describe('numbers in a unit and its translation', () => {
   it('flags a number on one side without counterpart on the other', () => {
@@ -27,21 +30,37 @@ describe('numbers in a unit and its translation', () => {
       ['每万人', 'per 10,000 people'],
       ['千万元级', 'RMB 10 million or more'],
       ['1510.81 亿元', 'RMB 151,081 million'],
-    ]) expect(unmatched(zh!, en!), `${zh} ↔ ${en}`).toEqual({ zh: [], en: [] });
+    ])
+      expect(unmatched(zh!, en!), `${zh} ↔ ${en}`).toEqual({ zh: [], en: [] });
   });
 
   it('ignores digits that are part of names, expressions, note markers and links', () => {
-    expect(digitNumbers('COVID-19 and 5G, PM2.5 {{num "sz-rd-2020"}}[^n12] <https://example.org/2022/13>').map((t) => t.raw)).toEqual([]);
-    expect(digitNumbers('the top-1% most cited, 1,510.81 and 4.80').map((t) => t.raw)).toEqual(['1', '1,510.81', '4.80']);
+    expect(
+      digitNumbers('COVID-19 and 5G, PM2.5 {{num "sz-rd-2020"}}[^n12] <https://example.org/2022/13>').map((t) => t.raw),
+    ).toEqual([]);
+    expect(digitNumbers('the top-1% most cited, 1,510.81 and 4.80').map((t) => t.raw)).toEqual([
+      '1',
+      '1,510.81',
+      '4.80',
+    ]);
   });
 
   it('reads Chinese numerals', () => {
-    expect([parseChineseNumeral('十八'), parseChineseNumeral('二十'), parseChineseNumeral('一百零五'), parseChineseNumeral('一九九九'), parseChineseNumeral('千万'), parseChineseNumeral('一亿五千万')]).toEqual([18, 20, 105, 1999, 1e7, 1.5e8]);
+    expect([
+      parseChineseNumeral('十八'),
+      parseChineseNumeral('二十'),
+      parseChineseNumeral('一百零五'),
+      parseChineseNumeral('一九九九'),
+      parseChineseNumeral('千万'),
+      parseChineseNumeral('一亿五千万'),
+    ]).toEqual([18, 20, 105, 1999, 1e7, 1.5e8]);
   });
 
   it('lists {{num}}, {{ref}}, note markers and links (not note definitions)', () => {
-    expect(expressionsOf('{{num "a" bare=true}} {{ref "fig:x"}}[^n2] [text](https://a.org/x) <https://b.org> https://c.org/y。').map((e) => e.what)).toEqual([
-      '{{num "a"}}', '{{ref "fig:x"}}', '[^n2]', 'https://a.org/x', 'https://b.org', 'https://c.org/y',
-    ]);
+    expect(
+      expressionsOf(
+        '{{num "a" bare=true}} {{ref "fig:x"}}[^n2] [text](https://a.org/x) <https://b.org> https://c.org/y。',
+      ).map((e) => e.what),
+    ).toEqual(['{{num "a"}}', '{{ref "fig:x"}}', '[^n2]', 'https://a.org/x', 'https://b.org', 'https://c.org/y']);
   });
 });

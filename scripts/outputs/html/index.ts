@@ -29,6 +29,7 @@ function writeEdition({ ctx, lang, html, fonts, templates, data, out }: EditionJ
   out.fonts(lang, fonts);
   files.push(`${lang}/assets/fonts.css`, ...fonts.files.map((f) => `${lang}/assets/fonts/${f.name}`));
   for (const f of html.files) put(f.path, (at) => out.writeLater(at, f.content));
-  for (const id of html.datasets) put(`data/${id}.csv`, (at) => out.copy(at, path.join(ctx.root, data.datasets.get(id)!.file)));
+  for (const id of html.datasets)
+    put(`data/${id}.csv`, (at) => out.copy(at, path.join(ctx.root, data.datasets.get(id)!.file)));
   return { files };
 }

@@ -12,7 +12,12 @@ export function destinationPages(doc: PDFDocument): Record<string, number> {
   const pageOf = (dest: unknown): number | undefined => {
     const arr = dest instanceof PDFArray ? dest : undefined;
     const ref = arr?.get(0);
-    const i = ref instanceof PDFRef ? pageRefs.findIndex((r) => r === ref || (r.objectNumber === ref.objectNumber && r.generationNumber === ref.generationNumber)) : -1;
+    const i =
+      ref instanceof PDFRef
+        ? pageRefs.findIndex(
+            (r) => r === ref || (r.objectNumber === ref.objectNumber && r.generationNumber === ref.generationNumber),
+          )
+        : -1;
     return i >= 0 ? i + 1 : undefined;
   };
   const named = namedDestinations(doc);
@@ -30,7 +35,9 @@ export function destinationPages(doc: PDFDocument): Record<string, number> {
       if (dest instanceof PDFName) key = decodeName(dest.asString());
       else if (dest instanceof PDFString || dest instanceof PDFHexString) key = dest.decodeText();
       if (key === undefined) continue;
-      const target = pageOf(named.get(key) instanceof PDFDict ? (named.get(key) as PDFDict).get(PDFName.of('D')) : named.get(key));
+      const target = pageOf(
+        named.get(key) instanceof PDFDict ? (named.get(key) as PDFDict).get(PDFName.of('D')) : named.get(key),
+      );
       if (target !== undefined && !(key in result)) result[key] = target;
     }
   }
@@ -54,7 +61,6 @@ function walkNameTree(doc: PDFDocument, node: PDFDict, out: Map<string, unknown>
   if (kids) for (let i = 0; i < kids.size(); i++) walkNameTree(doc, kids.lookup(i, PDFDict), out);
 }
 
-
 /**
  * Every named destination of the document whose name starts with `prefix`, with its place. Chromium writes one
  * for each element that a link of the page points to, at the element's top left; its y is measured from the top of
@@ -68,7 +74,10 @@ export function namedPlaces(doc: PDFDocument, prefix: string): Map<string, Place
     const arr = value instanceof PDFDict ? value.lookup(PDFName.of('D')) : value;
     if (!(arr instanceof PDFArray)) continue;
     const ref = arr.get(0);
-    const page = ref instanceof PDFRef ? pageRefs.findIndex((r) => r.objectNumber === ref.objectNumber && r.generationNumber === ref.generationNumber) : -1;
+    const page =
+      ref instanceof PDFRef
+        ? pageRefs.findIndex((r) => r.objectNumber === ref.objectNumber && r.generationNumber === ref.generationNumber)
+        : -1;
     const y = arr.lookup(3);
     if (page < 0 || !(y instanceof PDFNumber)) continue;
     out.set(name, { page: page + 1, top: doc.getPage(page).getHeight() - y.asNumber() });

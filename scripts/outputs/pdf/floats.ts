@@ -58,13 +58,20 @@ export async function markBlocks(page: Page): Promise<Block[]> {
     links.hidden = true;
     document.body.append(links);
     const shown = (node: ChildNode): boolean =>
-      node.nodeType === Node.TEXT_NODE ? (node.textContent ?? '').trim() !== '' : node.nodeType === Node.ELEMENT_NODE && getComputedStyle(node as Element).display !== 'none';
+      node.nodeType === Node.TEXT_NODE
+        ? (node.textContent ?? '').trim() !== ''
+        : node.nodeType === Node.ELEMENT_NODE && getComputedStyle(node as Element).display !== 'none';
     // The element whose first (or last) line holds the block's first (or last) text.
     const host = (el: Element, last: boolean): Element => {
       for (;;) {
         const kids = [...el.childNodes].filter(shown);
         const edge = last ? kids[kids.length - 1] : kids[0];
-        if (!edge || edge.nodeType !== Node.ELEMENT_NODE || getComputedStyle(edge as Element).display.startsWith('inline')) return el;
+        if (
+          !edge ||
+          edge.nodeType !== Node.ELEMENT_NODE ||
+          getComputedStyle(edge as Element).display.startsWith('inline')
+        )
+          return el;
         el = edge as Element;
       }
     };
@@ -94,7 +101,11 @@ export async function markBlocks(page: Page): Promise<Block[]> {
           kind: /^h[1-6]$/.test(tag) ? 'heading' : tag === 'figure' ? 'float' : tag === 'aside' ? 'notes' : 'text',
           id: tag === 'figure' ? el.id : undefined,
           level: /^h[1-6]$/.test(tag) ? Number(tag[1]) : undefined,
-          key: (el.textContent ?? '').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim().slice(0, 60),
+          key: (el.textContent ?? '')
+            .replace(/\u00ad/g, '')
+            .replace(/\s+/g, ' ')
+            .trim()
+            .slice(0, 60),
           endLine: line * 0.75,
         });
       }
@@ -105,7 +116,9 @@ export async function markBlocks(page: Page): Promise<Block[]> {
 
 /** The blocks' current order (numbers), after moves. */
 export function blockOrder(page: Page): Promise<number[]> {
-  return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('section.chapter > [data-pm]')].map((el) => Number(el.dataset.pm)));
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('section.chapter > [data-pm]')].map((el) => Number(el.dataset.pm)),
+  );
 }
 
 /** Move each float (by block number) after another block. */
@@ -162,7 +175,13 @@ export function planFloats(blocks: Block[], order: number[], places: Map<string,
   for (let i = 1; i < seq.length; i++) {
     const float = seq[i]!;
     const before = seq[i - 1]!;
-    if (float.kind !== 'float' || before.chapter !== float.chapter || before.kind === 'heading' || done.has(float.chapter)) continue;
+    if (
+      float.kind !== 'float' ||
+      before.chapter !== float.chapter ||
+      before.kind === 'heading' ||
+      done.has(float.chapter)
+    )
+      continue;
     const start = at('s', float.n);
     const end = at('e', before.n);
     if (!start || !end || start.page <= end.page) continue;

@@ -34,7 +34,8 @@ export const pdfOutput: OutputFormat = {
   needs: ['html'],
   pagesPerEdition: 1,
   dev: 'when-idle',
-  key: (job) => filesKey(path.join(job.out.dir, job.lang), printedFrom, [job.config.editions[job.lang], job.date.toISOString()]),
+  key: (job) =>
+    filesKey(path.join(job.out.dir, job.lang), printedFrom, [job.config.editions[job.lang], job.date.toISOString()]),
   make: async (job: EditionJob) => {
     const file = `${job.lang}/${pdfFileName(job.config.id, job.lang)}`;
     const pdf = await printPdf(

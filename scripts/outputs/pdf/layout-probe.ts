@@ -44,7 +44,10 @@ export async function pageArea(page: Page, readSheet: (href: string) => string |
 }
 
 /** The text of each style sheet whose rules the page may not read, by its href; or which one could not be read. */
-async function unreadableSheetTexts(page: Page, readSheet: (href: string) => string | undefined): Promise<{ texts: Record<string, string> } | { unknown: string }> {
+async function unreadableSheetTexts(
+  page: Page,
+  readSheet: (href: string) => string | undefined,
+): Promise<{ texts: Record<string, string> } | { unknown: string }> {
   const hrefs = await page.evaluate(() =>
     [...document.styleSheets].flatMap((sheet) => {
       try {
@@ -112,8 +115,16 @@ function lengthsInPx(lengths: string[]): (number | null)[] {
 
 /** The paper sizes `@page { size }` may name: width and height in mm, portrait. */
 const paperSizes: Record<string, [number, number]> = {
-  a5: [148, 210], a4: [210, 297], a3: [297, 420], b5: [176, 250], b4: [250, 353],
-  'jis-b5': [182, 257], 'jis-b4': [257, 364], letter: [215.9, 279.4], legal: [215.9, 355.6], ledger: [279.4, 431.8],
+  a5: [148, 210],
+  a4: [210, 297],
+  a3: [297, 420],
+  b5: [176, 250],
+  b4: [250, 353],
+  'jis-b5': [182, 257],
+  'jis-b4': [257, 364],
+  letter: [215.9, 279.4],
+  legal: [215.9, 355.6],
+  ledger: [279.4, 431.8],
 };
 
 /**
@@ -129,7 +140,8 @@ function pageSize(sizeProp: string | undefined): { width: string; height: string
     const [a, b] = paperSizes[named ?? 'letter']!;
     return { width: `${a}mm`, height: `${b}mm`, landscape };
   }
-  if (lengths.length && !size.includes('auto')) return { width: lengths[0]!, height: lengths[1] ?? lengths[0]!, landscape };
+  if (lengths.length && !size.includes('auto'))
+    return { width: lengths[0]!, height: lengths[1] ?? lengths[0]!, landscape };
   return undefined;
 }
 
@@ -158,7 +170,8 @@ export function startProbe(page: Page, area: { width: number; height: number }):
       for (const el of parent.children) {
         const s = getComputedStyle(el);
         const shown = s.display !== 'none';
-        if (PAGE_BREAKS.includes(s.breakBefore) || (shown && prev && pageOf(prev) !== pageOf(s))) el.setAttribute('data-probe-before', '');
+        if (PAGE_BREAKS.includes(s.breakBefore) || (shown && prev && pageOf(prev) !== pageOf(s)))
+          el.setAttribute('data-probe-before', '');
         if (PAGE_BREAKS.includes(s.breakAfter)) el.setAttribute('data-probe-after', '');
         if (!shown) continue;
         prev = s;
@@ -185,7 +198,11 @@ export function endProbe(page: Page): Promise<void> {
  * While probing: for each id asked for, the page (1-based) and the distance from the top of the text area (pt)
  * of that element, as the print's named destination will give them.
  */
-export function probePlaces(page: Page, area: { width: number; height: number }, ids: string[]): Promise<Map<string, Place>> {
+export function probePlaces(
+  page: Page,
+  area: { width: number; height: number },
+  ids: string[],
+): Promise<Map<string, Place>> {
   return page
     .evaluate(
       (a: { width: number; height: number }, wanted: string[]) => {

@@ -9,7 +9,10 @@ export function printedHeadings(page: Page): Promise<string[]> {
       .map((h) => {
         const copy = h.cloneNode(true) as HTMLElement;
         copy.querySelectorAll('.anchor').forEach((a) => a.remove());
-        return (copy.textContent ?? '').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
+        return (copy.textContent ?? '')
+          .replace(/\u00ad/g, '')
+          .replace(/\s+/g, ' ')
+          .trim();
       }),
   );
 }
@@ -24,7 +27,11 @@ export function printedHeadings(page: Page): Promise<string[]> {
 export function retitleOutline(doc: PDFDocument, headings: string[]): boolean {
   const items: PDFDict[] = [];
   const walk = (parent: PDFDict): void => {
-    for (let item = parent.lookupMaybe(PDFName.of('First'), PDFDict); item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+    for (
+      let item = parent.lookupMaybe(PDFName.of('First'), PDFDict);
+      item;
+      item = item.lookupMaybe(PDFName.of('Next'), PDFDict)
+    ) {
       items.push(item);
       walk(item);
     }
@@ -33,7 +40,11 @@ export function retitleOutline(doc: PDFDocument, headings: string[]): boolean {
   if (root) walk(root);
   const squeeze = (s: string) => s.replace(/\s+/g, '');
   const titleOf = (item: PDFDict) => (item.lookup(PDFName.of('Title')) as PDFHexString | undefined)?.decodeText() ?? '';
-  if (items.length !== headings.length || items.some((item, i) => !squeeze(titleOf(item)).includes(squeeze(headings[i]!)))) return false;
+  if (
+    items.length !== headings.length ||
+    items.some((item, i) => !squeeze(titleOf(item)).includes(squeeze(headings[i]!)))
+  )
+    return false;
   items.forEach((item, i) => item.set(PDFName.of('Title'), PDFHexString.fromText(headings[i]!)));
   return true;
 }

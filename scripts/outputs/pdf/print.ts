@@ -10,7 +10,16 @@ import { guardPage } from '../../browser/request-guard.js';
 import type { BuildPage } from '../../browser/page-pool.js';
 import { htmlLang } from '../../locale/languages.js';
 import { destinationPages, dropNamedDestinations, namedPlaces } from './destinations.js';
-import { blockOrder, guessedMoves, markBlocks, moveBlocks, planFloats, MARKER_PREFIX, type Block, type FloatMove } from './floats.js';
+import {
+  blockOrder,
+  guessedMoves,
+  markBlocks,
+  moveBlocks,
+  planFloats,
+  MARKER_PREFIX,
+  type Block,
+  type FloatMove,
+} from './floats.js';
 import { endProbe, pageArea, probePlaces, startProbe } from './layout-probe.js';
 import { printedHeadings, retitleOutline } from './outline.js';
 import { dropSoftHyphens } from './soft-hyphens.js';
@@ -79,7 +88,8 @@ async function loadEdition(ctx: BuildContext, input: PdfInput, page: Page, build
   await page.goto(pathToFileURL(input.htmlPath).href, { waitUntil: 'load' });
   await page.emulateMediaType('print');
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  for (const url of guard.blocked) ctx.diagnostics.report('remote-resource', { file: `dist/${input.lang}/index.html` }, [url]);
+  for (const url of guard.blocked)
+    ctx.diagnostics.report('remote-resource', { file: `dist/${input.lang}/index.html` }, [url]);
 }
 
 /** What the passes work with: the page's blocks (figures moved where the last build moved them), headings, TOC targets. */
@@ -137,7 +147,14 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
       await endProbe(page);
     }
     prints++;
-    const bytes = await page.pdf({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, displayHeaderFooter: false, timeout: 0 }); // bounded by the browser's protocol timeout (--browser-timeout)
+    const bytes = await page.pdf({
+      printBackground: true,
+      preferCSSPageSize: true,
+      outline: true,
+      tagged: true,
+      displayHeaderFooter: false,
+      timeout: 0,
+    }); // bounded by the browser's protocol timeout (--browser-timeout)
     // pdf-lib yields to the event loop every 100 objects by default: a tagged report has tens of thousands.
     const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
     const found = destinationPages(doc);
@@ -152,7 +169,9 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
       return { ...finished, tocPages: found, passes: prints, probes };
     }
     if (prints === 1) {
-      whyNot ||= probes ? `the layout probe's guess did not hold (${moves.length ? `${moves.length} figure(s) to move` : `TOC: ${tocDiff(toc, pages, found)}`})` : '';
+      whyNot ||= probes
+        ? `the layout probe's guess did not hold (${moves.length ? `${moves.length} figure(s) to move` : `TOC: ${tocDiff(toc, pages, found)}`})`
+        : '';
       if (whyNot) ctx.log(`print-pdf          ${input.lang}: ${whyNot}; printing again`);
     }
     pages = found;
@@ -160,7 +179,11 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
 }
 
 /** The printed PDF as published: bookmarks titled as the headings, no marker destinations or soft hyphens, metadata. */
-async function finishPdf(doc: PDFDocument, input: PdfInput, layout: Layout): Promise<Pick<PdfOutput, 'bytes' | 'pages' | 'floats'>> {
+async function finishPdf(
+  doc: PDFDocument,
+  input: PdfInput,
+  layout: Layout,
+): Promise<Pick<PdfOutput, 'bytes' | 'pages' | 'floats'>> {
   retitleOutline(doc, layout.headings);
   dropNamedDestinations(doc, MARKER_PREFIX);
   dropSoftHyphens(doc);
@@ -171,7 +194,9 @@ async function finishPdf(doc: PDFDocument, input: PdfInput, layout: Layout): Pro
 
 /** The ids the TOC gives page numbers for, in order. */
 function tocTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.toc-page')].map((el) => el.dataset.target ?? '').filter(Boolean));
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.toc-page')].map((el) => el.dataset.target ?? '').filter(Boolean),
+  );
 }
 
 /** Write page numbers into the TOC's slots (an id without one gets an empty slot). */
@@ -190,7 +215,10 @@ function sameToc(toc: string[], pages: Record<string, number>, found: Record<str
 
 function tocDiff(toc: string[], pages: Record<string, number>, found: Record<string, number>): string {
   const wrong = toc.filter((id) => pages[id] !== found[id]);
-  return `${wrong.slice(0, 3).map((id) => `${id} guessed ${pages[id] ?? 'none'}, is ${found[id] ?? 'none'}`).join(', ')}${wrong.length > 3 ? ` and ${wrong.length - 3} more` : ''}`;
+  return `${wrong
+    .slice(0, 3)
+    .map((id) => `${id} guessed ${pages[id] ?? 'none'}, is ${found[id] ?? 'none'}`)
+    .join(', ')}${wrong.length > 3 ? ` and ${wrong.length - 3} more` : ''}`;
 }
 
 /** A style sheet the page links to, if it is a file inside the folders the page may load from. */
@@ -225,10 +253,22 @@ function setMetadata(doc: PDFDocument, input: PdfInput): void {
 }
 
 /** The TOC as printed (`pages`) against where its entries landed (`found`): any that differ are named in a warning. */
-function reportUnsettled(ctx: BuildContext, input: PdfInput, toc: string[], pages: Record<string, number>, found: Record<string, number>): void {
+function reportUnsettled(
+  ctx: BuildContext,
+  input: PdfInput,
+  toc: string[],
+  pages: Record<string, number>,
+  found: Record<string, number>,
+): void {
   const moved = toc.filter((id) => pages[id] !== found[id]);
   if (!moved.length) return;
   const first = input.headings?.find((h) => moved.includes(h.id));
-  const what = moved.map((id) => `${id} (printed as page ${pages[id] ?? 'none'}, is on page ${found[id] ?? 'none'})`).join(', ');
-  ctx.diagnostics.report('toc-pages', first ? { file: first.file, line: first.line, column: 1 } : { file: 'templates/layout.hbs', line: 1, column: 1 }, [input.lang === 'zh' ? 'Chinese' : 'English', String(MAX_PRINTS), what]);
+  const what = moved
+    .map((id) => `${id} (printed as page ${pages[id] ?? 'none'}, is on page ${found[id] ?? 'none'})`)
+    .join(', ');
+  ctx.diagnostics.report(
+    'toc-pages',
+    first ? { file: first.file, line: first.line, column: 1 } : { file: 'templates/layout.hbs', line: 1, column: 1 },
+    [input.lang === 'zh' ? 'Chinese' : 'English', String(MAX_PRINTS), what],
+  );
 }

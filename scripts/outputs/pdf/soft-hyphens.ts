@@ -31,7 +31,10 @@ export function dropSoftHyphens(doc: PDFDocument): number {
           const units = hex.match(/.{4}/g)!.filter((u) => u.toUpperCase() !== '00AD');
           return units.length * 4 === hex.length ? all : `/ActualText <FEFF${units.join('')}>`;
         });
-      doc.context.assign(ref, doc.context.stream(deflateSync(Buffer.from(cleaned, 'latin1')), { Filter: 'FlateDecode' }));
+      doc.context.assign(
+        ref,
+        doc.context.stream(deflateSync(Buffer.from(cleaned, 'latin1')), { Filter: 'FlateDecode' }),
+      );
     }
   }
   return removed;
@@ -43,6 +46,10 @@ export function dropSoftHyphens(doc: PDFDocument): number {
  */
 function contentOf(stream: PDFRawStream): Uint8Array {
   const filter = stream.dict.get(PDFName.of('Filter'));
-  const flate = filter === PDFName.of('FlateDecode') || (filter instanceof PDFArray && filter.size() === 1 && filter.get(0) === PDFName.of('FlateDecode'));
-  return flate && !stream.dict.has(PDFName.of('DecodeParms')) ? inflateSync(stream.contents) : decodePDFRawStream(stream).decode();
+  const flate =
+    filter === PDFName.of('FlateDecode') ||
+    (filter instanceof PDFArray && filter.size() === 1 && filter.get(0) === PDFName.of('FlateDecode'));
+  return flate && !stream.dict.has(PDFName.of('DecodeParms'))
+    ? inflateSync(stream.contents)
+    : decodePDFRawStream(stream).decode();
 }

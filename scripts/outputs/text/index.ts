@@ -53,11 +53,18 @@ function findMain(node: Root | Element): Element | undefined {
 
 /** The nodes without the page's controls, drawings, hidden text and web-only aids. */
 function prose(nodes: (RootContent | ElementContent)[]): ElementContent[] {
-  const kept = nodes.filter((n): n is ElementContent => n.type !== 'doctype' && !(n.type === 'element' && isWebOnly(n)));
+  const kept = nodes.filter(
+    (n): n is ElementContent => n.type !== 'doctype' && !(n.type === 'element' && isWebOnly(n)),
+  );
   return kept.map((n) => (n.type === 'element' ? { ...n, children: prose(n.children) } : n));
 }
 
 function isWebOnly(el: Element): boolean {
   const classes = (el.properties.className as string[] | undefined) ?? [];
-  return controls.includes(el.tagName) || el.properties.hidden === true || el.properties.ariaHidden === 'true' || classes.some((c) => webOnly.includes(c));
+  return (
+    controls.includes(el.tagName) ||
+    el.properties.hidden === true ||
+    el.properties.ariaHidden === 'true' ||
+    classes.some((c) => webOnly.includes(c))
+  );
 }

@@ -11,7 +11,13 @@ import { writeSidecar } from './sidecar.js';
 import { kindNames, languageNames } from './report.js';
 
 /** The findings that mean the translation is out of step: `npm run check` fails on them. */
-export const outOfStepRules: Rule[] = ['stale-translation', 'untranslated-unit', 'orphan-translation', 'unrecorded-translation', 'pair-mismatch'];
+export const outOfStepRules: Rule[] = [
+  'stale-translation',
+  'untranslated-unit',
+  'orphan-translation',
+  'unrecorded-translation',
+  'pair-mismatch',
+];
 
 export interface AcceptTarget {
   /** Relative to the report root. */
@@ -28,7 +34,8 @@ export function parseAcceptTarget(arg: string, root: string, cwd: string): Accep
   return { file: file.split(path.sep).join('/'), line: m[2] ? Number(m[2]) : undefined };
 }
 
-const covers = (u: Unit | undefined, file: string, line: number) => u !== undefined && u.file === file && u.line <= line && line <= lastLineOf(u);
+const covers = (u: Unit | undefined, file: string, line: number) =>
+  u !== undefined && u.file === file && u.line <= line && line <= lastLineOf(u);
 
 /**
  * Record the current source text as what the named translated units were translated from (after the
@@ -36,8 +43,15 @@ const covers = (u: Unit | undefined, file: string, line: number) => u !== undefi
  * data/figures.yaml for a caption); a file alone names every unit of the chapter. Returns the sidecars'
  * new text; nothing is written when a target names nothing that can be recorded.
  */
-export function acceptUnits(alignment: Alignment, targets: AcceptTarget[]): { writes: { file: string; text: string }[]; recorded: number; problems: Diagnostic[] } {
-  const choice: Choice = { chosen: new Set<UnitPair>(), touched: new Set<ChapterAlignment>(), problems: new Diagnostics() };
+export function acceptUnits(
+  alignment: Alignment,
+  targets: AcceptTarget[],
+): { writes: { file: string; text: string }[]; recorded: number; problems: Diagnostic[] } {
+  const choice: Choice = {
+    chosen: new Set<UnitPair>(),
+    touched: new Set<ChapterAlignment>(),
+    problems: new Diagnostics(),
+  };
   const chapters = alignment.translations.flatMap((t) => t.chapters);
   for (const t of targets) chooseTarget(choice, chapters, t);
   if (choice.problems.list.length) return { writes: [], recorded: 0, problems: choice.problems.list };
@@ -59,9 +73,18 @@ interface Choice {
 
 /** Adds to the choice what one target names: a whole chapter, or the units at a line. */
 function chooseTarget(choice: Choice, chapters: ChapterAlignment[], t: AcceptTarget): void {
-  const mine = chapters.filter((ch) => [ch.target.file, ch.source.file, ch.sidecar].includes(t.file) || ch.pairs.some((p) => p.target?.file === t.file || p.source?.file === t.file));
+  const mine = chapters.filter(
+    (ch) =>
+      [ch.target.file, ch.source.file, ch.sidecar].includes(t.file) ||
+      ch.pairs.some((p) => p.target?.file === t.file || p.source?.file === t.file),
+  );
   if (!mine.length) {
-    choice.problems.report('accept-target', { file: t.file, line: t.line, column: t.line ? 1 : undefined }, [`"${t.file}" is not a chapter of the report`], ['name a chapter as the messages do: content/<lang>/NN-slug.md[:LINE]']);
+    choice.problems.report(
+      'accept-target',
+      { file: t.file, line: t.line, column: t.line ? 1 : undefined },
+      [`"${t.file}" is not a chapter of the report`],
+      ['name a chapter as the messages do: content/<lang>/NN-slug.md[:LINE]'],
+    );
   } else if (t.line === undefined) chooseChapters(choice, mine, t.file);
   else chooseAtLine(choice, mine, t.file, t.line);
 }
@@ -70,25 +93,51 @@ function chooseTarget(choice: Choice, chapters: ChapterAlignment[], t: AcceptTar
 function chooseChapters(choice: Choice, mine: ChapterAlignment[], file: string): void {
   for (const ch of mine) {
     choice.touched.add(ch);
-    for (const p of ch.pairs) if (p.source && p.target && (ch.target.file === file || ch.source.file === file || ch.sidecar === file || p.target.file === file)) choice.chosen.add(p);
+    for (const p of ch.pairs)
+      if (
+        p.source &&
+        p.target &&
+        (ch.target.file === file || ch.source.file === file || ch.sidecar === file || p.target.file === file)
+      )
+        choice.chosen.add(p);
   }
 }
 
 /** A file:line: the pairs whose source or translation covers the line; one with a side missing is a problem. */
 function chooseAtLine(choice: Choice, mine: ChapterAlignment[], file: string, line: number): void {
   const { problems } = choice;
-  const hits = mine.flatMap((ch) => ch.pairs.filter((p) => covers(p.target, file, line) || covers(p.source, file, line)).map((p) => [ch, p] as const));
+  const hits = mine.flatMap((ch) =>
+    ch.pairs.filter((p) => covers(p.target, file, line) || covers(p.source, file, line)).map((p) => [ch, p] as const),
+  );
   const at = { file, line, column: 1 };
-  if (!hits.length) problems.report('accept-target', at, [`No heading, paragraph, list item, table cell, note or caption at line ${line}`], ['name a line of the unit, as the messages do']);
+  if (!hits.length)
+    problems.report(
+      'accept-target',
+      at,
+      [`No heading, paragraph, list item, table cell, note or caption at line ${line}`],
+      ['name a line of the unit, as the messages do'],
+    );
   for (const [ch, p] of hits) {
     const unit = (p.target ?? p.source)!;
     if (p.source && p.target) {
       choice.chosen.add(p);
       choice.touched.add(ch);
     } else if (p.target) {
-      problems.report('accept-target', at, [`This ${kindNames[unit.kind]} has no ${languageNames[ch.source.lang]} counterpart: there is no source text to record`], [`delete it, or add its source in ${ch.source.file}`]);
+      problems.report(
+        'accept-target',
+        at,
+        [
+          `This ${kindNames[unit.kind]} has no ${languageNames[ch.source.lang]} counterpart: there is no source text to record`,
+        ],
+        [`delete it, or add its source in ${ch.source.file}`],
+      );
     } else {
-      problems.report('accept-target', at, [`This ${kindNames[unit.kind]} has no ${languageNames[ch.target.lang]} translation yet`], [`translate it in ${ch.target.file}, then name the translation's line`]);
+      problems.report(
+        'accept-target',
+        at,
+        [`This ${kindNames[unit.kind]} has no ${languageNames[ch.target.lang]} translation yet`],
+        [`translate it in ${ch.target.file}, then name the translation's line`],
+      );
     }
   }
 }
@@ -104,7 +153,8 @@ function sidecarRecords(ch: ChapterAlignment, chosen: Set<UnitPair>): { records:
     if (chosen.has(p)) {
       if (p.status !== 'ok') recorded++;
       records.push({ unit: e.id, begins, from: p.source!.id, source: p.source!.text });
-    } else if (p.record) records.push({ unit: e.id, begins, from: p.source?.id ?? p.record.from, source: p.record.source });
+    } else if (p.record)
+      records.push({ unit: e.id, begins, from: p.source?.id ?? p.record.from, source: p.record.source });
   }
   return { records, recorded };
 }

@@ -19,7 +19,13 @@ import { hashBytes } from '../../incremental/inputs-hash.js';
  * text each unit was translated from. Reports every unit whose source changed since (with the change),
  * every unit on one side only, and every pair whose numbers, {{num}}, {{ref}}, notes or links differ.
  */
-export function alignTranslation(ctx: BuildContext, config: ReportConfig, chapters: Record<Lang, Chapter[]>, data: ReportData, devCache?: DevCache): Alignment {
+export function alignTranslation(
+  ctx: BuildContext,
+  config: ReportConfig,
+  chapters: Record<Lang, Chapter[]>,
+  data: ReportData,
+  devCache?: DevCache,
+): Alignment {
   const source = config.sourceLanguage;
   const captions = captionPlaces(ctx, data);
   const alignment: Alignment = { source, translations: [] };
@@ -31,11 +37,15 @@ export function alignTranslation(ctx: BuildContext, config: ReportConfig, chapte
       if (!s) continue; // the parity check reports a chapter on one side only
       const sidecar = sidecarPath(t.file);
       // Dev mode keeps each chapter's alignment while what it is made from is the same.
-      const sidecarText = () => (existsSync(path.join(ctx.root, sidecar)) ? readFileSync(path.join(ctx.root, sidecar), 'utf8') : null);
+      const sidecarText = () =>
+        existsSync(path.join(ctx.root, sidecar)) ? readFileSync(path.join(ctx.root, sidecar), 'utf8') : null;
       const inputs = () => hashBytes(JSON.stringify([s, t, sidecarText(), [...captions]]));
       const ch = cachedSync(devCache, ctx.diagnostics, `align-translation|${lang}|${t.id}`, inputs, () => {
         const { records, broken } = readSidecar(ctx, sidecar);
-        const [zs, es] = [withCaptions(chapterUnits(s), source, captions), withCaptions(chapterUnits(t), lang, captions)];
+        const [zs, es] = [
+          withCaptions(chapterUnits(s), source, captions),
+          withCaptions(chapterUnits(t), lang, captions),
+        ];
         const aligned: ChapterAlignment = {
           id: t.id,
           source: { lang: source, file: s.file },
@@ -44,7 +54,8 @@ export function alignTranslation(ctx: BuildContext, config: ReportConfig, chapte
           recorded: records !== undefined,
           pairs: matchChapter(zs, es, records, lang),
         };
-        for (const p of aligned.pairs) if (p.source && p.target && p.status !== 'stale') p.mismatches = pairMismatches(p.source, p.target);
+        for (const p of aligned.pairs)
+          if (p.source && p.target && p.status !== 'stale') p.mismatches = pairMismatches(p.source, p.target);
         const sections = { source: new Set(zs.map((u) => u.section)), target: new Set(es.map((u) => u.section)) };
         if (!broken) reportChapter(ctx, aligned, sections);
         return aligned;
@@ -56,7 +67,10 @@ export function alignTranslation(ctx: BuildContext, config: ReportConfig, chapte
   return alignment;
 }
 
-type CaptionPlaces = Map<string, { text: Record<Lang, string>; file: string; line: Record<Lang, number>; column: Record<Lang, number> }>;
+type CaptionPlaces = Map<
+  string,
+  { text: Record<Lang, string>; file: string; line: Record<Lang, number>; column: Record<Lang, number> }
+>;
 
 /** Each figure's and table's caption, and where in data/figures.yaml or data/tables.yaml each language's is written. */
 function captionPlaces(ctx: BuildContext, data: ReportData): CaptionPlaces {
@@ -64,9 +78,13 @@ function captionPlaces(ctx: BuildContext, data: ReportData): CaptionPlaces {
   const texts = new Map<string, string>();
   for (const item of [...data.figures.values(), ...data.tables.values()]) {
     const file = item.at.file;
-    if (!texts.has(file)) texts.set(file, existsSync(path.join(ctx.root, file)) ? readFileSync(path.join(ctx.root, file), 'utf8') : '');
+    if (!texts.has(file))
+      texts.set(file, existsSync(path.join(ctx.root, file)) ? readFileSync(path.join(ctx.root, file), 'utf8') : '');
     const text = texts.get(file)!;
-    const from = text.split('\n').slice(0, item.at.line - 1).join('\n').length;
+    const from = text
+      .split('\n')
+      .slice(0, item.at.line - 1)
+      .join('\n').length;
     const line = {} as Record<Lang, number>;
     const column = {} as Record<Lang, number>;
     for (const [l, caption] of Object.entries(item.caption) as [Lang, string][]) {
@@ -84,6 +102,18 @@ function withCaptions(units: Unit[], lang: Lang, captions: CaptionPlaces): Unit[
     const c = u.kind === 'slot' ? captions.get(u.id) : undefined;
     if (!c) return [u];
     const at = { line: c.line[lang], column: c.column[lang] };
-    return [u, { id: `${u.id}.caption`, kind: 'caption', section: u.section, text: c.text[lang], file: c.file, ...at, spans: [{ at: 0, ...at }], anchor: figureAnchor(u.id) }];
+    return [
+      u,
+      {
+        id: `${u.id}.caption`,
+        kind: 'caption',
+        section: u.section,
+        text: c.text[lang],
+        file: c.file,
+        ...at,
+        spans: [{ at: 0, ...at }],
+        anchor: figureAnchor(u.id),
+      },
+    ];
   });
 }

@@ -13,14 +13,24 @@ export function parseUnitId(id: string): { section: string; kind: UnitKind | und
   const [section, rest] = [id.slice(0, dot), id.slice(dot + 1)];
   if (section === 'note') return { section: '', kind: 'note' };
   if (rest === 'caption') return { section: '', kind: 'caption' };
-  const kind = /^p\d/.test(rest) ? 'paragraph' : /^li\d/.test(rest) ? 'item' : /^t\d+\.r\d+c\d/.test(rest) ? 'cell' : undefined;
+  const kind = /^p\d/.test(rest)
+    ? 'paragraph'
+    : /^li\d/.test(rest)
+      ? 'item'
+      : /^t\d+\.r\d+c\d/.test(rest)
+        ? 'cell'
+        : undefined;
   return { section, kind };
 }
 
 /** A text's {{num}}, {{ref}}, notes, links and numbers in digits (kept: the alignment asks for each unit many times). */
 function anchorsOf(text: string, cache: Map<string, Set<string>>): Set<string> {
   let set = cache.get(text);
-  if (!set) cache.set(text, (set = new Set([...expressionsOf(text).map((e) => e.what), ...digitNumbers(text).map((n) => `#${n.values[0]}`)])));
+  if (!set)
+    cache.set(
+      text,
+      (set = new Set([...expressionsOf(text).map((e) => e.what), ...digitNumbers(text).map((n) => `#${n.values[0]}`)])),
+    );
   return set;
 }
 
@@ -49,16 +59,32 @@ function unitScore(e: Unit, z: Unit, cache: Map<string, Set<string>>): number {
  * between two joined pairs — and everything in a chapter without sidecar — is paired by kind, section
  * and anchors ({{num}}, {{ref}}, notes, links), in order.
  */
-export function matchChapter(source: Unit[], target: Unit[], records: UnitRecord[] | undefined, targetLang: string): UnitPair[] {
+export function matchChapter(
+  source: Unit[],
+  target: Unit[],
+  records: UnitRecord[] | undefined,
+  targetLang: string,
+): UnitPair[] {
   const isNote = (u: { kind: UnitKind }) => u.kind === 'note';
-  const pairs = matchFlow(source.filter((u) => !isNote(u)), target.filter((u) => !isNote(u)), records?.filter((r) => parseUnitId(r.unit).kind !== 'note'), targetLang);
+  const pairs = matchFlow(
+    source.filter((u) => !isNote(u)),
+    target.filter((u) => !isNote(u)),
+    records?.filter((r) => parseUnitId(r.unit).kind !== 'note'),
+    targetLang,
+  );
   // Notes are paired by id wherever they are defined.
   const notes = source.filter(isNote);
   for (const e of target.filter(isNote)) {
     const z = notes.find((n) => n.id === e.id);
     const record = records?.find((r) => r.unit === e.id && r.from === z?.id);
     if (z) notes.splice(notes.indexOf(z), 1);
-    const status = !z ? 'orphan' : !record || record.source === undefined ? 'unrecorded' : record.source === z.text ? 'ok' : 'stale';
+    const status = !z
+      ? 'orphan'
+      : !record || record.source === undefined
+        ? 'unrecorded'
+        : record.source === z.text
+          ? 'ok'
+          : 'stale';
     pairs.push({ source: z, target: e, record, status, mismatches: [] });
   }
   for (const z of notes) pairs.push({ source: z, status: 'untranslated', mismatches: [] });
@@ -76,7 +102,12 @@ function matchFlow(source: Unit[], target: Unit[], records: UnitRecord[] | undef
       if (kind !== e.kind || (kind !== 'caption' && section !== e.section)) return 0;
       if (keyed.includes(kind)) return r.unit === e.id ? 10 : 0;
       // Its first words find a unit best (ids shift when a unit is added before it); then its anchors.
-      return 0.5 + (r.unit === e.id ? 1 : 0) + (r.begins === begins.get(e) ? 4 : 0) + 3 * anchorLikeness(e.text, r.source ?? '', cache);
+      return (
+        0.5 +
+        (r.unit === e.id ? 1 : 0) +
+        (r.begins === begins.get(e) ? 4 : 0) +
+        3 * anchorLikeness(e.text, r.source ?? '', cache)
+      );
     });
     const rz = alignSequences(records, source, (r, z) => {
       if (!r.from || r.source === undefined) return 0;
@@ -109,13 +140,21 @@ function matchFlow(source: Unit[], target: Unit[], records: UnitRecord[] | undef
   [pe, pz] = [0, 0];
   for (const [ei, zi] of [...all, [target.length, source.length] as [number, number]]) {
     for (; pz < zi; pz++) pairs.push({ source: source[pz], status: 'untranslated', mismatches: [] });
-    for (; pe < ei; pe++) pairs.push({ target: target[pe], record: recordOf.get(target[pe]!), status: 'orphan', mismatches: [] });
+    for (; pe < ei; pe++)
+      pairs.push({ target: target[pe], record: recordOf.get(target[pe]!), status: 'orphan', mismatches: [] });
     if (ei === target.length) break;
     const e = target[ei]!;
     const z = source[zi]!;
     const record = recordOf.get(e);
     // A placement ({{figure}}…) has nothing to translate: it only anchors the units around it.
-    const status = e.kind === 'slot' ? 'ok' : !record || record.source === undefined ? 'unrecorded' : record.source === z.text ? 'ok' : 'stale';
+    const status =
+      e.kind === 'slot'
+        ? 'ok'
+        : !record || record.source === undefined
+          ? 'unrecorded'
+          : record.source === z.text
+            ? 'ok'
+            : 'stale';
     pairs.push({ source: z, target: e, record, status, mismatches: [] });
     [pe, pz] = [ei + 1, zi + 1];
   }

@@ -4,7 +4,15 @@ import { lastLineOf, positionOf } from '../../units/extract.js';
 import { beginning, changeExcerpt, textChange } from '../../units/text-diff.js';
 import { expressionsOf, unmatchedNumbers } from '../../units/numbers.js';
 
-export const kindNames: Record<UnitKind, string> = { heading: 'heading', paragraph: 'paragraph', item: 'list item', cell: 'table cell', caption: 'caption', note: 'note', slot: 'placement' };
+export const kindNames: Record<UnitKind, string> = {
+  heading: 'heading',
+  paragraph: 'paragraph',
+  item: 'list item',
+  cell: 'table cell',
+  caption: 'caption',
+  note: 'note',
+  slot: 'placement',
+};
 export const languageNames: Record<Lang, string> = { zh: 'Chinese', en: 'English' };
 
 /** What one side of a pair has and the other lacks: {{num}}, {{ref}}, notes, links, numbers in digits. */
@@ -32,26 +40,55 @@ const place = (u: Unit) => `${u.file}:${u.line}`;
  * The chapter's findings as catalogue lines: one per unit out of step, one per pair that disagrees (a stale
  * pair has no mismatches: its one report says what changed).
  */
-export function reportChapter(ctx: BuildContext, ch: ChapterAlignment, sections: { source: Set<string>; target: Set<string> }): void {
+export function reportChapter(
+  ctx: BuildContext,
+  ch: ChapterAlignment,
+  sections: { source: Set<string>; target: Set<string> },
+): void {
   const src = languageNames[ch.source.lang];
   const tgt = languageNames[ch.target.lang];
   const accept = (target: string) => `npm run check -- --accept ${target}`;
   if (!ch.recorded) {
-    ctx.diagnostics.report('no-alignment', { file: ch.target.file, line: 1, column: 1 }, [src, ch.sidecar], [accept(ch.target.file)]);
+    ctx.diagnostics.report(
+      'no-alignment',
+      { file: ch.target.file, line: 1, column: 1 },
+      [src, ch.sidecar],
+      [accept(ch.target.file)],
+    );
   }
   ch.pairs.forEach((p, i) => {
     const { source: z, target: e } = p;
     if (p.status === 'stale' && z && e) {
       const change = textChange(p.record!.source!, z.text, ch.source.lang);
       const { before, after } = changeExcerpt(change, ch.source.lang);
-      ctx.diagnostics.report('stale-translation', at(z, change.firstInNew), [place(e), before, after], [place(e), accept(place(e))]);
+      ctx.diagnostics.report(
+        'stale-translation',
+        at(z, change.firstInNew),
+        [place(e), before, after],
+        [place(e), accept(place(e))],
+      );
     } else if (p.status === 'untranslated' && z && !isKeyed(z) && sections.target.has(z.section)) {
-      const before = ch.pairs.slice(0, i).reverse().find((q) => q.target?.file === ch.target.file)?.target;
+      const before = ch.pairs
+        .slice(0, i)
+        .reverse()
+        .find((q) => q.target?.file === ch.target.file)?.target;
       const next = ch.pairs.slice(i + 1).find((q) => q.target?.file === ch.target.file)?.target;
-      const where = before ? `after ${before.file}:${lastLineOf(before)}` : next ? `before ${place(next)}` : `in ${ch.target.file}`;
-      ctx.diagnostics.report('untranslated-unit', at(z), [kindNames[z.kind], tgt, beginning(z.text, ch.source.lang)], [where, accept(`${ch.target.file}:LINE`)]);
+      const where = before
+        ? `after ${before.file}:${lastLineOf(before)}`
+        : next
+          ? `before ${place(next)}`
+          : `in ${ch.target.file}`;
+      ctx.diagnostics.report(
+        'untranslated-unit',
+        at(z),
+        [kindNames[z.kind], tgt, beginning(z.text, ch.source.lang)],
+        [where, accept(`${ch.target.file}:LINE`)],
+      );
     } else if (p.status === 'orphan' && e && !isKeyed(e) && sections.source.has(e.section)) {
-      const was = p.record?.source !== undefined ? `translates ${src} text that is no longer in ${ch.source.file}: “${beginning(p.record.source, ch.source.lang)}”` : `has no ${src} counterpart`;
+      const was =
+        p.record?.source !== undefined
+          ? `translates ${src} text that is no longer in ${ch.source.file}: “${beginning(p.record.source, ch.source.lang)}”`
+          : `has no ${src} counterpart`;
       ctx.diagnostics.report('orphan-translation', at(e), [kindNames[e.kind], was], [accept(ch.target.file)]);
     } else if (p.status === 'unrecorded' && ch.recorded && z && e) {
       ctx.diagnostics.report('unrecorded-translation', at(e), [kindNames[e.kind], src, place(z)], [accept(place(e))]);

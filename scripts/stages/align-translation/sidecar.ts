@@ -19,7 +19,12 @@ const sidecarSchema = {
         type: 'object',
         required: ['unit'],
         additionalProperties: false,
-        properties: { unit: { type: 'string', minLength: 1 }, begins: { type: 'string' }, from: { type: 'string' }, source: { type: 'string' } },
+        properties: {
+          unit: { type: 'string', minLength: 1 },
+          begins: { type: 'string' },
+          from: { type: 'string' },
+          source: { type: 'string' },
+        },
       },
     },
   },
@@ -30,7 +35,16 @@ export function readSidecar(ctx: BuildContext, file: string): { records?: UnitRe
   const abs = path.join(ctx.root, file);
   if (!existsSync(abs)) return {};
   const doc = loadYamlFile(ctx, abs);
-  if (!doc || !validate(ctx, sidecarSchema, doc, 'the sidecar is written by npm run check -- --accept; fix the entry, or delete the file and record the chapter again')) return { broken: true };
+  if (
+    !doc ||
+    !validate(
+      ctx,
+      sidecarSchema,
+      doc,
+      'the sidecar is written by npm run check -- --accept; fix the entry, or delete the file and record the chapter again',
+    )
+  )
+    return { broken: true };
   return { records: (doc.value as { units: UnitRecord[] }).units };
 }
 
@@ -39,7 +53,11 @@ export function readSidecar(ctx: BuildContext, file: string): { records?: UnitRe
  * change shows in a diff as that line.
  */
 export function writeSidecar(translation: string, source: string, records: UnitRecord[]): string {
-  const doc = new Document({ translation, source, units: records.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined))) });
+  const doc = new Document({
+    translation,
+    source,
+    units: records.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined))),
+  });
   doc.commentBefore = [
     ` How ${translation} follows ${source}, unit by unit: for each unit of the translation`,
     ` (its id, and the words it begins with), the source unit it translates (from) and the source text`,

@@ -7,7 +7,10 @@ import { smartenText } from '../../locale/typography.js';
 import { anchorOf } from '../../model/charts.js';
 
 function sourceLine(label: string, text: string, strings: Strings, lang: Lang, id?: string): Element {
-  return h('p.figure-source', { id }, [`${strings.sourceLabels[label] ?? label}${strings.captionSeparator}`, smartenText(text, lang)]);
+  return h('p.figure-source', { id }, [
+    `${strings.sourceLabels[label] ?? label}${strings.captionSeparator}`,
+    smartenText(text, lang),
+  ]);
 }
 
 /** The ids of a table's caption and source line, which its <table> may point to (aria-labelledby, aria-describedby). */
@@ -26,19 +29,37 @@ export interface ChartSvgs {
  * coverage, source, share menu. A chart is a figure (role) named by its caption and description whose marks carry
  * their values (render-charts/mark-text.ts); CSS shows the narrow rendering on narrow screens, print the print one.
  */
-export function figureTree(fig: Figure, n: number, lang: Lang, strings: Strings, chart: ChartSvgs | undefined, share?: Element): Element {
+export function figureTree(
+  fig: Figure,
+  n: number,
+  lang: Lang,
+  strings: Strings,
+  chart: ChartSvgs | undefined,
+  share?: Element,
+): Element {
   const label = `${strings.figure}${strings.numberSpace}${n}${strings.captionSeparator}`;
   const caption = smartenText(fig.caption[lang], lang);
   const anchor = anchorOf(fig.id);
   const body: ElementContent[] = [];
   const raw = (svg: string) => ({ type: 'raw', value: svg }) as unknown as ElementContent;
   if (chart) {
-    const alt = [caption, fig.description && smartenText(fig.description[lang], lang)].filter(Boolean).join(lang === 'zh' ? '。' : '. ');
+    const alt = [caption, fig.description && smartenText(fig.description[lang], lang)]
+      .filter(Boolean)
+      .join(lang === 'zh' ? '。' : '. ');
     body.push(
-      h('div.chart', { role: 'figure', ariaLabel: alt, ariaDescribedBy: `${anchor}-keys`, dataNarrow: chart.narrow ? '' : undefined }, [
-        h('div.chart-wide', [raw(withStops(chart.svg, `${anchor}-source`))]),
-        ...(chart.narrow ? [h('div.chart-narrow', [raw(withStops(chart.narrow, `${anchor}-source`))])] : []),
-      ]),
+      h(
+        'div.chart',
+        {
+          role: 'figure',
+          ariaLabel: alt,
+          ariaDescribedBy: `${anchor}-keys`,
+          dataNarrow: chart.narrow ? '' : undefined,
+        },
+        [
+          h('div.chart-wide', [raw(withStops(chart.svg, `${anchor}-source`))]),
+          ...(chart.narrow ? [h('div.chart-narrow', [raw(withStops(chart.narrow, `${anchor}-source`))])] : []),
+        ],
+      ),
       h('p.chart-keys', { id: `${anchor}-keys` }, strings.chartKeys),
     );
   } else {
@@ -49,7 +70,14 @@ export function figureTree(fig: Figure, n: number, lang: Lang, strings: Strings,
     ...(fig.subtitle ? [h('p.figure-subtitle', smartenText(fig.subtitle[lang], lang))] : []),
     ...(fig.unit ? [h('p.figure-unit', smartenText(fig.unit[lang], lang))] : []),
     ...body,
-    ...(fig.coverage ? [h('p.figure-coverage', [`${strings.coverage}${strings.captionSeparator}`, smartenText(fig.coverage[lang], lang)])] : []),
+    ...(fig.coverage
+      ? [
+          h('p.figure-coverage', [
+            `${strings.coverage}${strings.captionSeparator}`,
+            smartenText(fig.coverage[lang], lang),
+          ]),
+        ]
+      : []),
     sourceLine(fig.sourceLabel, fig.source[lang], strings, lang, `${anchor}-source`),
     ...(share ? [share] : []),
   ]);
@@ -69,13 +97,27 @@ function withStops(svg: string, sourceId: string): string {
 }
 
 /** A numbered table: caption, the partial's <table> (our own template output, kept raw), note, source, share menu. */
-export function tableTree(table: Table, n: number, lang: Lang, strings: Strings, tableHtml: string, share?: Element): Element {
+export function tableTree(
+  table: Table,
+  n: number,
+  lang: Lang,
+  strings: Strings,
+  tableHtml: string,
+  share?: Element,
+): Element {
   const ids = tableIds(table.id);
   const caption = smartenText(table.caption[lang], lang);
   return h('figure.table-figure', { id: anchorOf(table.id), dataTable: table.id }, [
-    h('figcaption', { id: ids.captionId }, [h('span.figure-label', `${strings.table}${strings.numberSpace}${n}${strings.tableSeparator}`), caption]),
-    h('div.table-scroll', { tabIndex: 0, role: 'region', ariaLabel: caption }, [{ type: 'raw', value: tableHtml } as unknown as ElementContent]),
-    ...(table.note ? [h('p.table-note', [`${strings.noteLabel}${strings.captionSeparator}`, smartenText(table.note[lang], lang)])] : []),
+    h('figcaption', { id: ids.captionId }, [
+      h('span.figure-label', `${strings.table}${strings.numberSpace}${n}${strings.tableSeparator}`),
+      caption,
+    ]),
+    h('div.table-scroll', { tabIndex: 0, role: 'region', ariaLabel: caption }, [
+      { type: 'raw', value: tableHtml } as unknown as ElementContent,
+    ]),
+    ...(table.note
+      ? [h('p.table-note', [`${strings.noteLabel}${strings.captionSeparator}`, smartenText(table.note[lang], lang)])]
+      : []),
     sourceLine(table.sourceLabel, table.source[lang], strings, lang, ids.sourceId),
     ...(share ? [share] : []),
   ]);

@@ -17,22 +17,45 @@ import { smartenStrings, smartenText } from '../../locale/typography.js';
 import { checkPage } from './page-checks.js';
 import { fillSlots, type PartialRenderer, type SlotSources } from './slots.js';
 
-
-
 /** A fresh Handlebars for templates/ (layout and partials), with the t/fmt helpers for one edition. */
 export function templateHandlebars(templates: Templates, lang: Lang): typeof Handlebars {
   const hb = Handlebars.create();
-  hb.registerHelper('t', (obj: unknown) => smartenText(obj && typeof obj === 'object' ? String((obj as Record<string, unknown>)[lang] ?? '') : String(obj ?? ''), lang));
+  hb.registerHelper('t', (obj: unknown) =>
+    smartenText(
+      obj && typeof obj === 'object' ? String((obj as Record<string, unknown>)[lang] ?? '') : String(obj ?? ''),
+      lang,
+    ),
+  );
   hb.registerHelper('fmt', (value: unknown, unit: unknown) =>
-    typeof unit === 'string' && isUnit(unit) && value !== null && value !== undefined ? formatValue(String(value), unit, lang, { short: true }) : String(value ?? ''),
+    typeof unit === 'string' && isUnit(unit) && value !== null && value !== undefined
+      ? formatValue(String(value), unit, lang, { short: true })
+      : String(value ?? ''),
   );
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   // Handlebars' own {{log}} writes to the console: a build prints catalogue lines only.
   hb.registerHelper('log', () => '');
   // A CSS string literal (for @page content in a <style>): quoted and escaped here, so it is output raw.
   // A JavaScript string literal, safe inside <script> (no "</script>", no line separators).
-  hb.registerHelper('jsString', (s: unknown) => new hb.SafeString(JSON.stringify(String(s ?? '')).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')));
-  hb.registerHelper('cssString', (s: unknown) => new hb.SafeString(`"${String(s ?? '').replace(/[\\"]/g, '\\$&').replace(/</g, '\\3c ').replace(/\n/g, '\\a ')}"`));
+  hb.registerHelper(
+    'jsString',
+    (s: unknown) =>
+      new hb.SafeString(
+        JSON.stringify(String(s ?? ''))
+          .replace(/</g, '\\u003c')
+          .replace(/\u2028/g, '\\u2028')
+          .replace(/\u2029/g, '\\u2029'),
+      ),
+  );
+  hb.registerHelper(
+    'cssString',
+    (s: unknown) =>
+      new hb.SafeString(
+        `"${String(s ?? '')
+          .replace(/[\\"]/g, '\\$&')
+          .replace(/</g, '\\3c ')
+          .replace(/\n/g, '\\a ')}"`,
+      ),
+  );
   for (const [name, text] of Object.entries(templates.partials)) hb.registerPartial(name, text);
   return hb;
 }
@@ -60,15 +83,29 @@ export function applyTemplates(
   const datasets: string[] = [];
   const layoutFile = { file: templateFile(templates, 'layout') };
   const renderPartial = partialRenderer(ctx, hb, templates);
-  const byline = renderPartial('byline', { meta, date: formatDate(config.date, lang), isoDate: config.date, strings, lang }, layoutFile);
-  const share = new ShareMenus((name, context) => renderPartial(name, context, layoutFile), config, lang, strings, downloads);
+  const byline = renderPartial(
+    'byline',
+    { meta, date: formatDate(config.date, lang), isoDate: config.date, strings, lang },
+    layoutFile,
+  );
+  const share = new ShareMenus(
+    (name, context) => renderPartial(name, context, layoutFile),
+    config,
+    lang,
+    strings,
+    downloads,
+  );
   const slots: SlotSources = { edition, data, svgs, strings, byline, share, renderPartial, datasets };
   // Our own SVG and table markup travel as raw nodes: serialised as they are.
   const serialise = unified().use(rehypeStringify, { allowDangerousHtml: true });
   const chapters = edition.chapters.map(({ chapter, tree }) => {
     fillSlots(tree, slots);
     addAnchors(tree, strings.anchorLabel);
-    const section = h('section.chapter', { id: `section-${chapter.id}`, dataChapter: chapter.id }, tree.children as ElementContent[]);
+    const section = h(
+      'section.chapter',
+      { id: `section-${chapter.id}`, dataChapter: chapter.id },
+      tree.children as ElementContent[],
+    );
     return { id: chapter.id, html: serialise.stringify({ type: 'root', children: [section] }) };
   });
   const headings = edition.chapters.flatMap((c) => c.headings);
@@ -100,7 +137,13 @@ interface EditionPage {
 }
 
 /** What the layout template is rendered with: the edition's page, the report's styles, and its links (canonical, alternates, Open Graph). */
-function layoutContext(lang: Lang, config: ReportConfig, templates: Templates, links: EditionLinks, page: EditionPage): object {
+function layoutContext(
+  lang: Lang,
+  config: ReportConfig,
+  templates: Templates,
+  links: EditionLinks,
+  page: EditionPage,
+): object {
   const base = config.baseUrl?.replace(/\/$/, '');
   return {
     lang,

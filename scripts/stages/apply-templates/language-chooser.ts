@@ -13,12 +13,21 @@ export function languageChooser(config: ReportConfig, templates: Templates): str
       h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
       h('title', config.languages.map((l) => config.editions[l].title).join(' | ')),
       h('link', { rel: 'stylesheet', href: `${first}/assets/fonts.css` }),
-      h('style', 'body{font-family:"Noto Sans SC",sans-serif;max-width:40rem;margin:4rem auto;padding:0 1.25rem;color:#1d1d1f;line-height:1.6}a{display:block;margin:1.5rem 0;padding:1rem 1.25rem;border:1px solid #d9d4cc;border-radius:4px;color:#8c1730;text-decoration:none}a:focus-visible{outline:3px solid #1f5a8a}strong{display:block;font-size:1.2rem}'),
+      h(
+        'style',
+        'body{font-family:"Noto Sans SC",sans-serif;max-width:40rem;margin:4rem auto;padding:0 1.25rem;color:#1d1d1f;line-height:1.6}a{display:block;margin:1.5rem 0;padding:1rem 1.25rem;border:1px solid #d9d4cc;border-radius:4px;color:#8c1730;text-decoration:none}a:focus-visible{outline:3px solid #1f5a8a}strong{display:block;font-size:1.2rem}',
+      ),
     ]),
     h('body', [
-      h('main', config.languages.map((l) =>
-        h('a', { href: `${l}/index.html`, lang: htmlLang[l], hreflang: htmlLang[l] }, [h('strong', config.editions[l].title), templates.strings[l].languageName]),
-      )),
+      h(
+        'main',
+        config.languages.map((l) =>
+          h('a', { href: `${l}/index.html`, lang: htmlLang[l], hreflang: htmlLang[l] }, [
+            h('strong', config.editions[l].title),
+            templates.strings[l].languageName,
+          ]),
+        ),
+      ),
     ]),
   ]);
   return `<!doctype html>\n${toHtml(tree)}`;

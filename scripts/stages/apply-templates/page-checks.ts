@@ -7,7 +7,8 @@ import { lineOf } from '../../sources/positions.js';
 const languageNames: Record<Lang, string> = { zh: 'Chinese', en: 'English' };
 
 /** A valid `datetime`: a date, month, year, time, date and time (with its zone) or a duration, as HTML defines them. */
-const machineDate = /^(\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?|\d{2}:\d{2}(:\d{2}(\.\d+)?)?|P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?|--\d{2}-\d{2}|\d{4}-W\d{2})$/;
+const machineDate =
+  /^(\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?|\d{2}:\d{2}(:\d{2}(\.\d+)?)?|P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?|--\d{2}-\d{2}|\d{4}-W\d{2})$/;
 
 /**
  * Checks on an edition's finished page, each reported at the template that
@@ -17,7 +18,13 @@ const machineDate = /^(\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+
  * - every `<time datetime>` holds a machine-readable date (2023-01-10), not
  *   the date as printed.
  */
-export function checkPage(ctx: BuildContext, lang: Lang, html: string, headings: Heading[], templates: Templates): void {
+export function checkPage(
+  ctx: BuildContext,
+  lang: Lang,
+  html: string,
+  headings: Heading[],
+  templates: Templates,
+): void {
   const count = new Map<string, number>();
   const badTimes: string[] = [];
   for (const { tag, attrs } of startTags(html)) {
@@ -26,7 +33,10 @@ export function checkPage(ctx: BuildContext, lang: Lang, html: string, headings:
     const datetime = attrs.get('datetime');
     if (tag === 'time' && datetime !== undefined && !machineDate.test(datetime.trim())) badTimes.push(datetime);
   }
-  const sources = [[templateFile(templates, 'layout'), templates.layout], ...Object.entries(templates.partials).map(([n, t]) => [templateFile(templates, `partials/${n}`), t])] as [string, string][];
+  const sources = [
+    [templateFile(templates, 'layout'), templates.layout],
+    ...Object.entries(templates.partials).map(([n, t]) => [templateFile(templates, `partials/${n}`), t]),
+  ] as [string, string][];
   const at = (written: RegExp) => {
     const [file, text] = sources.find(([, t]) => written.test(t)) ?? [templateFile(templates, 'layout'), ''];
     const m = written.exec(text);
@@ -34,19 +44,32 @@ export function checkPage(ctx: BuildContext, lang: Lang, html: string, headings:
   };
   for (const value of new Set(badTimes)) {
     // The template that wrote it: one whose datetime holds the value itself, or an expression other than the ISO date's.
-    const times = sources.flatMap(([file, text]) => [...text.matchAll(/<time\b[^>]*?\bdatetime\s*=\s*["']?([^"'\s>]*)/g)].map((m) => ({ file, text, m })));
+    const times = sources.flatMap(([file, text]) =>
+      [...text.matchAll(/<time\b[^>]*?\bdatetime\s*=\s*["']?([^"'\s>]*)/g)].map((m) => ({ file, text, m })),
+    );
     const iso = /^\{\{\s*(isoDate|config\.date)\s*\}\}$/;
     const t = times.find(({ m }) => m[1] === value) ?? times.find(({ m }) => !iso.test(m[1]!)) ?? times[0];
-    ctx.diagnostics.report('time-datetime', t ? lineOf(t.text, t.m[0], t.file) : { file: templateFile(templates, 'layout'), line: 1, column: 1 }, [value, languageNames[lang]]);
+    ctx.diagnostics.report(
+      'time-datetime',
+      t ? lineOf(t.text, t.m[0], t.file) : { file: templateFile(templates, 'layout'), line: 1, column: 1 },
+      [value, languageNames[lang]],
+    );
   }
   for (const [id, n] of count) {
     if (n < 2) continue;
     const heading = headings.find((hd) => hd.id === id);
     if (heading) {
-      ctx.diagnostics.report('duplicate-id', { file: heading.file, line: heading.line, column: 1 }, [id, `${templateFile(templates, 'layout')}, which uses it for its own element`]);
+      ctx.diagnostics.report('duplicate-id', { file: heading.file, line: heading.line, column: 1 }, [
+        id,
+        `${templateFile(templates, 'layout')}, which uses it for its own element`,
+      ]);
       continue;
     }
-    ctx.diagnostics.report('duplicate-page-id', at(new RegExp(`\\bid\\s*=\\s*["']?${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["'\\s>]`)), [id, languageNames[lang]]);
+    ctx.diagnostics.report(
+      'duplicate-page-id',
+      at(new RegExp(`\\bid\\s*=\\s*["']?${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["'\\s>]`)),
+      [id, languageNames[lang]],
+    );
   }
 }
 
@@ -55,7 +78,8 @@ export function checkPage(ctx: BuildContext, lang: Lang, html: string, headings:
  * (skipped), the text of script, style, textarea and title elements (skipped: no tags in it), and start tags
  * (group 3: name, group 4: attributes, quoted values kept whole).
  */
-const markup = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<[!?][^>]*>?|<\/[^>]*>?|<(script|style|textarea|title)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>[\s\S]*?(?:<\/\1\s*>|$)|<([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
+const markup =
+  /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<[!?][^>]*>?|<\/[^>]*>?|<(script|style|textarea|title)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>[\s\S]*?(?:<\/\1\s*>|$)|<([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
 const attribute = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
 /**

@@ -44,21 +44,37 @@ export class ShareMenus {
       links.push(this.download(`charts/${anchor}.svg`, file(drawn.then((d) => d.svg)), s.downloadSvg, 'image/svg+xml'));
       links.push(this.download(`charts/${anchor}.png`, file(drawn.then((d) => d.png)), s.downloadPng, 'image/png'));
     }
-    if (dataHref) links.push(h('a', { href: dataHref, download: dataHref.split('/').pop(), type: 'text/csv' }, s.downloadData));
-    return this.menu(anchor, links, s.citeFigure, this.cite(fig, `${s.figure}${glue(s.numberSpace)}${n}`, fig.caption, fig.source, fig.sourceLabel));
+    if (dataHref)
+      links.push(h('a', { href: dataHref, download: dataHref.split('/').pop(), type: 'text/csv' }, s.downloadData));
+    return this.menu(
+      anchor,
+      links,
+      s.citeFigure,
+      this.cite(fig, `${s.figure}${glue(s.numberSpace)}${n}`, fig.caption, fig.source, fig.sourceLabel),
+    );
   }
 
   /** A table's menu, with the table as printed as CSV (table-csv.ts). */
   table(table: Table, n: number, tableHtml: string): Element {
     const s = this.strings;
     const anchor = anchorOf(table.id);
-    const links = tableHtml.includes('<tr') ? [this.download(`data/tables/${anchor}.csv`, tableCsv(tableHtml), s.downloadTableData, 'text/csv')] : [];
-    return this.menu(anchor, links, s.citeTable, this.cite(table, `${s.table}${glue(s.numberSpace)}${n}`, table.caption, table.source, table.sourceLabel));
+    const links = tableHtml.includes('<tr')
+      ? [this.download(`data/tables/${anchor}.csv`, tableCsv(tableHtml), s.downloadTableData, 'text/csv')]
+      : [];
+    return this.menu(
+      anchor,
+      links,
+      s.citeTable,
+      this.cite(table, `${s.table}${glue(s.numberSpace)}${n}`, table.caption, table.source, table.sourceLabel),
+    );
   }
 
   private download(path: string, content: EditionFile['content'], label: string, type: string): Element {
     this.files.push({ path, content });
-    const name = path.split('/').pop()!.replace(/\.(\w+)$/, `-${this.lang}.$1`);
+    const name = path
+      .split('/')
+      .pop()!
+      .replace(/\.(\w+)$/, `-${this.lang}.$1`);
     return h('a', { href: path, download: name, type }, label);
   }
 
@@ -81,7 +97,13 @@ export class ShareMenus {
     ]);
   }
 
-  private cite(item: Figure | Table, label: string, caption: Record<Lang, string>, source: Record<Lang, string>, sourceLabel: string): string {
+  private cite(
+    item: Figure | Table,
+    label: string,
+    caption: Record<Lang, string>,
+    source: Record<Lang, string>,
+    sourceLabel: string,
+  ): string {
     const base = this.config.baseUrl?.replace(/\/$/, '');
     const anchor = anchorOf(item.id);
     return (

@@ -51,7 +51,14 @@ function figureSlot(s: SlotSources, id: string, n: number): Element {
   const svg = s.svgs.get(key);
   if (svg && fig.dataset) s.datasets.push(fig.dataset);
   const chart = svg ? { svg, narrow: s.svgs.get(narrowKey(key)) } : undefined;
-  return figureTree(fig, n, lang, s.strings, chart, s.share.figure(fig, n, svg ? key : undefined, svg && fig.dataset ? `data/${fig.dataset}.csv` : undefined));
+  return figureTree(
+    fig,
+    n,
+    lang,
+    s.strings,
+    chart,
+    s.share.figure(fig, n, svg ? key : undefined, svg && fig.dataset ? `data/${fig.dataset}.csv` : undefined),
+  );
 }
 
 /** A numbered table: its partial rendered from its bound dataset's view, or from its own data. */
@@ -61,7 +68,13 @@ function tableSlot(s: SlotSources, id: string, n: number): Element {
   const table = s.data.tables.get(id)!;
   const ids = tableIds(table.id);
   const context = table.binding
-    ? { ...tableView(table.binding, s.data.datasets.get(table.binding.dataset)!, lang), table: { id, caption: table.caption[lang], source: table.source[lang] }, ...ids, lang, strings }
+    ? {
+        ...tableView(table.binding, s.data.datasets.get(table.binding.dataset)!, lang),
+        table: { id, caption: table.caption[lang], source: table.source[lang] },
+        ...ids,
+        lang,
+        strings,
+      }
     : { data: table.data, ...ids, lang, strings };
   const html = s.renderPartial(table.partial, context, table.partialAt);
   return tableTree(table, n, lang, strings, html ?? '', s.share.table(table, n, html ?? ''));

@@ -24,7 +24,9 @@ export function tableCsv(tableHtml: string): string {
         col += 1;
       }
     };
-    for (const cell of tr.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'))) {
+    for (const cell of tr.children.filter(
+      (c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'),
+    )) {
       fill();
       const text = cellText(cell);
       const rowspan = Math.max(1, Number(cell.properties.rowSpan ?? 1));
@@ -59,7 +61,17 @@ const BREAK = '\u2028';
 /** The text of a node, with a BREAK for each <br> and around each list item. */
 function lines(node: Element): string {
   return node.children
-    .map((c) => (c.type === 'text' ? c.value : c.type !== 'element' ? '' : c.tagName === 'br' ? BREAK : c.tagName === 'li' ? `${BREAK}${lines(c)}${BREAK}` : lines(c)))
+    .map((c) =>
+      c.type === 'text'
+        ? c.value
+        : c.type !== 'element'
+          ? ''
+          : c.tagName === 'br'
+            ? BREAK
+            : c.tagName === 'li'
+              ? `${BREAK}${lines(c)}${BREAK}`
+              : lines(c),
+    )
     .join('');
 }
 

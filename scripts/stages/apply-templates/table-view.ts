@@ -1,5 +1,12 @@
 import type { Lang } from '../../context.js';
-import { labelOf, valueUnit, type Dataset, type DatasetRow, type TableBinding, type TableColumn } from '../../model/data.js';
+import {
+  labelOf,
+  valueUnit,
+  type Dataset,
+  type DatasetRow,
+  type TableBinding,
+  type TableColumn,
+} from '../../model/data.js';
 import { formatBare, formatValue } from '../../locale/units.js';
 
 /** What a table partial receives for a table bound to a dataset: headers and cell text in one language. */
@@ -16,9 +23,17 @@ export interface TableView {
  */
 export function tableView(binding: TableBinding, ds: Dataset, lang: Lang): TableView {
   // The first column heads the rows (left-aligned, as text); the others align right when they hold numbers.
-  const columns = binding.columns.map((c, i) => ({ column: c.column, header: c.header[lang], numeric: i > 0 && isNumeric(ds, c) }));
+  const columns = binding.columns.map((c, i) => ({
+    column: c.column,
+    header: c.header[lang],
+    numeric: i > 0 && isNumeric(ds, c),
+  }));
   const rows = binding.rows.map((row) => ({
-    cells: binding.columns.map((c, i) => ({ text: cellText(ds, row, c, lang), numeric: columns[i]!.numeric, rowHeader: i === 0 })),
+    cells: binding.columns.map((c, i) => ({
+      text: cellText(ds, row, c, lang),
+      numeric: columns[i]!.numeric,
+      rowHeader: i === 0,
+    })),
   }));
   return { columns, rows };
 }
@@ -36,6 +51,7 @@ function cellText(ds: Dataset, row: DatasetRow, c: TableColumn, lang: Lang): str
   const raw = row.raw[c.column]!;
   if (typeof v !== 'number') return raw;
   const unit = c.unit ?? (c.column === 'value' ? valueUnit(ds, row) : undefined);
-  if (c.bare || !unit) return c.bare || c.decimals !== undefined ? formatBare(raw, lang, { decimals: c.decimals }) : raw;
+  if (c.bare || !unit)
+    return c.bare || c.decimals !== undefined ? formatBare(raw, lang, { decimals: c.decimals }) : raw;
   return formatValue(raw, unit, lang, { decimals: c.decimals });
 }

@@ -17,7 +17,12 @@ export const metaSchema = {
     unit: { enum: units },
     columns: {
       type: 'object',
-      additionalProperties: { type: 'object', required: ['type'], properties: { type: { enum: ['string', 'integer', 'number'] } }, additionalProperties: false },
+      additionalProperties: {
+        type: 'object',
+        required: ['type'],
+        properties: { type: { enum: ['string', 'integer', 'number'] } },
+        additionalProperties: false,
+      },
     },
     labels: { type: 'object', additionalProperties: { type: 'object', additionalProperties: i18nSchema } },
     sources: {
@@ -38,18 +43,28 @@ export function loadDataset(ctx: BuildContext, csvPath: string): Dataset | undef
   const id = path.basename(csvPath, '.csv');
   const file = rel(ctx, csvPath);
   const metaPath = csvPath.replace(/\.csv$/, '.meta.yaml');
-  const metaDoc = loadYamlFile(ctx, metaPath, `every dataset needs its metadata: ${rel(ctx, metaPath)} (see docs/authoring.md)`);
+  const metaDoc = loadYamlFile(
+    ctx,
+    metaPath,
+    `every dataset needs its metadata: ${rel(ctx, metaPath)} (see docs/authoring.md)`,
+  );
   const text = readText(ctx, csvPath);
   if (!metaDoc || text === undefined) return undefined;
   if (!validate(ctx, metaSchema, metaDoc)) return undefined;
   const meta = metaDoc.value as DatasetMeta;
   const { table, problems } = parseCsv(text);
-  for (const p of problems) ctx.diagnostics.report('csv-syntax', { file, line: p.line, column: p.column }, [p.message], [p.hint]);
+  for (const p of problems)
+    ctx.diagnostics.report('csv-syntax', { file, line: p.line, column: p.column }, [p.message], [p.hint]);
   if (problems.length) return undefined; // (what follows would be read wrongly: the syntax comes first)
   const columns = table.header.map((c) => c.text.trim());
   const declared = meta.columns ?? {};
   if (!columns.length) {
-    ctx.diagnostics.report('csv-empty', { file, line: 1, column: 1 }, ['The file has no header row'], ['write the column names on the first line, then one row per value']);
+    ctx.diagnostics.report(
+      'csv-empty',
+      { file, line: 1, column: 1 },
+      ['The file has no header row'],
+      ['write the column names on the first line, then one row per value'],
+    );
     return undefined;
   }
   let ok = checkShape(ctx, file, table, columns, Object.keys(declared), metaDoc.file);
@@ -58,7 +73,7 @@ export function loadDataset(ctx: BuildContext, csvPath: string): Dataset | undef
     file,
     columns,
     meta,
-    typeOf: (col) => (col === 'value' ? 'number' : declared[col]?.type ?? 'string'),
+    typeOf: (col) => (col === 'value' ? 'number' : (declared[col]?.type ?? 'string')),
     fail: () => (ok = false),
   };
   const rows: Dataset['rows'] = [];
@@ -71,24 +86,53 @@ export function loadDataset(ctx: BuildContext, csvPath: string): Dataset | undef
 }
 
 /** Checks the header (every column named, once), that there are rows, and that the required columns are there: `source` and the declared ones. */
-function checkShape(ctx: BuildContext, file: string, table: CsvTable, columns: string[], declared: string[], metaFile: string): boolean {
+function checkShape(
+  ctx: BuildContext,
+  file: string,
+  table: CsvTable,
+  columns: string[],
+  declared: string[],
+  metaFile: string,
+): boolean {
   let ok = true;
   table.header.forEach((c, i) => {
     const name = columns[i]!;
     const first = columns.indexOf(name);
-    if (!name) ctx.diagnostics.report('csv-header', { file, line: c.line, column: c.column }, [`Column ${i + 1} of the header has no name`], ['name every column (or remove the extra comma)']);
-    else if (first !== i) ctx.diagnostics.report('csv-header', { file, line: c.line, column: c.column }, [`Column "${name}" appears twice in the header`], ['give each column its own name']);
+    if (!name)
+      ctx.diagnostics.report(
+        'csv-header',
+        { file, line: c.line, column: c.column },
+        [`Column ${i + 1} of the header has no name`],
+        ['name every column (or remove the extra comma)'],
+      );
+    else if (first !== i)
+      ctx.diagnostics.report(
+        'csv-header',
+        { file, line: c.line, column: c.column },
+        [`Column "${name}" appears twice in the header`],
+        ['give each column its own name'],
+      );
     else return;
     ok = false;
   });
   if (!table.rows.length) {
-    ctx.diagnostics.report('csv-empty', { file, line: 2, column: 1 }, ['The dataset has a header but no rows'], ['add its rows, or delete the dataset and its .meta.yaml']);
+    ctx.diagnostics.report(
+      'csv-empty',
+      { file, line: 2, column: 1 },
+      ['The dataset has a header but no rows'],
+      ['add its rows, or delete the dataset and its .meta.yaml'],
+    );
     ok = false;
   }
   const required = ['source', ...declared];
   for (const col of required) {
     if (!columns.includes(col)) {
-      ctx.diagnostics.report('csv-missing-column', { file, line: 1, column: 1 }, [col], [col === 'source' ? 'every dataset (each row names its source)' : `the columns declared in ${metaFile}`]);
+      ctx.diagnostics.report(
+        'csv-missing-column',
+        { file, line: 1, column: 1 },
+        [col],
+        [col === 'source' ? 'every dataset (each row names its source)' : `the columns declared in ${metaFile}`],
+      );
       ok = false;
     }
   }
@@ -122,7 +166,12 @@ function readRow(r: RowReader, cells: CsvCell[]): Dataset['rows'][number] | unde
   if (columns.includes('source')) checkSource(r, String(values.source ?? ''), line, cells[columns.indexOf('source')]);
   if (typeof values.unit === 'string' && values.unit && !isUnit(values.unit)) {
     const c = cells[columns.indexOf('unit')]!;
-    ctx.diagnostics.report('schema', { file, line: c.line, column: c.column }, [`Unknown unit "${values.unit}"`], [`units are: ${units.join(', ')}`]);
+    ctx.diagnostics.report(
+      'schema',
+      { file, line: c.line, column: c.column },
+      [`Unknown unit "${values.unit}"`],
+      [`units are: ${units.join(', ')}`],
+    );
     r.fail();
   }
   return { values, raw: Object.fromEntries(cells.map((c, i) => [columns[i]!, c.text.trim()])), line };
@@ -159,13 +208,19 @@ export function collectValues(ctx: BuildContext, ds: Dataset, values: Map<string
     if (typeof id !== 'string' || !id) continue;
     const prev = values.get(id);
     if (prev) {
-      ctx.diagnostics.report('duplicate-id', { file: ds.file, line: row.line, column: 1 }, [id, `${prev.file}:${prev.line}`]);
+      ctx.diagnostics.report('duplicate-id', { file: ds.file, line: row.line, column: 1 }, [
+        id,
+        `${prev.file}:${prev.line}`,
+      ]);
       continue;
     }
     const unit = valueUnit(ds, row);
     const v = row.values.value;
     if (typeof v !== 'number') {
-      ctx.diagnostics.report('csv-not-number', { file: ds.file, line: row.line, column: 1 }, [String(v ?? ''), 'value']);
+      ctx.diagnostics.report('csv-not-number', { file: ds.file, line: row.line, column: 1 }, [
+        String(v ?? ''),
+        'value',
+      ]);
       continue;
     }
     values.set(id, { id, raw: row.raw.value!, unit, dataset: ds.id, file: ds.file, line: row.line });

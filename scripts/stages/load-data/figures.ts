@@ -30,12 +30,17 @@ export const figureSchema = {
 
 export function loadFigures(ctx: BuildContext, dataDir: string, datasets: Map<string, Dataset>): Map<string, Figure> {
   const figures = new Map<string, Figure>();
-  const doc = loadYamlFile(ctx, path.join(dataDir, 'figures.yaml'), 'declare figures in data/figures.yaml (an empty file is fine)');
+  const doc = loadYamlFile(
+    ctx,
+    path.join(dataDir, 'figures.yaml'),
+    'declare figures in data/figures.yaml (an empty file is fine)',
+  );
   if (!doc || doc.value == null) return figures;
   if (!validate(ctx, figureSchema, doc)) return figures;
   for (const [id, f] of Object.entries(doc.value as Record<string, Record<string, unknown>>)) {
     const at = doc.at([id]);
-    if (!/^fig:[a-z0-9-]+$/.test(id)) ctx.diagnostics.report('schema', at, [`Figure id "${id}" must look like fig:name`]);
+    if (!/^fig:[a-z0-9-]+$/.test(id))
+      ctx.diagnostics.report('schema', at, [`Figure id "${id}" must look like fig:name`]);
     const fig: Figure = {
       id,
       caption: f.caption as I18n,
@@ -54,7 +59,9 @@ export function loadFigures(ctx: BuildContext, dataDir: string, datasets: Map<st
       if (abs && text !== undefined) {
         const spec = parseJson(ctx, text, rel(ctx, abs));
         if (spec !== undefined && (!spec || typeof spec !== 'object' || Array.isArray(spec))) {
-          ctx.diagnostics.report('chart-spec', { file: rel(ctx, abs), line: 1, column: 1 }, ['the file must hold one JSON object, the spec']);
+          ctx.diagnostics.report('chart-spec', { file: rel(ctx, abs), line: 1, column: 1 }, [
+            'the file must hold one JSON object, the spec',
+          ]);
         } else if (spec) {
           fig.spec = spec as Record<string, unknown>;
           fig.chart = rel(ctx, abs);
@@ -63,7 +70,10 @@ export function loadFigures(ctx: BuildContext, dataDir: string, datasets: Map<st
           // A dataset that exists but failed to load was reported already: no second message.
           if (name && !datasets.has(name) && existsSync(path.join(dataDir, `${name}.csv`))) continue;
           if (!name || !datasets.has(name)) {
-            ctx.diagnostics.report('unknown-dataset', jsonPlace(text, fig.chart, ['data', 'name']), [name ?? '(none)', name ? nearest(name, datasets.keys()) : '']);
+            ctx.diagnostics.report('unknown-dataset', jsonPlace(text, fig.chart, ['data', 'name']), [
+              name ?? '(none)',
+              name ? nearest(name, datasets.keys()) : '',
+            ]);
           } else fig.dataset = name;
         }
       }

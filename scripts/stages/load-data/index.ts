@@ -21,7 +21,12 @@ export function loadData(ctx: BuildContext): ReportData {
   }
   for (const name of all) {
     if (name.endsWith('.meta.yaml') && !existsSync(path.join(dataDir, name.replace('.meta.yaml', '.csv')))) {
-      ctx.diagnostics.report('missing-file', { file: `data/${name}` }, [`data/${name.replace('.meta.yaml', '.csv')}`], ['a .meta.yaml describes data/<id>.csv beside it']);
+      ctx.diagnostics.report(
+        'missing-file',
+        { file: `data/${name}` },
+        [`data/${name.replace('.meta.yaml', '.csv')}`],
+        ['a .meta.yaml describes data/<id>.csv beside it'],
+      );
     }
   }
   const figures = loadFigures(ctx, dataDir, datasets);

@@ -10,7 +10,13 @@ import type { Cell, Dataset, DatasetRow, TableBinding, TableColumn } from '../..
  * the filter keeps at least one row. Each problem is reported at its line in
  * data/tables.yaml. Returns the columns and the rows the table shows.
  */
-export function bindTable(ctx: BuildContext, doc: YamlFile, id: string, t: Record<string, unknown>, ds: Dataset): TableBinding | undefined {
+export function bindTable(
+  ctx: BuildContext,
+  doc: YamlFile,
+  id: string,
+  t: Record<string, unknown>,
+  ds: Dataset,
+): TableBinding | undefined {
   let ok = true;
   const check: BindingCheck = {
     ctx,
@@ -19,7 +25,12 @@ export function bindTable(ctx: BuildContext, doc: YamlFile, id: string, t: Recor
     ds,
     known: (col: unknown, keyPath: (string | number)[]): col is string => {
       if (typeof col === 'string' && ds.columns.includes(col)) return true;
-      ctx.diagnostics.report('table-column', doc.at([id, ...keyPath]), [String(col), ds.id, nearest(String(col), ds.columns)], [ds.columns.join(', ')]);
+      ctx.diagnostics.report(
+        'table-column',
+        doc.at([id, ...keyPath]),
+        [String(col), ds.id, nearest(String(col), ds.columns)],
+        [ds.columns.join(', ')],
+      );
       return (ok = false);
     },
     fail: () => (ok = false),
@@ -30,7 +41,9 @@ export function bindTable(ctx: BuildContext, doc: YamlFile, id: string, t: Recor
   if (!ok) return undefined;
   const rows = ds.rows.filter((r) => filter.every(({ col, wanted }) => wanted.some((w) => same(r, col, w))));
   if (rows.length === 0) {
-    const shown = filter.map(({ col, wanted }) => `${col}: ${wanted.length === 1 ? wanted[0] : `[${wanted.join(', ')}]`}`).join(', ');
+    const shown = filter
+      .map(({ col, wanted }) => `${col}: ${wanted.length === 1 ? wanted[0] : `[${wanted.join(', ')}]`}`)
+      .join(', ');
     const present = filter.map(({ col }) => `${col} ${distinct(ds, col)}`).join('; ');
     ctx.diagnostics.report('table-filter', doc.at([id, 'filter']), [`{ ${shown} }`, ds.id], [present]);
     return undefined;
@@ -57,17 +70,32 @@ function tableColumns(check: BindingCheck, specs: Record<string, unknown>[]): Ta
   const columns: TableColumn[] = [];
   specs.forEach((c, i) => {
     if (!check.known(c.column, ['columns', i, 'column'])) return;
-    const col: TableColumn = { column: c.column, header: c.header as I18n, bare: c.bare as boolean | undefined, decimals: c.decimals as number | undefined };
+    const col: TableColumn = {
+      column: c.column,
+      header: c.header as I18n,
+      bare: c.bare as boolean | undefined,
+      decimals: c.decimals as number | undefined,
+    };
     if (typeof c.unit === 'string') {
       if (isUnit(c.unit)) col.unit = c.unit;
       else {
-        ctx.diagnostics.report('unknown-unit', doc.at([id, 'columns', i, 'unit']), [c.unit, nearest(c.unit, units)], [units.join(', ')]);
+        ctx.diagnostics.report(
+          'unknown-unit',
+          doc.at([id, 'columns', i, 'unit']),
+          [c.unit, nearest(c.unit, units)],
+          [units.join(', ')],
+        );
         check.fail();
       }
     }
     const formatting = ['unit', 'bare', 'decimals'].find((k) => c[k] !== undefined);
     if (formatting && !isNumberColumn(ds, c.column)) {
-      ctx.diagnostics.report('schema', doc.at([id, 'columns', i, formatting]), [`"${formatting}" formats numbers, and column "${c.column}" of dataset "${ds.id}" holds text`], ['declare it as a number in the meta\'s columns, or remove the option']);
+      ctx.diagnostics.report(
+        'schema',
+        doc.at([id, 'columns', i, formatting]),
+        [`"${formatting}" formats numbers, and column "${c.column}" of dataset "${ds.id}" holds text`],
+        ["declare it as a number in the meta's columns, or remove the option"],
+      );
       check.fail();
     }
     columns.push(col);
@@ -76,13 +104,21 @@ function tableColumns(check: BindingCheck, specs: Record<string, unknown>[]): Ta
 }
 
 /** The table's `filter`: for each column, the values (one or a list) a row may hold to be shown. */
-function filterSpecs(check: BindingCheck, filter: Record<string, unknown> | undefined): { col: string; wanted: string[] }[] {
+function filterSpecs(
+  check: BindingCheck,
+  filter: Record<string, unknown> | undefined,
+): { col: string; wanted: string[] }[] {
   const { ctx, doc, id } = check;
   return Object.entries(filter ?? {}).map(([col, want]) => {
     check.known(col, ['filter', col]);
     const wanted = Array.isArray(want) ? want : [want];
     if (wanted.length === 0 || wanted.some((w) => typeof w !== 'string' && typeof w !== 'number')) {
-      ctx.diagnostics.report('schema', doc.at([id, 'filter', col]), [`"${id}.filter.${col}" must be a value or a list of values`], ['e.g. year: 2021, or economy: [CHN, USA]']);
+      ctx.diagnostics.report(
+        'schema',
+        doc.at([id, 'filter', col]),
+        [`"${id}.filter.${col}" must be a value or a list of values`],
+        ['e.g. year: 2021, or economy: [CHN, USA]'],
+      );
       check.fail();
     }
     return { col, wanted: wanted.map(String) };
@@ -98,12 +134,25 @@ function sortKeys(check: BindingCheck, sort: unknown): { col: string; descending
   list.forEach((s, i) => {
     const keyPath = Array.isArray(sort) ? ['sort', i] : ['sort'];
     const spec = typeof s === 'string' ? { column: s } : (s as { column?: unknown; order?: unknown } | null);
-    const extra = spec && typeof spec === 'object' ? Object.keys(spec).filter((k) => k !== 'column' && k !== 'order') : [];
-    if (!spec || typeof spec !== 'object' || spec.column === undefined || extra.length || (spec.order !== undefined && spec.order !== 'ascending' && spec.order !== 'descending')) {
-      ctx.diagnostics.report('schema', doc.at([id, ...keyPath]), [`"${id}.sort" takes a column name or { column: name, order: ascending | descending }`], ['see "Tables" in docs/authoring.md']);
+    const extra =
+      spec && typeof spec === 'object' ? Object.keys(spec).filter((k) => k !== 'column' && k !== 'order') : [];
+    if (
+      !spec ||
+      typeof spec !== 'object' ||
+      spec.column === undefined ||
+      extra.length ||
+      (spec.order !== undefined && spec.order !== 'ascending' && spec.order !== 'descending')
+    ) {
+      ctx.diagnostics.report(
+        'schema',
+        doc.at([id, ...keyPath]),
+        [`"${id}.sort" takes a column name or { column: name, order: ascending | descending }`],
+        ['see "Tables" in docs/authoring.md'],
+      );
       return check.fail();
     }
-    if (check.known(spec.column, [...keyPath, ...(typeof s === 'string' ? [] : ['column'])])) keys.push({ col: spec.column as string, descending: spec.order === 'descending' });
+    if (check.known(spec.column, [...keyPath, ...(typeof s === 'string' ? [] : ['column'])]))
+      keys.push({ col: spec.column as string, descending: spec.order === 'descending' });
   });
   return keys;
 }

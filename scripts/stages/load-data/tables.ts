@@ -35,7 +35,13 @@ export const tableSchema = {
           type: 'object',
           required: ['column', 'header'],
           additionalProperties: false,
-          properties: { column: { type: 'string' }, header: i18nSchema, unit: { type: 'string' }, bare: { type: 'boolean' }, decimals: { type: 'integer', minimum: 0, maximum: 10 } },
+          properties: {
+            column: { type: 'string' },
+            header: i18nSchema,
+            unit: { type: 'string' },
+            bare: { type: 'boolean' },
+            decimals: { type: 'integer', minimum: 0, maximum: 10 },
+          },
         },
       },
       filter: { type: 'object' },
@@ -47,12 +53,17 @@ export const tableSchema = {
 /** data/tables.yaml → tables: literal (data: JSON + partial) or bound to a dataset (dataset: + columns:). */
 export function loadTables(ctx: BuildContext, dataDir: string, datasets: Map<string, Dataset>): Map<string, Table> {
   const tables = new Map<string, Table>();
-  const doc = loadYamlFile(ctx, path.join(dataDir, 'tables.yaml'), 'declare tables in data/tables.yaml (an empty file is fine)');
+  const doc = loadYamlFile(
+    ctx,
+    path.join(dataDir, 'tables.yaml'),
+    'declare tables in data/tables.yaml (an empty file is fine)',
+  );
   if (!doc || doc.value == null) return tables;
   if (!validate(ctx, tableSchema, doc)) return tables;
   for (const [id, t] of Object.entries(doc.value as Record<string, Record<string, unknown>>)) {
     const at = doc.at([id]);
-    if (!/^tab:[a-z0-9-]+$/.test(id)) ctx.diagnostics.report('schema', at, [`Table id "${id}" must look like tab:name`]);
+    if (!/^tab:[a-z0-9-]+$/.test(id))
+      ctx.diagnostics.report('schema', at, [`Table id "${id}" must look like tab:name`]);
     if (!checkKind(ctx, doc, id, t)) continue;
     const ds = typeof t.dataset === 'string' ? datasets.get(t.dataset) : undefined;
     const common = {
@@ -78,7 +89,8 @@ export function loadTables(ctx: BuildContext, dataDir: string, datasets: Map<str
     const name = t.dataset as string;
     if (!ds) {
       // A dataset that exists but failed to load was reported already: no second message.
-      if (!existsSync(path.join(dataDir, `${name}.csv`))) ctx.diagnostics.report('unknown-dataset', doc.at([id, 'dataset']), [name, nearest(name, datasets.keys())]);
+      if (!existsSync(path.join(dataDir, `${name}.csv`)))
+        ctx.diagnostics.report('unknown-dataset', doc.at([id, 'dataset']), [name, nearest(name, datasets.keys())]);
       continue;
     }
     const binding: TableBinding | undefined = bindTable(ctx, doc, id, t, ds);
@@ -93,14 +105,27 @@ function checkKind(ctx: BuildContext, doc: YamlFile, id: string, t: Record<strin
     ctx.diagnostics.report('schema', doc.at([id, key]), [what], ['see "Tables" in docs/authoring.md']);
     return false;
   };
-  if (t.data !== undefined && t.dataset !== undefined) return problem('dataset', `Table "${id}" has both data: and dataset: — it is either literal or bound to a dataset`);
-  if (t.data === undefined && t.dataset === undefined) return problem('', `Table "${id}" needs data: (a JSON file of cell text, with partial:) or dataset: (a dataset, with columns:)`);
+  if (t.data !== undefined && t.dataset !== undefined)
+    return problem('dataset', `Table "${id}" has both data: and dataset: — it is either literal or bound to a dataset`);
+  if (t.data === undefined && t.dataset === undefined)
+    return problem(
+      '',
+      `Table "${id}" needs data: (a JSON file of cell text, with partial:) or dataset: (a dataset, with columns:)`,
+    );
   if (t.data !== undefined) {
-    if (t.source === undefined) return problem('data', `Table "${id}" has literal data: it needs source: (the source line it prints)`);
-    if (t.partial === undefined) return problem('data', `Table "${id}" has literal data: it needs partial: (the template that renders its JSON)`);
-    for (const key of ['columns', 'filter', 'sort']) if (t[key] !== undefined) return problem(key, `"${id}.${key}" applies to tables bound to a dataset (dataset:), not to literal data:`);
+    if (t.source === undefined)
+      return problem('data', `Table "${id}" has literal data: it needs source: (the source line it prints)`);
+    if (t.partial === undefined)
+      return problem('data', `Table "${id}" has literal data: it needs partial: (the template that renders its JSON)`);
+    for (const key of ['columns', 'filter', 'sort'])
+      if (t[key] !== undefined)
+        return problem(key, `"${id}.${key}" applies to tables bound to a dataset (dataset:), not to literal data:`);
     return true;
   }
-  if (t.columns === undefined) return problem('dataset', `Table "${id}" is bound to a dataset: it needs columns: (which columns, with their headers)`);
+  if (t.columns === undefined)
+    return problem(
+      'dataset',
+      `Table "${id}" is bound to a dataset: it needs columns: (which columns, with their headers)`,
+    );
   return true;
 }

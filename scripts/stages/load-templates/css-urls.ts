@@ -6,8 +6,10 @@ import { lineCol } from '../../sources/positions.js';
 /** `<style>` blocks and `style="…"` attributes of an HTML template: [start, end) offsets. */
 export function styleRegions(html: string): [number, number][] {
   const out: [number, number][] = [];
-  for (const m of html.matchAll(/(<style\b[^>]*>)([\s\S]*?)<\/style\s*>/gi)) out.push([m.index! + m[1]!.length, m.index! + m[1]!.length + m[2]!.length]);
-  for (const m of html.matchAll(/(\sstyle\s*=\s*)("([^"]*)"|'([^']*)')/gi)) out.push([m.index! + m[1]!.length + 1, m.index! + m[0].length - 1]);
+  for (const m of html.matchAll(/(<style\b[^>]*>)([\s\S]*?)<\/style\s*>/gi))
+    out.push([m.index! + m[1]!.length, m.index! + m[1]!.length + m[2]!.length]);
+  for (const m of html.matchAll(/(\sstyle\s*=\s*)("([^"]*)"|'([^']*)')/gi))
+    out.push([m.index! + m[1]!.length + 1, m.index! + m[0].length - 1]);
   return out;
 }
 
@@ -42,9 +44,11 @@ export function checkCssUrls(
     for (const m of css.matchAll(/image-set\(/gi)) {
       const open = m.index! + m[0].length;
       let end = open;
-      for (let depth = 1; end < css.length && depth > 0; end++) depth += css[end] === '(' ? 1 : css[end] === ')' ? -1 : 0;
+      for (let depth = 1; end < css.length && depth > 0; end++)
+        depth += css[end] === '(' ? 1 : css[end] === ')' ? -1 : 0;
       const inner = css.slice(open, end).replace(/url\([^)]*\)/gi, (u) => ' '.repeat(u.length));
-      for (const s of inner.matchAll(/"([^"]*)"|'([^']*)'/g)) found.push({ url: s[1] ?? s[2] ?? '', at: start + open + s.index! + 1 });
+      for (const s of inner.matchAll(/"([^"]*)"|'([^']*)'/g))
+        found.push({ url: s[1] ?? s[2] ?? '', at: start + open + s.index! + 1 });
     }
   }
   for (const { url, at } of found.sort((a, b) => a.at - b.at)) {
@@ -57,11 +61,14 @@ export function checkCssUrls(
     }
     let abs: string;
     try {
-      abs = /^file:/i.test(u) ? fileURLToPath(u) : path.resolve(path.dirname(file.abs), decodeURI(u.replace(/[?#].*$/, '')));
+      abs = /^file:/i.test(u)
+        ? fileURLToPath(u)
+        : path.resolve(path.dirname(file.abs), decodeURI(u.replace(/[?#].*$/, '')));
     } catch {
       abs = path.resolve(path.dirname(file.abs), u);
     }
     const r = path.relative(file.within, abs);
-    if (r === '..' || r.startsWith(`..${path.sep}`) || path.isAbsolute(r)) ctx.diagnostics.report('outside-root', place, [u]);
+    if (r === '..' || r.startsWith(`..${path.sep}`) || path.isAbsolute(r))
+      ctx.diagnostics.report('outside-root', place, [u]);
   }
 }

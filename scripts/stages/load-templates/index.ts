@@ -68,8 +68,24 @@ export function loadTemplates(ctx: BuildContext, languages: Lang[]): Templates |
   checkReferences(ctx, { layout, css, printCss, partials, partialFiles });
   const strings = readStrings(ctx, where, languages, files);
   if (!layout || !css || !printCss || !chartTheme || Object.keys(strings).length !== languages.length) return undefined;
-  const fingerprint = [layout.text, css.text, printCss.text, JSON.stringify(chartTheme), JSON.stringify(partials), JSON.stringify(strings)].join('\0');
-  return { layout: layout.text, partials, css: css.text, printCss: printCss.text, strings, chartTheme: chartTheme as Record<string, unknown>, files, fingerprint };
+  const fingerprint = [
+    layout.text,
+    css.text,
+    printCss.text,
+    JSON.stringify(chartTheme),
+    JSON.stringify(partials),
+    JSON.stringify(strings),
+  ].join('\0');
+  return {
+    layout: layout.text,
+    partials,
+    css: css.text,
+    printCss: printCss.text,
+    strings,
+    chartTheme: chartTheme as Record<string, unknown>,
+    files,
+    fingerprint,
+  };
 }
 
 /** A template's text and the file it was read from. */
@@ -88,7 +104,12 @@ function templateReader(ctx: BuildContext, where: TemplateLocations, files: Reco
   return (name, hint) => {
     const file = where.own(name) ?? where.theme(name);
     if (!file) {
-      ctx.diagnostics.report('missing-file', { file: `templates/${name}` }, [`templates/${name}`], [`${hint}; neither the report's templates/ nor the built-in theme/ has it`]);
+      ctx.diagnostics.report(
+        'missing-file',
+        { file: `templates/${name}` },
+        [`templates/${name}`],
+        [`${hint}; neither the report's templates/ nor the built-in theme/ has it`],
+      );
       return undefined;
     }
     const text = readText(ctx, file.abs, { file: file.name });
@@ -100,20 +121,36 @@ function templateReader(ctx: BuildContext, where: TemplateLocations, files: Reco
 
 /** The charts' Vega-Lite config (chart-theme.json): one JSON object, or undefined (reported). */
 function readChartTheme(ctx: BuildContext, read: ReadTemplate): unknown {
-  const themeJson = read('chart-theme.json', 'the charts\' Vega-Lite config');
+  const themeJson = read('chart-theme.json', "the charts' Vega-Lite config");
   const chartTheme = themeJson && parseJson(ctx, themeJson.text, themeJson.file.name);
-  if (themeJson && chartTheme !== undefined && (!chartTheme || typeof chartTheme !== 'object' || Array.isArray(chartTheme))) {
-    ctx.diagnostics.report('chart-spec', { file: themeJson.file.name, line: 1, column: 1 }, ['the chart theme must be one JSON object'], ['the theme is a Vega-Lite config: {"font": …, "axis": {…}}']);
+  if (
+    themeJson &&
+    chartTheme !== undefined &&
+    (!chartTheme || typeof chartTheme !== 'object' || Array.isArray(chartTheme))
+  ) {
+    ctx.diagnostics.report(
+      'chart-spec',
+      { file: themeJson.file.name, line: 1, column: 1 },
+      ['the chart theme must be one JSON object'],
+      ['the theme is a Vega-Lite config: {"font": …, "axis": {…}}'],
+    );
     return undefined;
   }
   return chartTheme;
 }
 
 /** The theme's partials and the report's, by name (the report's replacing the theme's), with the files they came from. */
-function readPartials(ctx: BuildContext, where: TemplateLocations, read: ReadTemplate): { partials: Record<string, string>; partialFiles: TemplateFile[] } {
+function readPartials(
+  ctx: BuildContext,
+  where: TemplateLocations,
+  read: ReadTemplate,
+): { partials: Record<string, string>; partialFiles: TemplateFile[] } {
   const partials: Record<string, string> = {};
   const partialFiles: TemplateFile[] = [];
-  for (const name of partialNames(readdirSync(path.join(where.themeDir, 'partials')), listFolder(ctx, path.join(ctx.root, 'templates', 'partials')) ?? [])) {
+  for (const name of partialNames(
+    readdirSync(path.join(where.themeDir, 'partials')),
+    listFolder(ctx, path.join(ctx.root, 'templates', 'partials')) ?? [],
+  )) {
     const p = read(`partials/${name}.hbs`, 'a partial');
     if (!p) continue;
     partials[name] = p.text;
@@ -125,27 +162,54 @@ function readPartials(ctx: BuildContext, where: TemplateLocations, read: ReadTem
 /** Checks the URLs the stylesheets, the layout and the partials name (CSS, and HTML's), and their character references. */
 function checkReferences(
   ctx: BuildContext,
-  t: { layout?: TemplateText; css?: TemplateText; printCss?: TemplateText; partials: Record<string, string>; partialFiles: TemplateFile[] },
+  t: {
+    layout?: TemplateText;
+    css?: TemplateText;
+    printCss?: TemplateText;
+    partials: Record<string, string>;
+    partialFiles: TemplateFile[];
+  },
 ): void {
   const { layout, partials, partialFiles } = t;
   for (const sheet of [t.css, t.printCss]) if (sheet) checkCssUrls(ctx, sheet.file, sheet.text);
   if (layout) checkCssUrls(ctx, layout.file, layout.text, styleRegions(layout.text));
-  for (const f of partialFiles) checkCssUrls(ctx, f, partials[path.basename(f.abs, '.hbs')]!, styleRegions(partials[path.basename(f.abs, '.hbs')]!));
-  for (const [file, text] of [...(layout ? [[layout.file, layout.text] as const] : []), ...partialFiles.map((f) => [f, partials[path.basename(f.abs, '.hbs')]!] as const)]) {
+  for (const f of partialFiles)
+    checkCssUrls(
+      ctx,
+      f,
+      partials[path.basename(f.abs, '.hbs')]!,
+      styleRegions(partials[path.basename(f.abs, '.hbs')]!),
+    );
+  for (const [file, text] of [
+    ...(layout ? [[layout.file, layout.text] as const] : []),
+    ...partialFiles.map((f) => [f, partials[path.basename(f.abs, '.hbs')]!] as const),
+  ]) {
     checkHtmlUrls(ctx, file.name, text);
     checkCharacterReferences(ctx, file.name, text);
   }
 }
 
 /** Each language's strings, the theme's merged with the report's key by key; a language neither has is reported. */
-function readStrings(ctx: BuildContext, where: TemplateLocations, languages: Lang[], files: Record<string, string>): Record<Lang, Strings> {
+function readStrings(
+  ctx: BuildContext,
+  where: TemplateLocations,
+  languages: Lang[],
+  files: Record<string, string>,
+): Record<Lang, Strings> {
   const strings = {} as Record<Lang, Strings>;
   for (const lang of languages) {
     const name = `strings/${lang}.yaml`;
     const theme = where.theme(name);
     const own = where.own(name);
     if (!theme && !own) {
-      ctx.diagnostics.report('missing-file', { file: `templates/${name}` }, [`templates/${name}`], [`every word the templates print comes from strings/${lang}.yaml; neither the report's templates/ nor the built-in theme/ has it`]);
+      ctx.diagnostics.report(
+        'missing-file',
+        { file: `templates/${name}` },
+        [`templates/${name}`],
+        [
+          `every word the templates print comes from strings/${lang}.yaml; neither the report's templates/ nor the built-in theme/ has it`,
+        ],
+      );
       continue;
     }
     files[`strings/${lang}`] = own?.name ?? theme!.name;

@@ -7,10 +7,48 @@ import type { TemplateFile } from './index.js';
 
 /** Every word the templates and charts print, per language (strings/<lang>.yaml). */
 export const stringKeys = [
-  'languageName', 'figure', 'table', 'numberSpace', 'captionSeparator', 'tableSeparator', 'noteLabel', 'contents', 'notes', 'backToText', 'pending', 'pendingDetail', 'coverage',
-  'pageBefore', 'pageMiddle', 'pageAfter', 'otherLanguage', 'menu', 'downloadPdf', 'downloadData', 'dataTable', 'authorsLabel', 'authorsOpen', 'authorsClose', 'dateLabel',
-  'contactLabel', 'listSeparator', 'anchorLabel', 'skipToContent', 'chooseLanguage',
-  'dataPoint', 'chartKeys', 'share', 'permalink', 'copyLink', 'copied', 'downloadSvg', 'downloadPng', 'downloadTableData', 'citeFigure', 'citeTable', 'copyCitation',
+  'languageName',
+  'figure',
+  'table',
+  'numberSpace',
+  'captionSeparator',
+  'tableSeparator',
+  'noteLabel',
+  'contents',
+  'notes',
+  'backToText',
+  'pending',
+  'pendingDetail',
+  'coverage',
+  'pageBefore',
+  'pageMiddle',
+  'pageAfter',
+  'otherLanguage',
+  'menu',
+  'downloadPdf',
+  'downloadData',
+  'dataTable',
+  'authorsLabel',
+  'authorsOpen',
+  'authorsClose',
+  'dateLabel',
+  'contactLabel',
+  'listSeparator',
+  'anchorLabel',
+  'skipToContent',
+  'chooseLanguage',
+  'dataPoint',
+  'chartKeys',
+  'share',
+  'permalink',
+  'copyLink',
+  'copied',
+  'downloadSvg',
+  'downloadPng',
+  'downloadTableData',
+  'citeFigure',
+  'citeTable',
+  'copyCitation',
 ];
 
 const properties = {
@@ -18,7 +56,12 @@ const properties = {
   sourceLabels: { type: 'object', additionalProperties: { type: 'string' } },
 };
 /** The theme's strings: every key. */
-const fullSchema = { type: 'object', required: [...stringKeys, 'sourceLabels'], additionalProperties: false, properties };
+const fullSchema = {
+  type: 'object',
+  required: [...stringKeys, 'sourceLabels'],
+  additionalProperties: false,
+  properties,
+};
 /** A report's own strings: any of the keys, each replacing the theme's. */
 const overrideSchema = { type: 'object', additionalProperties: false, properties };
 
@@ -36,7 +79,12 @@ function load(ctx: BuildContext, file: TemplateFile, schema: object, hint: strin
  * templates/strings/<lang>.yaml (if any) laid over them key by key
  * (`sourceLabels` label by label).
  */
-export function loadStrings(ctx: BuildContext, lang: Lang, theme: TemplateFile | undefined, own: TemplateFile | undefined): Strings | undefined {
+export function loadStrings(
+  ctx: BuildContext,
+  lang: Lang,
+  theme: TemplateFile | undefined,
+  own: TemplateFile | undefined,
+): Strings | undefined {
   const keys = `the keys are ${stringKeys.join(', ')}, sourceLabels (see docs/authoring.md)`;
   const base = theme ? load(ctx, theme, fullSchema, keys) : {};
   const over = own ? load(ctx, own, theme ? overrideSchema : fullSchema, keys) : {};

@@ -39,10 +39,25 @@ export interface ChartThread {
  */
 export function chartThreads(ctx: BuildContext, inputs: ChartInputs, count: number): ChartThread[] {
   const entry = threadEntry();
-  const setup: ThreadSetup = { root: ctx.root, packageDir: ctx.packageDir, cacheDir: ctx.cacheDir, inputs: { data: { figures: inputs.data.figures, datasets: inputs.data.datasets }, templates: { chartTheme: inputs.templates.chartTheme, strings: inputs.templates.strings, files: inputs.templates.files } } };
+  const setup: ThreadSetup = {
+    root: ctx.root,
+    packageDir: ctx.packageDir,
+    cacheDir: ctx.cacheDir,
+    inputs: {
+      data: { figures: inputs.data.figures, datasets: inputs.data.datasets },
+      templates: {
+        chartTheme: inputs.templates.chartTheme,
+        strings: inputs.templates.strings,
+        files: inputs.templates.files,
+      },
+    },
+  };
   return Array.from({ length: count }, () => {
     const worker = entry.pathname.endsWith('.ts')
-      ? new Worker(`import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`, { eval: true, workerData: setup })
+      ? new Worker(
+          `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`,
+          { eval: true, workerData: setup },
+        )
       : new Worker(entry, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
     // A build that ends (or fails) does not wait for its chart threads.
     worker.unref();
@@ -92,6 +107,8 @@ function threadEntry(): URL {
 /** tsx's module API as a file URL, from its package's exports (for a thread that runs the .ts sources). */
 function tsxApi(): string {
   const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
-  const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+    exports: Record<string, { import: { default: string } }>;
+  };
   return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api']!.import.default)).href;
 }

@@ -16,7 +16,8 @@ export function localize<T>(value: T, lang: Lang): T {
   if (Array.isArray(value)) return value.map((v) => localize(v, lang)) as T;
   if (value && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
-    if (obj.i18n && typeof obj.i18n === 'object' && Object.keys(obj).length === 1) return (obj.i18n as Record<Lang, unknown>)[lang] as T;
+    if (obj.i18n && typeof obj.i18n === 'object' && Object.keys(obj).length === 1)
+      return (obj.i18n as Record<Lang, unknown>)[lang] as T;
     return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, localize(v, lang)])) as T;
   }
   return value;
@@ -41,7 +42,12 @@ export function checkI18n(spec: unknown): SpecProblem[] {
     if ('i18n' in o && Object.keys(o).length === 1) {
       const i18n = o.i18n as Record<string, unknown> | null;
       for (const lang of ['zh', 'en']) {
-        if (!i18n || typeof i18n !== 'object' || typeof i18n[lang] !== 'string') problems.push({ rule: 'chart-spec', args: [`"${at.join('.')}" gives no ${lang} text: {"i18n": {"zh": "…", "en": "…"}}`], path: [...at, 'i18n'] });
+        if (!i18n || typeof i18n !== 'object' || typeof i18n[lang] !== 'string')
+          problems.push({
+            rule: 'chart-spec',
+            args: [`"${at.join('.')}" gives no ${lang} text: {"i18n": {"zh": "…", "en": "…"}}`],
+            path: [...at, 'i18n'],
+          });
       }
       return;
     }
@@ -58,7 +64,13 @@ export function checkData(spec: Record<string, unknown>): SpecProblem[] {
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
     const data = o.data as Record<string, unknown> | undefined;
-    if (data && typeof data === 'object' && 'url' in data) problems.push({ rule: 'chart-spec', args: ['"data" names a URL: charts read a dataset of the report, {"data": {"name": "<dataset id>"}}'], path: [...at, 'data', 'url'], key: true });
+    if (data && typeof data === 'object' && 'url' in data)
+      problems.push({
+        rule: 'chart-spec',
+        args: ['"data" names a URL: charts read a dataset of the report, {"data": {"name": "<dataset id>"}}'],
+        path: [...at, 'data', 'url'],
+        key: true,
+      });
     for (const [k, v] of Object.entries(o)) if (k !== 'data') walk(v, [...at, Array.isArray(o) ? Number(k) : k]);
   };
   walk(spec, []);
@@ -73,14 +85,25 @@ export function checkData(spec: Record<string, unknown>): SpecProblem[] {
 export function withoutComments<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutComments) as T;
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== '$comment').map(([k, v]) => [k, withoutComments(v)])) as T;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== '$comment')
+      .map(([k, v]) => [k, withoutComments(v)]),
+  ) as T;
 }
 
 /** Check a (localized) spec against Vega-Lite's own schema: its one most telling problem. */
 export function checkSchema(written: Record<string, unknown>, validators: VegaLiteValidators): SpecProblem[] {
   const spec = withoutComments(written);
   const validate = validatorFor(validators, spec);
-  if (!validate) return [{ rule: 'chart-spec', args: ['the spec has no "mark" (nor "layer", "facet", "repeat", "concat", "hconcat" or "vconcat")'], path: [] }];
+  if (!validate)
+    return [
+      {
+        rule: 'chart-spec',
+        args: ['the spec has no "mark" (nor "layer", "facet", "repeat", "concat", "hconcat" or "vconcat")'],
+        path: [],
+      },
+    ];
   if (validate(spec)) return [];
   const best = bestProblem(validate.errors ?? [], spec);
   return best ? [{ rule: 'chart-spec', args: [best.message], path: best.path, key: best.key }] : [];
@@ -102,7 +125,8 @@ export function checkFields(spec: Record<string, unknown>, ds: Dataset): SpecPro
         if (typeof as === 'string') derived.add(as);
         if (Array.isArray(as)) as.forEach((a) => typeof a === 'string' && derived.add(a));
         for (const k of ['aggregate', 'window', 'joinaggregate']) {
-          if (Array.isArray(t[k])) for (const a of t[k] as { as?: unknown }[]) if (typeof a?.as === 'string') derived.add(a.as);
+          if (Array.isArray(t[k]))
+            for (const a of t[k] as { as?: unknown }[]) if (typeof a?.as === 'string') derived.add(a.as);
         }
       }
     }
@@ -115,11 +139,22 @@ export function checkFields(spec: Record<string, unknown>, ds: Dataset): SpecPro
     const o = node as Record<string, unknown>;
     if (o.encoding && typeof o.encoding === 'object') {
       for (const [channel, def] of Object.entries(o.encoding as Record<string, unknown>)) {
-        const defs = Array.isArray(def) ? def.map((d, i) => [d, [...at, 'encoding', channel, i]] as const) : [[def, [...at, 'encoding', channel]] as const];
+        const defs = Array.isArray(def)
+          ? def.map((d, i) => [d, [...at, 'encoding', channel, i]] as const)
+          : [[def, [...at, 'encoding', channel]] as const];
         for (const [d, where] of defs) {
-          for (const [x, w] of [[d, where], [(d as { condition?: unknown })?.condition, [...where, 'condition']]] as const) {
+          for (const [x, w] of [
+            [d, where],
+            [(d as { condition?: unknown })?.condition, [...where, 'condition']],
+          ] as const) {
             const field = (x as { field?: unknown } | undefined)?.field;
-            if (typeof field === 'string' && !fields.has(field) && !derived.has(field)) problems.push({ rule: 'chart-field', args: [field, ds.id], hintArgs: [[...fields].join(', ')], path: [...w, 'field'] });
+            if (typeof field === 'string' && !fields.has(field) && !derived.has(field))
+              problems.push({
+                rule: 'chart-field',
+                args: [field, ds.id],
+                hintArgs: [[...fields].join(', ')],
+                path: [...w, 'field'],
+              });
           }
         }
       }
@@ -147,7 +182,14 @@ export function expressionProblem(spec: unknown, parse: (expr: string) => unknow
         try {
           parse(v);
         } catch (e) {
-          found = { rule: 'chart-spec', args: [`the expression "${v}" cannot be read: ${String((e as Error)?.message ?? e).split('\n')[0]}`], hintArgs: ['write it in Vega\'s expression language (datum.<column>, operators, functions): see https://vega.github.io/vega/docs/expressions/'], path: where };
+          found = {
+            rule: 'chart-spec',
+            args: [`the expression "${v}" cannot be read: ${String((e as Error)?.message ?? e).split('\n')[0]}`],
+            hintArgs: [
+              "write it in Vega's expression language (datum.<column>, operators, functions): see https://vega.github.io/vega/docs/expressions/",
+            ],
+            path: where,
+          };
           return;
         }
       } else walk(v, where);

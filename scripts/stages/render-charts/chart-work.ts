@@ -12,7 +12,17 @@ import { jsonPlace } from '../../sources/json.js';
 import { bestProblem } from '../../sources/vega-lite-schema.js';
 import { templateFile } from '../../model/templates.js';
 import { textMeasure } from '../../fonts/text-measure.js';
-import { chartRows, checkData, checkFields, checkI18n, checkSchema, expressionProblem, localize, withoutComments, type SpecProblem } from './chart-spec.js';
+import {
+  chartRows,
+  checkData,
+  checkFields,
+  checkI18n,
+  checkSchema,
+  expressionProblem,
+  localize,
+  withoutComments,
+  type SpecProblem,
+} from './chart-spec.js';
 import { neutralOrder } from './domains.js';
 import { chartVariants, type ChartVariant } from './variants.js';
 import { dropContainerRoles, withMarkText } from './mark-text.js';
@@ -102,8 +112,16 @@ function threadsFor(charts: number): number {
  * the charts the editions place. The work stops early once the build has
  * errors (it will fail).
  */
-export function startCharts(ctx: BuildContext, data: ReportData, templates: Templates, langs: Lang[], opts: { threads?: boolean } = {}): ChartWork {
-  const todo = langs.flatMap((lang) => [...data.figures.values()].map((figure) => ({ lang, figure, ...settlers<EditionChart | undefined>() })));
+export function startCharts(
+  ctx: BuildContext,
+  data: ReportData,
+  templates: Templates,
+  langs: Lang[],
+  opts: { threads?: boolean } = {},
+): ChartWork {
+  const todo = langs.flatMap((lang) =>
+    [...data.figures.values()].map((figure) => ({ lang, figure, ...settlers<EditionChart | undefined>() })),
+  );
   const charts = new Map(todo.map((t) => [chartKey(t.lang, t.figure.id), t.promise]));
   const inputs: ChartInputs = { data, templates, rows: new Map(), theme: new Map() };
   const queue: typeof todo = [];
@@ -133,7 +151,9 @@ export function startCharts(ctx: BuildContext, data: ReportData, templates: Temp
   const lanes = threads
     ? chartThreads(ctx, inputs, threads).map((thread) => {
         const render = (lang: Lang, figure: Figure) => thread.render(lang, figure.id);
-        return Promise.all(Array.from({ length: IN_FLIGHT }, () => lane(render))).then(() => undefined).finally(() => thread.close());
+        return Promise.all(Array.from({ length: IN_FLIGHT }, () => lane(render)))
+          .then(() => undefined)
+          .finally(() => thread.close());
       })
     : [help()];
   const done = Promise.all([...lanes, ...charts.values()]).then(() => undefined);
@@ -173,7 +193,12 @@ function isCached(ctx: BuildContext, inputs: ChartInputs, lang: Lang, figure: Fi
  * its charts: formatting every value again for each chart would make the cost
  * of a chart grow with a dataset that many charts share.
  */
-export function figureVariants(figure: Figure, ds: Dataset, lang: Lang, { templates, rows }: ChartInputs): ChartVariant[] {
+export function figureVariants(
+  figure: Figure,
+  ds: Dataset,
+  lang: Lang,
+  { templates, rows }: ChartInputs,
+): ChartVariant[] {
   const key = `${ds.id}|${lang}`;
   let chartData = rows?.get(key);
   if (!chartData) {
@@ -209,7 +234,12 @@ function specNotes(ctx: BuildContext, file: string, problems: SpecProblem[]): No
  * session), and the edition's chart theme against its config schema (once per
  * edition). Its problems as notes; none when both are valid.
  */
-function schemaNotes(ctx: BuildContext, inputs: ChartInputs, lang: Lang, figure: Figure & { chart: string; spec: Record<string, unknown> }): Note[] {
+function schemaNotes(
+  ctx: BuildContext,
+  inputs: ChartInputs,
+  lang: Lang,
+  figure: Figure & { chart: string; spec: Record<string, unknown> },
+): Note[] {
   const validators = ctx.session.schemas.vegaLite(ctx.packageDir);
   const invalid = checkSchema(localize(figure.spec, lang), validators);
   if (invalid.length) return specNotes(ctx, figure.chart, invalid);
@@ -221,13 +251,31 @@ function schemaNotes(ctx: BuildContext, inputs: ChartInputs, lang: Lang, figure:
     validators.config(config);
     const best = bestProblem(validators.config.errors ?? [], config);
     const file = templateFile(inputs.templates, 'chart-theme.json');
-    themes.set(lang, best ? specNotes(ctx, file, [{ rule: 'chart-spec', args: [`the chart theme: ${best.message}`], hintArgs: ['the theme is a Vega-Lite config; see https://vega.github.io/vega-lite/docs/config.html'], path: best.path, key: best.key }]) : []);
+    themes.set(
+      lang,
+      best
+        ? specNotes(ctx, file, [
+            {
+              rule: 'chart-spec',
+              args: [`the chart theme: ${best.message}`],
+              hintArgs: ['the theme is a Vega-Lite config; see https://vega.github.io/vega-lite/docs/config.html'],
+              path: best.path,
+              key: best.key,
+            },
+          ])
+        : [],
+    );
   }
   return themes.get(lang)!;
 }
 
 /** One chart of one edition: its renderings (from the cache or made now) and what to report. */
-export async function editionChart(ctx: BuildContext, inputs: ChartInputs, lang: Lang, figure: Figure): Promise<EditionChart | undefined> {
+export async function editionChart(
+  ctx: BuildContext,
+  inputs: ChartInputs,
+  lang: Lang,
+  figure: Figure,
+): Promise<EditionChart | undefined> {
   const { data } = inputs;
   const ds = figure.dataset ? data.datasets.get(figure.dataset) : undefined;
   const file = figure.chart;
@@ -266,7 +314,15 @@ export async function editionChart(ctx: BuildContext, inputs: ChartInputs, lang:
     let vg: unknown;
     const warnings: string[] = [];
     try {
-      const logger = { level() { return logger; }, warn: (...a: unknown[]) => void warnings.push(a.join(' ')), info() {}, debug() {}, error: (...a: unknown[]) => void warnings.push(a.join(' ')) };
+      const logger = {
+        level() {
+          return logger;
+        },
+        warn: (...a: unknown[]) => void warnings.push(a.join(' ')),
+        info() {},
+        debug() {},
+        error: (...a: unknown[]) => void warnings.push(a.join(' ')),
+      };
       const { compile } = await import('vega-lite'); // loaded only when a chart is not in the cache
       vg = compile(variant.spec as never, { logger: logger as never }).spec;
       warnings.forEach(warn);

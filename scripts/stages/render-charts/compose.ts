@@ -27,7 +27,8 @@ const MIN_WIDTH = 480;
  * Where a line may break: after a CJK character (with the closing punctuation that follows it, which never
  * starts a line), and between words, each with the spaces after it.
  */
-const TOKEN = /[\u2e80-\u9fff\uf900-\ufaff][\u3001\u3002\uff0c\uff1a\uff1b\uff09\u300b\u201d\u3011]*|[^\s\u2e80-\u9fff\uf900-\ufaff]+\s*|\s+/g;
+const TOKEN =
+  /[\u2e80-\u9fff\uf900-\ufaff][\u3001\u3002\uff0c\uff1a\uff1b\uff09\u300b\u201d\u3011]*|[^\s\u2e80-\u9fff\uf900-\ufaff]+\s*|\s+/g;
 
 /**
  * A chart as a file of its own: the caption above it and the source and
@@ -58,18 +59,28 @@ export function composeDownload(chart: string, frame: Frame, measure: Measure): 
       for (const line of wrap(b.text, width - 2 * MARGIN, (t) => measure(font, b.size, t))) {
         y += b.size * 1.45;
         const weight = b.bold ? ' font-weight="bold"' : '';
-        parts.push(`<text x="${MARGIN}" y="${Math.round((y - b.size * 0.35) * 10) / 10}" font-family="${escapeAttr(family)}" font-size="${b.size}px"${weight} fill="${b.fill}">${escapeText(line)}</text>`);
+        parts.push(
+          `<text x="${MARGIN}" y="${Math.round((y - b.size * 0.35) * 10) / 10}" font-family="${escapeAttr(family)}" font-size="${b.size}px"${weight} fill="${b.fill}">${escapeText(line)}</text>`,
+        );
         texts.push({ text: line, bold: b.bold });
       }
       y += 4;
     }
   }
   const height = Math.ceil(y + MARGIN);
-  const chartText = [...chart.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((m) => decodeXML(m[1]!.replace(/<[^>]*>/g, ''))).join(' ');
+  const chartText = [...chart.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)]
+    .map((m) => decodeXML(m[1]!.replace(/<[^>]*>/g, '')))
+    .join(' ');
   return {
     svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="${width}" height="${height}" fill="#ffffff"/>${parts.join('')}</svg>`,
-    regular: `${chartText} ${texts.filter((t) => !t.bold).map((t) => t.text).join(' ')}`,
-    bold: texts.filter((t) => t.bold).map((t) => t.text).join(' '),
+    regular: `${chartText} ${texts
+      .filter((t) => !t.bold)
+      .map((t) => t.text)
+      .join(' ')}`,
+    bold: texts
+      .filter((t) => t.bold)
+      .map((t) => t.text)
+      .join(' '),
     width,
     height,
   };

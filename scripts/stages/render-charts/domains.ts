@@ -3,23 +3,46 @@ import { labelOf, type Dataset } from '../../model/data.js';
 
 /** Channels whose scale (or header) puts a field's values in an order: positions, colours, shapes, legends, facets. */
 const ordering = [
-  'x', 'y', 'xOffset', 'yOffset', 'color', 'fill', 'stroke', 'shape', 'size', 'opacity', 'fillOpacity', 'strokeOpacity', 'strokeDash', 'strokeWidth', 'angle',
-  'row', 'column', 'facet',
+  'x',
+  'y',
+  'xOffset',
+  'yOffset',
+  'color',
+  'fill',
+  'stroke',
+  'shape',
+  'size',
+  'opacity',
+  'fillOpacity',
+  'strokeOpacity',
+  'strokeDash',
+  'strokeWidth',
+  'angle',
+  'row',
+  'column',
+  'facet',
 ];
 
-type FieldDef = Record<string, unknown> & { field?: unknown; type?: unknown; sort?: unknown; scale?: { domain?: unknown } };
+type FieldDef = Record<string, unknown> & {
+  field?: unknown;
+  type?: unknown;
+  sort?: unknown;
+  scale?: { domain?: unknown };
+};
 
 /** Every field definition of a spec, with the channel it is on (encodings at any depth, and facet specs). */
 function fieldDefs(spec: unknown): { channel: string; def: FieldDef }[] {
   const out: { channel: string; def: FieldDef }[] = [];
   const add = (channel: string, def: unknown) => {
-    for (const d of Array.isArray(def) ? def : [def]) if (d && typeof d === 'object' && 'field' in d) out.push({ channel, def: d as FieldDef });
+    for (const d of Array.isArray(def) ? def : [def])
+      if (d && typeof d === 'object' && 'field' in d) out.push({ channel, def: d as FieldDef });
   };
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
-    if (o.encoding && typeof o.encoding === 'object') for (const [channel, def] of Object.entries(o.encoding)) add(channel, def);
+    if (o.encoding && typeof o.encoding === 'object')
+      for (const [channel, def] of Object.entries(o.encoding)) add(channel, def);
     if (o.facet && typeof o.facet === 'object') {
       const f = o.facet as Record<string, unknown>;
       if ('field' in f) add('facet', f);

@@ -36,7 +36,11 @@ export const DOWNLOAD_PAGES = 2;
  * `pages` (DOWNLOAD_PAGES of them) is called only when something is not in the
  * cache. Nothing here is awaited: the build goes on while they are drawn.
  */
-export function chartDownloads(ctx: BuildContext, jobs: DownloadJob[], pages: () => Promise<BuildPage[]>): Map<string, Promise<ChartDownload | undefined>> {
+export function chartDownloads(
+  ctx: BuildContext,
+  jobs: DownloadJob[],
+  pages: () => Promise<BuildPage[]>,
+): Map<string, Promise<ChartDownload | undefined>> {
   const dir = path.join(ctx.cacheDir, 'charts');
   const out = new Map<string, Promise<ChartDownload | undefined>>();
   // One lane per page, each taking every other chart in order: a page draws one chart at a time.
@@ -51,12 +55,23 @@ export function chartDownloads(ctx: BuildContext, jobs: DownloadJob[], pages: ()
   return out;
 }
 
-async function draw(ctx: BuildContext, dir: string, job: DownloadJob, pages: () => Promise<BuildPage[]>, lane: number): Promise<ChartDownload | undefined> {
+async function draw(
+  ctx: BuildContext,
+  dir: string,
+  job: DownloadJob,
+  pages: () => Promise<BuildPage[]>,
+  lane: number,
+): Promise<ChartDownload | undefined> {
   const chart = await job.svg;
   if (!chart) return undefined;
-  const hash = createHash('sha256').update(DOWNLOAD_VERSION).update(JSON.stringify([job.lang, chart, job.frame])).digest('hex').slice(0, 24);
+  const hash = createHash('sha256')
+    .update(DOWNLOAD_VERSION)
+    .update(JSON.stringify([job.lang, chart, job.frame]))
+    .digest('hex')
+    .slice(0, 24);
   const file = path.join(dir, `${hash}.download`);
-  if (existsSync(`${file}.svg`) && existsSync(`${file}.png`)) return { svg: readFileSync(`${file}.svg`, 'utf8'), png: readFileSync(`${file}.png`) };
+  if (existsSync(`${file}.svg`) && existsSync(`${file}.png`))
+    return { svg: readFileSync(`${file}.svg`, 'utf8'), png: readFileSync(`${file}.png`) };
   // In turn with the charts laid out in this thread (the measurer's missing fonts are theirs too); a width that
   // needed a font not decoded yet was estimated: decode it and compose again.
   const measure = textMeasure(ctx);

@@ -45,7 +45,13 @@ export interface ChartJob {
  * not wait for them to write the pages); `rendered` counts renderings not
  * taken from the cache.
  */
-export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: ReportData, templates: Templates, opts: RenderChartsOptions = {}): Promise<{ svgs: ChartTexts; downloads: ChartDownloads; rendered: number }> {
+export async function renderCharts(
+  ctx: BuildContext,
+  jobs: ChartJob[],
+  data: ReportData,
+  templates: Templates,
+  opts: RenderChartsOptions = {},
+): Promise<{ svgs: ChartTexts; downloads: ChartDownloads; rendered: number }> {
   const { pages, work, strict = false, stop } = opts;
   const started = work ?? startCharts(ctx, data, templates, [...new Set(jobs.map((j) => j.lang))]);
   let own: Promise<BuildPage[]> | undefined;
@@ -93,7 +99,14 @@ export async function renderCharts(ctx: BuildContext, jobs: ChartJob[], data: Re
 /** Figures declared without sourced data stay visibly pending: one warning naming them (an error with --strict). */
 function reportPending(ctx: BuildContext, data: ReportData, strict: boolean): void {
   const pending = [...data.figures.values()].filter((f) => !f.spec);
-  if (pending.length) ctx.diagnostics.report('pending-figure', pending[0]!.at, [pending.map((f) => f.id).join(', ')], [], strict ? 'error' : 'warning');
+  if (pending.length)
+    ctx.diagnostics.report(
+      'pending-figure',
+      pending[0]!.at,
+      [pending.map((f) => f.id).join(', ')],
+      [],
+      strict ? 'error' : 'warning',
+    );
 }
 
 /** The promise, its failure left to whoever reads it (a build that fails first never does). */
@@ -110,7 +123,9 @@ function quiet<T>(p: Promise<T>): Promise<T> {
  */
 export function openChartPages(ctx: BuildContext, count = 2): Promise<BuildPage[]> {
   const dir = path.join(ctx.cacheDir, 'charts');
-  const faces = allFaces(ctx.session.fontFaces, ctx.packageDir, [...new Set([...editionFamilies.zh.sans, ...editionFamilies.en.sans])]);
+  const faces = allFaces(ctx.session.fontFaces, ctx.packageDir, [
+    ...new Set([...editionFamilies.zh.sans, ...editionFamilies.en.sans]),
+  ]);
   const css = fontFaceCss(faces, (f) => pathToFileURL(f.file).href);
   const html = `<!doctype html><meta charset="utf-8"><style>${css}</style><body></body>`;
   return openPages(ctx, { count, html, hostDir: dir, allowedDirs: [path.join(ctx.packageDir, 'node_modules'), dir] });

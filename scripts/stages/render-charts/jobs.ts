@@ -15,24 +15,44 @@ import type { ChartJob } from './index.js';
  * group, report, date, and the figure's address when the report has a
  * baseUrl) below — a downloaded chart still says what it shows and where from.
  */
-export function chartJobs(langs: Lang[], rendered: Record<Lang, RenderedEdition>, data: ReportData, config: ReportConfig, templates: Templates): ChartJob[] {
+export function chartJobs(
+  langs: Lang[],
+  rendered: Record<Lang, RenderedEdition>,
+  data: ReportData,
+  config: ReportConfig,
+  templates: Templates,
+): ChartJob[] {
   return langs.flatMap((lang) =>
     rendered[lang].state.placed
       .filter((u) => u.kind === 'figure')
       .map((u) => {
         const figure = data.figures.get(u.id)!;
-        return { lang, figure, frame: frameOf(lang, u.id, rendered[lang].state.numbers.get(u.id) ?? 0, data, config, templates) };
+        return {
+          lang,
+          figure,
+          frame: frameOf(lang, u.id, rendered[lang].state.numbers.get(u.id) ?? 0, data, config, templates),
+        };
       }),
   );
 }
 
-function frameOf(lang: Lang, id: string, n: number, data: ReportData, config: ReportConfig, templates: Templates): Frame {
+function frameOf(
+  lang: Lang,
+  id: string,
+  n: number,
+  data: ReportData,
+  config: ReportConfig,
+  templates: Templates,
+): Frame {
   const s = templates.strings[lang];
   const fig = data.figures.get(id)!;
   const meta = config.editions[lang];
   const url = config.baseUrl ? `${config.baseUrl.replace(/\/$/, '')}/${lang}/#${anchorOf(id)}` : '';
   return {
     caption: `${s.figure}${s.numberSpace}${n}${s.captionSeparator}${smartenText(fig.caption[lang], lang)}`,
-    notes: [`${s.sourceLabels[fig.sourceLabel] ?? fig.sourceLabel}${s.captionSeparator}${smartenText(fig.source[lang], lang)}`, [meta.authorGroup, meta.shortTitle, formatDate(config.date, lang), url].filter(Boolean).join(' · ')],
+    notes: [
+      `${s.sourceLabels[fig.sourceLabel] ?? fig.sourceLabel}${s.captionSeparator}${smartenText(fig.source[lang], lang)}`,
+      [meta.authorGroup, meta.shortTitle, formatDate(config.date, lang), url].filter(Boolean).join(' · '),
+    ],
   };
 }

@@ -23,7 +23,12 @@ const silentMarks = ['text', 'rule', 'line', 'area', 'trail', 'image', 'geoshape
 const regrouping = ['aggregate', 'pivot', 'fold', 'flatten', 'density', 'regression', 'loess', 'quantile'];
 
 /** The chart's rows (from chartRows, in the dataset's order), each with its text. */
-export function withMarkText(rows: Record<string, unknown>[], ds: Dataset, lang: Lang, separator: string): Record<string, unknown>[] {
+export function withMarkText(
+  rows: Record<string, unknown>[],
+  ds: Dataset,
+  lang: Lang,
+  separator: string,
+): Record<string, unknown>[] {
   if (!ds.columns.includes('value')) return rows;
   const categories = ds.columns.filter((c) => !fixedColumns.includes(c));
   return rows.map((row, i) => {
@@ -32,7 +37,9 @@ export function withMarkText(rows: Record<string, unknown>[], ds: Dataset, lang:
     if (!r || !raw) return row;
     const rowUnit = r.values.unit;
     const unit: Unit = typeof rowUnit === 'string' && isUnit(rowUnit) ? rowUnit : (ds.meta.unit ?? 'number');
-    const names = categories.map((c) => labelOf(ds, c, r.values[c] ?? null, lang) ?? String(r.values[c] ?? '')).filter(Boolean);
+    const names = categories
+      .map((c) => labelOf(ds, c, r.values[c] ?? null, lang) ?? String(r.values[c] ?? ''))
+      .filter(Boolean);
     return { ...row, [TIP_FIELD]: `${names.join(' · ')}${separator}${formatValue(raw, unit, lang)}` };
   });
 }
@@ -54,20 +61,31 @@ export function describeMarks(spec: Record<string, unknown>, roleDescription: st
   return out;
 }
 
-function walk(node: Record<string, unknown>, inherited: Record<string, unknown>, regrouped: boolean): Record<string, unknown> {
+function walk(
+  node: Record<string, unknown>,
+  inherited: Record<string, unknown>,
+  regrouped: boolean,
+): Record<string, unknown> {
   const transforms = Array.isArray(node.transform) ? (node.transform as Record<string, unknown>[]) : [];
   const lost = regrouped || transforms.some((t) => regrouping.some((k) => k in t));
   const encoding = { ...inherited, ...((node.encoding as Record<string, unknown>) ?? {}) };
   const out: Record<string, unknown> = { ...node };
   for (const key of ['layer', 'hconcat', 'vconcat', 'concat']) {
-    if (Array.isArray(node[key])) out[key] = (node[key] as Record<string, unknown>[]).map((child) => walk(child, encoding, lost));
+    if (Array.isArray(node[key]))
+      out[key] = (node[key] as Record<string, unknown>[]).map((child) => walk(child, encoding, lost));
   }
   if (node.spec && typeof node.spec === 'object') out.spec = walk(node.spec as Record<string, unknown>, encoding, lost);
   if (!('mark' in node)) return out;
-  const mark: Record<string, unknown> = typeof node.mark === 'string' ? { type: node.mark } : { ...(node.mark as Record<string, unknown>) };
-  const perRow = !lost && !Object.values(encoding).some((d) => d && typeof d === 'object' && ['aggregate', 'bin', 'timeUnit'].some((k) => k in (d as object)));
+  const mark: Record<string, unknown> =
+    typeof node.mark === 'string' ? { type: node.mark } : { ...(node.mark as Record<string, unknown>) };
+  const perRow =
+    !lost &&
+    !Object.values(encoding).some(
+      (d) => d && typeof d === 'object' && ['aggregate', 'bin', 'timeUnit'].some((k) => k in (d as object)),
+    );
   if (silentMarks.includes(String(mark.type))) mark.aria = false;
-  if (perRow && !('description' in encoding)) out.encoding = { ...((node.encoding as object) ?? {}), description: { field: TIP_FIELD } };
+  if (perRow && !('description' in encoding))
+    out.encoding = { ...((node.encoding as object) ?? {}), description: { field: TIP_FIELD } };
   if (!perRow && !silentMarks.includes(String(mark.type))) mark.aria = false;
   out.mark = mark;
   return out;

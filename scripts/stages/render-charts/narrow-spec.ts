@@ -48,7 +48,10 @@ export function narrowSpec(spec: Record<string, unknown>, narrow: NarrowTheme): 
   const config: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(narrow.config)) {
     const was = base[k];
-    config[k] = v && typeof v === 'object' && !Array.isArray(v) && was && typeof was === 'object' ? { ...(was as object), ...(v as object) } : v;
+    config[k] =
+      v && typeof v === 'object' && !Array.isArray(v) && was && typeof was === 'object'
+        ? { ...(was as object), ...(v as object) }
+        : v;
   }
   const axisX = (config.axisX ?? {}) as Record<string, unknown>;
   if (!('labelExpr' in axisX)) config.axisX = { ...axisX, labelExpr: WRAP_LABEL };

@@ -4,7 +4,13 @@ import type { Page } from 'puppeteer-core';
  * A PNG of a self-contained SVG (its fonts embedded), drawn by Chromium as an image — as any browser
  * shows the downloaded SVG — onto a canvas at `scale` device pixels per CSS pixel.
  */
-export async function pngOnPage(page: Page, svg: string, width: number, height: number, scale = 2): Promise<Uint8Array> {
+export async function pngOnPage(
+  page: Page,
+  svg: string,
+  width: number,
+  height: number,
+  scale = 2,
+): Promise<Uint8Array> {
   const base64 = await page.evaluate(
     async (markup: string, w: number, h: number, k: number) => {
       const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));

@@ -22,5 +22,8 @@ export function chartVariants(spec: Record<string, unknown>, key: string, string
   const print = describeMarks({ ...spec, config }, strings.dataPoint);
   const theme = narrowTheme({ narrow: narrowEntry });
   const narrow = theme && narrowSpec(print, theme);
-  return [{ key, spec: print, narrow: false }, ...(narrow ? [{ key: narrowKey(key), spec: narrow, narrow: true }] : [])];
+  return [
+    { key, spec: print, narrow: false },
+    ...(narrow ? [{ key: narrowKey(key), spec: narrow, narrow: true }] : []),
+  ];
 }

@@ -15,7 +15,6 @@ interface TextItem {
 
 type WidthFn = (item: TextItem, text: unknown) => number;
 
-
 /**
  * A compiled Vega spec → SVG, in Node, with text measured as Chromium
  * measures it with the bundled fonts (fonts/text-measure.ts): the same SVG
@@ -26,7 +25,11 @@ type WidthFn = (item: TextItem, text: unknown) => number;
  *
  * A spec Vega cannot draw gives the first line of its error instead.
  */
-export function svgInNode(measure: TextMeasure, spec: unknown, fitWidth: number | undefined): Promise<{ svg: string; error?: undefined } | { error: string }> {
+export function svgInNode(
+  measure: TextMeasure,
+  spec: unknown,
+  fitWidth: number | undefined,
+): Promise<{ svg: string; error?: undefined } | { error: string }> {
   return measure.inTurn(async () => {
     // Loaded only when a chart is not in the cache (about a second of start-up).
     const vega = await import('vega');
@@ -47,7 +50,10 @@ async function layOut(vega: Vega, measure: TextMeasure, spec: unknown, fitWidth:
   const mode = { drawing: false };
   // vega-scenegraph's text measurer (re-exported by vega; its types do not list it).
   (vega as unknown as { textMetrics: { width: WidthFn } }).textMetrics.width = measurer(measure, mode);
-  const view = new vega.View(vega.parse(spec as Parameters<Vega['parse']>[0]), { renderer: 'none', logLevel: vega.None });
+  const view = new vega.View(vega.parse(spec as Parameters<Vega['parse']>[0]), {
+    renderer: 'none',
+    logLevel: vega.None,
+  });
   try {
     await view.runAsync();
     if (fitWidth) {
@@ -81,7 +87,11 @@ async function layOut(vega: Vega, measure: TextMeasure, spec: unknown, fitWidth:
 function measurer(measure: TextMeasure, mode: { drawing: boolean }): WidthFn {
   return (item, value) => {
     const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
-    const font = { families: String(item.font || 'sans-serif').replace(/"/g, "'"), weight: item.fontWeight, style: item.fontStyle };
+    const font = {
+      families: String(item.font || 'sans-serif').replace(/"/g, "'"),
+      weight: item.fontWeight,
+      style: item.fontStyle,
+    };
     const width = (t: string) => measure.width(font, size, t);
     if (mode.drawing) return width(String(value ?? ''));
     let text = value == null ? '' : String(value).trim();

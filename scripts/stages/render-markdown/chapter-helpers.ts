@@ -31,7 +31,11 @@ export function registerChapterHelpers(s: HelperScope): void {
     ref: refHelper(s),
     num: numHelper(s),
   };
-  for (const [name, fn] of Object.entries(helpers)) s.hb.registerHelper(name, checkedHelper(name, fn, (rule, loc, args) => s.report && s.ctx.diagnostics.report(rule, s.at(loc), args)));
+  for (const [name, fn] of Object.entries(helpers))
+    s.hb.registerHelper(
+      name,
+      checkedHelper(name, fn, (rule, loc, args) => s.report && s.ctx.diagnostics.report(rule, s.at(loc), args)),
+    );
 }
 
 const locOf = (options: Handlebars.HelperOptions) => (options as unknown as { loc: never }).loc;
@@ -43,7 +47,11 @@ function placer(s: HelperScope, kind: 'figure' | 'table'): Handlebars.HelperDele
     const place = s.at(locOf(options));
     const known = kind === 'figure' ? data.figures : data.tables;
     if (typeof id !== 'string' || !known.has(id)) {
-      if (report) ctx.diagnostics.report('unknown-figure', place, [String(id), nearest(String(id), [...data.figures.keys(), ...data.tables.keys()])]);
+      if (report)
+        ctx.diagnostics.report('unknown-figure', place, [
+          String(id),
+          nearest(String(id), [...data.figures.keys(), ...data.tables.keys()]),
+        ]);
       return '';
     }
     if (!report) {
@@ -62,8 +70,13 @@ function refHelper(s: HelperScope): Handlebars.HelperDelegate {
     const place = s.at(locOf(options));
     const n = typeof id === 'string' ? state.numbers.get(id) : undefined;
     if (n === undefined) {
-      if (typeof id === 'string' && (data.figures.has(id) || data.tables.has(id))) ctx.diagnostics.report('figure-not-in-edition', place, [id]);
-      else ctx.diagnostics.report('unknown-figure', place, [String(id), nearest(String(id), [...data.figures.keys(), ...data.tables.keys()])]);
+      if (typeof id === 'string' && (data.figures.has(id) || data.tables.has(id)))
+        ctx.diagnostics.report('figure-not-in-edition', place, [id]);
+      else
+        ctx.diagnostics.report('unknown-figure', place, [
+          String(id),
+          nearest(String(id), [...data.figures.keys(), ...data.tables.keys()]),
+        ]);
       return '??';
     }
     state.used.push({ kind: 'ref', id: id as string, ...place });
@@ -84,13 +97,20 @@ function numHelper(s: HelperScope): Handlebars.HelperDelegate {
       return '??';
     }
     const decimals = options.hash?.decimals as unknown;
-    if (decimals !== undefined && !(Number.isInteger(decimals) && (decimals as number) >= 0 && (decimals as number) <= 10)) {
-      ctx.diagnostics.report('template-error', place, [`decimals= takes a whole number from 0 to 10, not ${JSON.stringify(decimals)}`]);
+    if (
+      decimals !== undefined &&
+      !(Number.isInteger(decimals) && (decimals as number) >= 0 && (decimals as number) <= 10)
+    ) {
+      ctx.diagnostics.report('template-error', place, [
+        `decimals= takes a whole number from 0 to 10, not ${JSON.stringify(decimals)}`,
+      ]);
       return '??';
     }
     state.used.push({ kind: 'value', id: v.id, ...place });
     const opts = { decimals: decimals as number | undefined };
-    return options.hash?.bare ? formatBare(v.raw, state.lang, opts) : formatValue(v.raw, v.unit, state.lang, { ...opts, words: true });
+    return options.hash?.bare
+      ? formatBare(v.raw, state.lang, opts)
+      : formatValue(v.raw, v.unit, state.lang, { ...opts, words: true });
   };
 }
 
@@ -106,20 +126,28 @@ const helperOptions: Record<string, string[]> = { figure: [], table: [], ref: []
 function checkedHelper(
   name: string,
   fn: Handlebars.HelperDelegate,
-  report: (rule: 'template-error', loc: { start: { line: number; column: number } } | undefined, args: string[]) => void,
+  report: (
+    rule: 'template-error',
+    loc: { start: { line: number; column: number } } | undefined,
+    args: string[],
+  ) => void,
 ): Handlebars.HelperDelegate {
   const fallback = name === 'figure' || name === 'table' ? '' : '??';
   return function (this: unknown, ...args: unknown[]) {
     const options = args.pop() as Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } };
     if (args.length !== 1) {
-      report('template-error', options.loc, [`{{${name}}} takes one id in quotes, like {{${name} "${name === 'num' ? 'output-2020' : name === 'table' ? 'tab:x' : 'fig:x'}"}}, not ${args.length}`]);
+      report('template-error', options.loc, [
+        `{{${name}}} takes one id in quotes, like {{${name} "${name === 'num' ? 'output-2020' : name === 'table' ? 'tab:x' : 'fig:x'}"}}, not ${args.length}`,
+      ]);
       return fallback;
     }
     const allowed = helperOptions[name] ?? [];
     const unknown = Object.keys(options.hash ?? {}).find((k) => !allowed.includes(k));
     if (unknown !== undefined) {
       const near = nearest(unknown, allowed);
-      report('template-error', options.loc, [`{{${name}}} has no option ${unknown}=${near ? ` — did you mean ${near}=?` : ''}${allowed.length ? ` (its options: ${allowed.map((o) => `${o}=`).join(', ')})` : ' (it takes none)'}`]);
+      report('template-error', options.loc, [
+        `{{${name}}} has no option ${unknown}=${near ? ` — did you mean ${near}=?` : ''}${allowed.length ? ` (its options: ${allowed.map((o) => `${o}=`).join(', ')})` : ' (it takes none)'}`,
+      ]);
       return fallback;
     }
     return fn.call(this, args[0], options);

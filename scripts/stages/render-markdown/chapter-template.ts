@@ -45,18 +45,33 @@ export function renderChapterTemplate(
     // (a template that does not compile throws at each run, and is reported in the second)
     return done.template({});
   } catch (e) {
-    if (report) reportTemplateError(ctx, e as Handlebars.Exception & { lineNumber?: number; column?: number }, chapter.file, chapter.bodyLine, helperNames);
+    if (report)
+      reportTemplateError(
+        ctx,
+        e as Handlebars.Exception & { lineNumber?: number; column?: number },
+        chapter.file,
+        chapter.bodyLine,
+        helperNames,
+      );
     return undefined;
   }
 }
 
 /** The chapter's body parsed and compiled, the first time it is asked for; after that, the same. */
-function compiledOnce(hb: typeof Handlebars, chapter: Chapter, compiled: Map<Chapter, CompiledChapter>): CompiledChapter {
+function compiledOnce(
+  hb: typeof Handlebars,
+  chapter: Chapter,
+  compiled: Map<Chapter, CompiledChapter>,
+): CompiledChapter {
   let done = compiled.get(chapter);
   if (!done) {
     // ignoreStandalone: a comment or partial on a line of its own leaves that line (empty), so later lines keep their numbers.
     const ast = hb.parse(chapter.body, { ignoreStandalone: true });
-    const template = hb.compile(ast, { strict: true, knownHelpers: { ...Object.fromEntries(helperNames.map((h) => [h, true])), log: false }, knownHelpersOnly: true });
+    const template = hb.compile(ast, {
+      strict: true,
+      knownHelpers: { ...Object.fromEntries(helperNames.map((h) => [h, true])), log: false },
+      knownHelpersOnly: true,
+    });
     done = { ast, template };
     compiled.set(chapter, done);
   }
@@ -67,11 +82,23 @@ function checkPartials(ctx: BuildContext, hb: typeof Handlebars, ast: hbs.AST.Pr
   let ok = true;
   const walk = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
-    const n = node as { type?: string; name?: { original?: string }; loc?: { start: { line: number; column: number } } };
+    const n = node as {
+      type?: string;
+      name?: { original?: string };
+      loc?: { start: { line: number; column: number } };
+    };
     if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') {
       const name = n.name?.original ?? '';
       if (!hb.partials[name]) {
-        ctx.diagnostics.report('unknown-partial', { file: chapter.file, line: (n.loc?.start.line ?? 1) + chapter.bodyLine - 1, column: (n.loc?.start.column ?? 0) + 1 }, [name]);
+        ctx.diagnostics.report(
+          'unknown-partial',
+          {
+            file: chapter.file,
+            line: (n.loc?.start.line ?? 1) + chapter.bodyLine - 1,
+            column: (n.loc?.start.column ?? 0) + 1,
+          },
+          [name],
+        );
         ok = false;
       }
     }

@@ -21,7 +21,6 @@ import { hyphenateBody } from './hyphenate.js';
 import { smartenTree } from '../../locale/typography.js';
 import { walkUnits } from '../../units/extract.js';
 
-
 /** Stateless, so built once and shared by every chapter of every edition. */
 const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
 
@@ -32,8 +31,21 @@ const headingId = /\s*\{#([^}]*)\}\s*$/;
  *   place (Handlebars, numbering) → render (Handlebars) → remark-parse + gfm → quotes and dashes
  *   → headings/unit ids/markers/notes (mdast) → soft hyphens in body text → remark-rehype → hast
  */
-export function renderMarkdown(ctx: BuildContext, lang: Lang, chapters: Chapter[], data: ReportData, strings: Strings): RenderedEdition {
-  const state: EditionState = { lang, strings, placed: [], used: [], numbers: new Map(), markerKey: randomBytes(12).toString('hex') };
+export function renderMarkdown(
+  ctx: BuildContext,
+  lang: Lang,
+  chapters: Chapter[],
+  data: ReportData,
+  strings: Strings,
+): RenderedEdition {
+  const state: EditionState = {
+    lang,
+    strings,
+    placed: [],
+    used: [],
+    numbers: new Map(),
+    markerKey: randomBytes(12).toString('hex'),
+  };
   const hb = Handlebars.create();
   const compiled = new Map<Chapter, CompiledChapter>();
   for (const chapter of chapters) renderChapterTemplate(ctx, hb, chapter, data, state, 'place', compiled);
@@ -64,9 +76,19 @@ export function renderMarkdown(ctx: BuildContext, lang: Lang, chapters: Chapter[
   return { lang, chapters: rendered, state, notes };
 }
 
-type At = (node: { position?: { start: { line: number; column: number } } }) => { file: string; line: number; column: number };
+type At = (node: { position?: { start: { line: number; column: number } } }) => {
+  file: string;
+  line: number;
+  column: number;
+};
 
-function transformHeadings(ctx: BuildContext, tree: MdRoot, chapter: Chapter, at: At, ids: Map<string, string>): Heading[] {
+function transformHeadings(
+  ctx: BuildContext,
+  tree: MdRoot,
+  chapter: Chapter,
+  at: At,
+  ids: Map<string, string>,
+): Heading[] {
   const headings: Heading[] = [];
   const first = tree.children[0];
   if (!first || first.type !== 'heading' || first.depth !== 1) {
@@ -74,11 +96,14 @@ function transformHeadings(ctx: BuildContext, tree: MdRoot, chapter: Chapter, at
   }
   for (const node of tree.children) {
     if (node.type !== 'heading') continue;
-    if (node.depth === 1 && node !== first) ctx.diagnostics.report('chapter-heading', at(node), ['A second "#" heading in one chapter']);
+    if (node.depth === 1 && node !== first)
+      ctx.diagnostics.report('chapter-heading', at(node), ['A second "#" heading in one chapter']);
     const last = node.children[node.children.length - 1];
     const m = last?.type === 'text' ? headingId.exec(last.value) : null;
     if (!m || !/^[a-z0-9][a-z0-9-]*$/.test(m[1]!)) {
-      ctx.diagnostics.report('heading-id', at(node), [m ? `Heading id "${m[1]}" is not valid` : 'Heading without an id']);
+      ctx.diagnostics.report('heading-id', at(node), [
+        m ? `Heading id "${m[1]}" is not valid` : 'Heading without an id',
+      ]);
       continue;
     }
     const id = m[1]!;
@@ -103,7 +128,11 @@ function transformHeadings(ctx: BuildContext, tree: MdRoot, chapter: Chapter, at
  */
 function anchorUnits(tree: MdRoot): void {
   walkUnits(tree, ({ node, kind, id }) => {
-    if (kind === 'paragraph' || kind === 'item') node.data = { ...node.data, hProperties: { ...(node.data as { hProperties?: object } | undefined)?.hProperties, id } };
+    if (kind === 'paragraph' || kind === 'item')
+      node.data = {
+        ...node.data,
+        hProperties: { ...(node.data as { hProperties?: object } | undefined)?.hProperties, id },
+      };
   });
 }
 
@@ -122,7 +151,10 @@ function transformMarkers(ctx: BuildContext, tree: MdRoot, at: At, chapterFile: 
   visit(tree, 'definition', (node) => void definitions.set(node.identifier, node));
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return undefined;
-    const lone = node.type === 'paragraph' && node.children.length === 1 && node.children[0]!.type === 'html' ? node.children[0] : undefined;
+    const lone =
+      node.type === 'paragraph' && node.children.length === 1 && node.children[0]!.type === 'html'
+        ? node.children[0]
+        : undefined;
     const html = lone ?? (node.type === 'html' ? node : undefined);
     if (html) {
       const m = marker.exec(html.value.trim());
@@ -130,12 +162,16 @@ function transformMarkers(ctx: BuildContext, tree: MdRoot, at: At, chapterFile: 
         parent.children[index] = placeholder(m[1] ?? 'byline', m[2] ?? '') as never;
         return SKIP;
       }
-      if (m) ctx.diagnostics.report('template-error', at(html), ['{{figure}}, {{table}} and {{> byline}} go on a line of their own']);
+      if (m)
+        ctx.diagnostics.report('template-error', at(html), [
+          '{{figure}}, {{table}} and {{> byline}} go on a line of their own',
+        ]);
       else ctx.diagnostics.report('raw-html', at(html));
       parent.children.splice(index, 1);
       return index;
     }
-    if (node.type === 'image' || node.type === 'link' || node.type === 'definition') checkUrl(ctx, node.type, node.url, at(node), chapterFile);
+    if (node.type === 'image' || node.type === 'link' || node.type === 'definition')
+      checkUrl(ctx, node.type, node.url, at(node), chapterFile);
     if (node.type === 'imageReference') {
       const def = definitions.get(node.identifier);
       if (def) checkUrl(ctx, 'image', def.url, at(node), chapterFile);
@@ -149,7 +185,13 @@ function transformMarkers(ctx: BuildContext, tree: MdRoot, at: At, chapterFile: 
  * of the page, so they must be files of the report. Neither may reach a file
  * outside the report root, by `file:` or by `../`.
  */
-function checkUrl(ctx: BuildContext, kind: 'image' | 'link' | 'definition', url: string, place: Place, chapterFile: string): void {
+function checkUrl(
+  ctx: BuildContext,
+  kind: 'image' | 'link' | 'definition',
+  url: string,
+  place: Place,
+  chapterFile: string,
+): void {
   if (url.startsWith('#') || url.startsWith('data:') || url.startsWith('mailto:')) return;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   if (scheme === 'file') return void ctx.diagnostics.report('outside-root', place, [url]);
@@ -164,9 +206,14 @@ function checkUrl(ctx: BuildContext, kind: 'image' | 'link' | 'definition', url:
     // A "%" that starts no escape ("50%.pdf"): the path is what was written.
   }
   const target = path.resolve(ctx.root, path.dirname(chapterFile), file);
-  if (target !== ctx.root && !target.startsWith(ctx.root + path.sep)) ctx.diagnostics.report('outside-root', place, [url]);
+  if (target !== ctx.root && !target.startsWith(ctx.root + path.sep))
+    ctx.diagnostics.report('outside-root', place, [url]);
 }
 
 function placeholder(kind: string, id: string): RootContent {
-  return { type: 'paragraph', children: [], data: { hName: 'report-slot', hProperties: { dataKind: kind, dataId: id } } } as unknown as RootContent;
+  return {
+    type: 'paragraph',
+    children: [],
+    data: { hName: 'report-slot', hProperties: { dataKind: kind, dataId: id } },
+  } as unknown as RootContent;
 }

@@ -5,8 +5,11 @@ import type { Chapter } from '../../model/content.js';
 import type { Strings } from '../../model/templates.js';
 import type { NoteState } from '../../model/edition.js';
 
-
-type At = (node: { position?: { start: { line: number; column: number } } }) => { file: string; line: number; column: number };
+type At = (node: { position?: { start: { line: number; column: number } } }) => {
+  file: string;
+  line: number;
+  column: number;
+};
 
 /**
  * Notes are numbered across the whole edition (remark-rehype would restart at 1
@@ -17,7 +20,14 @@ type At = (node: { position?: { start: { line: number; column: number } } }) => 
  * references `ref-<id>`, `ref-<id>-2`, … across the edition), and its
  * definitions must say the same thing.
  */
-export function collectNotes(ctx: BuildContext, tree: MdRoot, chapter: Chapter, strings: Strings, state: NoteState, at: At): void {
+export function collectNotes(
+  ctx: BuildContext,
+  tree: MdRoot,
+  chapter: Chapter,
+  strings: Strings,
+  state: NoteState,
+  at: At,
+): void {
   const scope: NoteScope = { ctx, chapter, state, at };
   const defs = takeDefinitions(scope, tree);
   const here = numberReferences(scope, tree, defs);
@@ -43,7 +53,8 @@ interface NoteHere {
 function takeDefinitions({ ctx, chapter, state, at }: NoteScope, tree: MdRoot): Map<string, FootnoteDefinition> {
   const defs = new Map<string, FootnoteDefinition>();
   visit(tree, 'footnoteDefinition', (node, index, parent) => {
-    if (defs.has(node.identifier)) ctx.diagnostics.report('duplicate-id', at(node), [`[^${node.label ?? node.identifier}]`, chapter.file]);
+    if (defs.has(node.identifier))
+      ctx.diagnostics.report('duplicate-id', at(node), [`[^${node.label ?? node.identifier}]`, chapter.file]);
     defs.set(node.identifier, node);
     state.defined.push({ id: node.identifier, ...at(node) });
     parent!.children.splice(index!, 1);
@@ -56,7 +67,11 @@ function takeDefinitions({ ctx, chapter, state, at }: NoteScope, tree: MdRoot): 
  * Replaces each note reference by its number (across the edition) linked to the note; a reference to no
  * definition, or the plain text GFM leaves for one, is reported. Returns the notes cited here, in order.
  */
-function numberReferences({ ctx, chapter, state, at }: NoteScope, tree: MdRoot, defs: Map<string, FootnoteDefinition>): Map<string, NoteHere> {
+function numberReferences(
+  { ctx, chapter, state, at }: NoteScope,
+  tree: MdRoot,
+  defs: Map<string, FootnoteDefinition>,
+): Map<string, NoteHere> {
   const here = new Map<string, NoteHere>();
   visit(tree, (node, index, parent) => {
     if (node.type === 'footnoteReference') {
@@ -71,7 +86,8 @@ function numberReferences({ ctx, chapter, state, at }: NoteScope, tree: MdRoot, 
       const k = (state.refs.get(id) ?? 0) + 1;
       state.refs.set(id, k);
       const refId = k > 1 ? `ref-${id}-${k}` : `ref-${id}`;
-      if (!here.has(id)) here.set(id, { anchor: state.listed.has(id) ? `note-${id}-in-${chapter.id}` : `note-${id}`, backTo: refId });
+      if (!here.has(id))
+        here.set(id, { anchor: state.listed.has(id) ? `note-${id}-in-${chapter.id}` : `note-${id}`, backTo: refId });
       parent!.children[index!] = noteRef(`#${here.get(id)!.anchor}`, String(state.numbers.get(id)), refId);
       return SKIP;
     }
@@ -90,12 +106,23 @@ function noteRef(url: string, number: string, refId: string): PhrasingContent {
   return {
     type: 'noteRef',
     data: { hName: 'sup', hProperties: { className: ['note-ref'] } },
-    children: [{ type: 'link', url, children: [{ type: 'text', value: number }], data: { hProperties: { id: refId, role: 'doc-noteref' } } }],
+    children: [
+      {
+        type: 'link',
+        url,
+        children: [{ type: 'text', value: number }],
+        data: { hProperties: { id: refId, role: 'doc-noteref' } },
+      },
+    ],
   } as unknown as PhrasingContent;
 }
 
 /** Reports a note defined but not cited here, and one whose definition here differs from the one listed first in the edition. */
-function checkDefinitions({ ctx, state, at }: NoteScope, defs: Map<string, FootnoteDefinition>, here: Map<string, NoteHere>): void {
+function checkDefinitions(
+  { ctx, state, at }: NoteScope,
+  defs: Map<string, FootnoteDefinition>,
+  here: Map<string, NoteHere>,
+): void {
   for (const [id, def] of defs) if (!here.has(id)) ctx.diagnostics.report('unused-note', at(def), [def.label ?? id]);
   for (const id of here.keys()) {
     const def = defs.get(id)!;
@@ -107,21 +134,39 @@ function checkDefinitions({ ctx, state, at }: NoteScope, defs: Map<string, Footn
 }
 
 /** The chapter's list of notes: each cited note, numbered, with a link back to its first reference here. */
-function noteList(state: NoteState, strings: Strings, defs: Map<string, FootnoteDefinition>, here: Map<string, NoteHere>): RootContent {
+function noteList(
+  state: NoteState,
+  strings: Strings,
+  defs: Map<string, FootnoteDefinition>,
+  here: Map<string, NoteHere>,
+): RootContent {
   const items = [...here].map(([id, { anchor, backTo }]) => {
     const def = defs.get(id)!;
     const children = structuredClone(def.children) as RootContent[];
     const last = children[children.length - 1];
-    const back = { type: 'link', url: `#${backTo}`, children: [{ type: 'text', value: '↑' }], data: { hProperties: { className: ['note-back'], ariaLabel: strings.backToText, role: 'doc-backlink' } } };
+    const back = {
+      type: 'link',
+      url: `#${backTo}`,
+      children: [{ type: 'text', value: '↑' }],
+      data: { hProperties: { className: ['note-back'], ariaLabel: strings.backToText, role: 'doc-backlink' } },
+    };
     if (last && last.type === 'paragraph') last.children.push({ type: 'text', value: ' ' }, back as PhrasingContent);
     else children.push({ type: 'paragraph', children: [back as PhrasingContent] });
-    return { type: 'noteItem', data: { hName: 'li', hProperties: { id: anchor, value: state.numbers.get(id) } }, children };
+    return {
+      type: 'noteItem',
+      data: { hName: 'li', hProperties: { id: anchor, value: state.numbers.get(id) } },
+      children,
+    };
   });
   return {
     type: 'noteList',
     data: { hName: 'aside', hProperties: { className: ['notes'], role: 'doc-endnotes', ariaLabel: strings.notes } },
     children: [
-      { type: 'noteTitle', data: { hName: 'p', hProperties: { className: ['notes-title'] } }, children: [{ type: 'text', value: strings.notes }] },
+      {
+        type: 'noteTitle',
+        data: { hName: 'p', hProperties: { className: ['notes-title'] } },
+        children: [{ type: 'text', value: strings.notes }],
+      },
       { type: 'noteItems', data: { hName: 'ol' }, children: items },
     ],
   } as unknown as RootContent;

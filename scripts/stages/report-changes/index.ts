@@ -37,7 +37,10 @@ export interface Changes {
  * PDFs to find the pages where each value landed and the pages that differ.
  *   record values → diff with the last record → (changed) find them on the PDF pages → summary, page
  */
-export async function reportChanges(ctx: BuildContext, input: RecordInput & { printed: PrintedEdition[]; previous?: ValueRecord; since?: string }): Promise<Changes> {
+export async function reportChanges(
+  ctx: BuildContext,
+  input: RecordInput & { printed: PrintedEdition[]; previous?: ValueRecord; since?: string },
+): Promise<Changes> {
   const record = recordValues(ctx, input);
   const set = diffRecords(input.previous, record, input.langs);
   if (input.previous && hasChanges(set)) {
@@ -53,7 +56,12 @@ export async function reportChanges(ctx: BuildContext, input: RecordInput & { pr
     const again = diffRecords(before, record, input.langs);
     Object.assign(set, { changed: again.changed, added: again.added, removed: again.removed });
   }
-  return { record, set, lines: summaryLines(set, record, input.langs), html: changesPage(set, input.langs, path.join(ctx.cacheDir, 'changes', 'svg'), input.since) };
+  return {
+    record,
+    set,
+    lines: summaryLines(set, record, input.langs),
+    html: changesPage(set, input.langs, path.join(ctx.cacheDir, 'changes', 'svg'), input.since),
+  };
 }
 
 function changedPages(before: string[], after: string[]): number[] {

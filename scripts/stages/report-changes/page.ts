@@ -35,7 +35,8 @@ export function changesPage(set: ChangeSet, langs: Lang[], svgDir: string, since
   const body: ElementContent[] = [h('h1', t.title)];
   if (since) body.push(h('p.since', `git ${since} → working tree`));
   if (!set.compared) body.push(h('p', t.first));
-  else if (!set.changed.length && !set.added.length && !set.removed.length && !set.charts.length) body.push(h('p', t.none));
+  else if (!set.changed.length && !set.added.length && !set.removed.length && !set.charts.length)
+    body.push(h('p', t.none));
   const section = (title: string, items: ValueChange[]) => {
     if (!items.length) return;
     body.push(h('h2', `${title} (${items.length})`), ...items.map((c) => valueBlock(c, langs)));
@@ -51,13 +52,24 @@ export function changesPage(set: ChangeSet, langs: Lang[], svgDir: string, since
         body.push(
           h('section.chart', { id: `chart-${chart.id}-${lang}` }, [
             h('h3', `${chart.label[lang] ?? chart.id} — ${langName[lang]}`),
-            h('div.side', [h('figure', [h('figcaption', t.before), svgOf(svgDir, chart.before[lang], `b-${chart.id.replace(/[^A-Za-z0-9-]/g, "-")}-${lang}`)]), h('figure', [h('figcaption', t.after), svgOf(svgDir, chart.after[lang], `a-${chart.id.replace(/[^A-Za-z0-9-]/g, "-")}-${lang}`)])]),
+            h('div.side', [
+              h('figure', [
+                h('figcaption', t.before),
+                svgOf(svgDir, chart.before[lang], `b-${chart.id.replace(/[^A-Za-z0-9-]/g, '-')}-${lang}`),
+              ]),
+              h('figure', [
+                h('figcaption', t.after),
+                svgOf(svgDir, chart.after[lang], `a-${chart.id.replace(/[^A-Za-z0-9-]/g, '-')}-${lang}`),
+              ]),
+            ]),
           ]),
         );
       }
     }
   }
-  const pageLines = langs.filter((l) => set.pages[l] !== undefined).map((l) => h('li', `${langName[l]}: ${set.pages[l]!.length ? ranges(set.pages[l]!) : '—'}`));
+  const pageLines = langs
+    .filter((l) => set.pages[l] !== undefined)
+    .map((l) => h('li', `${langName[l]}: ${set.pages[l]!.length ? ranges(set.pages[l]!) : '—'}`));
   if (pageLines.length) body.push(h('h2', t.pages), h('ul', pageLines));
   const doc = h('html', { lang: 'zh-CN' }, [
     h('head', [
@@ -88,14 +100,23 @@ function valueBlock(c: ValueChange, langs: Lang[]): Element {
       const claim = [a, b].some((u) => u && makesClaim(u.sentence, lang));
       rows.push(
         h('div.use', [
-          h('p.where', `${use.file}:${use.line}${a?.page ? ` · PDF p.${a.page}` : ''}${b?.page && b.page !== a?.page ? ` (was p.${b.page})` : ''}`),
-          h('div.side', [h('blockquote.before', { lang: lang === 'zh' ? 'zh-CN' : 'en' }, sentence(b, 'del')), h('blockquote.after', { lang: lang === 'zh' ? 'zh-CN' : 'en' }, sentence(a, 'ins'))]),
+          h(
+            'p.where',
+            `${use.file}:${use.line}${a?.page ? ` · PDF p.${a.page}` : ''}${b?.page && b.page !== a?.page ? ` (was p.${b.page})` : ''}`,
+          ),
+          h('div.side', [
+            h('blockquote.before', { lang: lang === 'zh' ? 'zh-CN' : 'en' }, sentence(b, 'del')),
+            h('blockquote.after', { lang: lang === 'zh' ? 'zh-CN' : 'en' }, sentence(a, 'ins')),
+          ]),
           ...(claim ? [h('p.reread', t.reread)] : []),
         ]),
       );
     }
   }
-  return h('section.value', { id: `value-${c.id}` }, [h('h3', [h('code', c.id), ` ${c.before?.raw ?? '—'} → ${c.after?.raw ?? '—'}`]), ...rows]);
+  return h('section.value', { id: `value-${c.id}` }, [
+    h('h3', [h('code', c.id), ` ${c.before?.raw ?? '—'} → ${c.after?.raw ?? '—'}`]),
+    ...rows,
+  ]);
 }
 
 function shown(v: RecordedValue | undefined, lang: Lang): string {
@@ -107,7 +128,8 @@ function sentence(u: ValueUse | undefined, tag: 'del' | 'ins'): ElementContent[]
   if (!u) return [h('span.muted', '—')];
   const out: ElementContent[] = [];
   // eslint-disable-next-line no-control-regex -- \u0001 and \u0002 are the markers around the value (sentences.ts)
-  for (const [i, part] of u.sentence.split(/\u0001|\u0002/).entries()) if (part) out.push(i % 2 ? h(tag, part) : { type: 'text', value: part });
+  for (const [i, part] of u.sentence.split(/\u0001|\u0002/).entries())
+    if (part) out.push(i % 2 ? h(tag, part) : { type: 'text', value: part });
   return out;
 }
 

@@ -19,8 +19,22 @@ export interface PdfPages {
  */
 export async function readPdfPages(bytes: Uint8Array): Promise<PdfPages> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
-  const skip = new Set([pdfjs.OPS.setFont, pdfjs.OPS.showText, pdfjs.OPS.showSpacedText, pdfjs.OPS.nextLineShowText, pdfjs.OPS.nextLineSetSpacingShowText, pdfjs.OPS.paintImageXObject, pdfjs.OPS.dependency]);
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
+  const skip = new Set([
+    pdfjs.OPS.setFont,
+    pdfjs.OPS.showText,
+    pdfjs.OPS.showSpacedText,
+    pdfjs.OPS.nextLineShowText,
+    pdfjs.OPS.nextLineSetSpacingShowText,
+    pdfjs.OPS.paintImageXObject,
+    pdfjs.OPS.dependency,
+  ]);
   const texts: string[] = [];
   const hashes: string[] = [];
   try {
@@ -34,7 +48,12 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfPages> {
       const ops = await page.getOperatorList();
       ops.fnArray.forEach((fn, k) => {
         h.update(String(fn));
-        if (!skip.has(fn)) h.update(JSON.stringify(ops.argsArray[k], (_, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : typeof v === 'string' ? '' : v)));
+        if (!skip.has(fn))
+          h.update(
+            JSON.stringify(ops.argsArray[k], (_, v) =>
+              typeof v === 'number' ? Math.round(v * 100) / 100 : typeof v === 'string' ? '' : v,
+            ),
+          );
       });
       hashes.push(h.digest('hex').slice(0, 16));
       page.cleanup();
@@ -59,7 +78,8 @@ export async function pdfPagesOf(cacheDir: string, bytes: Uint8Array): Promise<P
   const file = path.join(dir, `${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}.json`);
   try {
     const kept = JSON.parse(readFileSync(file, 'utf8')) as PdfPages;
-    if (Array.isArray(kept.texts) && Array.isArray(kept.hashes) && kept.texts.length === kept.hashes.length) return kept;
+    if (Array.isArray(kept.texts) && Array.isArray(kept.hashes) && kept.texts.length === kept.hashes.length)
+      return kept;
   } catch {
     // (not read before, or a file cut short: read now)
   }
@@ -84,7 +104,13 @@ export async function pdfPagesOf(cacheDir: string, bytes: Uint8Array): Promise<P
  * Put each use of `lang` on the page where it landed: the first page, from its
  * section's page on (the TOC's page numbers), whose text holds the value as printed.
  */
-export function placeOnPages(record: ValueRecord, lang: Lang, pdf: PdfPages, sectionPages: Record<string, number>, sectionOrder: string[]): void {
+export function placeOnPages(
+  record: ValueRecord,
+  lang: Lang,
+  pdf: PdfPages,
+  sectionPages: Record<string, number>,
+  sectionOrder: string[],
+): void {
   const squeeze = (s: string) => s.replace(/\s+/g, '').replace(/\u00ad/g, '');
   const pages = pdf.texts.map(squeeze);
   for (const use of record.uses[lang] ?? []) {

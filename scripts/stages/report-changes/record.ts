@@ -93,7 +93,8 @@ export function recordValues(ctx: BuildContext, input: RecordInput): ValueRecord
       const edition = input.rendered[lang];
       const n = edition?.state.numbers.get(table.id);
       if (edition && n !== undefined) num[lang] = n;
-      if (edition && n !== undefined) label[lang] = `${edition.state.strings.table}${edition.state.strings.numberSpace}${n} ${table.caption[lang]}`;
+      if (edition && n !== undefined)
+        label[lang] = `${edition.state.strings.table}${edition.state.strings.numberSpace}${n} ${table.caption[lang]}`;
     }
     record.tables[table.id] = { dataset, rows: table.binding!.rows.map((r) => r.line), n: num, label };
   }

@@ -16,7 +16,8 @@ export interface Printer {
   ref: (id: string) => string | undefined;
 }
 
-const token = /\{\{\s*(num|ref|figure|table)\s+"([^"]*)"[^}]*\}\}|\{\{[^}]*\}\}|\[\^[^\]]+\]|!?\[([^\]]*)\]\([^)]*\)|\*\*|__|[*_`]/g;
+const token =
+  /\{\{\s*(num|ref|figure|table)\s+"([^"]*)"[^}]*\}\}|\{\{[^}]*\}\}|\[\^[^\]]+\]|!?\[([^\]]*)\]\([^)]*\)|\*\*|__|[*_`]/g;
 
 /** The sentence holding the {{num}} that starts at `line`:`column` (1-based, in the chapter file) of `body`. */
 export function sentenceAt(body: string, bodyLine: number, line: number, column: number, print: Printer): string {

@@ -30,7 +30,12 @@ type Options = { root: string; cacheDir: string };
  * returns the summary lines. A revision that cannot be read or does not build
  * fails with catalogue lines (the revision's own messages name it).
  */
-export async function changesSince<O extends Options>(opts: O, rev: string, file: string, prepare: (o: O) => Promise<Prepared>): Promise<string[]> {
+export async function changesSince<O extends Options>(
+  opts: O,
+  rev: string,
+  file: string,
+  prepare: (o: O) => Promise<Prepared>,
+): Promise<string[]> {
   const old = mkdtempSync(path.join(tmpdir(), 'report-at-'));
   try {
     const why = writeRevision(opts.root, rev, old);
@@ -48,7 +53,8 @@ export async function changesSince<O extends Options>(opts: O, rev: string, file
     }
     const after = await prepare(opts);
     const langs = after.config.languages;
-    const record = (p: Prepared) => recordValues(p.ctx, { langs, data: p.data, chapters: p.chapters, rendered: p.rendered });
+    const record = (p: Prepared) =>
+      recordValues(p.ctx, { langs, data: p.data, chapters: p.chapters, rendered: p.rendered });
     const now = record(after);
     const set = diffRecords(record(before), now, langs);
     mkdirSync(path.dirname(file), { recursive: true });

@@ -12,17 +12,26 @@ export function summaryLines(set: ChangeSet, record: ValueRecord, langs: Lang[])
   const lines: string[] = [];
   const width = Math.max(0, ...[...set.changed, ...set.added, ...set.removed].map((c) => c.id.length));
   const where = (c: ValueChange) => {
-    const uses = langs.map((l) => (c.usesAfter[l]?.length ? c.usesAfter[l]! : c.usesBefore[l] ?? []).map((u) => `${l} ${place(u)}`).join(', ')).filter(Boolean);
+    const uses = langs
+      .map((l) =>
+        (c.usesAfter[l]?.length ? c.usesAfter[l]! : (c.usesBefore[l] ?? [])).map((u) => `${l} ${place(u)}`).join(', '),
+      )
+      .filter(Boolean);
     const figures = c.charts.map((id) => numberOf(record.charts[id]?.n, langs)).filter(Boolean);
     const tables = c.tables.map((id) => numberOf(record.tables[id]?.n, langs)).filter(Boolean);
     return `(${uses.join(', ') || 'not printed in prose'}; figure ${figures.join(', ') || '—'}; table ${tables.join(', ') || '—'})`;
   };
-  for (const c of set.changed) lines.push(`${c.id.padEnd(width)}  ${raw(c.before)} → ${raw(c.after)}${c.before?.unit !== c.after?.unit ? ` (unit ${c.before?.unit} → ${c.after?.unit})` : ''}  ${where(c)}`);
+  for (const c of set.changed)
+    lines.push(
+      `${c.id.padEnd(width)}  ${raw(c.before)} → ${raw(c.after)}${c.before?.unit !== c.after?.unit ? ` (unit ${c.before?.unit} → ${c.after?.unit})` : ''}  ${where(c)}`,
+    );
   for (const c of set.added) lines.push(`${c.id.padEnd(width)}  added: ${raw(c.after)}  ${where(c)}`);
   for (const c of set.removed) lines.push(`${c.id.padEnd(width)}  removed (was ${raw(c.before)})  ${where(c)}`);
   for (const chart of set.charts) {
     const in_ = langs.filter((l) => chart.after[l] !== undefined && chart.after[l] !== chart.before[l]);
-    lines.push(`chart ${chart.id}${numberOf(record.charts[chart.id]?.n, langs) ? ` (figure ${numberOf(record.charts[chart.id]?.n, langs)})` : ''} redrawn: ${in_.join(', ')}`);
+    lines.push(
+      `chart ${chart.id}${numberOf(record.charts[chart.id]?.n, langs) ? ` (figure ${numberOf(record.charts[chart.id]?.n, langs)})` : ''} redrawn: ${in_.join(', ')}`,
+    );
   }
   for (const lang of langs) {
     const pages = set.pages[lang];

@@ -57,21 +57,50 @@ export function reviewPage(input: ReviewInput): string {
         h('body', [
           h('header.top', [
             h('h1', title),
-            h('p.lede', `Each unit of the ${alignment.translations.map((t) => names[t.lang]).join(' and ')} edition beside the ${names[src]} unit it translates, in reading order. Built with every build; not linked from the editions. npm run check prints the same findings with file and line.`),
+            h(
+              'p.lede',
+              `Each unit of the ${alignment.translations.map((t) => names[t.lang]).join(' and ')} edition beside the ${names[src]} unit it translates, in reading order. Built with every build; not linked from the editions. npm run check prints the same findings with file and line.`,
+            ),
             h('ul.summary', [
               summaryItem(pairs.length, 'units'),
-              summaryItem(count((p) => p.status === 'stale'), 'changed since translated'),
-              summaryItem(count((p) => p.status === 'untranslated'), 'without translation'),
-              summaryItem(count((p) => p.status === 'orphan'), 'without source'),
-              summaryItem(count((p) => p.status === 'unrecorded'), 'not recorded'),
-              summaryItem(count((p) => p.mismatches.length > 0), 'pairs that differ'),
+              summaryItem(
+                count((p) => p.status === 'stale'),
+                'changed since translated',
+              ),
+              summaryItem(
+                count((p) => p.status === 'untranslated'),
+                'without translation',
+              ),
+              summaryItem(
+                count((p) => p.status === 'orphan'),
+                'without source',
+              ),
+              summaryItem(
+                count((p) => p.status === 'unrecorded'),
+                'not recorded',
+              ),
+              summaryItem(
+                count((p) => p.mismatches.length > 0),
+                'pairs that differ',
+              ),
             ]),
-            h('label.filter', [h('input#attention-only', { type: 'checkbox' }), ' Show only the units that need attention']),
+            h('label.filter', [
+              h('input#attention-only', { type: 'checkbox' }),
+              ' Show only the units that need attention',
+            ]),
             attention.length
-              ? h('ol.attention', attention.map(({ c, p }) => h('li', [h('a', { href: `#${rowId(c, p)}` }, describe(p)), ` — ${(p.target ?? p.source)!.id}`])))
+              ? h(
+                  'ol.attention',
+                  attention.map(({ c, p }) =>
+                    h('li', [h('a', { href: `#${rowId(c, p)}` }, describe(p)), ` — ${(p.target ?? p.source)!.id}`]),
+                  ),
+                )
               : h('p.lede', 'Every unit is in step with its source.'),
           ]),
-          h('main', chapters.map((c) => chapterSection(c, input))),
+          h(
+            'main',
+            chapters.map((c) => chapterSection(c, input)),
+          ),
         ]),
       ]),
     ],
@@ -98,7 +127,13 @@ function chapterSection(c: ChapterAlignment, input: ReviewInput): Element {
   const link = (file: string) => h('a', { href: `${input.sourceBase}/${file}` }, file);
   return h('section.chapter', { id: `chapter-${c.target.lang}-${c.id}` }, [
     h('h2', heading ? [heading.source?.text ?? '', ' · ', heading.target?.text ?? ''] : c.id),
-    h('p.files', [link(c.source.file), ' ↔ ', link(c.target.file), ' · recorded in ', c.recorded ? link(c.sidecar) : `${c.sidecar} (missing)`]),
+    h('p.files', [
+      link(c.source.file),
+      ' ↔ ',
+      link(c.target.file),
+      ' · recorded in ',
+      c.recorded ? link(c.sidecar) : `${c.sidecar} (missing)`,
+    ]),
     h('div.columns', { ariaHidden: 'true' }, [h('div', names[c.source.lang]), h('div', names[c.target.lang])]),
     ...c.pairs.map((p) => row(c, p, input)),
   ]);
@@ -114,17 +149,43 @@ function row(c: ChapterAlignment, p: UnitPair, input: ReviewInput): Element {
   const flags: ElementContent[] = [];
   if (p.status !== 'ok') flags.push(h('div.status', statusLabel[p.status]));
   else if (p.mismatches.length) flags.push(h('div.status', 'The pair differs'));
-  const mismatches = p.mismatches.length ? [h('ul.issues', p.mismatches.map((m) => h('li', `${m.what} only in the ${names[m.side === 'source' ? c.source.lang : c.target.lang]}`)))] : [];
+  const mismatches = p.mismatches.length
+    ? [
+        h(
+          'ul.issues',
+          p.mismatches.map((m) =>
+            h('li', `${m.what} only in the ${names[m.side === 'source' ? c.source.lang : c.target.lang]}`),
+          ),
+        ),
+      ]
+    : [];
   const stale = p.status === 'stale' && p.source && p.record?.source !== undefined;
   return h(`div`, { className: classes, id: rowId(c, p) }, [
     ...flags,
-    cell(p.source, c.source.lang, input, stale ? h('div.change', [h('div.was', { lang: 'en' }, 'Changed since translated (struck out: removed; underlined: added):'), h('p', changeText(textChange(p.record!.source!, p.source!.text, c.source.lang), c.source.lang))]) : undefined, `no ${names[c.source.lang]} source`),
+    cell(
+      p.source,
+      c.source.lang,
+      input,
+      stale
+        ? h('div.change', [
+            h('div.was', { lang: 'en' }, 'Changed since translated (struck out: removed; underlined: added):'),
+            h('p', changeText(textChange(p.record!.source!, p.source!.text, c.source.lang), c.source.lang)),
+          ])
+        : undefined,
+      `no ${names[c.source.lang]} source`,
+    ),
     cell(p.target, c.target.lang, input, undefined, `no ${names[c.target.lang]} translation`),
     ...mismatches,
   ]);
 }
 
-function cell(u: Unit | undefined, lang: Lang, input: ReviewInput, change: Element | undefined, missing: string): Element {
+function cell(
+  u: Unit | undefined,
+  lang: Lang,
+  input: ReviewInput,
+  change: Element | undefined,
+  missing: string,
+): Element {
   if (!u) return h('div.unit', { lang: htmlLangs[lang] }, [h('p.missing', missing)]);
   const edition = `../${lang}/index.html#${encodeURIComponent(u.anchor)}`;
   return h('div.unit', { lang: htmlLangs[lang] }, [

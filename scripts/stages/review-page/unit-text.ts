@@ -15,7 +15,8 @@ export interface TextContext {
   strings: Record<Lang, Strings>;
 }
 
-const expression = /\{\{\s*(num|ref)\s+"([^"]+)"([^}]*)\}\}|\{\{\s*(figure|table)\s+"([^"]+)"\s*\}\}|\{\{>\s*byline\s*\}\}|\[\^([^\]]+)\]/g;
+const expression =
+  /\{\{\s*(num|ref)\s+"([^"]+)"([^}]*)\}\}|\{\{\s*(figure|table)\s+"([^"]+)"\s*\}\}|\{\{>\s*byline\s*\}\}|\[\^([^\]]+)\]/g;
 
 /**
  * A unit's text as hast: {{num}} and {{ref}} show what the edition prints (the expression as a tooltip),
@@ -29,12 +30,22 @@ export function unitText(text: string, lang: Lang, tc: TextContext): ElementCont
     last = m.index + m[0].length;
     if (m[1] === 'num') {
       const v = tc.data.values.get(m[2]!);
-      const shown = !v ? '??' : /bare\s*=\s*true/.test(m[3] ?? '') ? formatBare(v.raw, lang) : formatValue(v.raw, v.unit, lang);
+      const shown = !v
+        ? '??'
+        : /bare\s*=\s*true/.test(m[3] ?? '')
+          ? formatBare(v.raw, lang)
+          : formatValue(v.raw, v.unit, lang);
       out.push(h('span.value', { title: m[0] }, shown));
     } else if (m[1] === 'ref') {
       const n = tc.rendered[lang]?.state.numbers.get(m[2]!);
       const s = tc.strings[lang];
-      out.push(h('span.value', { title: m[0] }, `${m[2]!.startsWith('fig:') ? s.figure : s.table}${s.numberSpace}${n ?? '??'}`));
+      out.push(
+        h(
+          'span.value',
+          { title: m[0] },
+          `${m[2]!.startsWith('fig:') ? s.figure : s.table}${s.numberSpace}${n ?? '??'}`,
+        ),
+      );
     } else if (m[4]) out.push(h('span.slot', `${m[4]} ${m[5]}`));
     else if (m[6]) out.push(h('sup.note', `[^${m[6]}]`));
     else out.push(h('span.slot', 'byline'));
@@ -45,5 +56,7 @@ export function unitText(text: string, lang: Lang, tc: TextContext): ElementCont
 
 /** The change since the translation, a few words around each edit: removed <del>, added <ins>. */
 export function changeText(change: TextChange, lang: Lang): ElementContent[] {
-  return trimmedParts(change, lang).map((p) => (p.added ? h('ins', p.value) : p.removed ? h('del', p.value) : ({ type: 'text', value: p.value } as ElementContent)));
+  return trimmedParts(change, lang).map((p) =>
+    p.added ? h('ins', p.value) : p.removed ? h('del', p.value) : ({ type: 'text', value: p.value } as ElementContent),
+  );
 }

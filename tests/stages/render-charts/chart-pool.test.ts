@@ -28,10 +28,12 @@ describe('a chart thread', () => {
     } finally {
       await thread!.close();
     }
-    expect(readdirSync(path.join(dir, 'thread', 'charts')).sort()).toEqual(readdirSync(path.join(dir, 'here', 'charts')).sort());
+    expect(readdirSync(path.join(dir, 'thread', 'charts')).sort()).toEqual(
+      readdirSync(path.join(dir, 'here', 'charts')).sort(),
+    );
   });
 
-  it('fails a chart it cannot render with the thread\'s error, not silently', async () => {
+  it("fails a chart it cannot render with the thread's error, not silently", async () => {
     const prep = await prepare(options(repo, path.join(dir, 'dist'), { cacheDir: path.join(dir, 'bad') }));
     const [thread] = chartThreads(prep.ctx, { data: prep.data, templates: prep.templates }, 1);
     try {

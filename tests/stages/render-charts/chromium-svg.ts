@@ -13,7 +13,9 @@ import { LEGEND_COLUMNS } from '../../../scripts/stages/render-charts/narrow-spe
  */
 export function openVegaPage(ctx: BuildContext, hostDir: string): Promise<BuildPage[]> {
   const vegaDir = path.join(ctx.packageDir, 'node_modules', 'vega', 'build');
-  const faces = allFaces(ctx.session.fontFaces, ctx.packageDir, [...new Set([...editionFamilies.zh.sans, ...editionFamilies.en.sans])]);
+  const faces = allFaces(ctx.session.fontFaces, ctx.packageDir, [
+    ...new Set([...editionFamilies.zh.sans, ...editionFamilies.en.sans]),
+  ]);
   const css = fontFaceCss(faces, (f) => pathToFileURL(f.file).href);
   const html = `<!doctype html><meta charset="utf-8"><style>${css}</style><script src="${pathToFileURL(path.join(vegaDir, 'vega.min.js')).href}"></script><body></body>`;
   return openPages(ctx, { count: 1, html, hostDir, allowedDirs: [path.join(ctx.packageDir, 'node_modules'), hostDir] });
@@ -27,7 +29,12 @@ export function openVegaPage(ctx: BuildContext, hostDir: string): Promise<BuildP
  * The function runs in the page: it must not name inner functions (tsx would
  * wrap them in a helper the page does not have).
  */
-export function svgOnPage(page: Page, vg: unknown, text: string, fitWidth: number | undefined): Promise<{ svg?: string; error?: string }> {
+export function svgOnPage(
+  page: Page,
+  vg: unknown,
+  text: string,
+  fitWidth: number | undefined,
+): Promise<{ svg?: string; error?: string }> {
   return page.evaluate(
     async (spec: unknown, text: string, fit: number, signal: string) => {
       type Bounds = { x1: number; x2: number };
@@ -40,8 +47,15 @@ export function svgOnPage(page: Page, vg: unknown, text: string, fitWidth: numbe
         padding(): { left: number; right: number };
         scenegraph(): { root: { bounds: Bounds } };
       };
-      const w = window as unknown as { vega: { View: new (r: unknown, o: unknown) => View; parse(s: unknown): unknown } };
-      const fonts = ["400 12px 'Noto Sans SC'", "700 12px 'Noto Sans SC'", "400 12px 'Source Sans 3'", "600 12px 'Source Sans 3'"];
+      const w = window as unknown as {
+        vega: { View: new (r: unknown, o: unknown) => View; parse(s: unknown): unknown };
+      };
+      const fonts = [
+        "400 12px 'Noto Sans SC'",
+        "700 12px 'Noto Sans SC'",
+        "400 12px 'Source Sans 3'",
+        "600 12px 'Source Sans 3'",
+      ];
       await Promise.all(fonts.map((f) => document.fonts.load(f, text)));
       await document.fonts.ready;
       let view: View;

@@ -47,7 +47,16 @@ let page: Page;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'vega-svg-'));
-  ctx = { root: repo, packageDir: repo, diagnostics: new Diagnostics(), log: () => undefined, cacheDir: dir, browser: testBrowser, browserTimeoutMs: 120_000, session: newSession() };
+  ctx = {
+    root: repo,
+    packageDir: repo,
+    diagnostics: new Diagnostics(),
+    log: () => undefined,
+    cacheDir: dir,
+    browser: testBrowser,
+    browserTimeoutMs: 120_000,
+    session: newSession(),
+  };
   page = (await openVegaPage(ctx, dir))[0]!.page;
 });
 
@@ -60,7 +69,9 @@ afterAll(async () => {
 describe('charts rendered in Node', () => {
   it('are the SVGs Chromium draws, for every chart of the real report in both editions, print and phone layouts', async () => {
     // Prepared from the real report without writing to it (the cache is a temp folder).
-    const prep = await prepare(options(repo, path.join(dir, 'dist'), { cacheDir: path.join(dir, 'cache'), session: ctx.session }));
+    const prep = await prepare(
+      options(repo, path.join(dir, 'dist'), { cacheDir: path.join(dir, 'cache'), session: ctx.session }),
+    );
     const { data, templates, config } = prep;
     const work = startCharts(prep.ctx, data, templates, config.languages);
     await work.done;
@@ -73,7 +84,9 @@ describe('charts rendered in Node', () => {
         const rendered = new Map((await work.charts.get(`${lang}|${figure.id}`))!.svgs);
         for (const variant of figureVariants(figure, ds, lang, { data, templates })) {
           const fit = variant.narrow ? Number(variant.spec.width) : undefined;
-          const chromium = dropContainerRoles(drawn(await svgOnPage(page, compile(variant.spec as never).spec, textIn(variant.spec), fit)));
+          const chromium = dropContainerRoles(
+            drawn(await svgOnPage(page, compile(variant.spec as never).spec, textIn(variant.spec), fit)),
+          );
           const node = rendered.get(variant.key)!;
           seen.push(variant.key);
           const d = differences(chromium, node);
@@ -105,11 +118,27 @@ describe('charts rendered in Node', () => {
       height: 160,
       mark: { type: 'bar', tooltip: false },
       encoding: {
-        x: { field: 'c', type: 'nominal', axis: { labelLimit: 90, labelFontStyle: 'italic', labelExpr: "length(datum.label) > 12 ? [slice(datum.label, 0, 12), slice(datum.label, 12)] : datum.label" } },
-        y: { field: 'v', type: 'quantitative', axis: { format: ',.3~f', title: 'Value (RMB 100 million), negative below' } },
+        x: {
+          field: 'c',
+          type: 'nominal',
+          axis: {
+            labelLimit: 90,
+            labelFontStyle: 'italic',
+            labelExpr: 'length(datum.label) > 12 ? [slice(datum.label, 0, 12), slice(datum.label, 12)] : datum.label',
+          },
+        },
+        y: {
+          field: 'v',
+          type: 'quantitative',
+          axis: { format: ',.3~f', title: 'Value (RMB 100 million), negative below' },
+        },
         color: { field: 's', type: 'nominal', legend: { labelLimit: 70, columns: 2, title: 'Series — 系列' } },
       },
-      config: { font, axis: { labelFontSize: size, titleFontSize: size + 1, titleFontWeight: 'bold' }, legend: { labelFontSize: size } },
+      config: {
+        font,
+        axis: { labelFontSize: size, titleFontSize: size + 1, titleFontWeight: 'bold' },
+        legend: { labelFontSize: size },
+      },
     }));
     for (const spec of specs) {
       const vg = compile(spec as never).spec;
