@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BuildContext, Lang } from '../../context.js';
-import type { ChartInputs, EditionChart } from './chart-work.js';
+import type { ChartInputs, EditionChart } from './edition-chart.js';
 
 /** What the main thread sends a chart thread when it starts it (workerData). */
 export interface ThreadSetup {

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { newSession, type BuildContext } from '../../context.js';
 import { Diagnostics } from '../../diagnostics/collector.js';
-import { editionChart } from './chart-work.js';
+import { editionChart } from './edition-chart.js';
 import type { ThreadAnswer, ThreadJob, ThreadSetup } from './chart-pool.js';
 
 /*

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepare } from '../../../scripts/build.js';
-import { editionChart } from '../../../scripts/stages/render-charts/chart-work.js';
+import { editionChart } from '../../../scripts/stages/render-charts/edition-chart.js';
 import { chartThreads } from '../../../scripts/stages/render-charts/chart-pool.js';
 import { options, repo } from '../../helpers.js';
 

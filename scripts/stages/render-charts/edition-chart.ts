@@ -1,0 +1,244 @@
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
+import type { BuildContext, Lang } from '../../context.js';
+import type { Rule, Place, Severity } from '../../diagnostics/catalogue.js';
+import type { Dataset, Figure, ReportData } from '../../model/data.js';
+import type { Templates } from '../../model/templates.js';
+import { jsonPlace } from '../../sources/json.js';
+import { bestProblem } from '../../sources/vega-lite-schema.js';
+import { templateFile } from '../../model/templates.js';
+import { textMeasure } from '../../fonts/text-measure.js';
+import {
+  chartRows,
+  checkData,
+  checkFields,
+  checkI18n,
+  checkSchema,
+  expressionProblem,
+  localize,
+  withoutComments,
+  type SpecProblem,
+} from './chart-spec.js';
+import { neutralOrder } from './domains.js';
+import { chartVariants, type ChartVariant } from './variants.js';
+import { dropContainerRoles, withMarkText } from './mark-text.js';
+import { svgInNode } from './vega-svg.js';
+import { chartKey } from '../../model/charts.js';
+
+/*
+ * One chart of one edition: its variants (print, narrow) compiled from the spec, each rendered in Node or taken
+ * from the cache by a hash of its compiled spec, and what to report about it. Where and when charts are
+ * rendered (threads, order) is chart-work.ts's.
+ */
+
+/** Bump when the SVG changes for the same spec. */
+const RENDERER_VERSION = 'vega-6|node-1';
+
+/** A diagnostic to report when the stage's results are taken (the arguments of Diagnostics.report). */
+export type Note = [rule: Rule, place: Place, args: string[], hintArgs: string[], severity?: Severity];
+
+/** One chart of one edition: its renderings by key (print, narrow) and what to report about it. */
+export interface EditionChart {
+  /** Problems of the spec itself, the same in every edition: reported once. */
+  specProblems: Note[];
+  /** Its compiler's warnings (each once), or the error that stopped it. */
+  notes: Note[];
+  svgs: [key: string, svg: string][];
+  /** Renderings made now (not taken from the cache). */
+  rendered: number;
+}
+
+/**
+ * What a chart needs of the report: its figure, dataset, theme and strings (all a worker thread is sent),
+ * and the rows of each dataset as charts take them in each edition, made once by whoever renders (`rows`).
+ */
+export type ChartInputs = {
+  data: Pick<ReportData, 'figures' | 'datasets'>;
+  templates: Pick<Templates, 'chartTheme' | 'strings' | 'files'>;
+  rows?: Map<string, Record<string, unknown>[]>;
+  /** The chart theme's problems against Vega-Lite's config schema, per edition (checked once, when a chart is first rendered). */
+  theme?: Map<Lang, Note[]>;
+};
+
+/** The cache file of a rendering: named by a hash of its spec as compiled. */
+function cacheFile(ctx: BuildContext, spec: unknown): string {
+  const hash = createHash('sha256').update(RENDERER_VERSION).update(JSON.stringify(spec)).digest('hex').slice(0, 24);
+  return path.join(ctx.cacheDir, 'charts', `${hash}.svg`);
+}
+
+/** Whether every rendering of the chart is in the cache (or it has none to make). */
+export function isCached(ctx: BuildContext, inputs: ChartInputs, lang: Lang, figure: Figure): boolean {
+  const { data } = inputs;
+  const ds = figure.dataset ? data.datasets.get(figure.dataset) : undefined;
+  if (!figure.spec || !ds || !figure.chart || ownProblems(figure.spec, ds).length) return true;
+  return figureVariants(figure, ds, lang, inputs).every((v) => existsSync(cacheFile(ctx, v.spec)));
+}
+
+/**
+ * The Vega-Lite specs of a figure's renderings in one edition: its data (each
+ * row with the text its mark says, mark-text.ts) and the theme in the
+ * edition's language. A dataset's rows are made once per edition and shared by
+ * its charts: formatting every value again for each chart would make the cost
+ * of a chart grow with a dataset that many charts share.
+ */
+export function figureVariants(
+  figure: Figure,
+  ds: Dataset,
+  lang: Lang,
+  { templates, rows }: ChartInputs,
+): ChartVariant[] {
+  const key = `${ds.id}|${lang}`;
+  let chartData = rows?.get(key);
+  if (!chartData) {
+    chartData = withMarkText(chartRows(ds, lang), ds, lang, templates.strings[lang].captionSeparator);
+    rows?.set(key, chartData);
+  }
+  const theme = localize(templates.chartTheme, lang);
+  // Labels are only displayed: colours and orders follow the codes, the same in every edition (domains.ts).
+  // (Ordered before the rows are added: neither they nor the theme are copied again for each chart.)
+  const own = neutralOrder(localize(figure.spec ?? {}, lang), ds, lang);
+  const spec = { ...own, datasets: { [ds.id]: chartData }, config: { ...theme, ...(own.config as object) } };
+  return chartVariants(spec, chartKey(lang, figure.id), templates.strings[lang]);
+}
+
+/** A spec's problems that need no schema: languages, data, fields of its dataset. */
+function ownProblems(spec: Record<string, unknown>, ds: Dataset): SpecProblem[] {
+  return [...checkI18n(spec), ...checkData(spec), ...checkFields(spec, ds)];
+}
+
+/** Problems of a chart's spec file as notes, each at its place in the file. */
+function specNotes(ctx: BuildContext, file: string, problems: SpecProblem[]): Note[] {
+  let text = '';
+  try {
+    text = readFileSync(path.join(ctx.root, file), 'utf8');
+  } catch {
+    // (gone meanwhile: the problem is still reported, at the top of the file)
+  }
+  return problems.map((p) => [p.rule, jsonPlace(text, file, p.path, p.key), p.args, p.hintArgs ?? []]);
+}
+
+/**
+ * A spec not rendered before, against Vega-Lite's own schema (compiled once per
+ * session), and the edition's chart theme against its config schema (once per
+ * edition). Its problems as notes; none when both are valid.
+ */
+function schemaNotes(
+  ctx: BuildContext,
+  inputs: ChartInputs,
+  lang: Lang,
+  figure: Figure & { chart: string; spec: Record<string, unknown> },
+): Note[] {
+  const validators = ctx.session.schemas.vegaLite(ctx.packageDir);
+  const invalid = checkSchema(localize(figure.spec, lang), validators);
+  if (invalid.length) return specNotes(ctx, figure.chart, invalid);
+  const themes = (inputs.theme ??= new Map());
+  if (!themes.has(lang)) {
+    // `narrow` is this pipeline's own: the phone layout's settings (narrow-spec.ts), not Vega-Lite's.
+    const theme = localize(inputs.templates.chartTheme, lang);
+    const config = withoutComments(Object.fromEntries(Object.entries(theme).filter(([k]) => k !== 'narrow')));
+    validators.config(config);
+    const best = bestProblem(validators.config.errors ?? [], config);
+    const file = templateFile(inputs.templates, 'chart-theme.json');
+    themes.set(
+      lang,
+      best
+        ? specNotes(ctx, file, [
+            {
+              rule: 'chart-spec',
+              args: [`the chart theme: ${best.message}`],
+              hintArgs: ['the theme is a Vega-Lite config; see https://vega.github.io/vega-lite/docs/config.html'],
+              path: best.path,
+              key: best.key,
+            },
+          ])
+        : [],
+    );
+  }
+  return themes.get(lang)!;
+}
+
+/** One chart of one edition: its renderings (from the cache or made now) and what to report. */
+export async function editionChart(
+  ctx: BuildContext,
+  inputs: ChartInputs,
+  lang: Lang,
+  figure: Figure,
+): Promise<EditionChart | undefined> {
+  const { data } = inputs;
+  const ds = figure.dataset ? data.datasets.get(figure.dataset) : undefined;
+  const file = figure.chart;
+  if (!figure.spec || !ds || !file) return undefined;
+  const out: EditionChart = { specProblems: [], notes: [], svgs: [], rendered: 0 };
+  const problems = ownProblems(figure.spec, ds);
+  if (problems.length) {
+    out.specProblems = specNotes(ctx, file, problems);
+    return out;
+  }
+  let checked = false;
+  const at = { file, line: 1, column: 1 };
+  const warned = new Set<string>();
+  for (const variant of figureVariants(figure, ds, lang, inputs)) {
+    // The print layout's warnings are the spec's own; the narrow layout adds only those of its own, saying so.
+    const say = (w: string) => (variant.narrow ? `phone layout: ${w}` : w);
+    const warn = (w: string) => {
+      if (!warned.has(w)) out.notes.push(['chart-spec', at, [say(w)], [], 'warning']);
+      warned.add(w);
+    };
+    // Keyed by the spec as written plus its data, theme and language: a cached chart is not even compiled.
+    const cached = cacheFile(ctx, variant.spec);
+    const warningsFile = cached.replace(/\.svg$/, '.warnings.json');
+    if (existsSync(cached)) {
+      const warnings = existsSync(warningsFile) ? (JSON.parse(readFileSync(warningsFile, 'utf8')) as string[]) : [];
+      warnings.forEach(warn);
+      out.svgs.push([variant.key, readFileSync(cached, 'utf8')]);
+      continue;
+    }
+    // Not rendered before: the spec is checked against Vega-Lite's own schema first, the theme too.
+    if (!checked) {
+      out.specProblems = schemaNotes(ctx, inputs, lang, { ...figure, chart: file, spec: figure.spec });
+      checked = true;
+      if (out.specProblems.length) break;
+    }
+    let vg: unknown;
+    const warnings: string[] = [];
+    try {
+      const logger = {
+        level() {
+          return logger;
+        },
+        warn: (...a: unknown[]) => void warnings.push(a.join(' ')),
+        info() {},
+        debug() {},
+        error: (...a: unknown[]) => void warnings.push(a.join(' ')),
+      };
+      const { compile } = await import('vega-lite'); // loaded only when a chart is not in the cache
+      vg = compile(variant.spec as never, { logger: logger as never }).spec;
+      warnings.forEach(warn);
+    } catch (e) {
+      // A spec that does not compile is reported once, for its print layout (most often a malformed
+      // expression: Vega's parser finds which, and the spec's place).
+      const { parseExpression } = await import('vega');
+      const bad = expressionProblem(localize(figure.spec, lang), parseExpression);
+      if (bad) out.specProblems = specNotes(ctx, file, [bad]);
+      else out.notes.push(['chart-spec', at, [say((e as Error).message)], []]);
+      break;
+    }
+    const drawn = await svgInNode(textMeasure(ctx), vg, variant.narrow ? Number(variant.spec.width) : undefined);
+    if (drawn.error !== undefined) {
+      // (a spec Vega-Lite compiled can still fail in Vega: an expression, a scale… — the spec's problem)
+      out.notes.push(['chart-spec', at, [`Vega could not draw it: ${drawn.error}`], []]);
+      break;
+    }
+    const svg = dropContainerRoles(drawn.svg);
+    mkdirSync(path.dirname(cached), { recursive: true });
+    const tmp = `${cached}.${process.pid}-${threadId}.tmp`;
+    writeFileSync(tmp, svg);
+    if (warnings.length) writeFileSync(warningsFile, JSON.stringify(warnings));
+    renameSync(tmp, cached);
+    out.svgs.push([variant.key, svg]);
+    out.rendered++;
+  }
+  return out;
+}
