@@ -3,7 +3,6 @@ import type { Lang } from '../../context.js';
 import { filesKey } from '../../incremental/reuse.js';
 import type { EditionJob, OutputFormat } from '../format.js';
 import type { FloatMove } from './floats.js';
-import { printPdf } from './print.js';
 
 /** What a printed edition leaves for the next build's first guess (and the change report's pages). */
 export interface PdfState {
@@ -38,6 +37,8 @@ export const pdfOutput: OutputFormat = {
     filesKey(path.join(job.out.dir, job.lang), printedFrom, [job.config.editions[job.lang], job.date.toISOString()]),
   make: async (job: EditionJob) => {
     const file = `${job.lang}/${pdfFileName(job.config.id, job.lang)}`;
+    // (loaded here: the CLI reads the registry before it knows whether there is anything to build)
+    const { printPdf } = await import('./print.js');
     const pdf = await printPdf(
       job.ctx,
       {
