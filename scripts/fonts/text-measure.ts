@@ -1,6 +1,9 @@
 import { Blob as HbBlob, Buffer as HbBuffer, Face as HbFace, Font as HbFont, shape } from 'harfbuzzjs';
 import type { BuildContext } from '../context.js';
-import { allFaces, type FaceCache, type FontFace } from './catalogue.js';
+import type { FaceCache, FontFace } from './catalogue.js';
+import { cssWeight, familyNames, knownFamily, matchWeight } from './font-match.js';
+import { words } from './words.js';
+
 import type { FontFiles } from './font-files.js';
 
 /** A font as CSS names it: a family list ("'Source Sans 3', 'Noto Sans SC'"), a weight and a style. */
@@ -215,82 +218,4 @@ export function textMeasure(ctx: BuildContext): TextMeasure {
   if (s.textMeasure?.packageDir !== ctx.packageDir)
     s.textMeasure = new TextMeasure(ctx.packageDir, s.fontFaces, s.fontFiles);
   return s.textMeasure;
-}
-
-/**
- * A text cut into the words Chromium's canvas shapes one by one
- * (CachingWordShapeIterator::NextWordEndIndex): a space (or tab, or zero-width
- * space) is a word of its own; a CJK ideograph or symbol is a word of its own,
- * with the combining marks after it; any other run of characters is a word
- * until one of those.
- */
-export function words(text: string): string[] {
-  const out: string[] = [];
-  let word = '';
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    const alone = isDelimiter(cp) || isCjk(cp);
-    if (word && (alone || isDelimiter(lastOf(word)) || (isCjk(lastOf(word)) && !/\p{M}/u.test(ch)))) {
-      out.push(word);
-      word = '';
-    }
-    word += ch;
-  }
-  if (word) out.push(word);
-  return out;
-}
-
-const lastOf = (word: string) => [...word].pop()!.codePointAt(0)!;
-const isDelimiter = (cp: number) => cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) || cp === 0x200b;
-
-/** CJK ideographs, kana and the CJK symbol blocks (Chromium's Character::IsCJKIdeographOrSymbol, in its main ranges). */
-function isCjk(cp: number): boolean {
-  return (
-    (cp >= 0x2e80 && cp <= 0x2fff) ||
-    (cp >= 0x3000 && cp <= 0x312f) ||
-    (cp >= 0x3190 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xffef) ||
-    (cp >= 0x20000 && cp <= 0x3ffff)
-  );
-}
-
-/** The families of a CSS font-family list, unquoted. */
-export function familyNames(list: string): string[] {
-  return list
-    .split(',')
-    .map((f) => f.trim().replace(/^(['"])(.*)\1$/, '$2'))
-    .filter(Boolean);
-}
-
-function knownFamily(cache: FaceCache, packageDir: string, family: string): FontFace[] {
-  try {
-    return allFaces(cache, packageDir, [family]);
-  } catch {
-    return []; // not a bundled family (a generic name such as sans-serif): Chromium would ask the system
-  }
-}
-
-/** A CSS font-weight as a number (relative weights from the canvas default, 400). */
-function cssWeight(w: FontRequest['weight']): number {
-  if (w === null || w === undefined || w === '' || w === 'normal') return 400;
-  if (w === 'bold' || w === 'bolder') return 700;
-  if (w === 'lighter') return 100;
-  const n = Number(w);
-  return Number.isFinite(n) ? n : 400;
-}
-
-/** The available weight CSS picks for a desired one (CSS Fonts 4, §5.2, font-weight). */
-export function matchWeight(desired: number, available: number[]): number {
-  if (available.includes(desired)) return desired;
-  const below = available.filter((w) => w < desired).sort((a, b) => b - a);
-  const above = available.filter((w) => w > desired).sort((a, b) => a - b);
-  if (desired >= 400 && desired <= 500) {
-    const upTo500 = above.filter((w) => w <= 500);
-    return upTo500[0] ?? below[0] ?? above[0]!;
-  }
-  return desired < 400 ? (below[0] ?? above[0]!) : (above[0] ?? below[0]!);
 }

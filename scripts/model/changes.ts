@@ -74,6 +74,9 @@ export interface ChangeSet {
     before: Partial<Record<Lang, string>>;
     after: Partial<Record<Lang, string>>;
   }[];
-  /** Pages (1-based) that differ from the last build, per edition; absent when not compared (no PDF in both builds, or nothing from data changed). */
+  /**
+   * Pages (1-based) that differ from the last build, per edition; absent when not compared (no PDF in both
+   * builds, or nothing from data changed).
+   */
   pages: Partial<Record<Lang, number[]>>;
 }

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { newSession, type BuildContext } from '../../scripts/context.js';
 import { Diagnostics } from '../../scripts/diagnostics/collector.js';
-import { familyNames, matchWeight, textMeasure, words } from '../../scripts/fonts/text-measure.js';
+import { textMeasure } from '../../scripts/fonts/text-measure.js';
+import { familyNames, matchWeight } from '../../scripts/fonts/font-match.js';
+import { words } from '../../scripts/fonts/words.js';
 import { closeTestBrowser, repo, testBrowser } from '../helpers.js';
 import { openVegaPage } from '../stages/render-charts/chromium-svg.js';
 

@@ -59,7 +59,8 @@ export function reviewPage(input: ReviewInput): string {
             h('h1', title),
             h(
               'p.lede',
-              `Each unit of the ${alignment.translations.map((t) => names[t.lang]).join(' and ')} edition beside the ${names[src]} unit it translates, in reading order. Built with every build; not linked from the editions. npm run check prints the same findings with file and line.`,
+              `Each unit of the ${alignment.translations.map((t) => names[t.lang]).join(' and ')} edition beside the ${names[src]} unit it translates, in reading order. ` +
+                'Built with every build; not linked from the editions. npm run check prints the same findings with file and line.',
             ),
             h('ul.summary', [
               summaryItem(pairs.length, 'units'),
