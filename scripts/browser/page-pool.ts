@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
@@ -23,7 +24,9 @@ export function openPages(
   return (async () => {
     const browser = await ctx.browser();
     mkdirSync(opts.hostDir, { recursive: true });
-    const host = path.join(opts.hostDir, `host-${process.pid}-${Date.now()}.html`);
+    // A name of its own: a build opens its download and print pages at once, and two host files named by the
+    // process and the millisecond were one file, removed by the first opening under the second (ERR_FILE_NOT_FOUND).
+    const host = path.join(opts.hostDir, `host-${process.pid}-${randomUUID()}.html`);
     writeFileSync(host, opts.html);
     // A browser that goes away while a page opens fails the opening at once: Puppeteer's wait for the new
     // page's target would otherwise run to its timeout.

@@ -162,6 +162,12 @@ export const inputMessages = {
     message: () => 'Raw HTML is not allowed in chapters',
     hint: () => 'use Markdown; figures and tables come from data/ through {{figure}} and {{table}}',
   },
+  'unsafe-link': {
+    severity: 'error',
+    message: (url) =>
+      `The link "${url}" would run or open something other than a page: only http:, https: and mailto: links are published`,
+    hint: () => 'link to a web page, a mail address, a place in the report (#id) or a file of the report',
+  },
   'remote-resource': {
     severity: 'error',
     message: (url) => `Remote resource "${url}": the build never fetches from the network`,

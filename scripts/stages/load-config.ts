@@ -1,3 +1,4 @@
+import { urlScheme } from '../sources/link-schemes.js';
 import path from 'node:path';
 import type { BuildContext } from '../context.js';
 import { loadYamlFile } from '../sources/yaml.js';
@@ -52,6 +53,17 @@ export function loadConfig(ctx: BuildContext): ReportConfig | undefined {
       doc.at(['sourceLanguage']),
       [`the source language "${config.sourceLanguage}" is not one of the languages (${config.languages.join(', ')})`],
       ['list it under languages, or name one of them as sourceLanguage'],
+    );
+    return undefined;
+  }
+  if (config.baseUrl !== undefined && !['http', 'https'].includes(urlScheme(config.baseUrl) ?? '')) {
+    ctx.diagnostics.report(
+      'config',
+      doc.at(['baseUrl']),
+      [
+        `baseUrl "${config.baseUrl}" is not a web address: the editions' canonical links and shared links start with it`,
+      ],
+      ['write the address the report is published at, starting with https://'],
     );
     return undefined;
   }

@@ -3,6 +3,7 @@ import type { BuildContext, Lang } from '../../context.js';
 import type { Heading } from '../../model/edition.js';
 import { templateFile, type Templates } from '../../model/templates.js';
 import { lineOf } from '../../sources/positions.js';
+import { isUnsafeLink } from '../../sources/link-schemes.js';
 
 const languageNames: Record<Lang, string> = { zh: 'Chinese', en: 'English' };
 
@@ -16,7 +17,8 @@ const machineDate =
  * - every element id is unique (links, the TOC, notes and screen readers go by
  *   them); a heading id the layout also uses is reported at the heading;
  * - every `<time datetime>` holds a machine-readable date (2023-01-10), not
- *   the date as printed.
+ *   the date as printed;
+ * - no link opens anything but a page, a mail, a place or a file (sources/link-schemes.ts).
  */
 export function checkPage(
   ctx: BuildContext,
@@ -27,7 +29,12 @@ export function checkPage(
 ): void {
   const count = new Map<string, number>();
   const badTimes: string[] = [];
+  const unsafe = new Set<string>();
   for (const { tag, attrs } of startTags(html)) {
+    for (const name of linkAttributes[tag] ?? []) {
+      const url = attrs.get(name);
+      if (url !== undefined && isUnsafeLink(url)) unsafe.add(url);
+    }
     const id = attrs.get('id');
     if (id !== undefined) count.set(id, (count.get(id) ?? 0) + 1);
     const datetime = attrs.get('datetime');
@@ -42,6 +49,9 @@ export function checkPage(
     const m = written.exec(text);
     return m ? lineOf(text, m[0], file) : { file, line: 1, column: 1 };
   };
+  // Links from chapters are checked where they are written (render-markdown); any other (a template, a
+  // string, data) is reported at the template that holds it, or at the layout.
+  for (const url of unsafe) ctx.diagnostics.report('unsafe-link', at(new RegExp(escapeRegExp(url))), [url]);
   for (const value of new Set(badTimes)) {
     // The template that wrote it: one whose datetime holds the value itself, or an expression other than the ISO date's.
     const times = sources.flatMap(([file, text]) =>
@@ -65,13 +75,23 @@ export function checkPage(
       ]);
       continue;
     }
-    ctx.diagnostics.report(
-      'duplicate-page-id',
-      at(new RegExp(`\\bid\\s*=\\s*["']?${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["'\\s>]`)),
-      [id, languageNames[lang]],
-    );
+    ctx.diagnostics.report('duplicate-page-id', at(new RegExp(`\\bid\\s*=\\s*["']?${escapeRegExp(id)}["'\\s>]`)), [
+      id,
+      languageNames[lang],
+    ]);
   }
 }
+
+/** The attributes whose URL a reader's click opens, by element (a `<link>`'s href only names a resource). */
+const linkAttributes: Record<string, string[]> = {
+  a: ['href', 'xlink:href'],
+  area: ['href'],
+  form: ['action'],
+  button: ['formaction'],
+  input: ['formaction'],
+};
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Markup as HTML tokenizes it, as far as these checks need: comments, CDATA sections, doctypes and end tags

@@ -1,3 +1,4 @@
+import { isUnsafeLink, urlScheme } from '../../sources/link-schemes.js';
 import Handlebars from 'handlebars';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -181,9 +182,10 @@ function transformMarkers(ctx: BuildContext, tree: MdRoot, at: At, chapterFile: 
 }
 
 /**
- * Links may point anywhere on the web (readers follow them); images are part
- * of the page, so they must be files of the report. Neither may reach a file
- * outside the report root, by `file:` or by `../`.
+ * Links may point anywhere on the web (readers follow them), but only as web pages or mail
+ * (sources/link-schemes.ts): a `javascript:` link would run on the report's site. Images are part of the
+ * page, so they must be files of the report (or `data:`). Neither may reach a file outside the report
+ * root, by `file:` or by `../`.
  */
 function checkUrl(
   ctx: BuildContext,
@@ -192,9 +194,10 @@ function checkUrl(
   place: Place,
   chapterFile: string,
 ): void {
-  if (url.startsWith('#') || url.startsWith('data:') || url.startsWith('mailto:')) return;
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  const scheme = urlScheme(url);
+  if (url.startsWith('#') || scheme === 'mailto' || (kind === 'image' && scheme === 'data')) return;
   if (scheme === 'file') return void ctx.diagnostics.report('outside-root', place, [url]);
+  if (kind !== 'image' && isUnsafeLink(url)) return void ctx.diagnostics.report('unsafe-link', place, [url]);
   if (scheme || url.startsWith('//')) {
     if (kind === 'image') ctx.diagnostics.report('remote-resource', place, [url]);
     return;
