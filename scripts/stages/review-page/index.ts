@@ -40,6 +40,7 @@ export function reviewPage(input: ReviewInput): string {
   const count = (f: (p: UnitPair) => boolean) => pairs.filter(f).length;
   const attention = chapters.flatMap((c) => c.pairs.filter(needsAttention).map((p) => ({ c, p })));
   const title = `Translation review — ${config.editions[src].title}`;
+  const translated = alignment.translations.map((t) => names[t.lang]).join(' and ');
   const tree: Root = {
     type: 'root',
     children: [
@@ -59,7 +60,7 @@ export function reviewPage(input: ReviewInput): string {
             h('h1', title),
             h(
               'p.lede',
-              `Each unit of the ${alignment.translations.map((t) => names[t.lang]).join(' and ')} edition beside the ${names[src]} unit it translates, in reading order. ` +
+              `Each unit of the ${translated} edition beside the ${names[src]} unit it translates, in reading order. ` +
                 'Built with every build; not linked from the editions. npm run check prints the same findings with file and line.',
             ),
             h('ul.summary', [

@@ -1,7 +1,21 @@
 /** The review page's own style, inlined: it loads nothing but its fonts (assets/fonts.css). */
 export const reviewCss = `
-:root { --ink: #1d1d1b; --muted: #6b6760; --rule: #e3ded5; --paper: #fffdf9; --stale: #b7791f; --stale-bg: #fdf4e3; --gap: #c53030; --gap-bg: #fdecec; --odd: #6b46c1; --odd-bg: #f3effc; --ok: #2f855a;
-  --sans: 'Source Sans 3', 'Noto Sans SC', system-ui, sans-serif; --serif: 'Source Serif 4', 'Noto Serif SC', Georgia, serif; --zh: 'Noto Serif SC', 'Source Serif 4', serif; }
+:root {
+  --ink: #1d1d1b;
+  --muted: #6b6760;
+  --rule: #e3ded5;
+  --paper: #fffdf9;
+  --stale: #b7791f;
+  --stale-bg: #fdf4e3;
+  --gap: #c53030;
+  --gap-bg: #fdecec;
+  --odd: #6b46c1;
+  --odd-bg: #f3effc;
+  --ok: #2f855a;
+  --sans: 'Source Sans 3', 'Noto Sans SC', system-ui, sans-serif;
+  --serif: 'Source Serif 4', 'Noto Serif SC', Georgia, serif;
+  --zh: 'Noto Serif SC', 'Source Serif 4', serif;
+}
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--paper); color: var(--ink); font-family: var(--sans); line-height: 1.5; }
 header.top { padding: 1.25rem clamp(1rem, 3vw, 2.5rem) 1rem; border-bottom: 1px solid var(--rule); }
