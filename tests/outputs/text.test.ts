@@ -46,4 +46,16 @@ describe('the plain-text edition', () => {
     }
     expect(existsSync(path.join(out, 'en', 'mini-report-en.pdf')), 'no PDF: it was not asked for').toBe(false);
   });
+
+  it('holds words whole: the soft hyphens the page carries for print are left out', async () => {
+    const second = reportCopy('second-report');
+    try {
+      await build(options(second, path.join(second, 'dist'), { formats: ['text'] }));
+      const en = readFileSync(path.join(second, 'dist', 'en', 'rd-intensity-six-en.txt'), 'utf8');
+      expect(en).toContain('research and development');
+      expect(en).not.toContain('\u00ad');
+    } finally {
+      rmSync(second, { recursive: true, force: true });
+    }
+  });
 });

@@ -11,7 +11,10 @@ const webOnly: readonly string[] = ['anchor', 'chart-keys', 'note-back'];
 export function editionText(html: string): string {
   const main = findMain(fromHtml(html));
   if (!main) return '';
-  const text = toText({ ...main, children: prose(main.children) }).replace(/[ \t]+\n/g, '\n');
+  // The page's soft hyphens (where print may break a word) are not the text: a translation tool would see them.
+  const text = toText({ ...main, children: prose(main.children) })
+    .replaceAll('\u00ad', '')
+    .replace(/[ \t]+\n/g, '\n');
   return `${text.replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
