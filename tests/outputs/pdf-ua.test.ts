@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPdfUa } from '../../scripts/outputs/pdf/ua-check.js';
+import { closeTestBrowser, testBrowser } from '../helpers.js';
+import { sharedReport } from '../shared-reports.js';
+
+/**
+ * PDF/UA-1 (docs/accessibility.md): the repository report's two PDFs pass our checker of the Matterhorn Protocol's
+ * machine-checkable conditions, with each chart a Figure whose alternate text is the chart's name and each caption a
+ * Caption; and the checker fails a PDF that breaks the rules (a tagged print of a page with an image without alt, a
+ * skipped heading level and no language).
+ */
+let out: string;
+const pdfOf = (lang: string) => {
+  const dir = path.join(out, lang);
+  return readFileSync(
+    path.join(
+      dir,
+      readdirSync(dir).find((f) => f.endsWith(`-${lang}.pdf`))!,
+    ),
+  );
+};
+
+/** The structure elements of a PDF, in document order: type and alternate text. */
+async function elements(bytes: Uint8Array): Promise<{ type: string; alt?: string }[]> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const list: { type: string; alt?: string }[] = [];
+  const visit = (node: unknown): void => {
+    const el = doc.context.lookup(node as never);
+    if (el instanceof PDFArray) return el.asArray().forEach(visit);
+    if (!(el instanceof PDFDict)) return;
+    const s = el.get(PDFName.of('S'));
+    const alt = el.lookup(PDFName.of('Alt'));
+    if (s instanceof PDFName)
+      list.push({
+        type: s.decodeText(),
+        alt: alt instanceof PDFString || alt instanceof PDFHexString ? alt.decodeText() : undefined,
+      });
+    visit(el.get(PDFName.of('K')));
+  };
+  visit((doc.catalog.lookup(PDFName.of('StructTreeRoot')) as PDFDict).get(PDFName.of('K')));
+  return list;
+}
+
+beforeAll(async () => {
+  ({ out } = await sharedReport('real'));
+});
+afterAll(closeTestBrowser);
+
+describe.each(['zh', 'en'])('the %s PDF of the repository report', (lang) => {
+  it('passes the PDF/UA-1 checks', async () => {
+    expect(await checkPdfUa(pdfOf(lang))).toEqual([]);
+  });
+
+  it("tags only the charts as Figures, each with the chart's name as its alternate text, and captions as Caption", async () => {
+    const html = readFileSync(path.join(out, lang, 'index.html'), 'utf8');
+    const charts = [...html.matchAll(/<div class="chart[^"]*" role="figure" aria-label="([^"]*)"/g)].map((m) =>
+      m[1]!.replace(/&#x26;/g, '&').replace(/&amp;/g, '&'),
+    );
+    const figures = (await elements(pdfOf(lang))).filter((e) => e.type === 'Figure');
+    expect(charts.length).toBeGreaterThan(3);
+    expect(figures.map((f) => f.alt)).toEqual(charts);
+    const captions = (await elements(pdfOf(lang))).filter((e) => e.type === 'Caption').length;
+    expect(captions).toBe(html.match(/<figcaption/g)!.length);
+  });
+});
+
+describe('the PDF/UA checker', () => {
+  it('fails a PDF with an image without alt text, a skipped heading level and no language', async () => {
+    const page = await (await testBrowser()).newPage();
+    try {
+      await page.setContent(
+        '<html><body><h1>Report</h1><h3>Too deep</h3><p>Text.</p>' +
+          '<img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==" width="40" height="40">' +
+          '</body></html>',
+      );
+      // Chromium writes a /Lang even for a page without one (its own locale): take it out.
+      const doc = await PDFDocument.load(await page.pdf({ tagged: true, format: 'A4' }));
+      doc.catalog.delete(PDFName.of('Lang'));
+      const rules = (await checkPdfUa(await doc.save())).map((f) => f.rule);
+      expect(rules).toEqual(expect.arrayContaining(['13-004', '14-003', '11-006', '06-001', '07-001']));
+    } finally {
+      await page.close();
+    }
+  });
+});
