@@ -1,9 +1,11 @@
 import path from 'node:path';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPdfUa } from '../../scripts/outputs/pdf/ua-check.js';
-import { closeTestBrowser, testBrowser } from '../helpers.js';
+import { build } from '../../scripts/build.js';
+import { BuildFailed, formatDiagnostic } from '../../scripts/diagnostics/catalogue.js';
+import { closeTestBrowser, options, reportCopy, testBrowser } from '../helpers.js';
 import { sharedReport } from '../shared-reports.js';
 
 /**
@@ -84,5 +86,37 @@ describe('the PDF/UA checker', () => {
     } finally {
       await page.close();
     }
+  });
+});
+
+describe('pdfStandard: ua-1 in report.yaml', () => {
+  /** The mini report, its chapters' "## 1." headings turned into "####" (H2 then H5 in the PDF), built to HTML and PDF. */
+  async function buildSkipping(standard: boolean): Promise<string[]> {
+    const root = reportCopy('mini');
+    const yaml = path.join(root, 'report.yaml');
+    if (standard) writeFileSync(yaml, `${readFileSync(yaml, 'utf8')}pdfStandard: ua-1\n`);
+    for (const lang of ['zh', 'en']) {
+      const chapter = path.join(root, 'content', lang, '01-main.md');
+      writeFileSync(chapter, readFileSync(chapter, 'utf8').replace(/^## /gm, '#### '));
+    }
+    try {
+      const r = await build(options(root, path.join(root, 'dist')));
+      return r.diagnostics.map(formatDiagnostic);
+    } catch (e) {
+      if (e instanceof BuildFailed) return e.diagnostics.map(formatDiagnostic);
+      throw e;
+    }
+  }
+
+  it('fails the build on a skipped heading level, naming the PDF, the page and the rule', async () => {
+    const lines = (await buildSkipping(true)).filter((l) => l.includes('[pdf-ua]'));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines[0]).toMatch(
+      /^dist\/(zh|en)\/mini-report-(zh|en)\.pdf:1:1 {2}error {2}The PDF does not meet PDF\/UA-1 \(Matterhorn Protocol 14-003, page \d+\): H5 follows H2/,
+    );
+  });
+
+  it('is not checked without it', async () => {
+    expect((await buildSkipping(false)).filter((l) => l.includes('[pdf-ua]'))).toEqual([]);
   });
 });

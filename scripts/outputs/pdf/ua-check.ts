@@ -71,21 +71,33 @@ interface Element {
   page?: number;
 }
 
-/** The structure elements in document order, each with the page its content is on (when it says). */
+/** The structure elements in document order, each with the page its content starts on (its own /Pg or its first descendant's). */
 function structureElements(doc: PDFDocument): Element[] {
   const ctx = doc.context;
   const pages = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
   const out: Element[] = [];
   const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'));
-  const visit = (node: unknown, page?: number): void => {
+  /** Visit a node and what it holds; returns the first page found in it. */
+  const visit = (node: unknown): number | undefined => {
     const el = node instanceof PDFRef ? ctx.lookup(node) : node;
-    if (el instanceof PDFArray) return el.asArray().forEach((k) => visit(k, page));
-    if (!(el instanceof PDFDict)) return;
+    if (el instanceof PDFArray) {
+      let first: number | undefined;
+      for (const k of el.asArray()) {
+        const page = visit(k); // every kid is visited: `first ??= visit(k)` would stop at the first page found
+        first ??= page;
+      }
+      return first;
+    }
+    if (!(el instanceof PDFDict)) return undefined;
     const s = el.get(PDFName.of('S'));
     const pg = el.get(PDFName.of('Pg'));
-    const here = pg instanceof PDFRef ? (pages.get(pg.toString()) ?? page) : page;
-    if (s instanceof PDFName) out.push({ type: s.decodeText(), dict: el, page: here });
-    visit(el.get(PDFName.of('K')), here);
+    const own = pg instanceof PDFRef ? pages.get(pg.toString()) : undefined;
+    const element: Element | undefined = s instanceof PDFName ? { type: s.decodeText(), dict: el } : undefined;
+    if (element) out.push(element);
+    const page = own ?? visit(el.get(PDFName.of('K')));
+    if (own !== undefined) visit(el.get(PDFName.of('K')));
+    if (element) element.page = page;
+    return page;
   };
   if (root instanceof PDFDict) visit(root.get(PDFName.of('K')));
   return out;
