@@ -26,19 +26,21 @@ const pdfOf = (lang: string) => {
 };
 
 /** The structure elements of a PDF, in document order: type and alternate text. */
-async function elements(bytes: Uint8Array): Promise<{ type: string; alt?: string }[]> {
+async function elements(bytes: Uint8Array): Promise<{ type: string; alt?: string; lang?: string }[]> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  const list: { type: string; alt?: string }[] = [];
+  const list: { type: string; alt?: string; lang?: string }[] = [];
   const visit = (node: unknown): void => {
     const el = doc.context.lookup(node as never);
     if (el instanceof PDFArray) return el.asArray().forEach(visit);
     if (!(el instanceof PDFDict)) return;
     const s = el.get(PDFName.of('S'));
     const alt = el.lookup(PDFName.of('Alt'));
+    const lang = el.lookup(PDFName.of('Lang'));
     if (s instanceof PDFName)
       list.push({
         type: s.decodeText(),
         alt: alt instanceof PDFString || alt instanceof PDFHexString ? alt.decodeText() : undefined,
+        lang: lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : undefined,
       });
     visit(el.get(PDFName.of('K')));
   };
@@ -66,6 +68,18 @@ describe.each(['zh', 'en'])('the %s PDF of the repository report', (lang) => {
     expect(figures.map((f) => f.alt)).toEqual(charts);
     const captions = (await elements(pdfOf(lang))).filter((e) => e.type === 'Caption').length;
     expect(captions).toBe(html.match(/<figcaption/g)!.length);
+  });
+
+  it('marks the words in the other language as Spans with their language, as the HTML marks them', async () => {
+    const html = readFileSync(path.join(out, lang, 'index.html'), 'utf8');
+    const other = lang === 'en' ? 'zh-CN' : 'en';
+    const inHtml = html.split(`<span lang="${other}">`).length - 1;
+    const spans = (await elements(pdfOf(lang))).filter((e) => e.type === 'Span');
+    expect(inHtml).toBeGreaterThan(5);
+    expect(spans.length).toBeGreaterThan(5);
+    expect(spans.every((s) => s.lang === other)).toBe(true);
+    // No private-use marker is left behind.
+    expect((await elements(pdfOf(lang))).filter((e) => e.lang?.includes('-x-'))).toEqual([]);
   });
 });
 

@@ -13,7 +13,7 @@ import type { Page } from 'puppeteer-core';
  */
 export interface TagMark {
   /** The structure type the element gets. */
-  type: 'Div' | 'Caption' | 'Figure';
+  type: 'Div' | 'Caption' | 'Figure' | 'Span';
   /** Its own lang attribute before marking (null: it had none, and inherits). */
   lang: string | null;
   /** Alternate text (a Figure's). */
@@ -23,8 +23,8 @@ export interface TagMark {
 /** Mark the page's figures, captions and images (returns the marks, by number). */
 export function markForTags(page: Page): Promise<TagMark[]> {
   return page.evaluate(() => {
-    const marks: { type: 'Div' | 'Caption' | 'Figure'; lang: string | null; alt?: string }[] = [];
-    const mark = (el: Element, type: 'Div' | 'Caption' | 'Figure', alt?: string) => {
+    const marks: { type: 'Div' | 'Caption' | 'Figure' | 'Span'; lang: string | null; alt?: string }[] = [];
+    const mark = (el: Element, type: 'Div' | 'Caption' | 'Figure' | 'Span', alt?: string) => {
       const inherited = el.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'und';
       marks.push({ type, lang: el.getAttribute('lang'), alt });
       el.setAttribute('lang', `${inherited.replace(/-x-.*$/, '')}-x-t${marks.length - 1}`);
@@ -36,6 +36,12 @@ export function markForTags(page: Page): Promise<TagMark[]> {
     for (const el of document.querySelectorAll('[role="figure"], [role="img"]'))
       mark(el, 'Figure', (el.getAttribute('aria-label') ?? '').trim());
     for (const el of document.querySelectorAll('img')) mark(el, 'Figure', (el.getAttribute('alt') ?? '').trim());
+    // Words in the other language (render-markdown/language-runs.ts): a Span with their Lang. Chromium writes no
+    // structure element for a plain inline span; a group role (here only, in the page being printed) makes one.
+    for (const el of document.querySelectorAll('main span[lang]')) {
+      mark(el, 'Span');
+      el.setAttribute('role', 'group');
+    }
     return marks;
   });
 }
