@@ -10,8 +10,8 @@
 /** An object's place in the stream's text (latin1, one character per byte): [start, end). */
 export type Span = [number, number];
 
-const PATH_START = new Set(['m', 're']);
-const PATH_END = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n']);
+const PATH_START: readonly string[] = ['m', 're'];
+const PATH_END: readonly string[] = ['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n'];
 const DELIMITERS = '()<>[]{}/%';
 
 const isSpace = (c: string) => c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '\f' || c === '\0';
@@ -87,13 +87,13 @@ export function unmarkedObjects(s: string): Span[] {
       depth++;
     } else if (op === 'EMC') depth = Math.max(0, depth - 1);
     else if (open) {
-      if ((open.kind === 'text' && op === 'ET') || (open.kind === 'path' && PATH_END.has(op))) {
+      if ((open.kind === 'text' && op === 'ET') || (open.kind === 'path' && PATH_END.includes(op))) {
         if (!open.tagged) found.push([open.start, t.end]);
         open = undefined;
       }
     } else if (depth === 0) {
       if (op === 'BT') open = { start, kind: 'text', tagged: false };
-      else if (PATH_START.has(op)) open = { start, kind: 'path', tagged: false };
+      else if (PATH_START.includes(op)) open = { start, kind: 'path', tagged: false };
       else if (op === 'Do' || op === 'sh') found.push([start, t.end]);
       else if (op === 'BI') {
         const id = /\sID\s/g;

@@ -15,8 +15,8 @@ const runs: Record<Lang, RegExp> = {
   zh: /[A-Za-z][A-Za-z&'’.-]*[A-Za-z](?:[\s,&\d.-]+[A-Za-z][A-Za-z&'’.-]*[A-Za-z])*/g,
 };
 const other: Record<Lang, Lang> = { en: 'zh', zh: 'en' };
-const running = new Set(['p', 'li', 'dd']);
-const leaveAlone = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'table', 'figure', 'svg']);
+const running: readonly string[] = ['p', 'li', 'dd'];
+const leaveAlone: readonly string[] = ['code', 'pre', 'kbd', 'samp', 'script', 'style', 'table', 'figure', 'svg'];
 
 export function markOtherLanguage(tree: HastRoot, lang: Lang): void {
   const pattern = runs[lang];
@@ -26,8 +26,8 @@ export function markOtherLanguage(tree: HastRoot, lang: Lang): void {
     let changed = false;
     for (const child of node.children as ElementContent[]) {
       if (child.type === 'element') {
-        if (!leaveAlone.has(child.tagName) && !child.properties?.lang && !isAddress(child))
-          walk(child, inRunning || running.has(child.tagName));
+        if (!leaveAlone.includes(child.tagName) && !child.properties?.lang && !isAddress(child))
+          walk(child, inRunning || running.includes(child.tagName));
         out.push(child);
       } else if (child.type === 'text' && inRunning && pattern.test(child.value)) {
         out.push(...split(child, pattern, tag));
