@@ -74,6 +74,7 @@ class Run {
       langs: args.langs,
       formats: args.formats,
       strict: args.strict,
+      pdfStandard: args.pdfStandard,
       sourceDateEpoch: epoch && /^\d{1,12}$/.test(epoch) ? Number(epoch) : undefined,
       browser: this.browser.get,
       browserTimeoutMs: timeoutMs,

@@ -13,6 +13,7 @@ export interface Args {
   root?: string;
   out?: string;
   strict: boolean;
+  pdfStandard?: 'ua-1';
   verbose: boolean;
   quiet: boolean;
   force: boolean;
@@ -24,7 +25,7 @@ export interface Args {
 }
 
 export const usage =
-  () => `usage: npm run build -- [--lang zh|en] [--format ${formatNames().join('|')}] [--root DIR] [--out DIR] [--strict] [--force] [--verbose] [--browser-timeout SECONDS]
+  () => `usage: npm run build -- [--lang zh|en] [--format ${formatNames().join('|')}] [--root DIR] [--out DIR] [--strict] [--pdf-standard ua-1] [--force] [--verbose] [--browser-timeout SECONDS]
        npm run check -- [--root DIR] [--strict] [--accept FILE[:LINE]]…
        npm run dev -- [--root DIR] [--out DIR] [--port N] [--pdf-after SECONDS]
        npm run changes -- --since REV [--root DIR] [--out FILE]
@@ -36,6 +37,7 @@ const options = {
   root: { type: 'string' },
   out: { type: 'string' },
   strict: { type: 'boolean', default: false },
+  'pdf-standard': { type: 'string' },
   verbose: { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
@@ -69,6 +71,8 @@ export function readArgs(argv: string[]): Args | { problem: string } {
   const pdfAfterS = Number(values['pdf-after'] ?? 5);
   if (!Number.isInteger(port) || port < 0 || !(pdfAfterS >= 0))
     return { problem: '--port takes a port number, --pdf-after a number of seconds' };
+  const pdfStandard = values['pdf-standard'];
+  if (pdfStandard !== undefined && pdfStandard !== 'ua-1') return { problem: '--pdf-standard takes ua-1' };
   if (command === 'changes' && !values.since) return { problem: 'changes takes --since REV (a commit or tag)' };
   return {
     command: command as Command,
@@ -77,6 +81,7 @@ export function readArgs(argv: string[]): Args | { problem: string } {
     root: values.root,
     out: values.out,
     strict: values.strict,
+    pdfStandard,
     verbose: values.verbose,
     quiet: values.quiet,
     force: values.force,

@@ -7,11 +7,14 @@ import type { BrowserHandle } from './browser-handle.js';
 import { outputFormat } from '../outputs/registry.js';
 
 /** What besides the files decides a build's output (part of the inputs hash). */
-export function buildKey(opts: Pick<BuildOptions, 'langs' | 'formats' | 'strict' | 'sourceDateEpoch'>): unknown {
+export function buildKey(
+  opts: Pick<BuildOptions, 'langs' | 'formats' | 'strict' | 'pdfStandard' | 'sourceDateEpoch'>,
+): unknown {
   return {
     langs: opts.langs ?? null,
     formats: [...opts.formats].sort(),
     strict: opts.strict,
+    pdfStandard: opts.pdfStandard ?? null,
     epoch: opts.sourceDateEpoch ?? null,
   };
 }

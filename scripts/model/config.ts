@@ -22,5 +22,7 @@ export interface ReportConfig {
   languages: Lang[];
   sourceLanguage: Lang;
   baseUrl?: string;
+  /** `ua-1`: check each printed PDF against PDF/UA-1 (outputs/pdf/ua-check.ts); a finding fails the build. */
+  pdfStandard?: 'ua-1';
   editions: Record<Lang, EditionMeta>;
 }

@@ -12,6 +12,8 @@ export interface Strings {
   sourceLabels: Record<string, string>;
   contents: string;
   notes: string;
+  /** Before a chapter's title, naming its notes for assistive technology ("Notes: ", "注释："). */
+  notesOf: string;
   backToText: string;
   pending: string;
   pendingDetail: string;

@@ -19,6 +19,8 @@ export interface BuildOptions {
   /** Output formats by name (outputs/registry.ts); HTML and what each needs are added. */
   formats: readonly string[];
   strict: boolean;
+  /** `--pdf-standard ua-1`: as report.yaml's `pdfStandard` (which it overrides). */
+  pdfStandard?: 'ua-1';
   /** Seconds since the epoch for the PDF creation date (SOURCE_DATE_EPOCH); else the report's date. */
   sourceDateEpoch?: number;
   browser: () => Promise<Browser>;

@@ -64,6 +64,7 @@ export async function prepare(
   const config = await stage('load-config', () => loadConfig(ctx));
   fail();
   if (!config) throw new BuildFailed(ctx.diagnostics.list);
+  if (opts.pdfStandard) config.pdfStandard = opts.pdfStandard;
   const { templates, data, dataStamp } = await loadInputs(ctx, opts, config, stage);
   if (templates && !ctx.diagnostics.errors.length) loaded?.(ctx, config, templates, data);
   const chapters = await stage(

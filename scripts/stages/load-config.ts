@@ -34,6 +34,7 @@ export const schema = {
     languages: { type: 'array', items: { enum: ['zh', 'en'] }, minItems: 1, uniqueItems: true },
     sourceLanguage: { enum: ['zh', 'en'] },
     baseUrl: { type: 'string' },
+    pdfStandard: { enum: ['ua-1'] },
     editions: { type: 'object', properties: { zh: edition, en: edition }, additionalProperties: false },
   },
 };

@@ -173,7 +173,7 @@ describe('the two editions', () => {
 
   it('keep the English prose free of Chinese (notes keep Chinese source titles)', () => {
     const main = html('en')
-      .replace(/<aside class="notes"[\s\S]*?<\/aside>/g, '')
+      .replace(/<section class="notes"[\s\S]*?<\/section>/g, '')
       .replace(/<svg[\s\S]*?<\/svg>/g, '');
     // Every paragraph, whatever its attributes (each has its unit id): <p id="…">, <p class="…">.
     const prose = [...main.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));

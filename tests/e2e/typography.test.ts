@@ -58,8 +58,11 @@ describe('English hyphenation', () => {
   it('puts soft hyphens into body text only: not headings, notes or captions', () => {
     const page = html('en');
     expect(page.split(SHY).length - 1).toBeGreaterThan(1000);
-    for (const [, inner] of page.matchAll(/<(h[1-6]|figcaption|aside|a)\b[^>]*>([\s\S]*?)<\/\1>/g))
+    for (const [, inner] of page.matchAll(/<(h[1-6]|figcaption|a)\b[^>]*>([\s\S]*?)<\/\1>/g))
       expect(inner).not.toContain(SHY);
+    const notes = [...page.matchAll(/<section class="notes"[\s\S]*?<\/section>/g)];
+    expect(notes.length).toBeGreaterThan(0);
+    for (const [list] of notes) expect(list).not.toContain(SHY);
   });
 
   it('breaks many lines of the PDF inside a word', () => {

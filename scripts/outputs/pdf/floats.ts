@@ -98,7 +98,13 @@ export async function markBlocks(page: Page): Promise<Block[]> {
         blocks.push({
           n,
           chapter: section.id,
-          kind: /^h[1-6]$/.test(tag) ? 'heading' : tag === 'figure' ? 'float' : tag === 'aside' ? 'notes' : 'text',
+          kind: /^h[1-6]$/.test(tag)
+            ? 'heading'
+            : tag === 'figure'
+              ? 'float'
+              : el.getAttribute('role') === 'doc-endnotes'
+                ? 'notes'
+                : 'text',
           id: tag === 'figure' ? el.id : undefined,
           level: /^h[1-6]$/.test(tag) ? Number(tag[1]) : undefined,
           key: (el.textContent ?? '')

@@ -34,7 +34,11 @@ export const pdfOutput: OutputFormat = {
   pagesPerEdition: 1,
   dev: 'when-idle',
   key: (job) =>
-    filesKey(path.join(job.out.dir, job.lang), printedFrom, [job.config.editions[job.lang], job.date.toISOString()]),
+    filesKey(path.join(job.out.dir, job.lang), printedFrom, [
+      job.config.editions[job.lang],
+      job.date.toISOString(),
+      ...(job.config.pdfStandard ? [job.config.pdfStandard] : []),
+    ]),
   make: async (job: EditionJob) => {
     const file = `${job.lang}/${pdfFileName(job.config.id, job.lang)}`;
     // (loaded here: the CLI reads the registry before it knows whether there is anything to build)
@@ -53,8 +57,23 @@ export const pdfOutput: OutputFormat = {
       },
       job.page,
     );
+    if (job.config.pdfStandard === 'ua-1') await checkUa(job, file, pdf.bytes);
     job.out.write(file, pdf.bytes);
     const state: PdfState = { tocPages: pdf.tocPages, floats: pdf.floats, pages: pdf.pages };
     return { files: [file], state, summary: `${pdf.pages} pages, ${pdf.passes} pass(es)` };
   },
 };
+
+/** report.yaml `pdfStandard: ua-1` (or --pdf-standard ua-1): each PDF/UA-1 finding is an error naming the file and page. */
+async function checkUa(job: EditionJob, file: string, bytes: Uint8Array): Promise<void> {
+  const { checkPdfUa } = await import('./ua-check.js');
+  for (const f of await checkPdfUa(bytes)) {
+    const [what, fix = ''] = f.message.split(' — ');
+    job.ctx.diagnostics.report(
+      'pdf-ua',
+      { file: `dist/${file}` },
+      [f.rule, f.page ? String(f.page) : '', what!],
+      [fix],
+    );
+  }
+}

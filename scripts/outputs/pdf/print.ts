@@ -23,6 +23,10 @@ import {
 import { endProbe, pageArea, probePlaces, startProbe } from './layout-probe.js';
 import { printedHeadings, retitleOutline } from './outline.js';
 import { dropSoftHyphens } from './soft-hyphens.js';
+import { editPageContents } from './content-streams.js';
+import { unmarkedObjects, wrapAsArtifacts } from './content-objects.js';
+import { markForTags, retag, type TagMark } from './tags.js';
+import { setXmp } from './xmp.js';
 
 /** At most this many prints of one edition: figures are moved in the first ones, the TOC's page numbers settled after. */
 const MAX_PRINTS = 6;
@@ -102,6 +106,8 @@ interface Layout {
   /** The names of the markers at each block's start and end (where the probe and the print say it falls). */
   markers: string[];
   area: Awaited<ReturnType<typeof pageArea>>;
+  /** Elements whose structure type is set after printing (tags.ts). */
+  tags: TagMark[];
 }
 
 async function readLayout(page: Page, input: PdfInput): Promise<Layout> {
@@ -112,7 +118,8 @@ async function readLayout(page: Page, input: PdfInput): Promise<Layout> {
   const toc = await tocTargets(page);
   const markers = blocks.flatMap((b) => [`${MARKER_PREFIX}s${b.n}`, `${MARKER_PREFIX}e${b.n}`]);
   const area = await pageArea(page, (href) => readSheet(href, input.allowedDirs));
-  return { blocks, moved, headings, toc, markers, area };
+  const tags = await markForTags(page);
+  return { blocks, moved, headings, toc, markers, area, tags };
 }
 
 /**
@@ -186,7 +193,14 @@ async function finishPdf(
 ): Promise<Pick<PdfOutput, 'bytes' | 'pages' | 'floats'>> {
   retitleOutline(doc, layout.headings);
   dropNamedDestinations(doc, MARKER_PREFIX);
-  dropSoftHyphens(doc);
+  // One pass over the pages' content: soft hyphens out, untagged drawing (backgrounds, rules, page-margin boxes)
+  // marked as artifacts (PDF/UA-1; content-objects.ts).
+  editPageContents(doc, (text) => {
+    const clean = dropSoftHyphens(text);
+    const loose = unmarkedObjects(clean);
+    return loose.length ? wrapAsArtifacts(clean, loose) : clean === text ? undefined : clean;
+  });
+  retag(doc, layout.tags);
   setMetadata(doc, input);
   const bytes = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
   return { bytes, pages: doc.getPageCount(), floats: floatMoves(layout.blocks, layout.moved) };
@@ -250,6 +264,15 @@ function setMetadata(doc: PDFDocument, input: PdfInput): void {
   doc.setCreationDate(input.date);
   doc.setModificationDate(input.date);
   doc.setLanguage(htmlLang[input.lang]);
+  setXmp(doc, {
+    title: m.title,
+    lang: htmlLang[input.lang],
+    author: doc.getAuthor() ?? '',
+    subject: m.subject,
+    keywords: doc.getKeywords() ?? '',
+    producer: doc.getProducer() ?? '',
+    date: input.date,
+  });
 }
 
 /** The TOC as printed (`pages`) against where its entries landed (`found`): any that differ are named in a warning. */

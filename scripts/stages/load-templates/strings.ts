@@ -16,6 +16,7 @@ export const stringKeys = [
   'noteLabel',
   'contents',
   'notes',
+  'notesOf',
   'backToText',
   'pending',
   'pendingDetail',

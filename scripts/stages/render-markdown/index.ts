@@ -8,6 +8,7 @@ import type { Root as MdRoot, RootContent, Heading as MdHeading, Definition } fr
 import { visit, SKIP } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import type { Root as HastRoot } from 'hast';
+import { markOtherLanguage } from './language-runs.js';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { BuildContext, Lang } from '../../context.js';
@@ -31,6 +32,7 @@ const headingId = /\s*\{#([^}]*)\}\s*$/;
  * Stage 4: chapters → hast, per edition.
  *   place (Handlebars, numbering) → render (Handlebars) → remark-parse + gfm → quotes and dashes
  *   → headings/unit ids/markers/notes (mdast) → soft hyphens in body text → remark-rehype → hast
+ *   → words in the other language marked with it (language-runs.ts)
  */
 export function renderMarkdown(
   ctx: BuildContext,
@@ -72,6 +74,7 @@ export function renderMarkdown(
     collectNotes(ctx, mdast, chapter, strings, notes, at);
     hyphenateBody(mdast, lang);
     const tree = unified().use(remarkRehype).runSync(mdast) as HastRoot;
+    markOtherLanguage(tree, lang);
     rendered.push({ chapter, tree, headings });
   }
   return { lang, chapters: rendered, state, notes };

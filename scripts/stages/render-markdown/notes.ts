@@ -1,5 +1,6 @@
 import type { Root as MdRoot, RootContent, FootnoteDefinition, PhrasingContent } from 'mdast';
 import { visit, SKIP } from 'unist-util-visit';
+import { toString } from 'mdast-util-to-string';
 import type { BuildContext } from '../../context.js';
 import type { Chapter } from '../../model/content.js';
 import type { Strings } from '../../model/templates.js';
@@ -32,7 +33,17 @@ export function collectNotes(
   const defs = takeDefinitions(scope, tree);
   const here = numberReferences(scope, tree, defs);
   checkDefinitions(scope, defs, here);
-  if (here.size) tree.children.push(noteList(state, strings, defs, here));
+  if (here.size) tree.children.push(noteList(state, strings, defs, here, notesLabel(strings, tree)));
+}
+
+/**
+ * The accessible name of a chapter's notes: "Notes" and the chapter's title, so that each chapter's notes are a
+ * landmark of their own name (WCAG 2.2 via axe `landmark-unique`), not one of several called "Notes".
+ */
+function notesLabel(strings: Strings, tree: MdRoot): string {
+  const heading = tree.children.find((n) => n.type === 'heading');
+  const title = heading ? toString(heading).trim() : '';
+  return title ? `${strings.notesOf}${title}` : strings.notes;
 }
 
 /** One chapter of one edition, whose notes are being collected. */
@@ -139,6 +150,7 @@ function noteList(
   strings: Strings,
   defs: Map<string, FootnoteDefinition>,
   here: Map<string, NoteHere>,
+  label: string,
 ): RootContent {
   const items = [...here].map(([id, { anchor, backTo }]) => {
     const def = defs.get(id)!;
@@ -160,7 +172,8 @@ function noteList(
   });
   return {
     type: 'noteList',
-    data: { hName: 'aside', hProperties: { className: ['notes'], role: 'doc-endnotes', ariaLabel: strings.notes } },
+    // A section: ARIA in HTML does not allow role doc-endnotes on an aside.
+    data: { hName: 'section', hProperties: { className: ['notes'], role: 'doc-endnotes', ariaLabel: label } },
     children: [
       {
         type: 'noteTitle',
