@@ -19,6 +19,13 @@ const fixedColumns = ['id', 'value', 'unit', 'source', 'note'];
 /** Marks that never carry a value of their own. */
 const silentMarks = ['text', 'rule', 'line', 'area', 'trail', 'image', 'geoshape'];
 
+/**
+ * Marks whose series Vega-Lite stacks by every field they encode, filling each x of each group: a
+ * `description` field (one text per row) would make each row its own series, every other x a zero —
+ * the area drawn as a sawtooth. (A line's points keep their text.)
+ */
+const groupingMarks = ['area', 'trail'];
+
 /** Operations after which a row is no longer one row of the dataset. */
 const regrouping = ['aggregate', 'pivot', 'fold', 'flatten', 'density', 'regression', 'loess', 'quantile'];
 
@@ -84,7 +91,7 @@ function walk(
       (d) => d && typeof d === 'object' && ['aggregate', 'bin', 'timeUnit'].some((k) => k in (d as object)),
     );
   if (silentMarks.includes(String(mark.type))) mark.aria = false;
-  if (perRow && !('description' in encoding))
+  if (perRow && !groupingMarks.includes(String(mark.type)) && !('description' in encoding))
     out.encoding = { ...((node.encoding as object) ?? {}), description: { field: TIP_FIELD } };
   if (!perRow && !silentMarks.includes(String(mark.type))) mark.aria = false;
   out.mark = mark;

@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { marksOf, pathPoints, renderFixture, textsOf, type RenderedCharts } from './many-series.js';
+
+/**
+ * The charts that a report of many series broke (issue #29), on tests/fixtures/many-series (invented
+ * numbers): twelve lines, a stacked area of four sectors whose rows come year by year, a scatter, and bars
+ * of twelve long city names. Each is read back from its SVG, in both editions and both layouts.
+ */
+
+let charts: RenderedCharts;
+beforeAll(async () => {
+  charts = await renderFixture();
+});
+
+const layouts = (figure: string) =>
+  ['en', 'zh']
+    .flatMap((lang) => [`${lang}|${figure}`, `${lang}|${figure}|narrow`])
+    .map((k) => [k, charts.svgs.get(k)!] as const);
+
+const d = (tag: string) => /\sd="([^"]*)"/.exec(tag)![1]!;
+const fill = (tag: string) => /\sfill="([^"]*)"/.exec(tag)![1]!;
+
+describe('a stacked area', () => {
+  it('goes right year by year and up, in every edition and layout (no sawtooth back to zero)', () => {
+    for (const [key, svg] of layouts('fig:stack')) {
+      const areas = marksOf(svg, 'area');
+      expect(areas, key).toHaveLength(4);
+      for (const area of areas) {
+        const points = pathPoints(d(area));
+        // the top edge, left to right, then the bottom edge back: eight years each
+        expect(points, key).toHaveLength(16);
+        const top = points.slice(0, 8);
+        for (let i = 1; i < top.length; i++) {
+          expect(top[i]![0], key).toBeGreaterThan(top[i - 1]![0]);
+          expect(top[i]![1], key).toBeLessThan(top[i - 1]![1]);
+        }
+      }
+    }
+  });
+
+  it('stacks the sectors in the order of their codes in both editions: the same colour at the bottom, the same legend order', () => {
+    const stacking = (svg: string) =>
+      marksOf(svg, 'area')
+        .map((a) => ({ fill: fill(a), bottom: Math.max(...pathPoints(d(a)).map((p) => p[1])) }))
+        .sort((a, b) => b.bottom - a.bottom || 0)
+        .map((a) => a.fill);
+    const en = stacking(charts.svgs.get('en|fig:stack')!);
+    expect(new Set(en).size).toBe(4);
+    expect(stacking(charts.svgs.get('zh|fig:stack')!)).toEqual(en);
+    // the meta lists RES, FIN, AGR, MFG: Research at the bottom, and first in the legend, in both
+    expect(textsOf(charts.svgs.get('en|fig:stack')!, 'legend-label')).toEqual([
+      'Research',
+      'Finance',
+      'Agriculture',
+      'Manufacturing',
+    ]);
+    expect(textsOf(charts.svgs.get('zh|fig:stack')!, 'legend-label')).toEqual(['研究', '金融', '农业', '制造']);
+  });
+});
