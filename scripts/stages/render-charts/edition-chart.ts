@@ -22,6 +22,7 @@ import {
   type SpecProblem,
 } from './chart-spec.js';
 import { neutralOrder } from './domains.js';
+import { tellApart, type Crowded } from './distinct.js';
 import { chartVariants, type ChartVariant } from './variants.js';
 import { dropContainerRoles, withMarkText } from './mark-text.js';
 import { svgInNode } from './vega-svg.js';
@@ -88,6 +89,7 @@ export function figureVariants(
   ds: Dataset,
   lang: Lang,
   { templates, rows }: ChartInputs,
+  crowded: Crowded[] = [],
 ): ChartVariant[] {
   const key = `${ds.id}|${lang}`;
   let chartData = rows?.get(key);
@@ -99,6 +101,9 @@ export function figureVariants(
   // Labels are only displayed: colours and orders follow the codes, the same in every edition (domains.ts).
   // (Ordered before the rows are added: neither they nor the theme are copied again for each chart.)
   const own = neutralOrder(localize(figure.spec ?? {}, lang), ds, lang);
+  // Past the palette's last colour, lines and points get a second channel (distinct.ts).
+  const range = ((own.config as { range?: unknown } | undefined)?.range ?? theme.range) as { category?: unknown };
+  crowded.push(...tellApart(own, ds, lang, Array.isArray(range?.category) ? range.category.length : 10));
   const spec = { ...own, datasets: { [ds.id]: chartData }, config: { ...theme, ...(own.config as object) } };
   return chartVariants(spec, chartKey(lang, figure.id), templates.strings[lang]);
 }
@@ -179,7 +184,8 @@ export async function editionChart(
   let checked = false;
   const at = { file, line: 1, column: 1 };
   const warned = new Set<string>();
-  for (const variant of figureVariants(figure, ds, lang, inputs)) {
+  const crowded: Crowded[] = [];
+  for (const variant of figureVariants(figure, ds, lang, inputs, crowded)) {
     // The print layout's warnings are the spec's own; the narrow layout adds only those of its own, saying so.
     const say = (w: string) => (variant.narrow ? `phone layout: ${w}` : w);
     const warn = (w: string) => {
@@ -240,5 +246,20 @@ export async function editionChart(
     out.svgs.push([variant.key, svg]);
     out.rendered++;
   }
+  out.specProblems.push(...crowdedNotes(ctx, file, crowded));
   return out;
+}
+
+/** Colour channels with more categories than the chart tells apart, as warnings at their place in the spec. */
+function crowdedNotes(ctx: BuildContext, file: string, crowded: Crowded[]): Note[] {
+  return specNotes(
+    ctx,
+    file,
+    crowded.map((c) => ({
+      rule: 'chart-categories',
+      args: [c.field, String(c.count), String(c.capacity)],
+      path: c.path,
+      key: true,
+    })),
+  );
 }

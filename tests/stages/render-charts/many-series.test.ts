@@ -1,4 +1,7 @@
+import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { overlay, repo, reportCopy } from '../../helpers.js';
 import { marksOf, pathPoints, renderFixture, textsOf, type RenderedCharts } from './many-series.js';
 
 /**
@@ -55,5 +58,47 @@ describe('a stacked area', () => {
       'Manufacturing',
     ]);
     expect(textsOf(charts.svgs.get('zh|fig:stack')!, 'legend-label')).toEqual(['研究', '金融', '农业', '制造']);
+  });
+});
+
+describe('twelve series', () => {
+  /** A line's colour is its stroke, a point's its fill. */
+  const colour = (tag: string, attr: string) => new RegExp(`\\s${attr}="([^"]*)"`).exec(tag)?.[1];
+
+  it('get twelve colours, as lines and as points, in every edition and layout', () => {
+    for (const [figure, role, attr] of [
+      ['fig:lines', 'line', 'stroke'],
+      ['fig:scatter', 'symbol', 'fill'],
+    ] as const) {
+      for (const [key, svg] of layouts(figure)) {
+        const marks = marksOf(svg, role);
+        expect(marks.length, key).toBeGreaterThanOrEqual(12);
+        expect(new Set(marks.map((m) => colour(m, attr))).size, key).toBe(12);
+      }
+    }
+  });
+
+  it('are not reported: the palette tells twelve apart', () => {
+    const rules = [...charts.notes.values()].flat().map((n) => n[0]);
+    expect(rules).not.toContain('chart-categories');
+  });
+});
+
+describe('more categories than colours', () => {
+  it('is a warning naming the chart spec and the channel, for a mark with no second channel (fourteen bars)', async () => {
+    // tests/fixtures/overlays/crowded-chart: the mini report's bars given fourteen years, each its own colour
+    const root = reportCopy('mini');
+    try {
+      overlay(root, path.join(repo, 'tests', 'fixtures', 'overlays', 'crowded-chart'));
+      const { notes } = await renderFixture(root);
+      const crowded = [...notes.values()].flat().filter((n) => n[0] === 'chart-categories');
+      expect(crowded.length).toBeGreaterThan(0);
+      for (const [, place, args] of crowded) {
+        expect(place).toMatchObject({ file: 'data/charts/growth.vl.json', line: 9 });
+        expect(args).toEqual(['year', '14', '12']);
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

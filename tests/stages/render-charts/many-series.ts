@@ -7,7 +7,7 @@ import { startCharts } from '../../../scripts/stages/render-charts/chart-work.js
 import type { Note } from '../../../scripts/stages/render-charts/edition-chart.js';
 import { options, repo } from '../../helpers.js';
 
-/** The charts of a fixture report (tests/fixtures/many-series unless named), rendered in Node: no browser. */
+/** The charts of a report (tests/fixtures/many-series unless given), rendered in Node: no browser. */
 export interface RenderedCharts {
   /** `${lang}|${figureId}` (print layout) or `…|narrow` → its SVG. */
   svgs: Map<string, string>;
@@ -15,10 +15,11 @@ export interface RenderedCharts {
   notes: Map<string, Note[]>;
 }
 
-export async function renderFixture(fixture = 'many-series'): Promise<RenderedCharts> {
-  const dir = mkdtempSync(path.join(tmpdir(), `${fixture}-charts-`));
+export async function renderFixture(
+  root = path.join(repo, 'tests', 'fixtures', 'many-series'),
+): Promise<RenderedCharts> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'render-charts-'));
   try {
-    const root = path.join(repo, 'tests', 'fixtures', fixture);
     const prep = await prepare(
       options(root, path.join(dir, 'dist'), { cacheDir: path.join(dir, 'cache'), session: newSession() }),
     );
