@@ -23,6 +23,7 @@ import {
 } from './chart-spec.js';
 import { neutralOrder } from './domains.js';
 import { tellApart, type Crowded } from './distinct.js';
+import { checkLinks } from './chart-links.js';
 import { chartVariants, type ChartVariant } from './variants.js';
 import { dropContainerRoles, withMarkText } from './mark-text.js';
 import { svgInNode } from './vega-svg.js';
@@ -108,9 +109,9 @@ export function figureVariants(
   return chartVariants(spec, chartKey(lang, figure.id), templates.strings[lang]);
 }
 
-/** A spec's problems that need no schema: languages, data, fields of its dataset. */
+/** A spec's problems that need no schema: languages, data, fields of its dataset, links. */
 function ownProblems(spec: Record<string, unknown>, ds: Dataset): SpecProblem[] {
-  return [...checkI18n(spec), ...checkData(spec), ...checkFields(spec, ds)];
+  return [...checkI18n(spec), ...checkData(spec), ...checkFields(spec, ds), ...checkLinks(spec, ds)];
 }
 
 /** Problems of a chart's spec file as notes, each at its place in the file. */

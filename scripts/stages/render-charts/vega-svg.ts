@@ -1,5 +1,6 @@
 type Vega = typeof import('vega');
 import type { TextMeasure } from '../../fonts/text-measure.js';
+import { isUnsafeLink } from '../../sources/link-schemes.js';
 import { LEGEND_COLUMNS } from './narrow-spec.js';
 
 /** What Vega hands a text measurer: a text mark's item. */
@@ -53,6 +54,7 @@ async function layOut(vega: Vega, measure: TextMeasure, spec: unknown, fitWidth:
   const view = new vega.View(vega.parse(spec as Parameters<Vega['parse']>[0]), {
     renderer: 'none',
     logLevel: vega.None,
+    loader: linkGuard(vega),
   });
   try {
     await view.runAsync();
@@ -76,6 +78,20 @@ async function layOut(vega: Vega, measure: TextMeasure, spec: unknown, fitWidth:
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Vega's loader, with links checked as the report checks them (sources/link-schemes.ts): a mark's href that
+ * no spec check could see (computed by an expression) and that would run script is left out, its mark drawn
+ * without a link. (Vega's own loader refuses `javascript:` by failing, which its SVG writer does not expect:
+ * the build stopped with "Cannot read properties of null (reading 'href')".)
+ */
+function linkGuard(vega: Vega): ReturnType<Vega['loader']> {
+  const loader = vega.loader();
+  const sanitize = loader.sanitize.bind(loader);
+  loader.sanitize = (uri, options) =>
+    typeof uri === 'string' && !isUnsafeLink(uri) ? sanitize(uri, options) : Promise.resolve({ href: null as never });
+  return loader;
 }
 
 /**
