@@ -1,6 +1,6 @@
 import type { Strings } from '../../model/templates.js';
 import { describeMarks } from './mark-text.js';
-import { narrowSpec, narrowTheme } from './narrow-spec.js';
+import { narrowSpec, narrowTheme, withLegendColumns } from './narrow-spec.js';
 import { narrowKey } from '../../model/charts.js';
 
 /** One rendering of a chart: the print layout (also the web's wide one) or the narrow (phone) layout. */
@@ -19,7 +19,8 @@ export interface ChartVariant {
  */
 export function chartVariants(spec: Record<string, unknown>, key: string, strings: Strings): ChartVariant[] {
   const { narrow: narrowEntry, ...config } = (spec.config ?? {}) as Record<string, unknown>;
-  const print = describeMarks({ ...spec, config }, strings.dataPoint);
+  // The print layout's legend on one row while it fits within the plot's width, else in columns (vega-svg.ts).
+  const print = withLegendColumns(describeMarks({ ...spec, config }, strings.dataPoint), 0);
   const theme = narrowTheme({ narrow: narrowEntry });
   const narrow = theme && narrowSpec(print, theme);
   return [

@@ -58,25 +58,81 @@ async function layOut(vega: Vega, measure: TextMeasure, spec: unknown, fitWidth:
   });
   try {
     await view.runAsync();
-    if (fitWidth) {
-      // What the chart's padding leaves of the width it is laid out for, and what it now takes.
-      const padding = view.padding() as { left: number; right: number };
-      const wanted = fitWidth - Number(padding.left) - Number(padding.right);
-      let columns = Number(view.signal(LEGEND_COLUMNS)) || 1;
-      for (let tries = 0; tries < 12; tries++) {
-        const b = (view.scenegraph() as unknown as { root: { bounds: { x1: number; x2: number } } }).root.bounds;
-        if (columns <= 1 || b.x2 - b.x1 <= wanted + 0.5) break;
-        columns -= 1;
-        view.signal(LEGEND_COLUMNS, columns);
-        // The legend's height changed: lay the chart out again within its size.
-        view.resize();
-        await view.runAsync();
-      }
-    }
+    if (fitWidth) await fitToWidth(view, fitWidth);
+    else if (hasSignal(view, LEGEND_COLUMNS)) await fitToPlot(view);
     mode.drawing = true;
     return await view.toSVG();
   } finally {
     view.finalize();
+  }
+}
+
+type View = InstanceType<Vega['View']>;
+type Bounds = { x1: number; x2: number };
+type SceneMark = { role?: string; items?: (SceneItem | undefined)[] };
+type SceneItem = { bounds: Bounds; items?: SceneMark[] };
+
+function hasSignal(view: View, name: string): boolean {
+  try {
+    view.signal(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Set the legends' columns and lay the chart out again (the legend's height changed). */
+async function setColumns(view: View, columns: number): Promise<void> {
+  view.signal(LEGEND_COLUMNS, columns);
+  view.resize();
+  await view.runAsync();
+}
+
+/** The narrow layout: the most legend columns with which the whole chart stays within `fitWidth`. */
+async function fitToWidth(view: View, fitWidth: number): Promise<void> {
+  // What the chart's padding leaves of the width it is laid out for, and what it now takes.
+  const padding = view.padding() as { left: number; right: number };
+  const wanted = fitWidth - Number(padding.left) - Number(padding.right);
+  let columns = Number(view.signal(LEGEND_COLUMNS)) || 1;
+  for (let tries = 0; tries < 12; tries++) {
+    const b = (view.scenegraph() as unknown as { root: { bounds: Bounds } }).root.bounds;
+    if (columns <= 1 || b.x2 - b.x1 <= wanted + 0.5) break;
+    columns -= 1;
+    await setColumns(view, columns);
+  }
+}
+
+/** The right edge of the chart's legends, from the plot's left (undefined without a legend). */
+function legendRight(view: View): number | undefined {
+  const root = (view.scenegraph() as unknown as { root: SceneMark }).root;
+  let right: number | undefined;
+  const visit = (mark: SceneMark): void => {
+    for (const item of mark.items ?? []) {
+      if (!item) continue;
+      if (mark.role === 'legend') right = Math.max(right ?? -Infinity, item.bounds.x2);
+      else item.items?.forEach(visit);
+    }
+  };
+  visit(root);
+  return right;
+}
+
+/** Most columns tried for a print legend that does not fit on one row. */
+const PRINT_COLUMNS = 12;
+
+/**
+ * The print layout: its legends on one row (LEGEND_COLUMNS 0) while they end within the plot's width, else
+ * in the most columns with which they do. A legend wider than the chart made the whole chart wider, and the
+ * page scaled it down to fit: eleven entries on one row set its text at 6 px.
+ */
+async function fitToPlot(view: View): Promise<void> {
+  const width = Number(view.width());
+  let right = legendRight(view);
+  if (right === undefined || right <= width + 0.5) return;
+  for (let columns = PRINT_COLUMNS; columns >= 1; columns--) {
+    await setColumns(view, columns);
+    right = legendRight(view)!;
+    if (right <= width + 0.5) return;
   }
 }
 

@@ -102,3 +102,27 @@ describe('more categories than colours', () => {
     }
   });
 });
+
+describe('a twelve-entry legend', () => {
+  /** The rows of a chart's legend: the distinct heights of its entries (each a group with a background). */
+  const legendRows = (svg: string) => {
+    const legend = svg.slice(svg.indexOf('role-legend-entry'));
+    const entry =
+      /<g transform="translate\([\d.-]+,([\d.-]+)\)"><path class="background" aria-hidden="true" d="M0,0h[1-9]/g;
+    return new Set([...legend.matchAll(entry)].map((m) => m[1]));
+  };
+  const width = (svg: string) => Number(/^<svg[^>]*\swidth="([\d.]+)"/.exec(svg)![1]);
+  const fontSizes = (svg: string) => new Set([...svg.matchAll(/<text[^>]*\sfont-size="([^"]*)"/g)].map((m) => m[1]));
+
+  it('wraps into rows within the chart, its text at the theme size: the chart is not widened (and scaled down)', () => {
+    for (const figure of ['fig:lines', 'fig:scatter']) {
+      for (const [key, svg] of layouts(figure)) {
+        const narrow = key.endsWith('|narrow');
+        expect(legendRows(svg).size, key).toBeGreaterThan(2);
+        // print: the plot (480) and its y axis; narrow: the theme's 320
+        expect(width(svg), key).toBeLessThanOrEqual(narrow ? 320 : 480 + 80);
+        expect([...fontSizes(svg)], key).toEqual([narrow ? '12px' : '11px']);
+      }
+    }
+  });
+});
