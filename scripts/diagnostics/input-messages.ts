@@ -240,6 +240,13 @@ export const inputMessages = {
     hint: () =>
       'show fewer series (filter, or group the small ones), facet the chart, or give the mark a second channel (strokeDash, shape); lines and points get one past the palette',
   },
+  'chart-labels': {
+    severity: 'error',
+    message: (count, which, layout) =>
+      `The chart has no room for the axis labels of ${count} categories ${layout}, even turned: ${which}`,
+    hint: () =>
+      'give it fewer categories (a filter), more room ("width", or "height" for horizontal bars) or shorter names (the meta\'s labels:)',
+  },
   'chart-field': {
     severity: 'error',
     message: (f, ds) => `Field "${f}" is not a column of dataset "${ds}"`,

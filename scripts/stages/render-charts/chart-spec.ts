@@ -4,7 +4,7 @@ import { bestProblem, validatorFor, type VegaLiteValidators } from '../../source
 
 /** A problem found in a spec before compiling: where it is, as a path into the spec (a property's name when `key`). */
 export interface SpecProblem {
-  rule: 'chart-spec' | 'chart-field' | 'chart-categories' | 'unsafe-link';
+  rule: 'chart-spec' | 'chart-field' | 'chart-categories' | 'chart-labels' | 'unsafe-link';
   args: string[];
   hintArgs?: string[];
   path: (string | number)[];

@@ -233,22 +233,39 @@ export async function editionChart(
       break;
     }
     const drawn = await svgInNode(textMeasure(ctx), vg, variant.narrow ? Number(variant.spec.width) : undefined);
-    if (drawn.error !== undefined) {
-      // (a spec Vega-Lite compiled can still fail in Vega: an expression, a scale… — the spec's problem)
-      out.notes.push(['chart-spec', at, [`Vega could not draw it: ${drawn.error}`], []]);
+    if (drawn.error !== undefined || drawn.dropped.length) {
+      // (a spec Vega-Lite compiled can still fail in Vega: an expression, a scale… — the spec's problem; a chart
+      // that drops labels is not cached: the next build says it again)
+      out.notes.push(
+        drawn.error !== undefined
+          ? ['chart-spec', at, [`Vega could not draw it: ${drawn.error}`], []]
+          : droppedNote(ctx, file, drawn.dropped, variant.narrow),
+      );
       break;
     }
     const svg = dropContainerRoles(drawn.svg);
-    mkdirSync(path.dirname(cached), { recursive: true });
-    const tmp = `${cached}.${process.pid}-${threadId}.tmp`;
-    writeFileSync(tmp, svg);
-    if (warnings.length) writeFileSync(warningsFile, JSON.stringify(warnings));
-    renameSync(tmp, cached);
+    store(cached, svg, warnings);
     out.svgs.push([variant.key, svg]);
     out.rendered++;
   }
   out.specProblems.push(...crowdedNotes(ctx, file, crowded));
   return out;
+}
+
+/** A rendering into the cache (written whole, then renamed), with its compiler's warnings beside it. */
+function store(cached: string, svg: string, warnings: string[]): void {
+  mkdirSync(path.dirname(cached), { recursive: true });
+  const tmp = `${cached}.${process.pid}-${threadId}.tmp`;
+  writeFileSync(tmp, svg);
+  if (warnings.length) writeFileSync(cached.replace(/\.svg$/, '.warnings.json'), JSON.stringify(warnings));
+  renameSync(tmp, cached);
+}
+
+/** Categories whose axis label the chart drops (axis-labels.ts), as an error at the spec's encoding. */
+function droppedNote(ctx: BuildContext, file: string, dropped: string[], narrow: boolean): Note {
+  const [place] = specNotes(ctx, file, [{ rule: 'chart-labels', args: [], path: ['encoding'], key: true }]);
+  const which = dropped.slice(0, 5).join(', ') + (dropped.length > 5 ? ', …' : '');
+  return ['chart-labels', place![1], [String(dropped.length), which, narrow ? 'at the phone layout' : 'in print'], []];
 }
 
 /** Colour channels with more categories than the chart tells apart, as warnings at their place in the spec. */

@@ -2,6 +2,7 @@ type Vega = typeof import('vega');
 import type { TextMeasure } from '../../fonts/text-measure.js';
 import { isUnsafeLink } from '../../sources/link-schemes.js';
 import { LEGEND_COLUMNS } from './narrow-spec.js';
+import { LABEL_ANGLES, X_LABEL_ANGLE } from './axis-labels.js';
 
 /** What Vega hands a text measurer: a text mark's item. */
 interface TextItem {
@@ -30,24 +31,29 @@ export function svgInNode(
   measure: TextMeasure,
   spec: unknown,
   fitWidth: number | undefined,
-): Promise<{ svg: string; error?: undefined } | { error: string }> {
+): Promise<{ svg: string; dropped: string[]; error?: undefined } | { error: string }> {
   return measure.inTurn(async () => {
     // Loaded only when a chart is not in the cache (about a second of start-up).
     const vega = await import('vega');
     // A width that needed a font file not decoded yet was estimated: decode it and lay the chart out again.
     for (;;) {
-      let svg: string;
+      let drawn: { svg: string; dropped: string[] };
       try {
-        svg = await layOut(vega, measure, spec, fitWidth);
+        drawn = await layOut(vega, measure, spec, fitWidth);
       } catch (e) {
         return { error: String((e as Error)?.message ?? e).split('\n')[0]! };
       }
-      if (!(await measure.loadMissing())) return { svg };
+      if (!(await measure.loadMissing())) return drawn;
     }
   });
 }
 
-async function layOut(vega: Vega, measure: TextMeasure, spec: unknown, fitWidth: number | undefined): Promise<string> {
+async function layOut(
+  vega: Vega,
+  measure: TextMeasure,
+  spec: unknown,
+  fitWidth: number | undefined,
+): Promise<{ svg: string; dropped: string[] }> {
   const mode = { drawing: false };
   // vega-scenegraph's text measurer (re-exported by vega; its types do not list it).
   (vega as unknown as { textMetrics: { width: WidthFn } }).textMetrics.width = measurer(measure, mode);
@@ -60,8 +66,9 @@ async function layOut(vega: Vega, measure: TextMeasure, spec: unknown, fitWidth:
     await view.runAsync();
     if (fitWidth) await fitToWidth(view, fitWidth);
     else if (hasSignal(view, LEGEND_COLUMNS)) await fitToPlot(view);
+    const dropped = await keepLabels(view);
     mode.drawing = true;
-    return await view.toSVG();
+    return { svg: await view.toSVG(), dropped };
   } finally {
     view.finalize();
   }
@@ -115,6 +122,54 @@ function legendRight(view: View): number | undefined {
   };
   visit(root);
   return right;
+}
+
+type LabelItem = { datum?: { value?: unknown }; opacity?: number };
+
+/**
+ * The categories of the chart's band or point scales (x, y) whose axis label Vega removed as overlapping
+ * (an axis that shows no labels at all is left alone).
+ */
+function droppedLabels(view: View): string[] {
+  const labels: LabelItem[] = [];
+  const visit = (mark: SceneMark): void => {
+    for (const item of mark.items ?? []) {
+      if (!item) continue;
+      if (mark.role === 'axis-label') labels.push(item as LabelItem);
+      else item.items?.forEach(visit);
+    }
+  };
+  visit((view.scenegraph() as unknown as { root: SceneMark }).root);
+  const dropped: string[] = [];
+  for (const name of ['x', 'y']) {
+    let scale: { type?: string; domain: () => unknown[] } | undefined;
+    try {
+      scale = view.scale(name) as typeof scale;
+    } catch {
+      continue;
+    }
+    if (!scale || !['band', 'point'].includes(String(scale.type))) continue;
+    const domain = scale.domain();
+    const own = labels.filter((l) => domain.includes(l.datum?.value));
+    if (!own.length) continue;
+    const shown = new Set(own.filter((l) => l.opacity !== 0).map((l) => l.datum?.value));
+    dropped.push(...domain.filter((d) => !shown.has(d)).map(String));
+  }
+  return dropped;
+}
+
+/** Turn the x labels (LABEL_ANGLES) until no category loses its label; the categories that still do. */
+async function keepLabels(view: View): Promise<string[]> {
+  let dropped = droppedLabels(view);
+  if (!dropped.length || !hasSignal(view, X_LABEL_ANGLE)) return dropped;
+  for (const angle of LABEL_ANGLES.slice(1)) {
+    view.signal(X_LABEL_ANGLE, angle);
+    view.resize();
+    await view.runAsync();
+    dropped = droppedLabels(view);
+    if (!dropped.length) break;
+  }
+  return dropped;
 }
 
 /** Most columns tried for a print legend that does not fit on one row. */

@@ -126,3 +126,61 @@ describe('a twelve-entry legend', () => {
     }
   });
 });
+
+describe('twelve long category names', () => {
+  const cities = {
+    en: [
+      'Shenzhen Special Economic Zone',
+      'Hong Kong Special Administrative Region',
+      'Guangzhou Nansha New Area',
+      'Zhuhai Hengqin Cooperation Zone',
+      'Macao Special Administrative Region',
+      'Dongguan Songshan Lake Science City',
+      'Foshan Manufacturing Heartland',
+      'Huizhou Zhongkai High-tech Zone',
+      'Zhongshan Torch Development Zone',
+      'Jiangmen Coastal Industrial Belt',
+      'Zhaoqing New District Platform',
+      'Qianhai Shenzhen-Hong Kong Zone',
+    ],
+    zh: [
+      '深圳经济特区',
+      '香港特别行政区',
+      '广州南沙新区',
+      '珠海横琴合作区',
+      '澳门特别行政区',
+      '东莞松山湖科学城',
+      '佛山制造业腹地',
+      '惠州仲恺高新区',
+      '中山火炬开发区',
+      '江门沿海产业带',
+      '肇庆新区平台',
+      '前海深港合作区',
+    ],
+  };
+
+  it('each keep their axis label, whole, in print and at the phone layout, in both editions', () => {
+    for (const [key, svg] of layouts('fig:bars')) {
+      const labels = textsOf(svg, 'axis-label');
+      const names = key.startsWith('en') ? cities.en : cities.zh;
+      for (const name of names) expect(labels, key).toContain(name);
+      // twelve names, and the value axis's numbers: nothing else, nothing hidden
+      expect(
+        labels.filter((l) => !/^[\d.]+$/.test(l)),
+        key,
+      ).toHaveLength(12);
+    }
+  });
+
+  it('are drawn as horizontal bars at the phone layout: a name to a row', () => {
+    for (const lang of ['en', 'zh']) {
+      const bars = marksOf(charts.svgs.get(`${lang}|fig:bars|narrow`)!, 'rect');
+      expect(bars).toHaveLength(12);
+      // each bar starts at the value axis's zero, on the left, and is wider than it is tall
+      for (const bar of bars) {
+        const [, w, h] = /d="M[\d.-]+,[\d.-]+h([\d.-]+)v([\d.-]+)/.exec(bar)!;
+        expect(Number(w)).toBeGreaterThan(Number(h));
+      }
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { decodeXML } from 'entities/decode';
 import { prepare } from '../../../scripts/build.js';
 import { newSession } from '../../../scripts/context.js';
 import { startCharts } from '../../../scripts/stages/render-charts/chart-work.js';
@@ -50,10 +51,22 @@ export function pathPoints(d: string): [number, number][] {
   return [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
 }
 
-/** The texts of an SVG's axis or legend labels (`role-axis-label`, `role-legend-label`), in order. */
+/**
+ * The texts of an SVG's axis or legend labels (`role-axis-label`, `role-legend-label`), in order, each as one
+ * line (a label set on two lines is joined by a space); labels Vega hid (opacity 0) are left out.
+ */
 export function textsOf(svg: string, role: string): string[] {
   const group = new RegExp(`<g class="mark-text role-${role}"[^>]*>([\\s\\S]*?)</g>`, 'g');
   return [...svg.matchAll(group)].flatMap((m) =>
-    [...m[1]!.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((t) => t[1]!.replace(/<[^>]*>/g, ' ').trim()),
+    [...m[1]!.matchAll(/<text\b([^>]*)>([\s\S]*?)<\/text>/g)]
+      .filter((t) => !/\sopacity="0"/.test(t[1]!))
+      .map((t) =>
+        decodeXML(
+          t[2]!
+            .replace(/<[^>]*>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        ),
+      ),
   );
 }
