@@ -25,7 +25,7 @@ import { neutralOrder } from './domains.js';
 import { tellApart, type Crowded } from './distinct.js';
 import { checkLinks } from './chart-links.js';
 import { chartVariants, type ChartVariant } from './variants.js';
-import { dropContainerRoles, withMarkText } from './mark-text.js';
+import { dropContainerRoles, encodedTitles, withMarkText } from './mark-text.js';
 import { svgInNode } from './vega-svg.js';
 import { chartKey } from '../../model/charts.js';
 
@@ -92,12 +92,6 @@ export function figureVariants(
   { templates, rows }: ChartInputs,
   crowded: Crowded[] = [],
 ): ChartVariant[] {
-  const key = `${ds.id}|${lang}`;
-  let chartData = rows?.get(key);
-  if (!chartData) {
-    chartData = withMarkText(chartRows(ds, lang), ds, lang, templates.strings[lang].captionSeparator);
-    rows?.set(key, chartData);
-  }
   const theme = localize(templates.chartTheme, lang);
   // Labels are only displayed: colours and orders follow the codes, the same in every edition (domains.ts).
   // (Ordered before the rows are added: neither they nor the theme are copied again for each chart.)
@@ -105,6 +99,14 @@ export function figureVariants(
   // Past the palette's last colour, lines and points get a second channel (distinct.ts).
   const range = ((own.config as { range?: unknown } | undefined)?.range ?? theme.range) as { category?: unknown };
   crowded.push(...tellApart(own, ds, lang, Array.isArray(range?.category) ? range.category.length : 10));
+  // Number columns the meta gives no title are named in the marks' text by the chart's own titles.
+  const titles = encodedTitles(own, ds);
+  const key = `${ds.id}|${lang}${Object.keys(titles).length ? `|${JSON.stringify(titles)}` : ''}`;
+  let chartData = rows?.get(key);
+  if (!chartData) {
+    chartData = withMarkText(chartRows(ds, lang), ds, lang, templates.strings[lang].captionSeparator, titles);
+    rows?.set(key, chartData);
+  }
   const spec = { ...own, datasets: { [ds.id]: chartData }, config: { ...theme, ...(own.config as object) } };
   return chartVariants(spec, chartKey(lang, figure.id), templates.strings[lang]);
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { rmSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { overlay, repo, reportCopy } from '../../helpers.js';
+import { TIP_FIELD, withMarkText } from '../../../scripts/stages/render-charts/mark-text.js';
 import { marksOf, pathPoints, renderFixture, textsOf, type RenderedCharts } from './many-series.js';
 
 /**
@@ -182,5 +183,51 @@ describe('twelve long category names', () => {
         expect(Number(w)).toBeGreaterThan(Number(h));
       }
     }
+  });
+});
+
+describe("a scatter's mark text", () => {
+  const tips = (svg: string) =>
+    marksOf(svg, 'symbol')
+      .map((m) => /aria-label="([^"]*)"/.exec(m)?.[1])
+      .filter(Boolean);
+
+  it('names the number column it plots by the axis title, after the categories and the value', () => {
+    const en = tips(charts.svgs.get('en|fig:scatter')!);
+    expect(en).toHaveLength(12);
+    expect(en[0]).toBe('Shenzhen Special Economic Zone · 2023: 0.8% · Patents granted: 120');
+    for (const t of en) expect(t).toMatch(/^[^·]+ · 2023: [\d.]+% · Patents granted: \d+$/);
+    expect(tips(charts.svgs.get('zh|fig:scatter')!)[0]).toBe('深圳经济特区 · 2023：0.8% · 专利授权量：120');
+  });
+
+  it("takes the meta's title for a number column before the chart's", () => {
+    const ds = {
+      id: 'p',
+      file: 'data/p.csv',
+      meta: {
+        title: { zh: '', en: '' },
+        source: { zh: '', en: '' },
+        unit: 'percent' as const,
+        columns: {
+          city: { type: 'string' as const },
+          patents: { type: 'integer' as const, title: { zh: '专利', en: 'Patents' } },
+        },
+        sources: { s: { title: 's' } },
+      },
+      columns: ['city', 'patents', 'value', 'source'],
+      rows: [
+        {
+          values: { city: 'Shenzhen', patents: 842, value: 3.2, source: 's' },
+          raw: { city: 'Shenzhen', patents: '842', value: '3.2', source: 's' },
+          line: 2,
+        },
+      ],
+      fingerprint: '',
+    };
+    const rows = ds.rows.map((r) => ({ ...r.values }));
+    expect(withMarkText(rows, ds, 'en', ': ', { patents: 'Granted' })[0]![TIP_FIELD]).toBe(
+      'Shenzhen: 3.2% · Patents: 842',
+    );
+    expect(withMarkText(rows, ds, 'zh', '：')[0]![TIP_FIELD]).toBe('Shenzhen：3.2% · 专利：842');
   });
 });
