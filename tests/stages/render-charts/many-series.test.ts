@@ -1,7 +1,10 @@
 import path from 'node:path';
-import { rmSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { overlay, repo, reportCopy } from '../../helpers.js';
+import { readFileSync, rmSync } from 'node:fs';
+import * as vega from 'vega';
+import { compile } from 'vega-lite';
+import { tellApart } from '../../../scripts/stages/render-charts/distinct.js';
 import { TIP_FIELD, withMarkText } from '../../../scripts/stages/render-charts/mark-text.js';
 import { marksOf, pathPoints, renderFixture, textsOf, type RenderedCharts } from './many-series.js';
 
@@ -10,6 +13,10 @@ import { marksOf, pathPoints, renderFixture, textsOf, type RenderedCharts } from
  * numbers): twelve lines, a stacked area of four sectors whose rows come year by year, a scatter, and bars
  * of twelve long city names. Each is read back from its SVG, in both editions and both layouts.
  */
+
+const theme = JSON.parse(readFileSync(path.join(repo, 'theme', 'chart-theme.json'), 'utf8')) as {
+  range: { category: string[] };
+};
 
 let charts: RenderedCharts;
 beforeAll(async () => {
@@ -229,5 +236,53 @@ describe("a scatter's mark text", () => {
       'Shenzhen: 3.2% · Patents: 842',
     );
     expect(withMarkText(rows, ds, 'zh', '：')[0]![TIP_FIELD]).toBe('Shenzhen：3.2% · 专利：842');
+  });
+});
+
+describe('fourteen series', () => {
+  it('are fourteen lines told apart by colour and dash: the first twelve solid, the next two dashed; no warning', async () => {
+    const codes = Array.from({ length: 14 }, (_, i) => `C${String(i).padStart(2, '0')}`);
+    const ds = {
+      id: 'many',
+      file: 'data/many.csv',
+      meta: {
+        title: { zh: '', en: '' },
+        source: { zh: '', en: '' },
+        columns: { code: { type: 'string' as const }, year: { type: 'integer' as const } },
+        sources: { s: { title: 's' } },
+      },
+      columns: ['code', 'year', 'value', 'source'],
+      rows: codes.flatMap((code, i) =>
+        [2020, 2021].map((year) => ({
+          values: { code, year, value: i + year - 2020, source: 's' },
+          raw: { code, year: String(year), value: String(i), source: 's' },
+          line: 2,
+        })),
+      ),
+      fingerprint: '',
+    };
+    const spec: Record<string, unknown> = {
+      data: { values: ds.rows.map((r) => r.values) },
+      mark: 'line',
+      encoding: {
+        x: { field: 'year', type: 'ordinal' },
+        y: { field: 'value', type: 'quantitative' },
+        color: { field: 'code', type: 'nominal' },
+      },
+      config: { range: { category: theme.range.category } },
+    };
+    expect(tellApart(spec, ds, 'en', 12)).toEqual([]);
+    const view = new vega.View(vega.parse(compile(spec as never).spec), { renderer: 'none' });
+    const svg = await view.toSVG();
+    const looks = marksOf(svg, 'line').map(
+      (m) => `${/stroke="([^"]*)"/.exec(m)![1]} ${/stroke-dasharray="([^"]*)"/.exec(m)?.[1] ?? ''}`,
+    );
+    expect(looks).toHaveLength(14);
+    expect(new Set(looks).size).toBe(14);
+    expect(looks.filter((l) => l.endsWith(' 1,0'))).toHaveLength(12);
+    // with a mark that has no second channel, the same fourteen are too many
+    expect(tellApart({ ...spec, mark: 'bar' }, ds, 'en', 12)).toEqual([
+      { path: ['encoding', 'color'], field: 'code', count: 14, capacity: 12 },
+    ]);
   });
 });
