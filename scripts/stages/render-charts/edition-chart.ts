@@ -36,7 +36,7 @@ import { chartKey } from '../../model/charts.js';
  */
 
 /** Bump when the SVG changes for the same spec. */
-const RENDERER_VERSION = 'vega-6|node-1';
+const RENDERER_VERSION = 'vega-6|node-2';
 
 /** A diagnostic to report when the stage's results are taken (the arguments of Diagnostics.report). */
 export type Note = [rule: Rule, place: Place, args: string[], hintArgs: string[], severity?: Severity];
