@@ -233,6 +233,20 @@ export const inputMessages = {
     message: (u, near) => `Unknown unit "${u}"${near ? ` — did you mean "${near}"?` : ''}`,
     hint: (list) => `units are: ${list} (see docs/authoring.md)`,
   },
+  'chart-categories': {
+    severity: 'warning',
+    message: (field, count, capacity) =>
+      `"${field}" has ${count} categories, more than the chart can tell apart (${capacity}): some share a colour`,
+    hint: () =>
+      'show fewer series (filter, or group the small ones), facet the chart, or give the mark a second channel (strokeDash, shape); lines and points get one past the palette',
+  },
+  'chart-labels': {
+    severity: 'error',
+    message: (count, which, layout) =>
+      `The chart has no room for the axis labels of ${count} categories ${layout}, even turned: ${which}`,
+    hint: () =>
+      'give it fewer categories (a filter), more room ("width", or "height" for horizontal bars) or shorter names (the meta\'s labels:)',
+  },
   'chart-field': {
     severity: 'error',
     message: (f, ds) => `Field "${f}" is not a column of dataset "${ds}"`,

@@ -9,7 +9,8 @@ export interface DatasetMeta {
   title: I18n;
   source: I18n;
   unit?: Unit;
-  columns?: Record<string, { type: 'string' | 'integer' | 'number' }>;
+  /** Each column's type, and for a number column a title that names its values where a chart's mark says them. */
+  columns?: Record<string, { type: 'string' | 'integer' | 'number'; title?: I18n }>;
   labels?: Record<string, Record<string, I18n>>;
   sources: Record<string, { title: string; url?: string }>;
   notes?: string[];

@@ -20,7 +20,7 @@ export const metaSchema = {
       additionalProperties: {
         type: 'object',
         required: ['type'],
-        properties: { type: { enum: ['string', 'integer', 'number'] } },
+        properties: { type: { enum: ['string', 'integer', 'number'] }, title: i18nSchema },
         additionalProperties: false,
       },
     },

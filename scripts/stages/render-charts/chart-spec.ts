@@ -4,7 +4,7 @@ import { bestProblem, validatorFor, type VegaLiteValidators } from '../../source
 
 /** A problem found in a spec before compiling: where it is, as a path into the spec (a property's name when `key`). */
 export interface SpecProblem {
-  rule: 'chart-spec' | 'chart-field';
+  rule: 'chart-spec' | 'chart-field' | 'chart-categories' | 'chart-labels' | 'unsafe-link';
   args: string[];
   hintArgs?: string[];
   path: (string | number)[];
@@ -23,14 +23,27 @@ export function localize<T>(value: T, lang: Lang): T {
   return value;
 }
 
-/** The dataset's rows as chart input: typed values plus `<col>_label` for labelled columns. */
+/**
+ * The dataset's rows as chart input: typed values plus, for labelled columns, `<col>_label` (its name in the
+ * edition's language) and `<col>_order` (the place of its code, the same in every language: domains.ts).
+ */
 export function chartRows(ds: Dataset, lang: Lang): Record<string, unknown>[] {
   const labelled = Object.keys(ds.meta.labels ?? {});
+  const places = new Map(labelled.map((col) => [col, codeOrder(ds, col)]));
   return ds.rows.map((r) => {
     const row: Record<string, unknown> = { ...r.values };
-    for (const col of labelled) row[`${col}_label`] = labelOf(ds, col, r.values[col] ?? null, lang) ?? r.values[col];
+    for (const col of labelled) {
+      row[`${col}_label`] = labelOf(ds, col, r.values[col] ?? null, lang) ?? r.values[col];
+      row[`${col}_order`] = places.get(col)!.get(String(r.values[col] ?? ''));
+    }
     return row;
   });
+}
+
+/** The codes of a labelled column, each with its place: the meta's `labels:` first, then as they first appear in the data. */
+export function codeOrder(ds: Dataset, col: string): Map<string, number> {
+  const codes = [...Object.keys(ds.meta.labels?.[col] ?? {}), ...ds.rows.map((r) => String(r.values[col] ?? ''))];
+  return new Map([...new Set(codes)].map((code, i) => [code, i]));
 }
 
 /** An {"i18n": …} that lacks a language, or holds something other than text, at its path. */

@@ -1,5 +1,6 @@
 import type { Lang } from '../../context.js';
 import { labelOf, type Dataset } from '../../model/data.js';
+import { codeOrder } from './chart-spec.js';
 
 /** Channels whose scale (or header) puts a field's values in an order: positions, colours, shapes, legends, facets. */
 const ordering = [
@@ -56,8 +57,43 @@ function fieldDefs(spec: unknown): { channel: string; def: FieldDef }[] {
 
 /** The labels of a coded column in `lang`, in the order of their codes: the meta's `labels:` first, then codes as they first appear in the data. */
 export function labelOrder(ds: Dataset, col: string, lang: Lang): string[] {
-  const codes = [...Object.keys(ds.meta.labels?.[col] ?? {}), ...ds.rows.map((r) => String(r.values[col] ?? ''))];
-  return [...new Set([...new Set(codes)].map((code) => labelOf(ds, col, code, lang) ?? code))];
+  return [...new Set([...codeOrder(ds, col).keys()].map((code) => labelOf(ds, col, code, lang) ?? code))];
+}
+
+/** Marks that Vega-Lite stacks, in the order of their `order` channel (else by the label, which differs by language). */
+const stacking = ['bar', 'area', 'arc'];
+
+/** Channels that split a stacked mark into the layers of its stack. */
+const stackBy = ['color', 'fill', 'stroke', 'opacity', 'fillOpacity', 'strokeOpacity', 'detail'];
+
+/**
+ * Order by the code, not the label: an `order` channel or a `sort: {field}` that names a `<col>_label`
+ * field is given `<col>_order` (the place of its code, chart-spec.ts: chartRows) instead; a stacking mark
+ * (bar, area, arc) split by a `<col>_label` without an `order` of its own is stacked in that order.
+ */
+function orderByCode(spec: unknown, cols: string[]): void {
+  const labelled = (f: unknown) => cols.find((c) => f === `${c}_label`);
+  for (const { channel, def } of fieldDefs(spec)) {
+    const col = labelled(def.field);
+    if (channel === 'order' && col) Object.assign(def, { field: `${col}_order`, type: 'quantitative' });
+    const sort = def.sort as { field?: unknown } | undefined;
+    const by = sort && typeof sort === 'object' && !Array.isArray(sort) ? labelled(sort.field) : undefined;
+    if (by) def.sort = { ...sort, field: `${by}_order` };
+  }
+  const walk = (node: unknown, inherited: Record<string, unknown>): void => {
+    if (Array.isArray(node)) return node.forEach((n) => walk(n, inherited));
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    const own = (o.encoding ?? {}) as Record<string, unknown>;
+    const encoding = { ...inherited, ...own };
+    const mark = typeof o.mark === 'object' ? (o.mark as { type?: unknown })?.type : o.mark;
+    if (stacking.includes(String(mark)) && !('order' in encoding)) {
+      const col = stackBy.map((ch) => labelled((encoding[ch] as FieldDef | undefined)?.field)).find(Boolean);
+      if (col) o.encoding = { ...own, order: { field: `${col}_order`, type: 'quantitative' } };
+    }
+    for (const [k, v] of Object.entries(o)) if (k !== 'encoding') walk(v, encoding);
+  };
+  walk(spec, {});
 }
 
 /**
@@ -83,5 +119,6 @@ export function neutralOrder<T extends object>(spec: T, ds: Dataset, lang: Lang)
       if (ordering.includes(channel) && def.type !== 'quantitative' && def.type !== 'temporal') def.sort = order;
     }
   }
+  orderByCode(out, Object.keys(ds.meta.labels ?? {}));
   return out;
 }

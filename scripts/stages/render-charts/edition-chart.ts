@@ -22,8 +22,10 @@ import {
   type SpecProblem,
 } from './chart-spec.js';
 import { neutralOrder } from './domains.js';
+import { tellApart, type Crowded } from './distinct.js';
+import { checkLinks } from './chart-links.js';
 import { chartVariants, type ChartVariant } from './variants.js';
-import { dropContainerRoles, withMarkText } from './mark-text.js';
+import { dropContainerRoles, encodedTitles, withMarkText } from './mark-text.js';
 import { svgInNode } from './vega-svg.js';
 import { chartKey } from '../../model/charts.js';
 
@@ -34,7 +36,7 @@ import { chartKey } from '../../model/charts.js';
  */
 
 /** Bump when the SVG changes for the same spec. */
-const RENDERER_VERSION = 'vega-6|node-1';
+const RENDERER_VERSION = 'vega-6|node-2';
 
 /** A diagnostic to report when the stage's results are taken (the arguments of Diagnostics.report). */
 export type Note = [rule: Rule, place: Place, args: string[], hintArgs: string[], severity?: Severity];
@@ -88,24 +90,30 @@ export function figureVariants(
   ds: Dataset,
   lang: Lang,
   { templates, rows }: ChartInputs,
+  crowded: Crowded[] = [],
 ): ChartVariant[] {
-  const key = `${ds.id}|${lang}`;
-  let chartData = rows?.get(key);
-  if (!chartData) {
-    chartData = withMarkText(chartRows(ds, lang), ds, lang, templates.strings[lang].captionSeparator);
-    rows?.set(key, chartData);
-  }
   const theme = localize(templates.chartTheme, lang);
   // Labels are only displayed: colours and orders follow the codes, the same in every edition (domains.ts).
   // (Ordered before the rows are added: neither they nor the theme are copied again for each chart.)
   const own = neutralOrder(localize(figure.spec ?? {}, lang), ds, lang);
+  // Past the palette's last colour, lines and points get a second channel (distinct.ts).
+  const range = ((own.config as { range?: unknown } | undefined)?.range ?? theme.range) as { category?: unknown };
+  crowded.push(...tellApart(own, ds, lang, Array.isArray(range?.category) ? range.category.length : 10));
+  // Number columns the meta gives no title are named in the marks' text by the chart's own titles.
+  const titles = encodedTitles(own, ds);
+  const key = `${ds.id}|${lang}${Object.keys(titles).length ? `|${JSON.stringify(titles)}` : ''}`;
+  let chartData = rows?.get(key);
+  if (!chartData) {
+    chartData = withMarkText(chartRows(ds, lang), ds, lang, templates.strings[lang].captionSeparator, titles);
+    rows?.set(key, chartData);
+  }
   const spec = { ...own, datasets: { [ds.id]: chartData }, config: { ...theme, ...(own.config as object) } };
   return chartVariants(spec, chartKey(lang, figure.id), templates.strings[lang]);
 }
 
-/** A spec's problems that need no schema: languages, data, fields of its dataset. */
+/** A spec's problems that need no schema: languages, data, fields of its dataset, links. */
 function ownProblems(spec: Record<string, unknown>, ds: Dataset): SpecProblem[] {
-  return [...checkI18n(spec), ...checkData(spec), ...checkFields(spec, ds)];
+  return [...checkI18n(spec), ...checkData(spec), ...checkFields(spec, ds), ...checkLinks(spec, ds)];
 }
 
 /** Problems of a chart's spec file as notes, each at its place in the file. */
@@ -179,7 +187,8 @@ export async function editionChart(
   let checked = false;
   const at = { file, line: 1, column: 1 };
   const warned = new Set<string>();
-  for (const variant of figureVariants(figure, ds, lang, inputs)) {
+  const crowded: Crowded[] = [];
+  for (const variant of figureVariants(figure, ds, lang, inputs, crowded)) {
     // The print layout's warnings are the spec's own; the narrow layout adds only those of its own, saying so.
     const say = (w: string) => (variant.narrow ? `phone layout: ${w}` : w);
     const warn = (w: string) => {
@@ -226,19 +235,51 @@ export async function editionChart(
       break;
     }
     const drawn = await svgInNode(textMeasure(ctx), vg, variant.narrow ? Number(variant.spec.width) : undefined);
-    if (drawn.error !== undefined) {
-      // (a spec Vega-Lite compiled can still fail in Vega: an expression, a scale… — the spec's problem)
-      out.notes.push(['chart-spec', at, [`Vega could not draw it: ${drawn.error}`], []]);
+    if (drawn.error !== undefined || drawn.dropped.length) {
+      // (a spec Vega-Lite compiled can still fail in Vega: an expression, a scale… — the spec's problem; a chart
+      // that drops labels is not cached: the next build says it again)
+      out.notes.push(
+        drawn.error !== undefined
+          ? ['chart-spec', at, [`Vega could not draw it: ${drawn.error}`], []]
+          : droppedNote(ctx, file, drawn.dropped, variant.narrow),
+      );
       break;
     }
     const svg = dropContainerRoles(drawn.svg);
-    mkdirSync(path.dirname(cached), { recursive: true });
-    const tmp = `${cached}.${process.pid}-${threadId}.tmp`;
-    writeFileSync(tmp, svg);
-    if (warnings.length) writeFileSync(warningsFile, JSON.stringify(warnings));
-    renameSync(tmp, cached);
+    store(cached, svg, warnings);
     out.svgs.push([variant.key, svg]);
     out.rendered++;
   }
+  out.specProblems.push(...crowdedNotes(ctx, file, crowded));
   return out;
+}
+
+/** A rendering into the cache (written whole, then renamed), with its compiler's warnings beside it. */
+function store(cached: string, svg: string, warnings: string[]): void {
+  mkdirSync(path.dirname(cached), { recursive: true });
+  const tmp = `${cached}.${process.pid}-${threadId}.tmp`;
+  writeFileSync(tmp, svg);
+  if (warnings.length) writeFileSync(cached.replace(/\.svg$/, '.warnings.json'), JSON.stringify(warnings));
+  renameSync(tmp, cached);
+}
+
+/** Categories whose axis label the chart drops (axis-labels.ts), as an error at the spec's encoding. */
+function droppedNote(ctx: BuildContext, file: string, dropped: string[], narrow: boolean): Note {
+  const [place] = specNotes(ctx, file, [{ rule: 'chart-labels', args: [], path: ['encoding'], key: true }]);
+  const which = dropped.slice(0, 5).join(', ') + (dropped.length > 5 ? ', …' : '');
+  return ['chart-labels', place![1], [String(dropped.length), which, narrow ? 'at the phone layout' : 'in print'], []];
+}
+
+/** Colour channels with more categories than the chart tells apart, as warnings at their place in the spec. */
+function crowdedNotes(ctx: BuildContext, file: string, crowded: Crowded[]): Note[] {
+  return specNotes(
+    ctx,
+    file,
+    crowded.map((c) => ({
+      rule: 'chart-categories',
+      args: [c.field, String(c.count), String(c.capacity)],
+      path: c.path,
+      key: true,
+    })),
+  );
 }

@@ -19,18 +19,34 @@ const fixedColumns = ['id', 'value', 'unit', 'source', 'note'];
 /** Marks that never carry a value of their own. */
 const silentMarks = ['text', 'rule', 'line', 'area', 'trail', 'image', 'geoshape'];
 
+/**
+ * Marks whose series Vega-Lite stacks by every field they encode, filling each x of each group: a
+ * `description` field (one text per row) would make each row its own series, every other x a zero —
+ * the area drawn as a sawtooth. (A line's points keep their text.)
+ */
+const groupingMarks = ['area', 'trail'];
+
 /** Operations after which a row is no longer one row of the dataset. */
 const regrouping = ['aggregate', 'pivot', 'fold', 'flatten', 'density', 'regression', 'loess', 'quantile'];
 
-/** The chart's rows (from chartRows, in the dataset's order), each with its text. */
+/**
+ * The chart's rows (from chartRows, in the dataset's order), each with its text: its categories, its value,
+ * then each number column that has a title — the meta's (`columns: {patents: {type: integer, title: …}}`),
+ * else `titles` (a chart's axis titles, encodedTitles) — as "title: number" (a bare 842 said nothing).
+ * Number columns without a title (a year) are said as they are, with the categories.
+ */
 export function withMarkText(
   rows: Record<string, unknown>[],
   ds: Dataset,
   lang: Lang,
   separator: string,
+  titles: Record<string, string> = {},
 ): Record<string, unknown>[] {
   if (!ds.columns.includes('value')) return rows;
-  const categories = ds.columns.filter((c) => !fixedColumns.includes(c));
+  const titleOf = (c: string) =>
+    isNumberColumn(ds, c) ? (ds.meta.columns?.[c]?.title?.[lang] ?? titles[c] ?? undefined) : undefined;
+  const categories = ds.columns.filter((c) => !fixedColumns.includes(c) && !titleOf(c));
+  const titled = ds.columns.filter((c) => !fixedColumns.includes(c) && titleOf(c));
   return rows.map((row, i) => {
     const r = ds.rows[i];
     const raw = r?.raw.value?.trim();
@@ -40,8 +56,37 @@ export function withMarkText(
     const names = categories
       .map((c) => labelOf(ds, c, r.values[c] ?? null, lang) ?? String(r.values[c] ?? ''))
       .filter(Boolean);
-    return { ...row, [TIP_FIELD]: `${names.join(' · ')}${separator}${formatValue(raw, unit, lang)}` };
+    const numbers = titled
+      .filter((c) => r.raw[c]?.trim())
+      .map((c) => ` · ${titleOf(c)}${separator}${formatValue(r.raw[c]!.trim(), 'number', lang)}`);
+    return {
+      ...row,
+      [TIP_FIELD]: `${names.join(' · ')}${separator}${formatValue(raw, unit, lang)}${numbers.join('')}`,
+    };
   });
+}
+
+const isNumberColumn = (ds: Dataset, c: string) => ['integer', 'number'].includes(ds.meta.columns?.[c]?.type ?? '');
+
+/**
+ * The titles a (localized) chart gives the number columns it plots as quantities (its axis titles, say),
+ * for the columns whose meta gives none: what its marks call those values.
+ */
+export function encodedTitles(spec: unknown, ds: Dataset): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const o = node as { encoding?: Record<string, { field?: unknown; title?: unknown; type?: unknown }> };
+    for (const def of Object.values(o.encoding ?? {})) {
+      const field = def?.field;
+      if (typeof field !== 'string' || typeof def.title !== 'string' || fixedColumns.includes(field)) continue;
+      if (def.type !== 'quantitative') continue; // (a year on a category axis stays a category)
+      if (isNumberColumn(ds, field) && !ds.meta.columns?.[field]?.title) out[field] ??= def.title;
+    }
+    for (const [k, v] of Object.entries(node)) if (k !== 'encoding' && k !== 'datasets') walk(v);
+  };
+  walk(spec);
+  return out;
 }
 
 /**
@@ -84,7 +129,7 @@ function walk(
       (d) => d && typeof d === 'object' && ['aggregate', 'bin', 'timeUnit'].some((k) => k in (d as object)),
     );
   if (silentMarks.includes(String(mark.type))) mark.aria = false;
-  if (perRow && !('description' in encoding))
+  if (perRow && !groupingMarks.includes(String(mark.type)) && !('description' in encoding))
     out.encoding = { ...((node.encoding as object) ?? {}), description: { field: TIP_FIELD } };
   if (!perRow && !silentMarks.includes(String(mark.type))) mark.aria = false;
   out.mark = mark;

@@ -18,6 +18,25 @@ export const LEGEND_COLUMNS = 'narrow_legend_columns';
 const MAX_COLUMNS = 6;
 
 /**
+ * A spec whose legends take their columns from LEGEND_COLUMNS (unless its config sets them), starting at
+ * `start` (0: one row): vega-svg.ts lowers it until the chart fits its width. A facet or concatenation is
+ * left as it is.
+ */
+export function withLegendColumns(spec: Record<string, unknown>, start: number): Record<string, unknown> {
+  if (composite.some((k) => k in spec)) return spec;
+  const config = (spec.config ?? {}) as Record<string, unknown>;
+  const legend = (config.legend ?? {}) as Record<string, unknown>;
+  const params = (Array.isArray(spec.params) ? spec.params : []).filter(
+    (p: { name?: unknown }) => p?.name !== LEGEND_COLUMNS,
+  );
+  return {
+    ...spec,
+    params: [...params, { name: LEGEND_COLUMNS, value: start }],
+    config: 'columns' in legend ? config : { ...config, legend: { ...legend, columns: { expr: LEGEND_COLUMNS } } },
+  };
+}
+
+/**
  * An x-axis label longer than 10 characters with a space in it is set on two
  * lines, broken at the last space before its middle (or its first space), so
  * that category names stay horizontal on a narrow chart. Years and numbers
@@ -55,15 +74,12 @@ export function narrowSpec(spec: Record<string, unknown>, narrow: NarrowTheme): 
   }
   const axisX = (config.axisX ?? {}) as Record<string, unknown>;
   if (!('labelExpr' in axisX)) config.axisX = { ...axisX, labelExpr: WRAP_LABEL };
-  const legend = (config.legend ?? {}) as Record<string, unknown>;
-  if (!('columns' in legend)) config.legend = { ...legend, columns: { expr: LEGEND_COLUMNS } };
-  const params = Array.isArray(spec.params) ? spec.params : [];
-  return {
+  const fitted = {
     ...spec,
     width: narrow.width,
     height: narrow.height,
     autosize: { type: 'fit-x', contains: 'padding' },
-    params: [...params, { name: LEGEND_COLUMNS, value: MAX_COLUMNS }],
     config,
   };
+  return withLegendColumns(fitted, MAX_COLUMNS);
 }

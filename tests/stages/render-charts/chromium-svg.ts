@@ -5,6 +5,7 @@ import type { BuildContext } from '../../../scripts/context.js';
 import { allFaces, editionFamilies, fontFaceCss } from '../../../scripts/fonts/catalogue.js';
 import { openPages, type BuildPage } from '../../../scripts/browser/page-pool.js';
 import { LEGEND_COLUMNS } from '../../../scripts/stages/render-charts/narrow-spec.js';
+import { LABEL_ANGLES, X_LABEL_ANGLE } from '../../../scripts/stages/render-charts/axis-labels.js';
 
 /**
  * How charts were rendered before they were rendered in Node (kept for the
@@ -24,7 +25,9 @@ export function openVegaPage(ctx: BuildContext, hostDir: string): Promise<BuildP
 /**
  * A compiled Vega spec → SVG on that page, after the fonts that the chart's
  * text needs have loaded. A narrow chart's legend is given the most columns
- * (LEGEND_COLUMNS) with which the whole chart stays within `fitWidth`.
+ * (LEGEND_COLUMNS) with which the whole chart stays within `fitWidth`; a print
+ * chart's legend, the most with which it ends within the plot; x labels are
+ * turned (X_LABEL_ANGLE) until none is dropped: as render-charts/vega-svg.ts does.
  * A spec Vega cannot draw gives its first line of error instead.
  * The function runs in the page: it must not name inner functions (tsx would
  * wrap them in a helper the page does not have).
@@ -36,8 +39,12 @@ export function svgOnPage(
   fitWidth: number | undefined,
 ): Promise<{ svg?: string; error?: string }> {
   return page.evaluate(
-    async (spec: unknown, text: string, fit: number, signal: string) => {
+    async (spec: unknown, text: string, fit: number, signal: string, angleSignal: string, angles: number[]) => {
       type Bounds = { x1: number; x2: number };
+      type Mark = {
+        role?: string;
+        items?: ({ bounds: Bounds; items?: Mark[]; opacity?: number; datum?: { value?: unknown } } | undefined)[];
+      };
       type View = {
         runAsync(): Promise<unknown>;
         toSVG(): Promise<string>;
@@ -45,7 +52,9 @@ export function svgOnPage(
         resize(): unknown;
         finalize(): unknown;
         padding(): { left: number; right: number };
-        scenegraph(): { root: { bounds: Bounds } };
+        scenegraph(): { root: Mark & { bounds: Bounds } };
+        width(): number;
+        scale(name: string): { type?: string; domain(): unknown[] } | undefined;
       };
       const w = window as unknown as {
         vega: { View: new (r: unknown, o: unknown) => View; parse(s: unknown): unknown };
@@ -77,6 +86,64 @@ export function svgOnPage(
           await view.runAsync();
         }
       }
+      let hasColumns = true;
+      let hasAngle = true;
+      try {
+        view.signal(signal);
+      } catch {
+        hasColumns = false;
+      }
+      try {
+        view.signal(angleSignal);
+      } catch {
+        hasAngle = false;
+      }
+      // The scene's legends' right edge and its axis labels (a walk without named functions).
+      const scan = () => {
+        let right = -Infinity;
+        const labels: { opacity?: number; datum?: { value?: unknown } }[] = [];
+        const stack: Mark[] = [view.scenegraph().root];
+        while (stack.length) {
+          const mark = stack.pop()!;
+          for (const item of mark.items ?? []) {
+            if (!item) continue;
+            if (mark.role === 'legend') right = Math.max(right, item.bounds.x2);
+            else if (mark.role === 'axis-label') labels.push(item);
+            else stack.push(...(item.items ?? []));
+          }
+        }
+        let dropped = 0;
+        for (const name of ['x', 'y']) {
+          let scale: ReturnType<View['scale']>;
+          try {
+            scale = view.scale(name);
+          } catch {
+            continue;
+          }
+          if (!scale || !['band', 'point'].includes(String(scale.type))) continue;
+          const domain = scale.domain();
+          const own = labels.filter((l) => domain.includes(l.datum?.value));
+          const shown = new Set(own.filter((l) => l.opacity !== 0).map((l) => l.datum?.value));
+          if (own.length) dropped += domain.filter((d) => !shown.has(d)).length;
+        }
+        return { right, dropped };
+      };
+      if (!(fit > 0) && hasColumns && scan().right > view.width() + 0.5) {
+        for (let columns = 12; columns >= 1; columns--) {
+          view.signal(signal, columns);
+          view.resize();
+          await view.runAsync();
+          if (scan().right <= view.width() + 0.5) break;
+        }
+      }
+      if (hasAngle && scan().dropped) {
+        for (const angle of angles.slice(1)) {
+          view.signal(angleSignal, angle);
+          view.resize();
+          await view.runAsync();
+          if (!scan().dropped) break;
+        }
+      }
       const svg = await view.toSVG();
       view.finalize();
       return { svg };
@@ -85,5 +152,7 @@ export function svgOnPage(
     text,
     fitWidth ?? 0,
     LEGEND_COLUMNS,
+    X_LABEL_ANGLE,
+    LABEL_ANGLES,
   );
 }
