@@ -22,6 +22,7 @@ import {
   type SpecProblem,
 } from './chart-spec.js';
 import { neutralOrder } from './domains.js';
+import { checkImageUrls } from './remote-images.js';
 import { chartVariants, type ChartVariant } from './variants.js';
 import { dropContainerRoles, withMarkText } from './mark-text.js';
 import { svgInNode } from './vega-svg.js';
@@ -103,9 +104,9 @@ export function figureVariants(
   return chartVariants(spec, chartKey(lang, figure.id), templates.strings[lang]);
 }
 
-/** A spec's problems that need no schema: languages, data, fields of its dataset. */
+/** A spec's problems that need no schema: languages, data, remote images, fields of its dataset. */
 function ownProblems(spec: Record<string, unknown>, ds: Dataset): SpecProblem[] {
-  return [...checkI18n(spec), ...checkData(spec), ...checkFields(spec, ds)];
+  return [...checkI18n(spec), ...checkData(spec), ...checkImageUrls(spec, ds), ...checkFields(spec, ds)];
 }
 
 /** Problems of a chart's spec file as notes, each at its place in the file. */
@@ -157,6 +158,13 @@ function schemaNotes(
     );
   }
   return themes.get(lang)!;
+}
+
+/** The warning for a chart that draws no data, kept with its compiler's (so a cached chart says it again). */
+function noData(warnings: string[]): string {
+  const w = 'the chart draws no data: its transforms (a filter?) keep no row of the dataset';
+  warnings.push(w);
+  return w;
 }
 
 /** One chart of one edition: its renderings (from the cache or made now) and what to report. */
@@ -231,6 +239,8 @@ export async function editionChart(
       out.notes.push(['chart-spec', at, [`Vega could not draw it: ${drawn.error}`], []]);
       break;
     }
+    // A chart whose marks drew nothing (a filter that keeps no row) is published empty: said, never silent.
+    if (drawn.marks === 0 && !variant.narrow) warn(noData(warnings));
     const svg = dropContainerRoles(drawn.svg);
     mkdirSync(path.dirname(cached), { recursive: true });
     const tmp = `${cached}.${process.pid}-${threadId}.tmp`;

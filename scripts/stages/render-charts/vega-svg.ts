@@ -29,24 +29,29 @@ export function svgInNode(
   measure: TextMeasure,
   spec: unknown,
   fitWidth: number | undefined,
-): Promise<{ svg: string; error?: undefined } | { error: string }> {
+): Promise<{ svg: string; marks: number; error?: undefined } | { error: string }> {
   return measure.inTurn(async () => {
     // Loaded only when a chart is not in the cache (about a second of start-up).
     const vega = await import('vega');
     // A width that needed a font file not decoded yet was estimated: decode it and lay the chart out again.
     for (;;) {
-      let svg: string;
+      let drawn: { svg: string; marks: number };
       try {
-        svg = await layOut(vega, measure, spec, fitWidth);
+        drawn = await layOut(vega, measure, spec, fitWidth);
       } catch (e) {
         return { error: String((e as Error)?.message ?? e).split('\n')[0]! };
       }
-      if (!(await measure.loadMissing())) return { svg };
+      if (!(await measure.loadMissing())) return drawn;
     }
   });
 }
 
-async function layOut(vega: Vega, measure: TextMeasure, spec: unknown, fitWidth: number | undefined): Promise<string> {
+async function layOut(
+  vega: Vega,
+  measure: TextMeasure,
+  spec: unknown,
+  fitWidth: number | undefined,
+): Promise<{ svg: string; marks: number }> {
   const mode = { drawing: false };
   // vega-scenegraph's text measurer (re-exported by vega; its types do not list it).
   (vega as unknown as { textMetrics: { width: WidthFn } }).textMetrics.width = measurer(measure, mode);
@@ -72,10 +77,30 @@ async function layOut(vega: Vega, measure: TextMeasure, spec: unknown, fitWidth:
       }
     }
     mode.drawing = true;
-    return await view.toSVG();
+    return { svg: await view.toSVG(), marks: dataMarks(view.scenegraph() as unknown as { root: Scene }) };
   } finally {
     view.finalize();
   }
+}
+
+/** A scenegraph item or mark, as far as dataMarks reads it. */
+interface Scene {
+  marktype?: string;
+  role?: string;
+  items?: Scene[];
+}
+
+/** How many items the chart's own marks drew (not axes, legends, titles, nor the groups holding them). */
+function dataMarks({ root }: { root: Scene }): number {
+  let n = 0;
+  const walk = (mark: Scene): void => {
+    for (const item of mark.items ?? []) {
+      if (mark.role === 'mark' && mark.marktype !== 'group') n++;
+      for (const child of (item.items ?? []) as Scene[]) walk(child);
+    }
+  };
+  walk(root);
+  return n;
 }
 
 /**
