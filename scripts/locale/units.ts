@@ -1,4 +1,5 @@
 import type { Lang } from '../context.js';
+import { groupsThousands } from './number-style.js';
 
 /**
  * Locale-aware number formatting in the report's own style.
@@ -30,9 +31,9 @@ function decimalsOf(raw: string): number {
   return m ? m[1]!.length : 0;
 }
 
-/** Format `value` with `decimals` places; en groups thousands, zh does not (as the original prints 345780). */
+/** Format `value` with `decimals` places, thousands grouped or not as the edition writes numbers (number-style.ts). */
 function plain(value: number, decimals: number, lang: Lang): string {
-  return numberFormat(decimals, lang === 'en').format(value);
+  return numberFormat(decimals, groupsThousands(lang)).format(value);
 }
 
 /**
