@@ -4,6 +4,7 @@ import type { BuildContext } from '../../context.js';
 import type { Chapter } from '../../model/content.js';
 import type { Strings } from '../../model/templates.js';
 import type { NoteState } from '../../model/edition.js';
+import { WORD_JOINER } from '../../locale/no-break.js';
 
 type At = (node: { position?: { start: { line: number; column: number } } }) => {
   file: string;
@@ -101,12 +102,14 @@ function numberReferences(
   return here;
 }
 
-/** A reference to a note: its number, a superscript link to the note. */
+/** A reference to a note: its number, a superscript link to the note, joined to the text before it. */
 function noteRef(url: string, number: string, refId: string): PhrasingContent {
   return {
     type: 'noteRef',
     data: { hName: 'sup', hProperties: { className: ['note-ref'] } },
     children: [
+      // (no line break between the note's number and the text it follows: "…合作" / "1" at a line's start)
+      { type: 'text', value: WORD_JOINER },
       {
         type: 'link',
         url,
