@@ -20,6 +20,11 @@ beforeAll(async () => {
     path.join(data, 'growth.csv'),
     'id,year,value,source\n,2019,12000.5,text\noutput-2020,2020,28486.3,text\n',
   );
+  // The chart labels its bars with their values (a text mark with no format of its own).
+  const spec = path.join(data, 'charts', 'growth.vl.json');
+  const { mark, ...rest } = JSON.parse(readFileSync(spec, 'utf8')) as Record<string, unknown>;
+  const label = { mark: 'text', encoding: { text: { field: 'value', type: 'quantitative' } } };
+  writeFileSync(spec, JSON.stringify({ ...rest, layer: [{ mark }, label] }));
   const meta = path.join(data, 'growth.meta.yaml');
   writeFileSync(meta, readFileSync(meta, 'utf8').replace('unit: cny-100m', 'unit: number'));
   const session = newSession();
@@ -48,8 +53,9 @@ describe('numbers are written one way in each edition', () => {
     expect(prose).toContain('28486.3');
     expect(table).toContain('28486.3');
     expect(table).toContain('12000.5');
-    expect(svg).toMatch(/^10000$/m);
-    expect(svg).toContain('28486.3');
+    expect(svg).toMatch(/^10000$/m); // an axis label
+    expect(svg).toMatch(/^28486\.3$/m); // a bar's label
+    expect(svg).toContain('2020：28486.3'); // its tooltip
     for (const part of [prose, table, svg]) expect(part).not.toMatch(/\d,\d{3}/);
   });
 
@@ -59,7 +65,8 @@ describe('numbers are written one way in each edition', () => {
     expect(table).toContain('28,486.3');
     expect(table).toContain('12,000.5');
     expect(svg).toMatch(/^10,000$/m);
-    expect(svg).toContain('28,486.3');
+    expect(svg).toMatch(/^28,486\.3$/m);
+    expect(svg).toContain('2020: 28,486.3');
     for (const part of [prose, table, svg]) expect(part).not.toMatch(/\d{5}/);
   });
 });

@@ -28,6 +28,7 @@ import { dropContainerRoles, withMarkText } from './mark-text.js';
 import { svgInNode } from './vega-svg.js';
 import { chartKey } from '../../model/charts.js';
 import { vegaNumberLocale } from '../../locale/number-style.js';
+import { withGroupedLabels } from './number-labels.js';
 
 /*
  * One chart of one edition: its variants (print, narrow) compiled from the spec, each rendered in Node or taken
@@ -100,7 +101,7 @@ export function figureVariants(
   const theme = localize(templates.chartTheme, lang);
   // Labels are only displayed: colours and orders follow the codes, the same in every edition (domains.ts).
   // (Ordered before the rows are added: neither they nor the theme are copied again for each chart.)
-  const own = neutralOrder(localize(figure.spec ?? {}, lang), ds, lang);
+  const own = withGroupedLabels(neutralOrder(localize(figure.spec ?? {}, lang), ds, lang));
   // Numbers in the edition's one style (locale/number-style.ts), whatever the theme or spec says.
   const config = { ...theme, ...(own.config as object), locale: { number: vegaNumberLocale(lang) } };
   const spec = { ...own, datasets: { [ds.id]: chartData }, config };
