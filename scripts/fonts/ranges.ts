@@ -8,7 +8,6 @@ export function codepoints(text: string): number[] {
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (cp < 0x20 || cp === 0x7f || (cp >= 0x80 && cp < 0xa0) || (cp >= 0xfe00 && cp <= 0xfe0f)) continue;
-    if (cp >= 0x2060 && cp <= 0x2064) continue; // word joiner and invisible operators: never drawn, no glyph needed
     set.add(cp);
   }
   return [...set].sort((a, b) => a - b);

@@ -118,7 +118,7 @@ export function checkSchema(written: Record<string, unknown>, validators: VegaLi
  */
 export function checkFields(spec: Record<string, unknown>, ds: Dataset): SpecProblem[] {
   const fields = new Set([...ds.columns, ...Object.keys(ds.meta.labels ?? {}).map((c) => `${c}_label`)]);
-  const derived = derivedFields(spec);
+  const derived = derivedFields(spec, (col) => [...new Set(ds.rows.map((r) => r.raw[col] ?? ''))]);
   const known = new Set([...fields, ...derived]);
   const made = derived.size ? `; the spec's transforms make: ${[...derived].join(', ')}` : '';
   const problem = (use: FieldUse): SpecProblem => ({

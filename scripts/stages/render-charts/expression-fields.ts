@@ -44,8 +44,19 @@ export function datumFields(expr: string): string[] {
   return [...found];
 }
 
-/** The fields a spec's transforms make (`as`, fold's key and value, aggregates', windows'), wherever they are. */
-export function derivedFields(spec: unknown): Set<string> {
+/** Fields a transform makes when it names none (`as` not given). */
+const defaultAs: Record<string, string[]> = {
+  fold: ['key', 'value'],
+  density: ['value', 'density'],
+  quantile: ['prob', 'value'],
+};
+
+/**
+ * The fields a spec's transforms make, wherever they are: `as` (or the defaults of fold, density and
+ * quantile), aggregates' and windows' `as`, a lookup's `from.fields`, and a pivot's columns — the values of the
+ * pivoted column (`values` gives them).
+ */
+export function derivedFields(spec: unknown, values: (column: string) => string[] = () => []): Set<string> {
   const derived = new Set<string>();
   const add = (as: unknown) => {
     if (typeof as === 'string') derived.add(as);
@@ -59,7 +70,9 @@ export function derivedFields(spec: unknown): Set<string> {
       for (const t of o.transform as Record<string, unknown>[]) {
         if (!t || typeof t !== 'object') continue;
         add(t.as);
-        if ('fold' in t && t.as === undefined) add(['key', 'value']);
+        for (const [k, fields] of Object.entries(defaultAs)) if (k in t && t.as === undefined) add(fields);
+        if (typeof t.pivot === 'string') add(values(t.pivot));
+        add((t.from as { fields?: unknown } | undefined)?.fields);
         for (const k of ['aggregate', 'window', 'joinaggregate'])
           if (Array.isArray(t[k])) for (const a of t[k] as { as?: unknown }[]) add(a?.as);
       }

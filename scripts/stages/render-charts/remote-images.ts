@@ -23,7 +23,7 @@ export function checkImageUrls(spec: Record<string, unknown>, ds: Dataset): Spec
     if (!node || typeof node !== 'object') return;
     for (const [k, v] of Object.entries(node)) {
       const where = [...at, Array.isArray(node) ? Number(k) : k];
-      if (k === 'data') continue; // (a data URL is checkData's)
+      if (k === 'data' || k === 'usermeta') continue; // (a data URL is checkData's; usermeta is never read)
       if (k === 'url' && typeof v === 'string' && isRemote(v)) refuse(v, where);
       else if (k === 'url' && at.at(-1) === 'encoding') channel(v, where);
       else walk(v, where);

@@ -28,6 +28,17 @@ describe('the fields a chart spec reads in expressions', () => {
     ]);
   });
 
+  it("knows the fields a pivot makes (the pivoted column's values) and a lookup brings", () => {
+    const spec = {
+      transform: [
+        { pivot: 'economy', value: 'v' },
+        { lookup: 'k', from: { key: 'k', fields: ['w'] } },
+      ],
+    };
+    const values = (col: string) => (col === 'economy' ? ['HKG', 'SGP'] : []);
+    expect([...derivedFields(spec, values)].sort()).toEqual(['HKG', 'SGP', 'w']);
+  });
+
   it('knows the fields transforms make: as, fold (key and value by default), aggregates and windows', () => {
     const spec = {
       layer: [
