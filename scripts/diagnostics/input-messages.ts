@@ -249,7 +249,9 @@ export const inputMessages = {
   },
   'chart-field': {
     severity: 'error',
-    message: (f, ds) => `Field "${f}" is not a column of dataset "${ds}"`,
+    message: (f, ds, near, expr) =>
+      `Field "${f}"${expr ? ` (read by the expression "${expr}")` : ''} is not a column of dataset "${ds}"` +
+      (near ? ` — did you mean "${near}"?` : ''),
     hint: (cols) => `columns are: ${cols}`,
   },
   'toc-pages': {

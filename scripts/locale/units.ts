@@ -1,4 +1,5 @@
 import type { Lang } from '../context.js';
+import { groupsThousands } from './number-style.js';
 
 /**
  * Locale-aware number formatting in the report's own style.
@@ -30,9 +31,9 @@ function decimalsOf(raw: string): number {
   return m ? m[1]!.length : 0;
 }
 
-/** Format `value` with `decimals` places; en groups thousands, zh does not (as the original prints 345780). */
+/** Format `value` with `decimals` places, thousands grouped or not as the edition writes numbers (number-style.ts). */
 function plain(value: number, decimals: number, lang: Lang): string {
-  return numberFormat(decimals, lang === 'en').format(value);
+  return numberFormat(decimals, groupsThousands(lang)).format(value);
 }
 
 /**
@@ -60,24 +61,32 @@ function numberFormat(decimals: number, grouping?: boolean): Intl.NumberFormat {
   );
 }
 
-/** Scale by 10^shift (shift may be negative) keeping exact decimals, capped, trailing zeros dropped. */
-function scaled(raw: string, shift: number, cap = 2): string {
+/**
+ * Scale by 10^shift (shift may be negative) keeping exact decimals, capped, trailing zeros dropped; or with
+ * exactly `places` decimals (a table column's one precision). Thousands grouped as the edition writes them.
+ */
+function scaled(raw: string, shift: number, lang: Lang, places: number | undefined, cap = 2): string {
   const value = Number(raw) * 10 ** shift;
+  if (places !== undefined) return numberFormat(places, groupsThousands(lang)).format(value);
   const exact = Math.max(0, decimalsOf(raw) - shift);
   const shown = Math.min(exact, cap);
-  return trimZeros(numberFormat(shown).format(value));
+  return trimZeros(numberFormat(shown, groupsThousands(lang)).format(value));
 }
 
 function trimZeros(s: string): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
 
-/** Money in units of 10^exp of a currency, in English: billions at or above 1e9, else millions. */
-function money(raw: string, exp: number, prefix: string): string {
-  const amount = Number(raw) * 10 ** exp;
-  if (Math.abs(amount) >= 1e9) return `${prefix}${scaled(raw, exp - 9)} billion`;
-  return `${prefix}${scaled(raw, exp - 6)} million`;
+/** Money in units of 10^exp of a currency, in English: billions at or above 1e9, else millions (or as `scale` says). */
+function money(raw: string, exp: number, prefix: string, opts: FormatOptions): string {
+  const billions = opts.scale ? opts.scale === 'billion' : Math.abs(Number(raw) * 10 ** exp) >= 1e9;
+  if (billions) return `${prefix}${scaled(raw, exp - 9, 'en', opts.places)} billion`;
+  return `${prefix}${scaled(raw, exp - 6, 'en', opts.places)} million`;
 }
+
+/** What an amount of money is counted in, in English: millions or billions. */
+export const scales = ['million', 'billion'] as const;
+export type Scale = (typeof scales)[number];
 
 export interface FormatOptions {
   /** sqm-10k in zh: 万㎡ instead of 万平方米 (tables). */
@@ -89,6 +98,10 @@ export interface FormatOptions {
    * ("five universities"). A value written with decimals ("5.0") keeps its figures.
    */
   words?: boolean;
+  /** Money in English in this scale, whatever its size (a table column's one scale). */
+  scale?: Scale;
+  /** Exactly this many decimals shown, none dropped (a table column's one precision). */
+  places?: number;
 }
 
 /** `raw` rounded half away from zero to `decimals` places, written with exactly that many. */
@@ -100,10 +113,10 @@ export function roundRaw(raw: string, decimals: number): string {
   return (n < 0 && r !== 0 ? -r : r).toFixed(decimals);
 }
 
-/** The number alone, as stored (zh) or grouped (en). */
+/** The number alone, with the decimals it was written with (or `places`), grouped as the edition writes numbers. */
 export function formatBare(raw: string, lang: Lang, opts: FormatOptions = {}): string {
   if (opts.decimals !== undefined) raw = roundRaw(raw, opts.decimals);
-  return plain(Number(raw), decimalsOf(raw), lang);
+  return plain(Number(raw), opts.places ?? decimalsOf(raw), lang);
 }
 
 /** English words for the whole numbers running text spells out (style-en.md: "spell out one to nine"). */
@@ -111,7 +124,8 @@ const enSmallNumbers = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', '
 
 export function formatValue(raw: string, unit: Unit, lang: Lang, opts: FormatOptions = {}): string {
   if (opts.decimals !== undefined) raw = roundRaw(raw, opts.decimals);
-  const n = formatBare(raw, lang);
+  const n = opts.places === undefined ? formatBare(raw, lang) : plain(Number(raw), opts.places, lang);
+  const { places } = opts;
   const zh = lang === 'zh';
   switch (unit) {
     case 'number':
@@ -125,22 +139,22 @@ export function formatValue(raw: string, unit: Unit, lang: Lang, opts: FormatOpt
       return zh ? `${n} 倍` : `${n} times`;
     case 'increase-times':
       // 增长 1 倍 = grew by 100%
-      return zh ? `${n} 倍` : `${scaled(raw, 2, 0)}%`;
+      return zh ? `${n} 倍` : `${scaled(raw, 2, lang, places, 0)}%`;
     case '10k':
-      return zh ? `${n} 万` : scaled(raw, 4, 0);
+      return zh ? `${n} 万` : scaled(raw, 4, lang, places, 0);
     case 'cny-100m':
-      return zh ? `${n} 亿元` : money(raw, 8, 'RMB ');
+      return zh ? `${n} 亿元` : money(raw, 8, 'RMB ', opts);
     case 'hkd-100m':
-      return zh ? `${n} 亿港元` : money(raw, 8, 'HK$');
+      return zh ? `${n} 亿港元` : money(raw, 8, 'HK$', opts);
     case 'hkd-million':
-      return zh ? `${scaled(raw, -2)} 亿港元` : money(raw, 6, 'HK$');
+      return zh ? `${scaled(raw, -2, lang, places)} 亿港元` : money(raw, 6, 'HK$', opts);
     case 'usd-100m':
-      return zh ? `${n} 亿美元` : money(raw, 8, 'US$');
+      return zh ? `${n} 亿美元` : money(raw, 8, 'US$', opts);
     case 'person-years':
       return zh ? `${n} 人年` : `${n} person-years`;
     case 'sqm-10k':
       if (zh) return opts.short ? `${n} 万㎡` : `${n} 万平方米`;
-      return `${scaled(raw, 4, 0)} m²`;
+      return `${scaled(raw, 4, lang, places, 0)} m²`;
   }
 }
 

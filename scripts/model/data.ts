@@ -3,7 +3,7 @@
  * the values bound into prose, figures and tables (data/).
  */
 import type { I18n, Lang } from '../context.js';
-import type { Unit } from '../locale/units.js';
+import type { Scale, Unit } from '../locale/units.js';
 
 export interface DatasetMeta {
   title: I18n;
@@ -70,6 +70,8 @@ export interface TableColumn {
   bare?: boolean;
   /** Round to this many decimals (as {{num … decimals=N}}). */
   decimals?: number;
+  /** Money in English counted in this scale in every cell (else the scale of the column's largest value). */
+  scale?: Scale;
 }
 
 /** A table whose cells come from a dataset: which columns, which rows (filtered and sorted). */

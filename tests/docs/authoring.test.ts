@@ -60,8 +60,14 @@ describe('docs/authoring.md', () => {
     expect(built.code, built.stderr).toBe(0);
     const en = readFileSync(path.join(root, 'dist', 'en', 'index.html'), 'utf8');
     const zh = readFileSync(path.join(root, 'dist', 'zh', 'index.html'), 'utf8');
-    expect(en).toContain('In 2021 Singapore spent 1.94% of its GDP on R&#x26;D, Hong Kong 0.97% (Figure 1, Table 1)');
-    expect(zh).toContain('新加坡研发支出占国内生产总值的 1.94%，香港为 0.97%（图 1、表 1）');
+    // (a figure's number joined to its label by a no-break space: locale/no-break.ts)
+    expect(en).toContain(
+      'In 2021 Singapore spent 1.94% of its GDP on R&#x26;D, Hong Kong 0.97% (Figure\u00a01, Table\u00a01)',
+    );
+    // (the note's number kept on the line of the "）" before it: set with it in a span)
+    expect(zh).toContain(
+      '新加坡研发支出占国内生产总值的 1.94%，香港为 0.97%（图\u00a01、表\u00a01<span class="note-joint">）<sup',
+    );
     expect(en).toContain('<tr><th scope="row">Singapore</th><td class="num">1.94%</td></tr>');
     expect(zh).toContain('<tr><th scope="row">香港</th><td class="num">0.97%</td></tr>');
     expect(en).toMatch(/data-figure="fig:rd"[\s\S]*?<svg/);

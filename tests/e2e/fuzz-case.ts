@@ -159,8 +159,9 @@ function judge(
   if (out.includes('SECRET-OUTSIDE')) return 'a file from outside the report was published';
   // What code prints when it is handed something it did not expect (a number 0 where a figure's is due, an object as text).
   const pages = (langs ?? []).map((l) => readFileSync(path.join(dist, l, 'index.html'), 'utf8')).join('\n');
+  // (a label and its number are joined by a no-break space: read as a space)
   const slip = /\[object Object\]|>undefined<|\bNaN\b|(?:Figure|Table|图|表) 0\b/.exec(
-    pages.replace(/<script[\s\S]*?<\/script>/g, ''),
+    pages.replace(/<script[\s\S]*?<\/script>/g, '').replace(/\u00a0/g, ' '),
   );
   if (slip && !inserted.includes(slip[0].replace(/^>|<$/g, ''))) return `the page shows "${slip[0]}"`;
   return undefined;

@@ -320,7 +320,7 @@ describe.each(langs)("the %s edition's charts", (lang) => {
     for (const f of items) {
       expect(f.permalink, f.id).toBe(`#${f.id}`);
       expect(f.cite, f.id).toContain(title);
-      expect(f.cite.replace(/\u00a0/g, ' '), f.id).toContain(f.label);
+      expect(f.cite.replace(/\u00a0/g, ' '), f.id).toContain(f.label.replace(/\u00a0/g, ' '));
       expect(f.cite, f.id).toContain(f.caption);
       expect(f.cite, f.id).toContain(lang === 'zh' ? '2023 年 1 月 10 日' : '10 January 2023');
       expect(f.cite.endsWith(`${BASE_URL}${lang}/#${f.id}`), f.cite).toBe(true);

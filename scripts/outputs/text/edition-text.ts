@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
+import { NO_BREAK_SPACE } from '../../locale/no-break.js';
 
 /** Elements that are the page's controls or drawings, not the report's text. */
 const controls: readonly string[] = ['svg', 'script', 'style', 'button', 'template', 'nav', 'details', 'summary'];
@@ -11,9 +12,11 @@ const webOnly: readonly string[] = ['anchor', 'chart-keys', 'note-back'];
 export function editionText(html: string): string {
   const main = findMain(fromHtml(html));
   if (!main) return '';
-  // The page's soft hyphens (where print may break a word) are not the text: a translation tool would see them.
+  // The page's soft hyphens (where print may break a word) and no-break spaces (where it must not) are line
+  // setting, not the text: a translation tool would see them.
   const text = toText({ ...main, children: prose(main.children) })
     .replaceAll('\u00ad', '')
+    .replaceAll(NO_BREAK_SPACE, ' ')
     .replace(/[ \t]+\n/g, '\n');
   return `${text.replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }

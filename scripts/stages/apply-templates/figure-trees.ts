@@ -4,6 +4,7 @@ import type { Lang } from '../../context.js';
 import type { Figure, Table } from '../../model/data.js';
 import type { Strings } from '../../model/templates.js';
 import { smartenText } from '../../locale/typography.js';
+import { joined } from '../../locale/no-break.js';
 import { anchorOf } from '../../model/charts.js';
 
 function sourceLine(label: string, text: string, strings: Strings, lang: Lang, id?: string): Element {
@@ -37,7 +38,7 @@ export function figureTree(
   chart: ChartSvgs | undefined,
   share?: Element,
 ): Element {
-  const label = `${strings.figure}${strings.numberSpace}${n}${strings.captionSeparator}`;
+  const label = `${joined(strings.figure, strings.numberSpace, n)}${strings.captionSeparator}`;
   const caption = smartenText(fig.caption[lang], lang);
   const anchor = anchorOf(fig.id);
   const body: ElementContent[] = [];
@@ -109,7 +110,7 @@ export function tableTree(
   const caption = smartenText(table.caption[lang], lang);
   return h('figure.table-figure', { id: anchorOf(table.id), dataTable: table.id }, [
     h('figcaption', { id: ids.captionId }, [
-      h('span.figure-label', `${strings.table}${strings.numberSpace}${n}${strings.tableSeparator}`),
+      h('span.figure-label', `${joined(strings.table, strings.numberSpace, n)}${strings.tableSeparator}`),
       caption,
     ]),
     h('div.table-scroll', { tabIndex: 0, role: 'region', ariaLabel: caption }, [

@@ -9,6 +9,7 @@ import { anchorOf, type ChartDownloads } from '../../model/charts.js';
 import { formatDate } from '../../locale/units.js';
 import { smartenStrings, smartenText } from '../../locale/typography.js';
 import { tableCsv } from './table-csv.js';
+import { unbroken } from '../../locale/no-break.js';
 
 /**
  * The share menu of each figure and table: its permalink (its id), copy link,
@@ -50,7 +51,7 @@ export class ShareMenus {
       anchor,
       links,
       s.citeFigure,
-      this.cite(fig, `${s.figure}${glue(s.numberSpace)}${n}`, fig.caption, fig.source, fig.sourceLabel),
+      this.cite(fig, `${s.figure}${unbroken(s.numberSpace)}${n}`, fig.caption, fig.source, fig.sourceLabel),
     );
   }
 
@@ -65,7 +66,7 @@ export class ShareMenus {
       anchor,
       links,
       s.citeTable,
-      this.cite(table, `${s.table}${glue(s.numberSpace)}${n}`, table.caption, table.source, table.sourceLabel),
+      this.cite(table, `${s.table}${unbroken(s.numberSpace)}${n}`, table.caption, table.source, table.sourceLabel),
     );
   }
 
@@ -120,9 +121,4 @@ export class ShareMenus {
       }) ?? ''
     );
   }
-}
-
-/** A space that keeps "图 2" / "Figure 2" on one line. */
-function glue(space: string): string {
-  return space.replace(/ /g, '\u00a0');
 }

@@ -1,7 +1,7 @@
 import type { BuildContext, I18n } from '../../context.js';
 import type { YamlFile } from '../../sources/yaml.js';
 import { nearest } from '../../diagnostics/did-you-mean.js';
-import { isUnit, units } from '../../locale/units.js';
+import { isUnit, units, type Scale } from '../../locale/units.js';
 import type { Cell, Dataset, DatasetRow, TableBinding, TableColumn } from '../../model/data.js';
 
 /**
@@ -64,7 +64,7 @@ interface BindingCheck {
   fail: () => void;
 }
 
-/** The table's `columns`: each a column of the dataset, with a known unit; unit, bare and decimals only on numbers. */
+/** The table's `columns`: each a column of the dataset, with a known unit; unit, bare, decimals and scale only on numbers. */
 function tableColumns(check: BindingCheck, specs: Record<string, unknown>[]): TableColumn[] {
   const { ctx, doc, id, ds } = check;
   const columns: TableColumn[] = [];
@@ -75,6 +75,7 @@ function tableColumns(check: BindingCheck, specs: Record<string, unknown>[]): Ta
       header: c.header as I18n,
       bare: c.bare as boolean | undefined,
       decimals: c.decimals as number | undefined,
+      scale: c.scale as Scale | undefined,
     };
     if (typeof c.unit === 'string') {
       if (isUnit(c.unit)) col.unit = c.unit;
@@ -88,7 +89,7 @@ function tableColumns(check: BindingCheck, specs: Record<string, unknown>[]): Ta
         check.fail();
       }
     }
-    const formatting = ['unit', 'bare', 'decimals'].find((k) => c[k] !== undefined);
+    const formatting = ['unit', 'bare', 'decimals', 'scale'].find((k) => c[k] !== undefined);
     if (formatting && !isNumberColumn(ds, c.column)) {
       ctx.diagnostics.report(
         'schema',

@@ -41,6 +41,8 @@ export const tableSchema = {
             unit: { type: 'string' },
             bare: { type: 'boolean' },
             decimals: { type: 'integer', minimum: 0, maximum: 10 },
+            // Money in English in millions or billions in every cell (table-view.ts; else its largest value's).
+            scale: { enum: ['million', 'billion'] },
           },
         },
       },

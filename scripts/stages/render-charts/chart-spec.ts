@@ -1,10 +1,12 @@
 import type { Lang } from '../../context.js';
 import { type Dataset, labelOf } from '../../model/data.js';
 import { bestProblem, validatorFor, type VegaLiteValidators } from '../../sources/vega-lite-schema.js';
+import { nearest } from '../../diagnostics/did-you-mean.js';
+import { derivedFields, expressionKeys, fieldUses, type FieldUse } from './expression-fields.js';
 
 /** A problem found in a spec before compiling: where it is, as a path into the spec (a property's name when `key`). */
 export interface SpecProblem {
-  rule: 'chart-spec' | 'chart-field' | 'chart-categories' | 'chart-labels' | 'unsafe-link';
+  rule: 'chart-spec' | 'chart-field' | 'chart-categories' | 'chart-labels' | 'unsafe-link' | 'remote-resource';
   args: string[];
   hintArgs?: string[];
   path: (string | number)[];
@@ -122,30 +124,28 @@ export function checkSchema(written: Record<string, unknown>, validators: VegaLi
   return best ? [{ rule: 'chart-spec', args: [best.message], path: best.path, key: best.key }] : [];
 }
 
-/** Check the fields the encodings name against the dataset's columns (and the fields its transforms make). */
+/**
+ * Check the fields the encodings name, and those the expressions and filters read (expression-fields.ts),
+ * against the dataset's columns and the fields its transforms make: a misspelled field is an error at its
+ * place, with the nearest known name.
+ */
 export function checkFields(spec: Record<string, unknown>, ds: Dataset): SpecProblem[] {
-  const problems: SpecProblem[] = [];
   const fields = new Set([...ds.columns, ...Object.keys(ds.meta.labels ?? {}).map((c) => `${c}_label`)]);
-  const derived = new Set<string>();
-  const walkTransforms = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walkTransforms);
-    if (!node || typeof node !== 'object') return;
-    const o = node as Record<string, unknown>;
-    if (Array.isArray(o.transform)) {
-      for (const t of o.transform as Record<string, unknown>[]) {
-        if (!t || typeof t !== 'object') continue;
-        const as = t.as;
-        if (typeof as === 'string') derived.add(as);
-        if (Array.isArray(as)) as.forEach((a) => typeof a === 'string' && derived.add(a));
-        for (const k of ['aggregate', 'window', 'joinaggregate']) {
-          if (Array.isArray(t[k]))
-            for (const a of t[k] as { as?: unknown }[]) if (typeof a?.as === 'string') derived.add(a.as);
-        }
-      }
-    }
-    for (const v of Object.values(o)) walkTransforms(v);
-  };
-  walkTransforms(spec);
+  const derived = derivedFields(spec, (col) => [...new Set(ds.rows.map((r) => r.raw[col] ?? ''))]);
+  const known = new Set([...fields, ...derived]);
+  const made = derived.size ? `; the spec's transforms make: ${[...derived].join(', ')}` : '';
+  const problem = (use: FieldUse): SpecProblem => ({
+    rule: 'chart-field',
+    args: [use.field, ds.id, nearest(use.field, known), use.expr ?? ''],
+    hintArgs: [[...fields].join(', ') + made],
+    path: use.path,
+  });
+  return [...encodingFields(spec), ...fieldUses(spec)].filter((u) => !known.has(u.field)).map(problem);
+}
+
+/** The fields the encodings name (a channel's, a condition's), at their paths. */
+function encodingFields(spec: Record<string, unknown>): FieldUse[] {
+  const uses: FieldUse[] = [];
   const walk = (node: unknown, at: (string | number)[]): void => {
     if (Array.isArray(node)) return node.forEach((n, i) => walk(n, [...at, i]));
     if (!node || typeof node !== 'object') return;
@@ -161,13 +161,7 @@ export function checkFields(spec: Record<string, unknown>, ds: Dataset): SpecPro
             [(d as { condition?: unknown })?.condition, [...where, 'condition']],
           ] as const) {
             const field = (x as { field?: unknown } | undefined)?.field;
-            if (typeof field === 'string' && !fields.has(field) && !derived.has(field))
-              problems.push({
-                rule: 'chart-field',
-                args: [field, ds.id],
-                hintArgs: [[...fields].join(', ')],
-                path: [...w, 'field'],
-              });
+            if (typeof field === 'string') uses.push({ field, path: [...w, 'field'] });
           }
         }
       }
@@ -175,11 +169,8 @@ export function checkFields(spec: Record<string, unknown>, ds: Dataset): SpecPro
     for (const [k, v] of Object.entries(o)) if (k !== 'encoding') walk(v, [...at, k]);
   };
   walk(spec, []);
-  return problems;
+  return uses;
 }
-
-/** Keys whose text is a Vega expression (a filter's or a test's may also be an object: only text is parsed). */
-const expressionKeys = ['calculate', 'filter', 'expr', 'test'];
 
 /**
  * The first Vega expression of a spec that cannot be parsed (`parse`: Vega's

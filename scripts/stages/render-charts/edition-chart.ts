@@ -6,28 +6,27 @@ import type { BuildContext, Lang } from '../../context.js';
 import type { Rule, Place, Severity } from '../../diagnostics/catalogue.js';
 import type { Dataset, Figure, ReportData } from '../../model/data.js';
 import type { Templates } from '../../model/templates.js';
-import { jsonPlace } from '../../sources/json.js';
-import { bestProblem } from '../../sources/vega-lite-schema.js';
-import { templateFile } from '../../model/templates.js';
 import { textMeasure } from '../../fonts/text-measure.js';
 import {
   chartRows,
   checkData,
   checkFields,
   checkI18n,
-  checkSchema,
   expressionProblem,
   localize,
-  withoutComments,
   type SpecProblem,
 } from './chart-spec.js';
 import { neutralOrder } from './domains.js';
 import { tellApart, type Crowded } from './distinct.js';
+import { crowdedNotes, droppedNote, schemaNotes, specNotes } from './chart-notes.js';
 import { checkLinks } from './chart-links.js';
+import { checkImageUrls } from './remote-images.js';
 import { chartVariants, type ChartVariant } from './variants.js';
 import { dropContainerRoles, encodedTitles, withMarkText } from './mark-text.js';
 import { svgInNode } from './vega-svg.js';
 import { chartKey } from '../../model/charts.js';
+import { vegaNumberLocale } from '../../locale/number-style.js';
+import { withGroupedLabels } from './number-labels.js';
 
 /*
  * One chart of one edition: its variants (print, narrow) compiled from the spec, each rendered in Node or taken
@@ -95,7 +94,7 @@ export function figureVariants(
   const theme = localize(templates.chartTheme, lang);
   // Labels are only displayed: colours and orders follow the codes, the same in every edition (domains.ts).
   // (Ordered before the rows are added: neither they nor the theme are copied again for each chart.)
-  const own = neutralOrder(localize(figure.spec ?? {}, lang), ds, lang);
+  const own = withGroupedLabels(neutralOrder(localize(figure.spec ?? {}, lang), ds, lang));
   // Past the palette's last colour, lines and points get a second channel (distinct.ts).
   const range = ((own.config as { range?: unknown } | undefined)?.range ?? theme.range) as { category?: unknown };
   crowded.push(...tellApart(own, ds, lang, Array.isArray(range?.category) ? range.category.length : 10));
@@ -107,64 +106,28 @@ export function figureVariants(
     chartData = withMarkText(chartRows(ds, lang), ds, lang, templates.strings[lang].captionSeparator, titles);
     rows?.set(key, chartData);
   }
-  const spec = { ...own, datasets: { [ds.id]: chartData }, config: { ...theme, ...(own.config as object) } };
+  // Numbers in the edition's one style (locale/number-style.ts), whatever the theme or spec says.
+  const config = { ...theme, ...(own.config as object), locale: { number: vegaNumberLocale(lang) } };
+  const spec = { ...own, datasets: { [ds.id]: chartData }, config };
   return chartVariants(spec, chartKey(lang, figure.id), templates.strings[lang]);
 }
 
-/** A spec's problems that need no schema: languages, data, fields of its dataset, links. */
+/** A spec's problems that need no schema: languages, data, remote images, fields of its dataset, links. */
 function ownProblems(spec: Record<string, unknown>, ds: Dataset): SpecProblem[] {
-  return [...checkI18n(spec), ...checkData(spec), ...checkFields(spec, ds), ...checkLinks(spec, ds)];
+  return [
+    ...checkI18n(spec),
+    ...checkData(spec),
+    ...checkImageUrls(spec, ds),
+    ...checkFields(spec, ds),
+    ...checkLinks(spec, ds),
+  ];
 }
 
-/** Problems of a chart's spec file as notes, each at its place in the file. */
-function specNotes(ctx: BuildContext, file: string, problems: SpecProblem[]): Note[] {
-  let text = '';
-  try {
-    text = readFileSync(path.join(ctx.root, file), 'utf8');
-  } catch {
-    // (gone meanwhile: the problem is still reported, at the top of the file)
-  }
-  return problems.map((p) => [p.rule, jsonPlace(text, file, p.path, p.key), p.args, p.hintArgs ?? []]);
-}
-
-/**
- * A spec not rendered before, against Vega-Lite's own schema (compiled once per
- * session), and the edition's chart theme against its config schema (once per
- * edition). Its problems as notes; none when both are valid.
- */
-function schemaNotes(
-  ctx: BuildContext,
-  inputs: ChartInputs,
-  lang: Lang,
-  figure: Figure & { chart: string; spec: Record<string, unknown> },
-): Note[] {
-  const validators = ctx.session.schemas.vegaLite(ctx.packageDir);
-  const invalid = checkSchema(localize(figure.spec, lang), validators);
-  if (invalid.length) return specNotes(ctx, figure.chart, invalid);
-  const themes = (inputs.theme ??= new Map());
-  if (!themes.has(lang)) {
-    // `narrow` is this pipeline's own: the phone layout's settings (narrow-spec.ts), not Vega-Lite's.
-    const theme = localize(inputs.templates.chartTheme, lang);
-    const config = withoutComments(Object.fromEntries(Object.entries(theme).filter(([k]) => k !== 'narrow')));
-    validators.config(config);
-    const best = bestProblem(validators.config.errors ?? [], config);
-    const file = templateFile(inputs.templates, 'chart-theme.json');
-    themes.set(
-      lang,
-      best
-        ? specNotes(ctx, file, [
-            {
-              rule: 'chart-spec',
-              args: [`the chart theme: ${best.message}`],
-              hintArgs: ['the theme is a Vega-Lite config; see https://vega.github.io/vega-lite/docs/config.html'],
-              path: best.path,
-              key: best.key,
-            },
-          ])
-        : [],
-    );
-  }
-  return themes.get(lang)!;
+/** The warning for a chart that draws no data, kept with its compiler's (so a cached chart says it again). */
+function noData(warnings: string[]): string {
+  const w = 'the chart draws no data: its transforms (a filter?) keep no row of the dataset';
+  warnings.push(w);
+  return w;
 }
 
 /** One chart of one edition: its renderings (from the cache or made now) and what to report. */
@@ -245,6 +208,8 @@ export async function editionChart(
       );
       break;
     }
+    // A chart whose marks drew nothing (a filter that keeps no row) is published empty: said, never silent.
+    if (drawn.marks === 0 && !variant.narrow) warn(noData(warnings));
     const svg = dropContainerRoles(drawn.svg);
     store(cached, svg, warnings);
     out.svgs.push([variant.key, svg]);
@@ -261,25 +226,4 @@ function store(cached: string, svg: string, warnings: string[]): void {
   writeFileSync(tmp, svg);
   if (warnings.length) writeFileSync(cached.replace(/\.svg$/, '.warnings.json'), JSON.stringify(warnings));
   renameSync(tmp, cached);
-}
-
-/** Categories whose axis label the chart drops (axis-labels.ts), as an error at the spec's encoding. */
-function droppedNote(ctx: BuildContext, file: string, dropped: string[], narrow: boolean): Note {
-  const [place] = specNotes(ctx, file, [{ rule: 'chart-labels', args: [], path: ['encoding'], key: true }]);
-  const which = dropped.slice(0, 5).join(', ') + (dropped.length > 5 ? ', …' : '');
-  return ['chart-labels', place![1], [String(dropped.length), which, narrow ? 'at the phone layout' : 'in print'], []];
-}
-
-/** Colour channels with more categories than the chart tells apart, as warnings at their place in the spec. */
-function crowdedNotes(ctx: BuildContext, file: string, crowded: Crowded[]): Note[] {
-  return specNotes(
-    ctx,
-    file,
-    crowded.map((c) => ({
-      rule: 'chart-categories',
-      args: [c.field, String(c.count), String(c.capacity)],
-      path: c.path,
-      key: true,
-    })),
-  );
 }

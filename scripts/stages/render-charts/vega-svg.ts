@@ -31,13 +31,13 @@ export function svgInNode(
   measure: TextMeasure,
   spec: unknown,
   fitWidth: number | undefined,
-): Promise<{ svg: string; dropped: string[]; error?: undefined } | { error: string }> {
+): Promise<{ svg: string; dropped: string[]; marks: number; error?: undefined } | { error: string }> {
   return measure.inTurn(async () => {
     // Loaded only when a chart is not in the cache (about a second of start-up).
     const vega = await import('vega');
     // A width that needed a font file not decoded yet was estimated: decode it and lay the chart out again.
     for (;;) {
-      let drawn: { svg: string; dropped: string[] };
+      let drawn: { svg: string; dropped: string[]; marks: number };
       try {
         drawn = await layOut(vega, measure, spec, fitWidth);
       } catch (e) {
@@ -53,7 +53,7 @@ async function layOut(
   measure: TextMeasure,
   spec: unknown,
   fitWidth: number | undefined,
-): Promise<{ svg: string; dropped: string[] }> {
+): Promise<{ svg: string; dropped: string[]; marks: number }> {
   const mode = { drawing: false };
   // vega-scenegraph's text measurer (re-exported by vega; its types do not list it).
   (vega as unknown as { textMetrics: { width: WidthFn } }).textMetrics.width = measurer(measure, mode);
@@ -68,7 +68,7 @@ async function layOut(
     else if (hasSignal(view, LEGEND_COLUMNS)) await fitToPlot(view);
     const dropped = await keepLabels(view);
     mode.drawing = true;
-    return { svg: await view.toSVG(), dropped };
+    return { svg: await view.toSVG(), dropped, marks: dataMarks(view.scenegraph() as unknown as { root: Scene }) };
   } finally {
     view.finalize();
   }
@@ -203,6 +203,26 @@ function linkGuard(vega: Vega): ReturnType<Vega['loader']> {
   loader.sanitize = (uri, options) =>
     typeof uri === 'string' && !isUnsafeLink(uri) ? sanitize(uri, options) : Promise.resolve({ href: null as never });
   return loader;
+}
+
+/** A scenegraph item or mark, as far as dataMarks reads it. */
+interface Scene {
+  marktype?: string;
+  role?: string;
+  items?: Scene[];
+}
+
+/** How many items the chart's own marks drew (not axes, legends, titles, nor the groups holding them). */
+function dataMarks({ root }: { root: Scene }): number {
+  let n = 0;
+  const walk = (mark: Scene): void => {
+    for (const item of mark.items ?? []) {
+      if (mark.role === 'mark' && mark.marktype !== 'group') n++;
+      for (const child of (item.items ?? []) as Scene[]) walk(child);
+    }
+  };
+  walk(root);
+  return n;
 }
 
 /**

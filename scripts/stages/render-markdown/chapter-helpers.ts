@@ -3,6 +3,7 @@ import type { BuildContext } from '../../context.js';
 import type { ReportData } from '../../model/data.js';
 import { nearest } from '../../diagnostics/did-you-mean.js';
 import { formatBare, formatValue } from '../../locale/units.js';
+import { joined, unbroken } from '../../locale/no-break.js';
 import type { EditionState } from '../../model/edition.js';
 
 /** The helpers of a chapter ({{t}} and {{fmt}} are the layout's: a chapter names values by id). */
@@ -81,7 +82,7 @@ function refHelper(s: HelperScope): Handlebars.HelperDelegate {
     }
     state.used.push({ kind: 'ref', id: id as string, ...place });
     const word = String(id).startsWith('fig:') ? state.strings.figure : state.strings.table;
-    return `${word}${state.strings.numberSpace}${n}`;
+    return joined(word, state.strings.numberSpace, n);
   };
 }
 
@@ -108,9 +109,10 @@ function numHelper(s: HelperScope): Handlebars.HelperDelegate {
     }
     state.used.push({ kind: 'value', id: v.id, ...place });
     const opts = { decimals: decimals as number | undefined };
+    // The number and its unit on one line ("RMB 151.08 billion", "1510.81 亿元").
     return options.hash?.bare
       ? formatBare(v.raw, state.lang, opts)
-      : formatValue(v.raw, v.unit, state.lang, { ...opts, words: true });
+      : unbroken(formatValue(v.raw, v.unit, state.lang, { ...opts, words: true }));
   };
 }
 

@@ -99,7 +99,8 @@ function numberReferences(
       const refId = k > 1 ? `ref-${id}-${k}` : `ref-${id}`;
       if (!here.has(id))
         here.set(id, { anchor: state.listed.has(id) ? `note-${id}-in-${chapter.id}` : `note-${id}`, backTo: refId });
-      parent!.children[index!] = noteRef(`#${here.get(id)!.anchor}`, String(state.numbers.get(id)), refId);
+      const ref = noteRef(`#${here.get(id)!.anchor}`, String(state.numbers.get(id)), refId);
+      parent!.children[index!] = joinedToText(parent!.children[index! - 1], ref);
       return SKIP;
     }
     if (node.type === 'text') {
@@ -110,6 +111,25 @@ function numberReferences(
     return undefined;
   });
   return here;
+}
+
+/**
+ * A note reference after a Chinese character or full-width mark, which a line may break after ("…合作" / "¹"
+ * at a line's start): that character taken out of the text before and set with the reference in a span that
+ * does not wrap (`.note-joint`). (A word joiner would do it in the text, but no bundled font has one, and the
+ * PDF would embed a system font for it.) After a Latin letter or mark a line never breaks there.
+ */
+function joinedToText(before: RootContent | undefined, ref: PhrasingContent): PhrasingContent {
+  if (before?.type !== 'text') return ref;
+  const chars = [...before.value];
+  const last = chars.at(-1);
+  if (!last || last.codePointAt(0)! < 0x2e80) return ref;
+  before.value = chars.slice(0, -1).join('');
+  return {
+    type: 'noteJoint',
+    data: { hName: 'span', hProperties: { className: ['note-joint'] } },
+    children: [{ type: 'text', value: last }, ref],
+  } as unknown as PhrasingContent;
 }
 
 /** A reference to a note: its number, a superscript link to the note. */
