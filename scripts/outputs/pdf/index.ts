@@ -18,7 +18,7 @@ export function pdfFileName(configId: string, lang: Lang): string {
   return `${configId}-${lang}.pdf`;
 }
 
-/** What the PDF is printed from: the page and its assets (not the data or chart downloads), metadata and date. */
+/** What the PDF is printed from: the page and its assets (not the data or chart downloads), metadata, date and the site's address (its links). */
 const printedFrom = (rel: string) => rel === 'index.html' || rel.startsWith('assets/');
 
 /**
@@ -34,7 +34,11 @@ export const pdfOutput: OutputFormat = {
   pagesPerEdition: 1,
   dev: 'when-idle',
   key: (job) =>
-    filesKey(path.join(job.out.dir, job.lang), printedFrom, [job.config.editions[job.lang], job.date.toISOString()]),
+    filesKey(path.join(job.out.dir, job.lang), printedFrom, [
+      job.config.editions[job.lang],
+      job.date.toISOString(),
+      job.config.baseUrl ?? '',
+    ]),
   make: async (job: EditionJob) => {
     const file = `${job.lang}/${pdfFileName(job.config.id, job.lang)}`;
     // (loaded here: the CLI reads the registry before it knows whether there is anything to build)
@@ -50,6 +54,7 @@ export const pdfOutput: OutputFormat = {
         guess: job.last?.state as PdfState | undefined,
         signal: job.signal,
         headings: job.html.headings,
+        baseUrl: job.config.baseUrl,
       },
       job.page,
     );

@@ -23,6 +23,7 @@ import {
 import { endProbe, pageArea, probePlaces, startProbe } from './layout-probe.js';
 import { printedHeadings, retitleOutline } from './outline.js';
 import { dropSoftHyphens } from './soft-hyphens.js';
+import { publishFileLinks } from './file-links.js';
 
 /** At most this many prints of one edition: figures are moved in the first ones, the TOC's page numbers settled after. */
 const MAX_PRINTS = 6;
@@ -42,6 +43,8 @@ export interface PdfInput {
   signal?: AbortSignal;
   /** The edition's headings (where a TOC entry that would not settle is reported). */
   headings?: Heading[];
+  /** Where the site is published (report.yaml), for the PDF's links to the site's files. */
+  baseUrl?: string;
 }
 
 export interface PdfOutput {
@@ -89,7 +92,11 @@ async function loadEdition(ctx: BuildContext, input: PdfInput, page: Page, build
   await page.emulateMediaType('print');
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   for (const url of guard.blocked)
-    ctx.diagnostics.report('remote-resource', { file: `dist/${input.lang}/index.html` }, [url]);
+    ctx.diagnostics.report(
+      url.startsWith('file:') ? 'file-url' : 'remote-resource',
+      { file: `dist/${input.lang}/index.html` },
+      [url],
+    );
 }
 
 /** What the passes work with: the page's blocks (figures moved where the last build moved them), headings, TOC targets. */
@@ -165,7 +172,7 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
       moved.push(...moves);
     } else if (sameToc(toc, pages, found) || last) {
       if (last) reportUnsettled(ctx, input, toc, pages, found);
-      const finished = await finishPdf(doc, input, layout);
+      const finished = await finishPdf(ctx, doc, input, layout);
       return { ...finished, tocPages: found, passes: prints, probes };
     }
     if (prints === 1) {
@@ -178,8 +185,12 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
   }
 }
 
-/** The printed PDF as published: bookmarks titled as the headings, no marker destinations or soft hyphens, metadata. */
+/**
+ * The printed PDF as published: bookmarks titled as the headings, no marker destinations or soft hyphens, links to
+ * the site's files and not the build machine's (a `file:` link left is an error), metadata.
+ */
 async function finishPdf(
+  ctx: BuildContext,
   doc: PDFDocument,
   input: PdfInput,
   layout: Layout,
@@ -187,6 +198,9 @@ async function finishPdf(
   retitleOutline(doc, layout.headings);
   dropNamedDestinations(doc, MARKER_PREFIX);
   dropSoftHyphens(doc);
+  const outDir = path.dirname(path.dirname(input.htmlPath));
+  for (const url of publishFileLinks(doc, outDir, input.lang, input.baseUrl))
+    ctx.diagnostics.report('pdf-file-link', { file: `dist/${input.lang}/index.html` }, [url]);
   setMetadata(doc, input);
   const bytes = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
   return { bytes, pages: doc.getPageCount(), floats: floatMoves(layout.blocks, layout.moved) };
