@@ -38,7 +38,7 @@ export const fileMessages = {
   'link-file-type': {
     severity: 'error',
     message: (url) => `The link "${url}" leads to a file of a type the report does not publish`,
-    hint: (types) => `link to a chapter, a dataset or a file of these types: ${types}`,
+    hint: (what) => what,
   },
   'unknown-anchor': {
     severity: 'error',

@@ -12,6 +12,11 @@ import { checkImage, MAX_IMAGE_MB } from './image-check.js';
 const linkedTypes = ['pdf', 'csv', 'tsv', 'json', 'txt', 'xlsx', 'xls', 'ods', 'docx', 'odt', 'pptx', 'zip'];
 const imageTypes = ['png', 'jpg', 'jpeg', 'webp', 'svg'];
 const MAX_LINKED_MB = 50;
+const notAChapter =
+  'a Markdown file is linked as a chapter of the report (content/<lang>/NN-slug.md): link to one, or publish it as a PDF';
+
+/** Rounded up, so that a file just over the limit does not read as the limit: 10.1 MB, not 10.0. */
+const megabytes = (bytes: number) => (Math.ceil((bytes / 1024 / 1024) * 10) / 10).toFixed(1);
 
 /** A relative URL of a chapter, resolved: the file it names (inside the report root) and its fragment. */
 export interface LocalTarget {
@@ -62,7 +67,8 @@ export class EditionFiles {
     const ext = path.extname(file).slice(1).toLowerCase();
     if (!linkedTypes.includes(ext) && !imageTypes.includes(ext)) {
       const types = [...linkedTypes, ...imageTypes].join(', ');
-      return void this.ctx.diagnostics.report('link-file-type', place, [url], [types]);
+      const hint = `link to a chapter, a dataset or a file of these types: ${types}`;
+      return void this.ctx.diagnostics.report('link-file-type', place, [url], [hint]);
     }
     const bytes = this.read(target.abs, place, imageTypes.includes(ext) ? MAX_IMAGE_MB : MAX_LINKED_MB, 'file');
     if (!bytes || (imageTypes.includes(ext) && !checkImage(this.ctx, url, bytes, place))) return undefined;
@@ -91,12 +97,7 @@ export class EditionFiles {
     if (other && other[1] !== this.lang && same && this.exists(target.abs, place))
       return `../${other[1]}/index.html#${target.fragment || `section-${same.id}`}`;
     if (!this.exists(target.abs, place)) return undefined;
-    this.ctx.diagnostics.report(
-      'link-file-type',
-      place,
-      [url],
-      ['a chapter of the report (content/<lang>/NN-slug.md)'],
-    );
+    this.ctx.diagnostics.report('link-file-type', place, [url], [notAChapter]);
     return undefined;
   }
 
@@ -109,7 +110,7 @@ export class EditionFiles {
     return readBytes(this.ctx, abs, place, "fix the path: it is relative to the chapter's file", {
       maxBytes: maxMb * 1024 * 1024,
       tooLarge: (at, size) =>
-        this.ctx.diagnostics.report('asset-too-large', at, [url, (size / 1024 / 1024).toFixed(1), String(maxMb), kind]),
+        this.ctx.diagnostics.report('asset-too-large', at, [url, megabytes(size), String(maxMb), kind]),
     });
   }
 

@@ -16,14 +16,20 @@ type At = (node: { position?: { start: { line: number; column: number } } }) => 
 export function publishUrls(ctx: BuildContext, tree: MdRoot, at: At, chapterFile: string, files: EditionFiles): void {
   const definitions = new Map<string, Definition>();
   visit(tree, 'definition', (node) => void definitions.set(node.identifier, node));
+  const linked = new Set<string>();
+  visit(tree, 'linkReference', (node) => void linked.add(node.identifier));
+  const imageOnly = new Set<Definition>();
   visit(tree, 'imageReference', (node, index, parent) => {
     const def = definitions.get(node.identifier);
     if (!def || !parent || index === undefined) return;
+    if (!linked.has(node.identifier)) imageOnly.add(def);
     const image: Image = { type: 'image', url: def.url, title: def.title, alt: node.alt, position: node.position };
     parent.children[index] = image;
   });
   visit(tree, (node) => {
     if (node.type !== 'image' && node.type !== 'link' && node.type !== 'definition') return;
+    // (a definition that only images use was checked as their image)
+    if (node.type === 'definition' && imageOnly.has(node)) return;
     const place = at(node);
     const target = checkUrl(ctx, node.type, node.url, place, chapterFile);
     if (node.type === 'image') {
