@@ -31,7 +31,7 @@ export function probeImage(bytes: Uint8Array): ImageInfo | undefined {
   if (b.length >= 16 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP')
     return { type: 'webp', ...webpSize(b) };
   const text = b.toString('utf8', 0, Math.min(b.length, 4096));
-  if (/^(?:\uFEFF)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/i.test(text))
+  if (/^(?:\uFEFF)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE\s+svg\b[^>]*>\s*)*<svg[\s>]/i.test(text))
     return { type: 'svg', ...svgSize(b.toString('utf8')) };
   return undefined;
 }
