@@ -15,7 +15,7 @@ export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export function reportCopy(name: 'real' | string): string {
   const dir = mkdtempSync(path.join(tmpdir(), `report-${name.replace(/\W/g, '-')}-`));
   const src = name === 'real' ? repo : path.join(repo, 'tests', 'fixtures', name);
-  for (const part of ['report.yaml', 'content', 'data', 'templates']) {
+  for (const part of ['report.yaml', 'content', 'data', 'templates', 'images', 'assets']) {
     if (existsSync(path.join(src, part))) cpSync(path.join(src, part), path.join(dir, part), { recursive: true });
   }
   return dir;

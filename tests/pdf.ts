@@ -28,6 +28,8 @@ export interface PdfLink {
   page?: number;
   dest?: string;
   url?: string;
+  /** The link's /URI as written (a relative one too, which pdf.js gives no `url`; a `file:` one too). */
+  uri?: string;
 }
 
 export interface PdfPage {
@@ -117,11 +119,13 @@ export async function readPdf(file: string): Promise<Pdf> {
         rect: number[];
         dest?: Dest;
         url?: string;
+        unsafeUrl?: string;
       }[]) {
         if (a.subtype !== 'Link') continue;
         links.push({
           rect: a.rect,
           url: a.url,
+          uri: a.unsafeUrl,
           dest: typeof a.dest === 'string' ? a.dest : undefined,
           page: a.dest ? await pageOf(a.dest) : undefined,
         });

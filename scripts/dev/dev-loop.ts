@@ -27,7 +27,7 @@ export interface DevServer {
   close: () => Promise<void>;
 }
 
-const watched = ['content', 'data', 'templates', 'report.yaml'];
+const watched = ['content', 'data', 'templates', 'images', 'assets', 'report.yaml'];
 
 export async function dev(opts: DevOptions): Promise<DevServer> {
   const { root, outDir, log } = opts.build;

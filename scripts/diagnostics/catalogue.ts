@@ -8,6 +8,7 @@
  */
 import type { Entry } from './entry.js';
 import { browserMessages } from './browser-messages.js';
+import { fileMessages } from './file-messages.js';
 import { inputMessages } from './input-messages.js';
 import { outputMessages } from './output-messages.js';
 import { translationMessages } from './translation-messages.js';
@@ -32,6 +33,7 @@ export type { Entry } from './entry.js';
 /** Every user-facing problem, by rule id (Astro's way: message says what, hint says what to do). */
 export const catalogue = {
   ...inputMessages,
+  ...fileMessages,
   ...translationMessages,
   ...browserMessages,
   ...outputMessages,

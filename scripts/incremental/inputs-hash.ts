@@ -54,7 +54,7 @@ function hashFile(abs: string): string {
 }
 
 /** The report's input files: the report's own folders and the pipeline itself. */
-const inputParts = ['report.yaml', 'content', 'data', 'templates'];
+const inputParts = ['report.yaml', 'content', 'data', 'templates', 'images', 'assets'];
 
 /** One hash over every input file (path and bytes), the pipeline's code (bin/, scripts/), built-in theme and lockfile, and the options. */
 export function inputsHash(root: string, packageDir: string, options: unknown): string {

@@ -25,6 +25,15 @@ export interface RenderedEdition {
   chapters: RenderedChapter[];
   state: EditionState;
   notes: NoteState;
+  /** The report's files its chapters show or link to (images, documents), and the datasets they link to. */
+  published: PublishedFiles;
+}
+
+export interface PublishedFiles {
+  /** Relative to the edition's folder (`assets/media/map-1a2b3c4d5e.png`), with their bytes. */
+  files: EditionFile[];
+  /** Dataset ids whose CSV a chapter links to. */
+  datasets: string[];
 }
 
 export interface Usage {

@@ -72,8 +72,12 @@ export async function prepare(
     () => Object.fromEntries(config.languages.map((l) => [l, loadContent(ctx, l)])) as Record<Lang, Chapter[]>,
   );
   fail();
+  // The files a chapter may show or link to (published with the edition): a changed image renders it again.
+  const filesStamp = opts.devCache
+    ? hashBytes(JSON.stringify(['content', 'images', 'assets'].map((d) => hashTree(path.join(opts.root, d)))))
+    : '';
   /** What an edition's rendering depends on (dev mode's cache key). */
-  const renderKey = (l: Lang) => hashBytes(JSON.stringify([chapters[l], templates!.strings[l], dataStamp]));
+  const renderKey = (l: Lang) => hashBytes(JSON.stringify([chapters[l], templates!.strings[l], dataStamp, filesStamp]));
   const rendered = await stage('render-markdown', async () => {
     const out = {} as Record<Lang, RenderedEdition>;
     for (const l of config.languages) {

@@ -127,6 +127,42 @@ export function readText(
   hint?: string,
 ): string | undefined {
   const name = rel(ctx, abs);
+  const bytes = readBytes(ctx, abs, place, hint, {
+    maxBytes: MAX_TEXT_BYTES,
+    tooLarge: (at, size) =>
+      ctx.diagnostics.report('file-too-large', at, [
+        String(Math.round(size / 1024 / 1024)),
+        String(MAX_TEXT_BYTES / 1024 / 1024),
+      ]),
+  });
+  if (!bytes) return undefined;
+  try {
+    const text = decoder.decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    ctx.diagnostics.report('not-utf8', { file: name, line: utf16 ? 1 : firstBadLine(bytes), column: 1 }, [
+      utf16 ? ' (it is UTF-16)' : '',
+    ]);
+    return undefined;
+  }
+}
+
+type At = { file: string; line?: number; column?: number };
+
+/**
+ * Read a file of the report as bytes. Reported, and undefined: a missing file (or a link to nothing), a folder,
+ * one larger than `limit.maxBytes` (reported by `limit.tooLarge`), one that cannot be read, and one that is, or
+ * is reached through, a link to outside the report root (and outside this package).
+ */
+export function readBytes(
+  ctx: BuildContext,
+  abs: string,
+  place: At | undefined,
+  hint: string | undefined,
+  limit: { maxBytes: number; tooLarge: (at: At, size: number) => void },
+): Buffer | undefined {
+  const name = rel(ctx, abs);
   const at = place ?? { file: name, line: 1, column: 1 };
   const st = stat(abs);
   if (!st?.isFile()) {
@@ -149,16 +185,9 @@ export function readText(
     ctx.diagnostics.report('outside-root', at, [`${name} (a link to ${real})`]);
     return undefined;
   }
-  if (st.size > MAX_TEXT_BYTES) {
-    ctx.diagnostics.report('file-too-large', at, [
-      String(Math.round(st.size / 1024 / 1024)),
-      String(MAX_TEXT_BYTES / 1024 / 1024),
-    ]);
-    return undefined;
-  }
-  let bytes: Buffer;
+  if (st.size > limit.maxBytes) return void limit.tooLarge(at, st.size);
   try {
-    bytes = readFileSync(abs);
+    return readFileSync(abs);
   } catch (e) {
     ctx.diagnostics.report(
       'missing-file',
@@ -166,16 +195,6 @@ export function readText(
       [`${name} (it cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`],
       [hint ?? ''],
     );
-    return undefined;
-  }
-  try {
-    const text = decoder.decode(bytes);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-    ctx.diagnostics.report('not-utf8', { file: name, line: utf16 ? 1 : firstBadLine(bytes), column: 1 }, [
-      utf16 ? ' (it is UTF-16)' : '',
-    ]);
     return undefined;
   }
 }

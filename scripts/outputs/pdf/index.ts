@@ -18,7 +18,7 @@ export function pdfFileName(configId: string, lang: Lang): string {
   return `${configId}-${lang}.pdf`;
 }
 
-/** What the PDF is printed from: the page and its assets (not the data or chart downloads), metadata and date. */
+/** What the PDF is printed from: the page and its assets (not the data or chart downloads), metadata, date and the site's address (its links). */
 const printedFrom = (rel: string) => rel === 'index.html' || rel.startsWith('assets/');
 
 /**
@@ -37,6 +37,7 @@ export const pdfOutput: OutputFormat = {
     filesKey(path.join(job.out.dir, job.lang), printedFrom, [
       job.config.editions[job.lang],
       job.date.toISOString(),
+      job.config.baseUrl ?? '',
       ...(job.config.pdfStandard ? [job.config.pdfStandard] : []),
     ]),
   make: async (job: EditionJob) => {
@@ -54,6 +55,7 @@ export const pdfOutput: OutputFormat = {
         guess: job.last?.state as PdfState | undefined,
         signal: job.signal,
         headings: job.html.headings,
+        baseUrl: job.config.baseUrl,
       },
       job.page,
     );

@@ -8,8 +8,7 @@ import type { Heading } from '../../model/edition.js';
 import type { EditionMeta } from '../../model/config.js';
 import { guardPage } from '../../browser/request-guard.js';
 import type { BuildPage } from '../../browser/page-pool.js';
-import { htmlLang } from '../../locale/languages.js';
-import { destinationPages, dropNamedDestinations, namedPlaces } from './destinations.js';
+import { destinationPages, namedPlaces } from './destinations.js';
 import {
   blockOrder,
   guessedMoves,
@@ -21,12 +20,9 @@ import {
   type FloatMove,
 } from './floats.js';
 import { endProbe, pageArea, probePlaces, startProbe } from './layout-probe.js';
-import { printedHeadings, retitleOutline } from './outline.js';
-import { dropSoftHyphens } from './soft-hyphens.js';
-import { editPageContents } from './content-streams.js';
-import { unmarkedObjects, wrapAsArtifacts } from './content-objects.js';
-import { markForTags, retag, type TagMark } from './tags.js';
-import { setXmp } from './xmp.js';
+import { printedHeadings } from './outline.js';
+import { markForTags, type TagMark } from './tags.js';
+import { finishPdf } from './publish.js';
 
 /** At most this many prints of one edition: figures are moved in the first ones, the TOC's page numbers settled after. */
 const MAX_PRINTS = 6;
@@ -46,6 +42,8 @@ export interface PdfInput {
   signal?: AbortSignal;
   /** The edition's headings (where a TOC entry that would not settle is reported). */
   headings?: Heading[];
+  /** Where the site is published (report.yaml), for the PDF's links to the site's files. */
+  baseUrl?: string;
 }
 
 export interface PdfOutput {
@@ -93,7 +91,11 @@ async function loadEdition(ctx: BuildContext, input: PdfInput, page: Page, build
   await page.emulateMediaType('print');
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   for (const url of guard.blocked)
-    ctx.diagnostics.report('remote-resource', { file: `dist/${input.lang}/index.html` }, [url]);
+    ctx.diagnostics.report(
+      url.startsWith('file:') ? 'file-url' : 'remote-resource',
+      { file: `dist/${input.lang}/index.html` },
+      [url],
+    );
 }
 
 /** What the passes work with: the page's blocks (figures moved where the last build moved them), headings, TOC targets. */
@@ -172,7 +174,7 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
       moved.push(...moves);
     } else if (sameToc(toc, pages, found) || last) {
       if (last) reportUnsettled(ctx, input, toc, pages, found);
-      const finished = await finishPdf(doc, input, layout);
+      const finished = await finishPdf(ctx, doc, input, layout);
       return { ...finished, tocPages: found, passes: prints, probes };
     }
     if (prints === 1) {
@@ -183,27 +185,6 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
     }
     pages = found;
   }
-}
-
-/** The printed PDF as published: bookmarks titled as the headings, no marker destinations or soft hyphens, metadata. */
-async function finishPdf(
-  doc: PDFDocument,
-  input: PdfInput,
-  layout: Layout,
-): Promise<Pick<PdfOutput, 'bytes' | 'pages' | 'floats'>> {
-  retitleOutline(doc, layout.headings);
-  dropNamedDestinations(doc, MARKER_PREFIX);
-  // One pass over the pages' content: soft hyphens out, untagged drawing (backgrounds, rules, page-margin boxes)
-  // marked as artifacts (PDF/UA-1; content-objects.ts).
-  editPageContents(doc, (text) => {
-    const clean = dropSoftHyphens(text);
-    const loose = unmarkedObjects(clean);
-    return loose.length ? wrapAsArtifacts(clean, loose) : clean === text ? undefined : clean;
-  });
-  retag(doc, layout.tags);
-  setMetadata(doc, input);
-  const bytes = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
-  return { bytes, pages: doc.getPageCount(), floats: floatMoves(layout.blocks, layout.moved) };
 }
 
 /** The ids the TOC gives page numbers for, in order. */
@@ -245,34 +226,6 @@ function readSheet(href: string, allowedDirs: string[]): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Each moved float's last move, by id and the text of the block it follows. */
-function floatMoves(blocks: Block[], moves: [number, number][]): FloatMove[] {
-  const last = new Map(moves);
-  return [...last].map(([what, after]) => [blocks[what]!.id!, blocks[after]!.key]);
-}
-
-function setMetadata(doc: PDFDocument, input: PdfInput): void {
-  const m = input.meta;
-  doc.setTitle(m.title, { showInWindowTitleBar: true });
-  doc.setAuthor(`${m.authorGroup} (${m.authors.join(input.lang === 'zh' ? '、' : ', ')})`);
-  doc.setSubject(m.subject);
-  doc.setKeywords(m.keywords);
-  doc.setCreator(m.institution);
-  doc.setProducer('bilingual-report (Chromium, pdf-lib)');
-  doc.setCreationDate(input.date);
-  doc.setModificationDate(input.date);
-  doc.setLanguage(htmlLang[input.lang]);
-  setXmp(doc, {
-    title: m.title,
-    lang: htmlLang[input.lang],
-    author: doc.getAuthor() ?? '',
-    subject: m.subject,
-    keywords: doc.getKeywords() ?? '',
-    producer: doc.getProducer() ?? '',
-    date: input.date,
-  });
 }
 
 /** The TOC as printed (`pages`) against where its entries landed (`found`): any that differ are named in a warning. */

@@ -115,7 +115,9 @@ export function applyTemplates(
     layout = hb.compile(templates.layout, { strict: false });
     const html = layout(layoutContext(lang, config, templates, links, { strings, meta, toc, chapters }));
     checkPage(ctx, lang, html, headings, templates);
-    return { lang, html, headings, datasets: [...new Set(datasets)], files: share.files };
+    const { published } = edition;
+    const files = [...share.files, ...published.files];
+    return { lang, html, headings, datasets: [...new Set([...datasets, ...published.datasets])], files };
   } catch (e) {
     reportTemplateError(ctx, e as Error, templateFile(templates, 'layout'));
     return undefined;

@@ -3,7 +3,7 @@ import type { BuildContext, Lang } from '../../context.js';
 import type { Heading } from '../../model/edition.js';
 import { templateFile, type Templates } from '../../model/templates.js';
 import { lineOf } from '../../sources/positions.js';
-import { isUnsafeLink } from '../../sources/link-schemes.js';
+import { isUnsafeLink, urlScheme } from '../../sources/link-schemes.js';
 
 const languageNames: Record<Lang, string> = { zh: 'Chinese', en: 'English' };
 
@@ -18,7 +18,8 @@ const machineDate =
  *   them); a heading id the layout also uses is reported at the heading;
  * - every `<time datetime>` holds a machine-readable date (2023-01-10), not
  *   the date as printed;
- * - no link opens anything but a page, a mail, a place or a file (sources/link-schemes.ts).
+ * - no link opens anything but a page, a mail, a place or a file (sources/link-schemes.ts);
+ * - no element links to or loads a `file:` URL (a path on the build machine, which no reader has).
  */
 export function checkPage(
   ctx: BuildContext,
@@ -30,10 +31,15 @@ export function checkPage(
   const count = new Map<string, number>();
   const badTimes: string[] = [];
   const unsafe = new Set<string>();
+  const fileUrls = new Set<string>();
   for (const { tag, attrs } of startTags(html)) {
+    for (const name of urlAttributes) {
+      const url = attrs.get(name);
+      if (url !== undefined && url.split(',').some((u) => urlScheme(u.trim()) === 'file')) fileUrls.add(url);
+    }
     for (const name of linkAttributes[tag] ?? []) {
       const url = attrs.get(name);
-      if (url !== undefined && isUnsafeLink(url)) unsafe.add(url);
+      if (url !== undefined && isUnsafeLink(url) && !fileUrls.has(url)) unsafe.add(url);
     }
     const id = attrs.get('id');
     if (id !== undefined) count.set(id, (count.get(id) ?? 0) + 1);
@@ -52,6 +58,7 @@ export function checkPage(
   // Links from chapters are checked where they are written (render-markdown); any other (a template, a
   // string, data) is reported at the template that holds it, or at the layout.
   for (const url of unsafe) ctx.diagnostics.report('unsafe-link', at(new RegExp(escapeRegExp(url))), [url]);
+  for (const url of fileUrls) ctx.diagnostics.report('file-url', at(new RegExp(escapeRegExp(url))), [url]);
   for (const value of new Set(badTimes)) {
     // The template that wrote it: one whose datetime holds the value itself, or an expression other than the ISO date's.
     const times = sources.flatMap(([file, text]) =>
@@ -90,6 +97,9 @@ const linkAttributes: Record<string, string[]> = {
   button: ['formaction'],
   input: ['formaction'],
 };
+
+/** Every attribute that holds a URL to open or load (srcset: a list, each URL first in its item). */
+const urlAttributes = ['href', 'src', 'srcset', 'xlink:href', 'action', 'formaction', 'poster', 'data', 'cite'];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

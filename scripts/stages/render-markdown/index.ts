@@ -1,18 +1,15 @@
-import { isUnsafeLink, urlScheme } from '../../sources/link-schemes.js';
 import Handlebars from 'handlebars';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
-import type { Root as MdRoot, RootContent, Heading as MdHeading, Definition } from 'mdast';
+import type { Root as MdRoot, RootContent, Heading as MdHeading } from 'mdast';
 import { visit, SKIP } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import type { Root as HastRoot } from 'hast';
 import { markOtherLanguage } from './language-runs.js';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { BuildContext, Lang } from '../../context.js';
-import type { Place } from '../../diagnostics/catalogue.js';
 import type { Chapter } from '../../model/content.js';
 import type { ReportData } from '../../model/data.js';
 import type { Strings } from '../../model/templates.js';
@@ -22,6 +19,8 @@ import { collectNotes } from './notes.js';
 import { hyphenateBody } from './hyphenate.js';
 import { smartenTree } from '../../locale/typography.js';
 import { walkUnits } from '../../units/extract.js';
+import { EditionFiles } from './published-files.js';
+import { publishUrls } from './urls.js';
 
 /** Stateless, so built once and shared by every chapter of every edition. */
 const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -31,7 +30,8 @@ const headingId = /\s*\{#([^}]*)\}\s*$/;
 /**
  * Stage 4: chapters → hast, per edition.
  *   place (Handlebars, numbering) → render (Handlebars) → remark-parse + gfm → quotes and dashes
- *   → headings/unit ids/markers/notes (mdast) → soft hyphens in body text → remark-rehype → hast
+ *   → headings/unit ids/markers/notes (mdast) → images and links to the report's files (urls.ts, published with
+ *   the edition) → soft hyphens in body text → remark-rehype → hast
  *   → words in the other language marked with it (language-runs.ts)
  */
 export function renderMarkdown(
@@ -58,6 +58,7 @@ export function renderMarkdown(
   const notes: NoteState = { numbers: new Map(), defined: [], cited: [], refs: new Map(), listed: new Map() };
   const ids = new Map<string, string>();
   const rendered: RenderedChapter[] = [];
+  const files = new EditionFiles(ctx, lang, chapters, data);
   for (const chapter of chapters) {
     const md = renderChapterTemplate(ctx, hb, chapter, data, state, 'render', compiled);
     if (md === undefined) continue;
@@ -70,14 +71,16 @@ export function renderMarkdown(
     });
     const headings = transformHeadings(ctx, mdast, chapter, at, ids);
     anchorUnits(mdast);
-    transformMarkers(ctx, mdast, at, chapter.file, state.markerKey);
+    transformMarkers(ctx, mdast, at, state.markerKey);
+    publishUrls(ctx, mdast, at, chapter.file, files);
     collectNotes(ctx, mdast, chapter, strings, notes, at);
     hyphenateBody(mdast, lang);
     const tree = unified().use(remarkRehype).runSync(mdast) as HastRoot;
     markOtherLanguage(tree, lang);
     rendered.push({ chapter, tree, headings });
   }
-  return { lang, chapters: rendered, state, notes };
+  files.checkAnchors(rendered.flatMap((c) => c.headings));
+  return { lang, chapters: rendered, state, notes, published: files.published };
 }
 
 type At = (node: { position?: { start: { line: number; column: number } } }) => {
@@ -146,13 +149,10 @@ const blockParents = ['root', 'blockquote', 'listItem', 'footnoteDefinition'];
 /**
  * Replace our own markers with placeholder elements, where they stand as a
  * block (on a line of their own); any other raw HTML (a forged marker too) is
- * an error, as is an image from the network (by URL or by a reference to a
- * definition).
+ * an error.
  */
-function transformMarkers(ctx: BuildContext, tree: MdRoot, at: At, chapterFile: string, key: string): void {
+function transformMarkers(ctx: BuildContext, tree: MdRoot, at: At, key: string): void {
   const marker = new RegExp(`^<!--report-${key}:(?:(figure|table):([^>]*)|byline)-->$`);
-  const definitions = new Map<string, Definition>();
-  visit(tree, 'definition', (node) => void definitions.set(node.identifier, node));
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return undefined;
     const lone =
@@ -174,46 +174,8 @@ function transformMarkers(ctx: BuildContext, tree: MdRoot, at: At, chapterFile: 
       parent.children.splice(index, 1);
       return index;
     }
-    if (node.type === 'image' || node.type === 'link' || node.type === 'definition')
-      checkUrl(ctx, node.type, node.url, at(node), chapterFile);
-    if (node.type === 'imageReference') {
-      const def = definitions.get(node.identifier);
-      if (def) checkUrl(ctx, 'image', def.url, at(node), chapterFile);
-    }
     return undefined;
   });
-}
-
-/**
- * Links may point anywhere on the web (readers follow them), but only as web pages or mail
- * (sources/link-schemes.ts): a `javascript:` link would run on the report's site. Images are part of the
- * page, so they must be files of the report (or `data:`). Neither may reach a file outside the report
- * root, by `file:` or by `../`.
- */
-function checkUrl(
-  ctx: BuildContext,
-  kind: 'image' | 'link' | 'definition',
-  url: string,
-  place: Place,
-  chapterFile: string,
-): void {
-  const scheme = urlScheme(url);
-  if (url.startsWith('#') || scheme === 'mailto' || (kind === 'image' && scheme === 'data')) return;
-  if (scheme === 'file') return void ctx.diagnostics.report('outside-root', place, [url]);
-  if (kind !== 'image' && isUnsafeLink(url)) return void ctx.diagnostics.report('unsafe-link', place, [url]);
-  if (scheme || url.startsWith('//')) {
-    if (kind === 'image') ctx.diagnostics.report('remote-resource', place, [url]);
-    return;
-  }
-  let file = url.split(/[?#]/)[0]!;
-  try {
-    file = decodeURI(file);
-  } catch {
-    // A "%" that starts no escape ("50%.pdf"): the path is what was written.
-  }
-  const target = path.resolve(ctx.root, path.dirname(chapterFile), file);
-  if (target !== ctx.root && !target.startsWith(ctx.root + path.sep))
-    ctx.diagnostics.report('outside-root', place, [url]);
 }
 
 function placeholder(kind: string, id: string): RootContent {
