@@ -8,7 +8,6 @@ import type { Heading } from '../../model/edition.js';
 import type { EditionMeta } from '../../model/config.js';
 import { guardPage } from '../../browser/request-guard.js';
 import type { BuildPage } from '../../browser/page-pool.js';
-import { htmlLang } from '../../locale/languages.js';
 import { destinationPages, dropNamedDestinations, namedPlaces } from './destinations.js';
 import {
   blockOrder,
@@ -23,6 +22,7 @@ import {
 import { endProbe, pageArea, probePlaces, startProbe } from './layout-probe.js';
 import { printedHeadings, retitleOutline } from './outline.js';
 import { dropSoftHyphens } from './soft-hyphens.js';
+import { setMetadata } from './metadata.js';
 
 /** At most this many prints of one edition: figures are moved in the first ones, the TOC's page numbers settled after. */
 const MAX_PRINTS = 6;
@@ -187,7 +187,7 @@ async function finishPdf(
   retitleOutline(doc, layout.headings);
   dropNamedDestinations(doc, MARKER_PREFIX);
   dropSoftHyphens(doc);
-  setMetadata(doc, input);
+  setMetadata(doc, input.meta, input.lang, input.date);
   const bytes = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
   return { bytes, pages: doc.getPageCount(), floats: floatMoves(layout.blocks, layout.moved) };
 }
@@ -237,19 +237,6 @@ function readSheet(href: string, allowedDirs: string[]): string | undefined {
 function floatMoves(blocks: Block[], moves: [number, number][]): FloatMove[] {
   const last = new Map(moves);
   return [...last].map(([what, after]) => [blocks[what]!.id!, blocks[after]!.key]);
-}
-
-function setMetadata(doc: PDFDocument, input: PdfInput): void {
-  const m = input.meta;
-  doc.setTitle(m.title, { showInWindowTitleBar: true });
-  doc.setAuthor(`${m.authorGroup} (${m.authors.join(input.lang === 'zh' ? '、' : ', ')})`);
-  doc.setSubject(m.subject);
-  doc.setKeywords(m.keywords);
-  doc.setCreator(m.institution);
-  doc.setProducer('bilingual-report (Chromium, pdf-lib)');
-  doc.setCreationDate(input.date);
-  doc.setModificationDate(input.date);
-  doc.setLanguage(htmlLang[input.lang]);
 }
 
 /** The TOC as printed (`pages`) against where its entries landed (`found`): any that differ are named in a warning. */
