@@ -130,6 +130,14 @@ describe('npm run check on a translation kept in step', () => {
     expect(lines.filter((l) => /\[(stale|orphan|untranslated|unrecorded)-/.test(l))).toEqual([]);
   });
 
+  it('takes a note marker followed by a colon for a marker on both sides (no pair out of step, also with --strict)', async () => {
+    const root = aligned();
+    edit(root, en, 'advance cooperation together[^n2].', 'advance cooperation together[^n2]: in science first.');
+    const r = await cli(['check', '--root', root, '--strict']);
+    expect(findings(r.stderr)).toEqual([]);
+    expect(r.code, r.stderr).toBe(0);
+  });
+
   it('reports a Chinese paragraph added as exactly that, and is in step once it is translated and recorded', async () => {
     const root = aligned();
     edit(
