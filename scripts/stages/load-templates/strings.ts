@@ -19,6 +19,7 @@ export const stringKeys = [
   'backToText',
   'pending',
   'pendingDetail',
+  'illustrative',
   'coverage',
   'pageBefore',
   'pageMiddle',
