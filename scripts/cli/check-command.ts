@@ -27,9 +27,18 @@ export async function checkCommand(
   }
   const prep = await prepare({ ...opts, log: () => undefined });
   print(prep.ctx.diagnostics.list);
-  const outOfStep = prep.ctx.diagnostics.list.filter((d) => (outOfStepRules as string[]).includes(d.rule)).length;
-  if (outOfStep) {
-    console.error(`check failed: the translation is out of step in ${outOfStep} place(s); see above`);
+  const listed = prep.ctx.diagnostics.list;
+  const outOfStep = listed.filter((d) => (outOfStepRules as string[]).includes(d.rule));
+  if (outOfStep.length) {
+    // Counted as listed: of the findings printed, those that are the translation out of step, by rule.
+    const byRule = new Map<string, number>();
+    for (const d of outOfStep) byRule.set(d.rule, (byRule.get(d.rule) ?? 0) + 1);
+    const rules = [...byRule].map(([rule, n]) => `${n} [${rule}]`).join(', ');
+    const others = listed.length - outOfStep.length;
+    console.error(
+      `check failed: ${outOfStep.length} of the ${listed.length} finding(s) above are the translation out of step (${rules})` +
+        (others ? `; the other ${others} do not fail the check` : ''),
+    );
     return 1;
   }
   console.log(`check: the editions agree (${prep.config.languages.join(', ')})`);

@@ -36,7 +36,8 @@ export const translationMessages = {
   'pair-mismatch': {
     severity: 'warning',
     message: (kind, lang, src, list) => `This ${kind} and its ${lang} source ${src} differ: ${list}`,
-    hint: () => 'correct whichever side is wrong',
+    hint: (accept) =>
+      `correct whichever side is wrong; if both are right (a link to each edition's own page), record the difference as meant: ${accept}`,
   },
   'accept-target': { severity: 'error', message: (d) => d, hint: (h) => h },
   'title-differs': {

@@ -43,6 +43,11 @@ export interface UnitRecord {
   from?: string;
   /** The source text it was translated from. */
   source?: string;
+  /**
+   * Differences between the pair that are meant (a link to each edition's own page), as the check lists them
+   * (`https://example.org/en/ only in the English`): while the pair differs in exactly these, it is not reported.
+   */
+  differs?: string[];
 }
 
 export type PairStatus =
@@ -67,6 +72,8 @@ export interface UnitPair {
   record?: UnitRecord;
   /** Differences inside the pair: numbers, {{num}}, {{ref}}, notes or links on one side only. */
   mismatches: Mismatch[];
+  /** The differences the sidecar records as meant (`record.differs`), when they are all there are (then `mismatches` is empty). */
+  intended?: Mismatch[];
 }
 
 export interface Mismatch {

@@ -14,6 +14,8 @@ export interface DatasetMeta {
   labels?: Record<string, Record<string, I18n>>;
   sources: Record<string, { title: string; url?: string }>;
   notes?: string[];
+  /** Sample data, not real figures: its charts and tables carry a visible mark (strings `illustrative`). */
+  illustrative?: boolean;
 }
 
 export type Cell = string | number | null;

@@ -17,6 +17,8 @@ export interface Strings {
   backToText: string;
   pending: string;
   pendingDetail: string;
+  /** The mark on a figure or table drawn from a dataset whose meta says `illustrative: true`. */
+  illustrative: string;
   coverage: string;
   pageBefore: string;
   pageMiddle: string;

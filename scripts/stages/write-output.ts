@@ -1,6 +1,7 @@
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { cpSync, linkSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { EditionFonts } from '../fonts/subset.js';
 
 /**
@@ -21,7 +22,10 @@ export interface Staging {
 export function startStaging(outDir: string): Staging {
   const parent = path.dirname(path.resolve(outDir));
   mkdirSync(parent, { recursive: true });
-  const dir = mkdtempSync(path.join(parent, `.${path.basename(outDir)}.staging-`));
+  // mkdirSync, not mkdtempSync: mkdtemp makes its folder 0700 whatever the umask, and this folder becomes dist/,
+  // which a web server running as another user must read. A UUID keeps the name unique; mkdir fails if it is not.
+  const dir = path.join(parent, `.${path.basename(outDir)}.staging-${randomUUID()}`);
+  mkdirSync(dir);
   return { dir, outDir: path.resolve(outDir), pending: [] };
 }
 

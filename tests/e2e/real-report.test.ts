@@ -100,9 +100,16 @@ describe.each(['zh', 'en'])('the %s edition', (lang) => {
     const { info, outline } = pdf(lang);
     const meta = result.config.editions[lang as 'zh'];
     expect(info.title).toBe(meta.title);
-    expect(info.author).toMatch(/\S/);
+    // The authors in the edition's brackets (full-width in Chinese); the keywords apart by "; ", as PDF readers
+    // split them (joined by spaces, "science and technology innovation" would be four keywords).
+    expect(info.author).toBe(
+      lang === 'zh'
+        ? `${meta.authorGroup}（${meta.authors.join('、')}）`
+        : `${meta.authorGroup} (${meta.authors.join(', ')})`,
+    );
     expect(info.subject).toMatch(/\S/);
-    expect(info.keywords).toMatch(/\S/);
+    expect(info.keywords).toBe(meta.keywords.join('; '));
+    expect(meta.keywords.length).toBeGreaterThan(1);
     expect(info.tagged).toBe(true);
     expect(info.lang).toBe(lang === 'zh' ? 'zh-CN' : 'en');
     // The report's date (report.yaml: 2023-01-10) as an instant, whatever the machine's time zone and locale.

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { cli, options, overlay, repo, reportCopy } from '../helpers.js';
 import { prepare } from '../../scripts/build.js';
 import { formatDiagnostic } from '../../scripts/diagnostics/catalogue.js';
@@ -105,8 +106,8 @@ describe('npm run check on a translation kept in step', () => {
     const r = await cli(['check', '--root', root]);
     expect(r.code).toBe(1);
     expect(findings(r.stderr)).toEqual([
-      `${en}:12:15  warning  This paragraph and its Chinese source ${zh}:12 differ: 40 only in the Chinese; 45 only in the English — correct whichever side is wrong  [pair-mismatch]`,
-      `${en}:26:29  warning  This list item and its Chinese source ${zh}:26 differ: 500 only in the Chinese; 50 only in the English — correct whichever side is wrong  [pair-mismatch]`,
+      `${en}:12:15  warning  This paragraph and its Chinese source ${zh}:12 differ: 40 only in the Chinese; 45 only in the English — correct whichever side is wrong; if both are right (a link to each edition's own page), record the difference as meant: npm run check -- --accept ${en}:12  [pair-mismatch]`,
+      `${en}:26:29  warning  This list item and its Chinese source ${zh}:26 differ: 500 only in the Chinese; 50 only in the English — correct whichever side is wrong; if both are right (a link to each edition's own page), record the difference as meant: npm run check -- --accept ${en}:26  [pair-mismatch]`,
     ]);
   });
 
@@ -119,15 +120,74 @@ describe('npm run check on a translation kept in step', () => {
     expect(r.code).toBe(1);
     const lines = findings(r.stderr);
     expect(lines).toContain(
-      `${en}:10:1  warning  This paragraph and its Chinese source ${zh}:10 differ: {{num "share-2020"}} only in the Chinese — correct whichever side is wrong  [pair-mismatch]`,
+      `${en}:10:1  warning  This paragraph and its Chinese source ${zh}:10 differ: {{num "share-2020"}} only in the Chinese — correct whichever side is wrong; if both are right (a link to each edition's own page), record the difference as meant: npm run check -- --accept ${en}:10  [pair-mismatch]`,
     );
     expect(lines).toContain(
-      `${en}:37:1  warning  This paragraph and its Chinese source ${zh}:37 differ: [^n2] only in the Chinese — correct whichever side is wrong  [pair-mismatch]`,
+      `${en}:37:1  warning  This paragraph and its Chinese source ${zh}:37 differ: [^n2] only in the Chinese — correct whichever side is wrong; if both are right (a link to each edition's own page), record the difference as meant: npm run check -- --accept ${en}:37  [pair-mismatch]`,
     );
     expect(lines).toContain(
-      `${en}:27:34  warning  This list item and its Chinese source ${zh}:27 differ: https://example.org/c only in the English — correct whichever side is wrong  [pair-mismatch]`,
+      `${en}:27:34  warning  This list item and its Chinese source ${zh}:27 differ: https://example.org/c only in the English — correct whichever side is wrong; if both are right (a link to each edition's own page), record the difference as meant: npm run check -- --accept ${en}:27  [pair-mismatch]`,
     );
     expect(lines.filter((l) => /\[(stale|orphan|untranslated|unrecorded)-/.test(l))).toEqual([]);
+  });
+
+  it('takes a note marker followed by a colon for a marker on both sides (no pair out of step, also with --strict)', async () => {
+    const root = aligned();
+    edit(root, en, 'advance cooperation together[^n2].', 'advance cooperation together[^n2]: in science first.');
+    const r = await cli(['check', '--root', root, '--strict']);
+    expect(findings(r.stderr)).toEqual([]);
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('accepts a difference meant at one line (a link to each edition own page) until either side changes it', async () => {
+    const root = aligned();
+    edit(root, zh, '<https://example.org/a>', '<https://example.org/sc/a>');
+    edit(root, en, '<https://example.org/a>', '<https://example.org/en/a>');
+    const differ = `differ: https://example.org/sc/a only in the Chinese; https://example.org/en/a only in the English`;
+    // The Chinese changed (stale); recorded at the English note's line, the source and the difference are.
+    const accepted = await cli(['check', '--root', root, '--accept', `${en}:41`]);
+    expect(findings(accepted.stderr)).toEqual([]);
+    expect(accepted.code, accepted.stderr).toBe(0);
+    const record = parse(readFileSync(path.join(root, sidecar), 'utf8')).units.find(
+      (u: { unit: string }) => u.unit === 'note.n1',
+    );
+    expect(record.differs).toEqual([
+      'https://example.org/sc/a only in the Chinese',
+      'https://example.org/en/a only in the English',
+    ]);
+    expect((await cli(['check', '--root', root, '--strict'])).code).toBe(0);
+    // The English link changed again: the pair is reported, with both differences.
+    edit(root, en, '<https://example.org/en/a>', '<https://example.org/en/b>');
+    const again = await cli(['check', '--root', root]);
+    expect(again.code).toBe(1);
+    expect(findings(again.stderr)).toEqual([expect.stringContaining(`${en}:41:`)]);
+    expect(findings(again.stderr)[0]).toContain(differ.replace('/en/a', '/en/b'));
+  });
+
+  it('says how many of the findings listed are the translation out of step, and which', async () => {
+    const root = aligned();
+    edit(root, en, 'Over the past 40 years', 'Over the past 45 years');
+    edit(root, zh, '第一阶段以加工贸易为主，企业规模较小。', '第一阶段以加工贸易为主，企业规模普遍较小。');
+    // A warning that is not the translation's: a figure declared and placed nowhere.
+    const figures = path.join(root, 'data', 'figures.yaml');
+    writeFileSync(
+      figures,
+      readFileSync(figures, 'utf8') +
+        '\nfig:unplaced:\n  caption: { zh: 未放置, en: Unplaced }\n  source: { zh: 来源, en: Source }\n  description: { zh: 无, en: None }\n',
+    );
+    const r = await cli(['check', '--root', root]);
+    expect(r.code).toBe(1);
+    const listed = r.stderr.split('\n').filter((l) => /\s(error|warning)\s/.test(l));
+    const outOfStep = listed.filter((l) => /\[(stale-translation|pair-mismatch)\]$/.test(l));
+    expect(outOfStep).toHaveLength(2);
+    expect(listed.length, 'other warnings are listed too').toBeGreaterThan(2);
+    const verdict = r.stderr.split('\n').find((l) => l.startsWith('check failed'));
+    expect(verdict).toMatch(
+      new RegExp(`^check failed: 2 of the ${listed.length} finding\\(s\\) above are the translation out of step \\(`),
+    );
+    expect(verdict).toContain('1 [stale-translation]');
+    expect(verdict).toContain('1 [pair-mismatch]');
+    expect(verdict).toContain(`the other ${listed.length - 2} do not fail the check`);
   });
 
   it('reports a Chinese paragraph added as exactly that, and is in step once it is translated and recorded', async () => {
@@ -223,7 +283,7 @@ describe('npm run check on a copy of the repository report', () => {
     edit(root, status.en, 'Over the past 40 years, Shenzhen', 'Over the past 45 years, Shenzhen');
     const r = await cli(['check', '--root', root]);
     expect(findings(r.stderr)).toEqual([
-      `${status.en}:34:15  warning  This paragraph and its Chinese source ${status.zh}:34 differ: 40 only in the Chinese; 45 only in the English — correct whichever side is wrong  [pair-mismatch]`,
+      `${status.en}:34:15  warning  This paragraph and its Chinese source ${status.zh}:34 differ: 40 only in the Chinese; 45 only in the English — correct whichever side is wrong; if both are right (a link to each edition's own page), record the difference as meant: npm run check -- --accept ${status.en}:34  [pair-mismatch]`,
     ]);
   });
 

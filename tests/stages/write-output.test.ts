@@ -1,5 +1,14 @@
 import path from 'node:path';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commit, discard, startStaging, writeFile, writeLater } from '../../scripts/stages/write-output.js';
@@ -76,5 +85,24 @@ describe('write-output: files written later', () => {
     await staging.pending[0];
     expect(existsSync(staging.dir)).toBe(false);
     expect(readdirSync(path.dirname(out)).sort()).toEqual(['dist']);
+  });
+});
+
+describe('write-output: modes', () => {
+  // dist/ is served by a web server that may run as another user: the folders and files follow the umask
+  // (0755 and 0644 under umask 022) as a folder or file made in the same place by mkdir or writeFile does.
+  it('makes the output folder, its folders and its files as the umask says', async () => {
+    const out = outDir();
+    const parent = path.dirname(out);
+    const staging = startStaging(out);
+    writeFile(staging, 'en/index.html', '<p>page</p>');
+    await commit(staging, new Set());
+    mkdirSync(path.join(parent, 'like-a-folder'));
+    writeFileSync(path.join(parent, 'like-a-file'), '');
+    const mode = (p: string) => (statSync(path.join(parent, p)).mode & 0o777).toString(8);
+    expect(mode('dist')).toBe(mode('like-a-folder'));
+    expect(mode('dist/en')).toBe(mode('like-a-folder'));
+    expect(mode('dist/en/index.html')).toBe(mode('like-a-file'));
+    expect(mode('like-a-folder'), 'the umask this test ran under lets others read').not.toBe('700');
   });
 });

@@ -63,4 +63,10 @@ describe('numbers in a unit and its translation', () => {
       ).map((e) => e.what),
     ).toEqual(['{{num "a"}}', '{{ref "fig:x"}}', '[^n2]', 'https://a.org/x', 'https://b.org', 'https://c.org/y']);
   });
+
+  it('lists a note marker followed by a colon (a reference mid-line, not a definition)', () => {
+    expect(expressionsOf('These rules apply[^caution]: first, …').map((e) => e.what)).toEqual(['[^caution]']);
+    expect(expressionsOf('这些规则适用[^caution]：第一，……').map((e) => e.what)).toEqual(['[^caution]']);
+    expect(expressionsOf('[^caution]: a definition label').map((e) => e.what)).toEqual([]);
+  });
 });

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { PDFDocument } from 'pdf-lib';
 import type { BuildContext } from '../../context.js';
-import { htmlLang } from '../../locale/languages.js';
 import { dropNamedDestinations } from './destinations.js';
 import { MARKER_PREFIX, type Block, type FloatMove } from './floats.js';
 import { retitleOutline } from './outline.js';
@@ -9,7 +8,7 @@ import { dropSoftHyphens } from './soft-hyphens.js';
 import { editPageContents } from './content-streams.js';
 import { unmarkedObjects, wrapAsArtifacts } from './content-objects.js';
 import { retag, type TagMark } from './tags.js';
-import { setXmp } from './xmp.js';
+import { setMetadata } from './metadata.js';
 import { publishFileLinks } from './file-links.js';
 import type { PdfInput, PdfOutput } from './print.js';
 
@@ -44,7 +43,7 @@ export async function finishPdf(
   const outDir = path.dirname(path.dirname(input.htmlPath));
   for (const url of publishFileLinks(doc, outDir, input.lang, input.baseUrl))
     ctx.diagnostics.report('pdf-file-link', { file: `dist/${input.lang}/index.html` }, [url]);
-  setMetadata(doc, input);
+  setMetadata(doc, input.meta, input.lang, input.date);
   const bytes = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
   return { bytes, pages: doc.getPageCount(), floats: floatMoves(layout.blocks, layout.moved) };
 }
@@ -53,26 +52,4 @@ export async function finishPdf(
 function floatMoves(blocks: Block[], moves: [number, number][]): FloatMove[] {
   const last = new Map(moves);
   return [...last].map(([what, after]) => [blocks[what]!.id!, blocks[after]!.key]);
-}
-
-function setMetadata(doc: PDFDocument, input: PdfInput): void {
-  const m = input.meta;
-  doc.setTitle(m.title, { showInWindowTitleBar: true });
-  doc.setAuthor(`${m.authorGroup} (${m.authors.join(input.lang === 'zh' ? '、' : ', ')})`);
-  doc.setSubject(m.subject);
-  doc.setKeywords(m.keywords);
-  doc.setCreator(m.institution);
-  doc.setProducer('bilingual-report (Chromium, pdf-lib)');
-  doc.setCreationDate(input.date);
-  doc.setModificationDate(input.date);
-  doc.setLanguage(htmlLang[input.lang]);
-  setXmp(doc, {
-    title: m.title,
-    lang: htmlLang[input.lang],
-    author: doc.getAuthor() ?? '',
-    subject: m.subject,
-    keywords: doc.getKeywords() ?? '',
-    producer: doc.getProducer() ?? '',
-    date: input.date,
-  });
 }

@@ -8,7 +8,7 @@ import type { Rule } from '../../diagnostics/catalogue.js';
 import { lastLineOf } from '../../units/extract.js';
 import { beginning } from '../../units/text-diff.js';
 import { writeSidecar } from './sidecar.js';
-import { kindNames, languageNames } from './report.js';
+import { describeMismatch, kindNames, languageNames, pairMismatches } from './report.js';
 
 /** The findings that mean the translation is out of step: `npm run check` fails on them. */
 export const outOfStepRules: Rule[] = [
@@ -49,6 +49,7 @@ export function acceptUnits(
 ): { writes: { file: string; text: string }[]; recorded: number; problems: Diagnostic[] } {
   const choice: Choice = {
     chosen: new Set<UnitPair>(),
+    atLine: new Set<UnitPair>(),
     touched: new Set<ChapterAlignment>(),
     problems: new Diagnostics(),
   };
@@ -57,7 +58,7 @@ export function acceptUnits(
   if (choice.problems.list.length) return { writes: [], recorded: 0, problems: choice.problems.list };
   let recorded = 0;
   const writes = [...choice.touched].map((ch) => {
-    const sidecar = sidecarRecords(ch, choice.chosen);
+    const sidecar = sidecarRecords(ch, choice);
     recorded += sidecar.recorded;
     return { file: ch.sidecar, text: writeSidecar(ch.target.file, ch.source.file, sidecar.records) };
   });
@@ -67,6 +68,8 @@ export function acceptUnits(
 /** The pairs the targets name, the chapters they belong to, and the targets that name nothing recordable. */
 interface Choice {
   chosen: Set<UnitPair>;
+  /** The pairs named by a line: their differences are recorded as meant. */
+  atLine: Set<UnitPair>;
   touched: Set<ChapterAlignment>;
   problems: Diagnostics;
 }
@@ -121,6 +124,7 @@ function chooseAtLine(choice: Choice, mine: ChapterAlignment[], file: string, li
     const unit = (p.target ?? p.source)!;
     if (p.source && p.target) {
       choice.chosen.add(p);
+      choice.atLine.add(p);
       choice.touched.add(ch);
     } else if (p.target) {
       problems.report(
@@ -142,19 +146,36 @@ function chooseAtLine(choice: Choice, mine: ChapterAlignment[], file: string, li
   }
 }
 
-/** A chapter's sidecar records: the chosen pairs' current source, the others' records kept; `recorded` counts the chosen pairs that were not up to date. */
-function sidecarRecords(ch: ChapterAlignment, chosen: Set<UnitPair>): { records: UnitRecord[]; recorded: number } {
+/**
+ * A chapter's sidecar records: the chosen pairs' current source, the others' records kept; a pair named by its line
+ * also gets its differences recorded as meant (none: the entry has no `differs`), one chosen with its chapter keeps
+ * those recorded. `recorded` counts the chosen pairs that were not up to date.
+ */
+function sidecarRecords(ch: ChapterAlignment, choice: Choice): { records: UnitRecord[]; recorded: number } {
   const records: UnitRecord[] = [];
   let recorded = 0;
   for (const p of ch.pairs) {
     const e = p.target;
     if (!e || e.kind === 'slot') continue;
     const begins = beginning(e.text, ch.target.lang as Lang);
-    if (chosen.has(p)) {
-      if (p.status !== 'ok') recorded++;
-      records.push({ unit: e.id, begins, from: p.source!.id, source: p.source!.text });
+    if (choice.chosen.has(p)) {
+      const differs = choice.atLine.has(p) ? meant(ch, p) : p.record?.differs;
+      if (p.status !== 'ok' || JSON.stringify(differs) !== JSON.stringify(p.record?.differs)) recorded++;
+      records.push({ unit: e.id, begins, from: p.source!.id, source: p.source!.text, differs });
     } else if (p.record)
-      records.push({ unit: e.id, begins, from: p.source?.id ?? p.record.from, source: p.record.source });
+      records.push({
+        unit: e.id,
+        begins,
+        from: p.source?.id ?? p.record.from,
+        source: p.record.source,
+        differs: p.record.differs,
+      });
   }
   return { records, recorded };
+}
+
+/** A pair's differences now, as the sidecar records them; undefined when it has none. */
+function meant(ch: ChapterAlignment, p: UnitPair): string[] | undefined {
+  const list = pairMismatches(p.source!, p.target!).map((m) => describeMismatch(m, ch.source.lang, ch.target.lang));
+  return list.length ? list : undefined;
 }

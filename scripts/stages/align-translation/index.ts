@@ -9,7 +9,7 @@ import { chapterUnits } from '../../units/extract.js';
 import { lineCol } from '../../sources/positions.js';
 import { matchChapter } from './match.js';
 import { readSidecar } from './sidecar.js';
-import { pairMismatches, reportChapter } from './report.js';
+import { reportChapter, setMismatches } from './report.js';
 import { cachedSync, type DevCache } from '../../incremental/dev-cache.js';
 import { hashBytes } from '../../incremental/inputs-hash.js';
 
@@ -54,8 +54,7 @@ export function alignTranslation(
           recorded: records !== undefined,
           pairs: matchChapter(zs, es, records, lang),
         };
-        for (const p of aligned.pairs)
-          if (p.source && p.target && p.status !== 'stale') p.mismatches = pairMismatches(p.source, p.target);
+        for (const p of aligned.pairs) setMismatches(p, source, lang);
         const sections = { source: new Set(zs.map((u) => u.section)), target: new Set(es.map((u) => u.section)) };
         if (!broken) reportChapter(ctx, aligned, sections);
         return aligned;

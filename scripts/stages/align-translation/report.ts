@@ -1,5 +1,5 @@
 import type { BuildContext, Lang } from '../../context.js';
-import type { ChapterAlignment, Mismatch, Unit, UnitKind } from '../../model/alignment.js';
+import type { ChapterAlignment, Mismatch, Unit, UnitKind, UnitPair } from '../../model/alignment.js';
 import { lastLineOf, positionOf } from '../../units/extract.js';
 import { beginning, changeExcerpt, textChange } from '../../units/text-diff.js';
 import { expressionsOf, unmatchedNumbers } from '../../units/numbers.js';
@@ -31,6 +31,26 @@ export function pairMismatches(source: Unit, target: Unit): Mismatch[] {
   one('source', source, target);
   one('target', target, source);
   return out;
+}
+
+/** A difference as the check lists it and the sidecar records it: `https://example.org/en/ only in the English`. */
+export function describeMismatch(m: Mismatch, source: Lang, target: Lang): string {
+  return `${m.what} only in the ${languageNames[m.side === 'source' ? source : target]}`;
+}
+
+/**
+ * The pair's differences, unless the sidecar records them as meant: while they are exactly the ones recorded
+ * (`differs`), they move to `intended` and none is reported; any other (one added, changed or gone) and all are.
+ */
+export function setMismatches(p: UnitPair, source: Lang, target: Lang): void {
+  if (!p.source || !p.target || p.status === 'stale') return;
+  const found = pairMismatches(p.source, p.target);
+  const meant = p.record?.differs;
+  const listed = found.map((m) => describeMismatch(m, source, target));
+  if (found.length && meant && listed.length === meant.length && listed.every((d) => meant.includes(d))) {
+    p.intended = found;
+    p.mismatches = [];
+  } else p.mismatches = found;
 }
 
 const at = (u: Unit, index = 0) => ({ file: u.file, ...positionOf(u, index) });
@@ -95,8 +115,13 @@ export function reportChapter(
     }
     if (z && e && p.mismatches.length) {
       const first = p.mismatches.find((m) => m.side === 'target');
-      const list = p.mismatches.map((m) => `${m.what} only in the ${m.side === 'source' ? src : tgt}`).join('; ');
-      ctx.diagnostics.report('pair-mismatch', at(e, first?.index ?? 0), [kindNames[e.kind], src, place(z), list], []);
+      const list = p.mismatches.map((m) => describeMismatch(m, ch.source.lang, ch.target.lang)).join('; ');
+      ctx.diagnostics.report(
+        'pair-mismatch',
+        at(e, first?.index ?? 0),
+        [kindNames[e.kind], src, place(z), list],
+        [accept(place(e))],
+      );
     }
   });
 }

@@ -24,6 +24,7 @@ const sidecarSchema = {
           begins: { type: 'string' },
           from: { type: 'string' },
           source: { type: 'string' },
+          differs: { type: 'array', items: { type: 'string' } },
         },
       },
     },

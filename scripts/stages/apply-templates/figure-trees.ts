@@ -14,6 +14,15 @@ function sourceLine(label: string, text: string, strings: Strings, lang: Lang, i
   ]);
 }
 
+/**
+ * The mark of a figure or table drawn from sample data (its dataset's meta says `illustrative: true`): a line
+ * under the caption, in words that are read aloud and printed, and the same words across the chart or table
+ * (`data-watermark`, drawn by the theme's CSS).
+ */
+function illustrativeMark(strings: Strings): Element {
+  return h('p.illustrative-mark', strings.illustrative);
+}
+
 /** The ids of a table's caption and source line, which its <table> may point to (aria-labelledby, aria-describedby). */
 export function tableIds(id: string): { captionId: string; sourceId: string } {
   return { captionId: `${anchorOf(id)}-caption`, sourceId: `${anchorOf(id)}-source` };
@@ -37,6 +46,7 @@ export function figureTree(
   strings: Strings,
   chart: ChartSvgs | undefined,
   share?: Element,
+  illustrative = false,
 ): Element {
   const label = `${joined(strings.figure, strings.numberSpace, n)}${strings.captionSeparator}`;
   const caption = smartenText(fig.caption[lang], lang);
@@ -55,6 +65,7 @@ export function figureTree(
           ariaLabel: alt,
           ariaDescribedBy: `${anchor}-keys`,
           dataNarrow: chart.narrow ? '' : undefined,
+          dataWatermark: illustrative ? strings.illustrative : undefined,
         },
         [
           h('div.chart-wide', [raw(withStops(chart.svg, `${anchor}-source`))]),
@@ -66,8 +77,10 @@ export function figureTree(
   } else {
     body.push(h('div.pending', { role: 'note' }, [h('strong', strings.pending), h('span', strings.pendingDetail)]));
   }
-  return h(`figure.figure${chart ? '' : '.figure-pending'}`, { id: anchor, dataFigure: fig.id }, [
+  const kind = `${chart ? '' : '.figure-pending'}${illustrative ? '.illustrative' : ''}`;
+  return h(`figure.figure${kind}`, { id: anchor, dataFigure: fig.id }, [
     h('figcaption', [h('span.figure-label', label), caption]),
+    ...(illustrative ? [illustrativeMark(strings)] : []),
     ...(fig.subtitle ? [h('p.figure-subtitle', smartenText(fig.subtitle[lang], lang))] : []),
     ...(fig.unit ? [h('p.figure-unit', smartenText(fig.unit[lang], lang))] : []),
     ...body,
@@ -105,17 +118,27 @@ export function tableTree(
   strings: Strings,
   tableHtml: string,
   share?: Element,
+  illustrative = false,
 ): Element {
   const ids = tableIds(table.id);
   const caption = smartenText(table.caption[lang], lang);
-  return h('figure.table-figure', { id: anchorOf(table.id), dataTable: table.id }, [
+  const kind = illustrative ? '.illustrative' : '';
+  return h(`figure.table-figure${kind}`, { id: anchorOf(table.id), dataTable: table.id }, [
     h('figcaption', { id: ids.captionId }, [
       h('span.figure-label', `${joined(strings.table, strings.numberSpace, n)}${strings.tableSeparator}`),
       caption,
     ]),
-    h('div.table-scroll', { tabIndex: 0, role: 'region', ariaLabel: caption }, [
-      { type: 'raw', value: tableHtml } as unknown as ElementContent,
-    ]),
+    ...(illustrative ? [illustrativeMark(strings)] : []),
+    h(
+      'div.table-scroll',
+      {
+        tabIndex: 0,
+        role: 'region',
+        ariaLabel: caption,
+        dataWatermark: illustrative ? strings.illustrative : undefined,
+      },
+      [{ type: 'raw', value: tableHtml } as unknown as ElementContent],
+    ),
     ...(table.note
       ? [h('p.table-note', [`${strings.noteLabel}${strings.captionSeparator}`, smartenText(table.note[lang], lang)])]
       : []),

@@ -58,6 +58,7 @@ function figureSlot(s: SlotSources, id: string, n: number): Element {
     s.strings,
     chart,
     s.share.figure(fig, n, svg ? key : undefined, svg && fig.dataset ? `data/${fig.dataset}.csv` : undefined),
+    isIllustrative(s.data, fig.dataset),
   );
 }
 
@@ -77,5 +78,11 @@ function tableSlot(s: SlotSources, id: string, n: number): Element {
       }
     : { data: table.data, ...ids, lang, strings };
   const html = s.renderPartial(table.partial, context, table.partialAt);
-  return tableTree(table, n, lang, strings, html ?? '', s.share.table(table, n, html ?? ''));
+  const illustrative = isIllustrative(s.data, table.binding?.dataset);
+  return tableTree(table, n, lang, strings, html ?? '', s.share.table(table, n, html ?? ''), illustrative);
+}
+
+/** Whether a figure's or table's dataset is sample data (`illustrative: true` in its meta). */
+function isIllustrative(data: ReportData, dataset: string | undefined): boolean {
+  return dataset !== undefined && data.datasets.get(dataset)?.meta.illustrative === true;
 }

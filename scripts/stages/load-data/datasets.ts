@@ -36,6 +36,7 @@ export const metaSchema = {
       },
     },
     notes: { type: 'array', items: { type: 'string' } },
+    illustrative: { type: 'boolean' },
   },
 };
 

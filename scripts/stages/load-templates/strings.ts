@@ -20,6 +20,7 @@ export const stringKeys = [
   'backToText',
   'pending',
   'pendingDetail',
+  'illustrative',
   'coverage',
   'pageBefore',
   'pageMiddle',
