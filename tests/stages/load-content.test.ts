@@ -41,6 +41,34 @@ describe('the chapters of an edition', () => {
   });
 });
 
+describe('the order of the chapters', () => {
+  it('is the order of their numbers, not of their names (2 before 10), with the files without a number last', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'content-'));
+    const dir = path.join(root, 'content', 'en');
+    mkdirSync(dir, { recursive: true });
+    const chapter = (id: string) => `---\nid: ${id}\n---\n\n# Title {#${id}}\n`;
+    for (const name of ['10-ten.md', '2-two.md', 'annex.md', '01-one.md'])
+      writeFileSync(path.join(dir, name), chapter(name.replace(/\W|md$/g, '')));
+    const ctx: BuildContext = {
+      root,
+      packageDir: repo,
+      diagnostics: new Diagnostics(),
+      log: () => undefined,
+      cacheDir: path.join(root, '.cache'),
+      browser: () => Promise.reject(new Error('none')),
+      browserTimeoutMs: 1000,
+      session: newSession(),
+    };
+    expect(loadContent(ctx, 'en').map((c) => path.basename(c.file))).toEqual([
+      '01-one.md',
+      '2-two.md',
+      '10-ten.md',
+      'annex.md',
+    ]);
+    expect(ctx.diagnostics.list).toEqual([]);
+  });
+});
+
 /** Front matter without repetition: the chapter's title is its "#" heading; title: is optional. */
 describe('chapter front matter', () => {
   const withEnglishFrontMatter = (edit: (fm: string) => string) => {
