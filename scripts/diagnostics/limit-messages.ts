@@ -22,4 +22,9 @@ export const limitMessages = {
     hint: (list) =>
       `the theme's and the report's partials belong in the layout and other partials; a chapter's helpers are ${list}`,
   },
+  'output-write': {
+    severity: 'error',
+    message: (doing, why) => `Could not ${doing}: ${why}`,
+    hint: (what) => what,
+  },
 } satisfies Record<string, Entry>;
