@@ -6,7 +6,16 @@ import { helperNames } from './chapter-helpers.js';
 const prosePartials = ['byline'];
 
 /** Handlebars' own helpers: known to the compiler, so accepted there, but none of them is a chapter's. */
-const builtIns = new Set(['lookup', 'with', 'each', 'if', 'unless', 'log', 'helperMissing', 'blockHelperMissing']);
+const builtIns: readonly string[] = [
+  'lookup',
+  'with',
+  'each',
+  'if',
+  'unless',
+  'log',
+  'helperMissing',
+  'blockHelperMissing',
+];
 
 type Loc = { start: { line: number; column: number } };
 interface Node {
@@ -43,7 +52,7 @@ export function checkProse(ctx: BuildContext, ast: hbs.AST.Program, chapter: Cha
         fail('prose-partial', n, `{{> ${name}}}`);
     } else if (n.type === 'BlockStatement' || n.type === 'DecoratorBlock') fail('prose-helper', n, `{{#${name}}}`);
     else if (n.type === 'Decorator') fail('prose-helper', n, `{{* ${name}}}`);
-    else if ((n.type === 'MustacheStatement' || n.type === 'SubExpression') && builtIns.has(name))
+    else if ((n.type === 'MustacheStatement' || n.type === 'SubExpression') && builtIns.includes(name))
       fail('prose-helper', n, n.type === 'SubExpression' ? `(${name})` : `{{${name}}}`);
     for (const v of Object.values(node)) if (v && typeof v === 'object') walk(v);
   };
