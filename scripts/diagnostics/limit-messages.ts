@@ -10,6 +10,24 @@ export const limitMessages = {
     message: (n, other) => `Two chapters are numbered ${n} in this language: this file and ${other}`,
     hint: () => 'give each chapter its own number (NN-slug.md: 01, 02, …), the same number in both languages',
   },
+  'chapter-too-large': {
+    severity: 'error',
+    message: (kb, max) => `The chapter is ${kb} KB, more than the ${max} KB a chapter may be; it is not read`,
+    hint: (max) => `split it into chapters of at most ${max} KB (NN-slug.md files, numbered in reading order)`,
+  },
+  'nested-too-deep': {
+    severity: 'error',
+    message: (cols, max) =>
+      `This line's text starts ${cols} columns in, behind list and quote markers (more than ${max}); the chapter is not read`,
+    hint: (depth) =>
+      `nest lists and quotes at most ${depth} levels deep: flatten the inner levels into paragraphs or a table`,
+  },
+  'list-too-deep': {
+    severity: 'error',
+    message: (depth, max) =>
+      `A list nested ${depth} levels deep: past ${max} levels its text runs off the printed page`,
+    hint: (max) => `nest lists at most ${max} levels deep: flatten the inner levels into paragraphs or a table`,
+  },
   'prose-helper': {
     severity: 'error',
     message: (what) => `${what} cannot be used in a chapter (Handlebars would print nothing in its place)`,

@@ -4,6 +4,7 @@ import { listFolder, readText } from '../sources/files.js';
 import { parseYaml } from '../sources/yaml.js';
 import { validate } from '../sources/validate.js';
 import { checkCharacterReferences } from '../sources/character-references.js';
+import { checkChapterLimits } from '../sources/chapter-limits.js';
 import type { Chapter } from '../model/content.js';
 import { sidecarPath } from '../model/alignment.js';
 
@@ -42,7 +43,7 @@ export function loadContent(ctx: BuildContext, lang: Lang): Chapter[] {
       continue;
     }
     const text = readText(ctx, path.join(dir, name));
-    if (text === undefined) continue;
+    if (text === undefined || !checkChapterLimits(ctx, file, text)) continue;
     const chapter = parseChapter(ctx, text, file, lang);
     if (chapter) chapters.push(chapter);
   }

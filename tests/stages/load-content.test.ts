@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../scripts/stages/load-content.js';
 import { Diagnostics } from '../../scripts/diagnostics/collector.js';
 import { formatDiagnostic } from '../../scripts/diagnostics/catalogue.js';
 import { newSession, type BuildContext } from '../../scripts/context.js';
+import { MAX_CHAPTER_KB } from '../../scripts/sources/chapter-limits.js';
 import { cli, repo, reportCopy } from '../helpers.js';
 
 describe('the chapters of an edition', () => {
@@ -66,6 +67,36 @@ describe('the order of the chapters', () => {
       'annex.md',
     ]);
     expect(ctx.diagnostics.list).toEqual([]);
+  });
+});
+
+describe('a chapter too large for the build', () => {
+  it('is refused before its Markdown is read, with its size and the limit (a 5 MB chapter pair: check fails at once)', async () => {
+    const root = reportCopy('mini');
+    const paragraphs = (lang: 'zh' | 'en') =>
+      Array.from({ length: 40_000 }, (_, i) =>
+        lang === 'zh'
+          ? `第 ${i} 段：研发投入继续增长，达到 ${i * 7} 亿元，科技创新能力不断增强，产业结构持续优化。`
+          : `Paragraph ${i}: R&D spending kept growing, reaching ${i * 7} hundred million yuan; innovation strengthened.`,
+      ).join('\n\n');
+    for (const lang of ['zh', 'en'] as const) {
+      const file = path.join(root, 'content', lang, '01-main.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/\n\[\^n1\]/, `\n${paragraphs(lang)}\n\n[^n1]`));
+    }
+    const sizes = Object.fromEntries(
+      ['zh', 'en'].map((l) => [l, Math.ceil(statSync(path.join(root, 'content', l, '01-main.md')).size / 1024)]),
+    );
+    const kb = (lang: string) => sizes[lang]!;
+    expect(kb('zh')).toBeGreaterThan(4500);
+    const r = await cli(['check', '--root', root]);
+    rmSync(root, { recursive: true, force: true });
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter((l) => l.includes('  error  '))).toEqual(
+      ['zh', 'en'].map(
+        (lang) =>
+          `content/${lang}/01-main.md:1:1  error  The chapter is ${kb(lang)} KB, more than the ${MAX_CHAPTER_KB} KB a chapter may be; it is not read — split it into chapters of at most ${MAX_CHAPTER_KB} KB (NN-slug.md files, numbered in reading order)  [chapter-too-large]`,
+      ),
+    );
   });
 });
 

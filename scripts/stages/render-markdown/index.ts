@@ -20,6 +20,7 @@ import type { EditionState, NoteState, RenderedEdition, RenderedChapter, Heading
 import { collectNotes } from './notes.js';
 import { hyphenateBody } from './hyphenate.js';
 import { smartenTree } from '../../locale/typography.js';
+import { checkListDepth } from './nesting.js';
 import { walkUnits } from '../../units/extract.js';
 
 /** Stateless, so built once and shared by every chapter of every edition. */
@@ -66,6 +67,7 @@ export function renderMarkdown(
       line: (node.position?.start.line ?? 1) + chapter.bodyLine - 1,
       column: node.position?.start.column ?? 1,
     });
+    checkListDepth(ctx, mdast, at);
     const headings = transformHeadings(ctx, mdast, chapter, at, ids);
     anchorUnits(mdast);
     transformMarkers(ctx, mdast, at, chapter.file, state.markerKey);
