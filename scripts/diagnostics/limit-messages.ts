@@ -28,6 +28,12 @@ export const limitMessages = {
       `A list nested ${depth} levels deep: past ${max} levels its text runs off the printed page`,
     hint: (max) => `nest lists at most ${max} levels deep: flatten the inner levels into paragraphs or a table`,
   },
+  'content-too-wide': {
+    severity: 'error',
+    message: (what) => `${what}: the PDF would cut it at the page's edge`,
+    hint: () =>
+      'give the table fewer columns (split it, or turn it so that rows become columns), or shorten what its cells hold',
+  },
   'prose-helper': {
     severity: 'error',
     message: (what) => `${what} cannot be used in a chapter (Handlebars would print nothing in its place)`,

@@ -50,6 +50,7 @@ export const pdfOutput: OutputFormat = {
         guess: job.last?.state as PdfState | undefined,
         signal: job.signal,
         headings: job.html.headings,
+        placed: job.rendered.state.placed,
       },
       job.page,
     );

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { BuildContext, Lang } from '../../context.js';
-import type { Heading } from '../../model/edition.js';
+import type { Heading, Usage } from '../../model/edition.js';
 import type { EditionMeta } from '../../model/config.js';
 import { guardPage } from '../../browser/request-guard.js';
 import type { BuildPage } from '../../browser/page-pool.js';
@@ -21,6 +21,7 @@ import {
   type FloatMove,
 } from './floats.js';
 import { endProbe, pageArea, probePlaces, startProbe } from './layout-probe.js';
+import { fitToPage } from './overflow.js';
 import { printedHeadings, retitleOutline } from './outline.js';
 import { dropSoftHyphens } from './soft-hyphens.js';
 
@@ -42,6 +43,8 @@ export interface PdfInput {
   signal?: AbortSignal;
   /** The edition's headings (where a TOC entry that would not settle is reported). */
   headings?: Heading[];
+  /** Where the chapters place each figure and table (where one too wide for the page is reported). */
+  placed?: Usage[];
 }
 
 export interface PdfOutput {
@@ -129,7 +132,14 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
     await fillToc(page, pages);
     const floatsAllowed = attempt < MAX_FLOAT_PRINTS - 1;
     if (probing && !('unknown' in area)) {
-      if (probes++ === 0) await startProbe(page, area);
+      if (probes++ === 0) {
+        await startProbe(page, area);
+        await fitToPage(ctx, page, {
+          placed: input.placed ?? [],
+          headings: input.headings ?? [],
+          htmlFile: `dist/${input.lang}/index.html`,
+        });
+      }
       const places = await probePlaces(page, area, [...toc, ...markers]);
       const found = Object.fromEntries(toc.filter((id) => places.has(id)).map((id) => [id, places.get(id)!.page]));
       const moves = floatsAllowed ? planFloats(blocks, await blockOrder(page), places) : [];
