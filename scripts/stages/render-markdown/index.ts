@@ -33,13 +33,13 @@ const headingId = /\s*\{#([^}]*)\}\s*$/;
  *   place (Handlebars, numbering) → render (Handlebars) → remark-parse + gfm → quotes and dashes
  *   → headings/unit ids/markers/notes (mdast) → soft hyphens in body text → remark-rehype → hast
  */
-export function renderMarkdown(
+export async function renderMarkdown(
   ctx: BuildContext,
   lang: Lang,
   chapters: Chapter[],
   data: ReportData,
   strings: Strings,
-): RenderedEdition {
+): Promise<RenderedEdition> {
   const state: EditionState = {
     lang,
     strings,
@@ -58,6 +58,7 @@ export function renderMarkdown(
   const ids = new Map<string, string>();
   const rendered: RenderedChapter[] = [];
   for (const chapter of chapters) {
+    await new Promise<void>((resolve) => setImmediate(resolve)); // (a signal is handled between chapters)
     const md = renderChapterTemplate(ctx, hb, chapter, data, state, 'render', compiled);
     if (md === undefined) continue;
     const mdast = markdown.parse(md) as MdRoot;
