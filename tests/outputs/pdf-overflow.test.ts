@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.js';
 import { newSession, settled } from '../../scripts/context.js';
 import { BuildFailed, formatDiagnostic } from '../../scripts/diagnostics/catalogue.js';
-import { closeTestBrowser, options, reportCopy } from '../helpers.js';
+import { closeTestBrowser, options, reportCopy, testBrowser } from '../helpers.js';
 import { readPdf, squash } from '../pdf.js';
 
 /**
@@ -21,7 +22,7 @@ afterAll(async () => {
 });
 
 /** A table of `columns` columns and 6 rows, each cell `cell(row, column)`, in place of tab:simple. */
-async function buildWithTable(columns: number, cell: (r: number, c: number) => string) {
+async function buildWithTable(columns: number, cell: (r: number, c: number) => string, formats = ['html', 'pdf']) {
   const root = reportCopy('mini');
   roots.push(root);
   const both = (s: string) => ({ zh: s, en: s });
@@ -33,7 +34,7 @@ async function buildWithTable(columns: number, cell: (r: number, c: number) => s
   writeFileSync(path.join(root, 'data', 'tables', 'simple.json'), JSON.stringify(table));
   const out = path.join(root, 'dist');
   try {
-    await build(options(root, out, { langs: ['en'], session }));
+    await build(options(root, out, { langs: ['en'], session, formats }));
     return { out, errors: [] as string[] };
   } catch (e) {
     if (!(e instanceof BuildFailed)) throw e;
@@ -60,5 +61,23 @@ describe('a table wider than the page', () => {
     expect(r.errors[0]).toMatch(
       /^content\/en\/01-main\.md:14:1 {2}error {2}Table "tab:simple" \(300 columns\) is \d+ px wide at 70% type, the page \d+ px: the PDF would cut it at the page's edge — .* {2}\[content-too-wide\]$/,
     );
+  });
+
+  it('on the web, at 390 px, 300 columns scroll inside the table’s own box: the page never scrolls sideways', async () => {
+    const r = await buildWithTable(300, (row, c) => String(row * 300 + c), ['html']);
+    expect(r.errors).toEqual([]);
+    const page = await (await testBrowser()).newPage();
+    try {
+      await page.setViewport({ width: 390, height: 800 });
+      await page.goto(pathToFileURL(path.join(r.out, 'en', 'index.html')).href);
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        table: document.querySelector('[data-table="tab:simple"] table')!.scrollWidth,
+      }));
+      expect(widths.table).toBeGreaterThan(390 * 10);
+      expect(widths.page).toBe(390);
+    } finally {
+      await page.close();
+    }
   });
 });
