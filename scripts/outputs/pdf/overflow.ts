@@ -53,14 +53,15 @@ function fitInPage(floor: number): Overflow[] {
 export async function fitToPage(
   ctx: BuildContext,
   page: Page,
-  where: { placed: Usage[]; headings: Heading[]; htmlFile: string },
+  input: { lang: string; placed?: Usage[]; headings?: Heading[] },
 ): Promise<void> {
   const overflows = await page.evaluate(fitInPage, MIN_TABLE_SCALE);
   for (const o of overflows) {
-    const placed = o.table ? where.placed.find((u) => u.kind === 'table' && u.id === o.table) : undefined;
-    const heading = where.headings.find((h) => h.id === o.heading);
+    const placed = o.table ? input.placed?.find((u) => u.kind === 'table' && u.id === o.table) : undefined;
+    const heading = input.headings?.find((h) => h.id === o.heading);
     const place =
-      placed ?? (heading ? { file: heading.file, line: heading.line, column: 1 } : { file: where.htmlFile });
+      placed ??
+      (heading ? { file: heading.file, line: heading.line, column: 1 } : { file: `dist/${input.lang}/index.html` });
     const what = `Table ${o.table ? `"${o.table}"` : heading ? `under "${heading.text}"` : ''} (${o.columns} columns) is ${o.width} px wide at ${Math.round(MIN_TABLE_SCALE * 100)}% type, the page ${o.room} px`;
     ctx.diagnostics.report('content-too-wide', place, [what]);
   }

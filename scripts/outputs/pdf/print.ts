@@ -43,8 +43,7 @@ export interface PdfInput {
   signal?: AbortSignal;
   /** The edition's headings (where a TOC entry that would not settle is reported). */
   headings?: Heading[];
-  /** Where the chapters place each figure and table (where one too wide for the page is reported). */
-  placed?: Usage[];
+  placed?: Usage[]; // where the chapters place each table (one too wide for the page is reported there)
 }
 
 export interface PdfOutput {
@@ -132,14 +131,7 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
     await fillToc(page, pages);
     const floatsAllowed = attempt < MAX_FLOAT_PRINTS - 1;
     if (probing && !('unknown' in area)) {
-      if (probes++ === 0) {
-        await startProbe(page, area);
-        await fitToPage(ctx, page, {
-          placed: input.placed ?? [],
-          headings: input.headings ?? [],
-          htmlFile: `dist/${input.lang}/index.html`,
-        });
-      }
+      if (probes++ === 0) await startProbe(page, area).then(() => fitToPage(ctx, page, input));
       const places = await probePlaces(page, area, [...toc, ...markers]);
       const found = Object.fromEntries(toc.filter((id) => places.has(id)).map((id) => [id, places.get(id)!.page]));
       const moves = floatsAllowed ? planFloats(blocks, await blockOrder(page), places) : [];
