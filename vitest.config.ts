@@ -23,6 +23,7 @@ const e2e = [
   'tests/dev/dev-loop.test.ts',
   'tests/outputs/pdf.test.ts',
   'tests/outputs/pdf-ua.test.ts',
+  'tests/outputs/pdf-overflow.test.ts',
 ];
 
 export default defineConfig({

@@ -105,7 +105,7 @@ async function buildWith(opts: BuildRun, formats: OutputFormat[], pages: BuildPa
   const prep = await prepare(opts, timings, startWork);
   const langs = langsOf(prep.config.languages);
   const site = await sitePages(opts, prep, langs, { pages: pages?.draw, work }, stage);
-  const staging = startStaging(opts.outDir);
+  const staging = startStaging(opts.outDir, opts.root);
   try {
     const made = await writeOutputs(opts, prep, formats, site.editions, staging, pages, stage);
     await writeSite(opts, prep, site.chooser, staging, stage);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { acquireLock, outputPlaceProblem, sweepStale } from '../incremental/lock.js';
+import { outputFailure } from '../stages/write-output.js';
 
 function isAlive(pid: number): boolean {
   try {
@@ -18,7 +19,15 @@ export function lockOutput(root: string, outDir: string): { release: () => void 
   const shown = path.relative(root, outDir) || outDir;
   const taken = outputPlaceProblem(outDir);
   if (taken) return { problem: `${shown}  error  ${taken.replaceAll(outDir, shown)}  [output-place]` };
-  const lock = acquireLock(outDir, process.pid, isAlive);
+  let lock: ReturnType<typeof acquireLock>;
+  try {
+    lock = acquireLock(outDir, process.pid, isAlive);
+  } catch (e) {
+    // (a folder above the output that cannot be written: read-only, or not this user's)
+    return {
+      problem: outputFailure(shown, `lock ${shown} (in ${path.dirname(outDir)})`, e, path.dirname(outDir)).message,
+    };
+  }
   if (typeof lock === 'string') return { problem: `${shown}  error  ${lock} — wait for it to finish  [locked]` };
   sweepStale(outDir, isAlive);
   return { release: lock };

@@ -11,6 +11,7 @@ import { browserMessages } from './browser-messages.js';
 import { fileMessages } from './file-messages.js';
 import { inputMessages } from './input-messages.js';
 import { outputMessages } from './output-messages.js';
+import { limitMessages } from './limit-messages.js';
 import { translationMessages } from './translation-messages.js';
 
 export type Severity = 'error' | 'warning';
@@ -34,6 +35,7 @@ export type { Entry } from './entry.js';
 export const catalogue = {
   ...inputMessages,
   ...fileMessages,
+  ...limitMessages,
   ...translationMessages,
   ...browserMessages,
   ...outputMessages,

@@ -132,7 +132,12 @@ export function sweepStale(outDir: string, isAlive: (pid: number) => boolean = (
   const lockPart = `${path.basename(outDir)}.lock.`;
   for (const name of existsSync(parent) ? readdirSync(parent) : []) {
     const pid = name.startsWith(lockPart) ? Number(/^(\d+)-/.exec(name.slice(lockPart.length))?.[1]) : NaN;
-    if (name.startsWith(base) || (pid > 0 && !isAlive(pid)))
-      rmSync(path.join(parent, name), { recursive: true, force: true });
+    if (name.startsWith(base) || (pid > 0 && !isAlive(pid))) {
+      try {
+        rmSync(path.join(parent, name), { recursive: true, force: true });
+      } catch {
+        // (files this user may not delete, left by a build run as another: they stay; the build goes on)
+      }
+    }
   }
 }

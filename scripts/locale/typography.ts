@@ -97,17 +97,20 @@ export function smartenTree(tree: Root, lang: Lang): void {
   };
   hide(tree);
   const nodes: (Node & { value?: unknown })[] = [];
+  const blocks: number[] = [];
   let all = '';
   visit(tree as Node, (node: Node & { value?: unknown }, _index, parent) => {
     if (!parent) return;
     if (LITERALS.includes(node.type) && typeof node.value === 'string')
       all += node.type === 'text' ? node.value : 'A'.repeat(node.value.length);
-    else if (BLOCKS.includes(node.type)) all += ' ';
-    else return;
+    else if (BLOCKS.includes(node.type)) {
+      blocks.push(all.length);
+      all += ' ';
+    } else return;
     nodes.push(node);
   });
   // (quotes keep the length: each node's text is where it was)
-  const quoted = /["']/.test(all) ? String(smart.quotes.processSync(all)) : all;
+  const quoted = curlQuotes(all, blocks, smart.quotes);
   let at = 0;
   for (const node of nodes) {
     if (typeof node.value !== 'string') {
@@ -122,6 +125,27 @@ export function smartenTree(tree: Root, lang: Lang): void {
     at = end;
   }
   for (const node of hidden) node.type = 'text';
+}
+
+/** Blocks are set in runs of about this many characters (parse-latin's time grows with the square of a run). */
+const RUN = 4000;
+
+/**
+ * The quotes of the whole text set, a run of whole blocks at a time: each block starts with its space, so a
+ * quote sees the same neighbours as in the whole text, and a 5 MB chapter takes as long as its runs, not the
+ * square of its length (parse-latin splices each sentence out of one list of every sentence of the text).
+ */
+function curlQuotes(all: string, blocks: number[], quotes: Smartener): string {
+  if (!/["']/.test(all)) return all;
+  let out = '';
+  let from = 0;
+  for (const at of [...blocks, all.length]) {
+    if (at - from < RUN && at < all.length) continue;
+    const run = all.slice(from, at);
+    out += /["']/.test(run) ? String(quotes.processSync(run)) : run;
+    from = at;
+  }
+  return out;
 }
 
 /** Curly quotes and dashes in a line of plain text (a caption, a source line, a table cell). */

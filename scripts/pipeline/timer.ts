@@ -3,6 +3,8 @@ export type StageTimer = <T>(stage: string, fn: () => T | Promise<T>) => Promise
 
 export function timer(log: (l: string) => void, timings: Record<string, number>): StageTimer {
   return async (stage, fn) => {
+    // A turn of the event loop between stages: a signal (Ctrl-C, SIGTERM) is handled there, not after the build.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const t0 = performance.now();
     const out = await fn();
     const ms = Math.round(performance.now() - t0);

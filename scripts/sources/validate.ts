@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { BuildContext } from '../context.js';
 import type { YamlFile } from './yaml.js';
+import { nearest } from '../diagnostics/did-you-mean.js';
 import { compileVegaLite, type VegaLiteValidators } from './vega-lite-schema.js';
 
 /** ajv (CommonJS) loaded when a schema is first compiled, so that creating a session loads nothing. */
@@ -67,8 +68,11 @@ function describe(e: ErrorObject, keyPath: string[], whole: string): string {
   switch (e.keyword) {
     case 'required':
       return `${where} lacks the field "${e.params.missingProperty}"`;
-    case 'additionalProperties':
-      return `Unknown field ${where}`;
+    case 'additionalProperties': {
+      const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const near = nearest(String(e.params.additionalProperty), known);
+      return `Unknown field ${where}${near ? ` — did you mean "${near}"?` : ''}`;
+    }
     case 'enum':
       return `${where} must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
     case 'format':

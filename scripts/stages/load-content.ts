@@ -4,6 +4,7 @@ import { listFolder, readText } from '../sources/files.js';
 import { parseYaml } from '../sources/yaml.js';
 import { validate } from '../sources/validate.js';
 import { checkCharacterReferences } from '../sources/character-references.js';
+import { checkChapterLimits } from '../sources/chapter-limits.js';
 import type { Chapter } from '../model/content.js';
 import { sidecarPath } from '../model/alignment.js';
 
@@ -19,7 +20,7 @@ export const frontMatterSchema = {
   },
 };
 
-/** Stage 3: content/<lang>/NN-slug.md → Chapter[] in file-name order. */
+/** Stage 3: content/<lang>/NN-slug.md → Chapter[] in the order of their numbers (NN), one chapter to a number. */
 export function loadContent(ctx: BuildContext, lang: Lang): Chapter[] {
   const dir = path.join(ctx.root, 'content', lang);
   const names = listFolder(ctx, dir);
@@ -42,11 +43,38 @@ export function loadContent(ctx: BuildContext, lang: Lang): Chapter[] {
       continue;
     }
     const text = readText(ctx, path.join(dir, name));
-    if (text === undefined) continue;
+    if (text === undefined || !checkChapterLimits(ctx, file, text)) continue;
     const chapter = parseChapter(ctx, text, file, lang);
     if (chapter) chapters.push(chapter);
   }
-  return chapters;
+  return byNumber(ctx, chapters);
+}
+
+/** The number a chapter's file name starts with (`07-trade.md` → 7), or undefined when it has none. */
+const chapterNumber = (file: string): number | undefined => {
+  const m = /^(\d+)-/.exec(path.basename(file));
+  return m ? Number(m[1]) : undefined;
+};
+
+/**
+ * The chapters in the order of their numbers (`2-…` before `10-…`; a file without one after those that have one),
+ * so both editions read in one order; a second chapter with a number already taken in this language is an error
+ * naming the first (the two editions could otherwise put the pair in different orders).
+ */
+function byNumber(ctx: BuildContext, chapters: Chapter[]): Chapter[] {
+  const key = (c: Chapter) => chapterNumber(c.file) ?? Infinity;
+  const sorted = [...chapters].sort((a, b) => key(a) - key(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const seen = new Map<number, string>();
+  for (const c of sorted) {
+    const n = chapterNumber(c.file);
+    if (n === undefined) continue;
+    const first = seen.get(n);
+    if (first) {
+      const digits = /^(\d+)-/.exec(path.basename(c.file))![1]!;
+      ctx.diagnostics.report('duplicate-chapter-number', { file: c.file, line: 1, column: 1 }, [digits, first]);
+    } else seen.set(n, c.file);
+  }
+  return sorted;
 }
 
 export function parseChapter(ctx: BuildContext, text: string, file: string, lang: Lang): Chapter | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignSequences } from '../../scripts/units/sequence.js';
+import { alignSequences, band, exactCells } from '../../scripts/units/sequence.js';
 import { similarity } from '../../scripts/units/text-diff.js';
 
 describe('sequence alignment', () => {
@@ -33,5 +33,20 @@ describe('sequence alignment', () => {
 
   it('never pairs items that score nothing', () => {
     expect(alignSequences(['a'], ['b'], () => 0)).toEqual([]);
+  });
+
+  it('scores a long chapter in a band about the diagonal: pairs grow with its length, not its square, and still pair across added and removed items', () => {
+    // 20,000 items a side (a 4 MB chapter): 400 million pairs if every one were scored.
+    const n = 20_000;
+    const a = Array.from({ length: n }, (_, i) => i);
+    // b: a with 50 items removed here and there and 60 added elsewhere (marked as -1: nothing pairs with them).
+    const b = a.filter((i) => i % 400 !== 7);
+    for (let k = 0; k < 60; k++) b.splice(k * 300 + 11, 0, -1);
+    let calls = 0;
+    const pairs = alignSequences(a, b, (x, y) => (calls++, x === y ? 10 : 0));
+    expect(n * n).toBeGreaterThan(exactCells);
+    expect(calls).toBeLessThan(n * (2 * band + 4));
+    expect(pairs.length).toBe(a.filter((i) => i % 400 !== 7).length);
+    expect(pairs.every(([i, j]) => a[i] === b[j])).toBe(true);
   });
 });

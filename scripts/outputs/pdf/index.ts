@@ -56,6 +56,7 @@ export const pdfOutput: OutputFormat = {
         signal: job.signal,
         headings: job.html.headings,
         baseUrl: job.config.baseUrl,
+        placed: job.rendered.state.placed,
       },
       job.page,
     );

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { BuildContext, Lang } from '../../context.js';
-import type { Heading } from '../../model/edition.js';
+import type { Heading, Usage } from '../../model/edition.js';
 import type { EditionMeta } from '../../model/config.js';
 import { guardPage } from '../../browser/request-guard.js';
 import type { BuildPage } from '../../browser/page-pool.js';
@@ -20,6 +20,7 @@ import {
   type FloatMove,
 } from './floats.js';
 import { endProbe, pageArea, probePlaces, startProbe } from './layout-probe.js';
+import { fitToPage } from './overflow.js';
 import { printedHeadings } from './outline.js';
 import { markForTags, type TagMark } from './tags.js';
 import { finishPdf } from './publish.js';
@@ -44,6 +45,8 @@ export interface PdfInput {
   headings?: Heading[];
   /** Where the site is published (report.yaml), for the PDF's links to the site's files. */
   baseUrl?: string;
+  /** Where the chapters place each table (one too wide for the page is reported there). */
+  placed?: Usage[];
 }
 
 export interface PdfOutput {
@@ -138,7 +141,7 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
     await fillToc(page, pages);
     const floatsAllowed = attempt < MAX_FLOAT_PRINTS - 1;
     if (probing && !('unknown' in area)) {
-      if (probes++ === 0) await startProbe(page, area);
+      if (probes++ === 0) await startProbe(page, area).then(() => fitToPage(ctx, page, input));
       const places = await probePlaces(page, area, [...toc, ...markers]);
       const found = Object.fromEntries(toc.filter((id) => places.has(id)).map((id) => [id, places.get(id)!.page]));
       const moves = floatsAllowed ? planFloats(blocks, await blockOrder(page), places) : [];

@@ -19,13 +19,13 @@ import { hashBytes } from '../../incremental/inputs-hash.js';
  * text each unit was translated from. Reports every unit whose source changed since (with the change),
  * every unit on one side only, and every pair whose numbers, {{num}}, {{ref}}, notes or links differ.
  */
-export function alignTranslation(
+export async function alignTranslation(
   ctx: BuildContext,
   config: ReportConfig,
   chapters: Record<Lang, Chapter[]>,
   data: ReportData,
   devCache?: DevCache,
-): Alignment {
+): Promise<Alignment> {
   const source = config.sourceLanguage;
   const captions = captionPlaces(ctx, data);
   const alignment: Alignment = { source, translations: [] };
@@ -33,6 +33,8 @@ export function alignTranslation(
     if (lang === source) continue;
     const done: ChapterAlignment[] = [];
     for (const t of chapters[lang] ?? []) {
+      // A turn of the event loop before each chapter: a signal is handled within a chapter's time, not the stage's.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const s = chapters[source]?.find((c) => c.id === t.id);
       if (!s) continue; // the parity check reports a chapter on one side only
       const sidecar = sidecarPath(t.file);

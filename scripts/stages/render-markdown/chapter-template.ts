@@ -5,6 +5,7 @@ import type { ReportData } from '../../model/data.js';
 import type { EditionState } from '../../model/edition.js';
 import { reportTemplateError } from '../../diagnostics/template-errors.js';
 import { helperNames, registerChapterHelpers } from './chapter-helpers.js';
+import { checkProse } from './prose-check.js';
 
 /** Where each figure/table/value/note is used in one edition: the parity check compares these. */
 
@@ -41,7 +42,7 @@ export function renderChapterTemplate(
   hb.registerPartial('byline', `<!--report-${state.markerKey}:byline-->`);
   try {
     const done = compiledOnce(hb, chapter, compiled);
-    if (report && !checkPartials(ctx, hb, done.ast, chapter)) return undefined;
+    if (report && !checkProse(ctx, done.ast, chapter)) return undefined;
     // (a template that does not compile throws at each run, and is reported in the second)
     return done.template({});
   } catch (e) {
@@ -76,34 +77,4 @@ function compiledOnce(
     compiled.set(chapter, done);
   }
   return done;
-}
-
-function checkPartials(ctx: BuildContext, hb: typeof Handlebars, ast: hbs.AST.Program, chapter: Chapter): boolean {
-  let ok = true;
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    const n = node as {
-      type?: string;
-      name?: { original?: string };
-      loc?: { start: { line: number; column: number } };
-    };
-    if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') {
-      const name = n.name?.original ?? '';
-      if (!hb.partials[name]) {
-        ctx.diagnostics.report(
-          'unknown-partial',
-          {
-            file: chapter.file,
-            line: (n.loc?.start.line ?? 1) + chapter.bodyLine - 1,
-            column: (n.loc?.start.column ?? 0) + 1,
-          },
-          [name],
-        );
-        ok = false;
-      }
-    }
-    for (const v of Object.values(node)) if (v && typeof v === 'object') walk(v);
-  };
-  walk(ast);
-  return ok;
 }

@@ -18,6 +18,7 @@ import type { EditionState, NoteState, RenderedEdition, RenderedChapter, Heading
 import { collectNotes } from './notes.js';
 import { hyphenateBody } from './hyphenate.js';
 import { smartenTree } from '../../locale/typography.js';
+import { checkListDepth } from './nesting.js';
 import { walkUnits } from '../../units/extract.js';
 import { EditionFiles } from './published-files.js';
 import { publishUrls } from './urls.js';
@@ -34,13 +35,13 @@ const headingId = /\s*\{#([^}]*)\}\s*$/;
  *   the edition) → soft hyphens in body text → remark-rehype → hast
  *   → words in the other language marked with it (language-runs.ts)
  */
-export function renderMarkdown(
+export async function renderMarkdown(
   ctx: BuildContext,
   lang: Lang,
   chapters: Chapter[],
   data: ReportData,
   strings: Strings,
-): RenderedEdition {
+): Promise<RenderedEdition> {
   const state: EditionState = {
     lang,
     strings,
@@ -60,6 +61,7 @@ export function renderMarkdown(
   const rendered: RenderedChapter[] = [];
   const files = new EditionFiles(ctx, lang, chapters, data);
   for (const chapter of chapters) {
+    await new Promise<void>((resolve) => setImmediate(resolve)); // (a signal is handled between chapters)
     const md = renderChapterTemplate(ctx, hb, chapter, data, state, 'render', compiled);
     if (md === undefined) continue;
     const mdast = markdown.parse(md) as MdRoot;
@@ -69,6 +71,7 @@ export function renderMarkdown(
       line: (node.position?.start.line ?? 1) + chapter.bodyLine - 1,
       column: node.position?.start.column ?? 1,
     });
+    checkListDepth(ctx, mdast, at);
     const headings = transformHeadings(ctx, mdast, chapter, at, ids);
     anchorUnits(mdast);
     transformMarkers(ctx, mdast, at, state.markerKey);
