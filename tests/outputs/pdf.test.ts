@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { printPdf } from '../../scripts/outputs/pdf/print.js';
+import { closePages, openPages } from '../../scripts/browser/page-pool.js';
 import { Diagnostics } from '../../scripts/diagnostics/collector.js';
 import { formatDiagnostic } from '../../scripts/diagnostics/catalogue.js';
 import { newSession, type BuildContext } from '../../scripts/context.js';
@@ -201,5 +202,41 @@ describe('printing an edition: the page numbers of its table of contents, the pl
     expect(ctx.diagnostics.list.map(formatDiagnostic)).toEqual([
       "content/en/01-main.md:9:1  warning  The English PDF's table of contents may be wrong: after 6 passes these entries still moved: later (printed as page 1, is on page 2) — check the print styles for what reflows when a page number changes; the HTML is not affected  [toc-pages]",
     ]);
+  });
+});
+
+describe('printing an edition on a page that is stuck', () => {
+  /**
+   * The page the build opened for the edition stops answering once the edition has loaded (its script stops in the
+   * debugger: a call that runs script in it waits as long as Puppeteer lets it, 120 s here, as one whose execution
+   * context never comes waits for ever). Each call on a build's
+   * page is bounded by the browser timeout; the page is left and the edition printed on a new one.
+   */
+  it('leaves the page after the browser timeout, says so, and prints the edition on a new page', async () => {
+    const lines: string[] = [];
+    const ctx = { ...context((l) => lines.push(l)), browserTimeoutMs: 15_000 };
+    const htmlPath = page(false);
+    const dir = path.dirname(htmlPath);
+    const [stuck] = await openPages(ctx, {
+      count: 1,
+      html: '<p>host</p>',
+      hostDir: ctx.cacheDir,
+      allowedDirs: [ctx.cacheDir],
+    });
+    const debug = await stuck!.page.createCDPSession();
+    await debug.send('Debugger.enable');
+    await stuck!.page.evaluateOnNewDocument("addEventListener('load', () => setTimeout(() => { debugger; }))");
+    const out = await printPdf(
+      ctx,
+      { lang: 'en', htmlPath, meta, date: new Date(0), allowedDirs: [dir], headings: [] },
+      stuck,
+    );
+    expect(await pdfTexts(out.bytes)).toEqual(['Later 1\nLater\ntext']);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^print-pdf {10}en: Timed out after 15000 ms waiting for page\.\w+\(\); again on a new page$/,
+      ),
+    ]);
+    await closePages(Promise.resolve([stuck!]));
   });
 });
