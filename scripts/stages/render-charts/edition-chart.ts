@@ -235,7 +235,11 @@ export async function editionChart(
     mkdirSync(path.dirname(cached), { recursive: true });
     const tmp = `${cached}.${process.pid}-${threadId}.tmp`;
     writeFileSync(tmp, svg);
-    if (warnings.length) writeFileSync(warningsFile, JSON.stringify(warnings));
+    if (warnings.length) {
+      // (renamed into place, as the SVG: another build of the report may be reading it, and JSON cut short is an error)
+      writeFileSync(`${warningsFile}.${process.pid}-${threadId}.tmp`, JSON.stringify(warnings));
+      renameSync(`${warningsFile}.${process.pid}-${threadId}.tmp`, warningsFile);
+    }
     renameSync(tmp, cached);
     out.svgs.push([variant.key, svg]);
     out.rendered++;
