@@ -71,8 +71,8 @@ export async function closePages(pages: Promise<BuildPage[]>): Promise<void> {
 
 /**
  * Run `job` on `page`, or on a page of its own (closed after). A page stuck in a call — no answer within the
- * browser timeout — is left, and the job run again, once, on a new page, saying so (`label`: who
- * says it). A browser that went away, a job stopped (`signal`), or a second page stuck fail as they are.
+ * browser timeout — is left, and the job run again, once, on a new page, saying so (`label`: who says it). A
+ * browser that went away, a job stopped (`signal`), or a second page stuck fail as they are.
  */
 export async function onPage<T>(
   ctx: BuildContext,
@@ -84,10 +84,12 @@ export async function onPage<T>(
     return { page, guard: await guardPage(page, opts.allowedDirs, ctx.browserTimeoutMs) };
   };
   const first = opts.page ?? (await fresh());
+  let left = false;
   try {
     return await job(first);
   } catch (e) {
     if (!timedOut(e) || opts.signal?.aborted || !first.page.browser().connected) throw e;
+    left = true; // (closed, not waited for: a stuck page may take as long to close)
     void first.page.close().catch(() => undefined);
     ctx.log(`${opts.label}: ${(e as Error).message.split('\n')[0]}; again on a new page`);
     const second = await fresh();
@@ -97,6 +99,6 @@ export async function onPage<T>(
       await second.page.close().catch(() => undefined);
     }
   } finally {
-    if (!opts.page) await first.page.close().catch(() => undefined);
+    if (!opts.page && !left) await first.page.close().catch(() => undefined);
   }
 }
