@@ -17,7 +17,7 @@ export function browserFault(
 ): EnvironmentError | undefined {
   if (!(e instanceof Error) || e instanceof EnvironmentError) return undefined;
   const message = e.message;
-  const timedOut = e instanceof TimeoutError || /timed out|timeout of \d+ ?ms exceeded|Timed out after/i.test(message);
+  const late = timedOut(e);
   const gone =
     /Target closed|Session closed|Connection closed|Target crashed|Page crashed|browser has disconnected|WebSocket is not open/i.test(
       message,
@@ -25,14 +25,22 @@ export function browserFault(
   if (
     gone ||
     (info.disconnected &&
-      (timedOut ||
+      (late ||
         e instanceof ProtocolError ||
         /Protocol error|detached|context was destroyed|main frame too early/i.test(message)))
   ) {
     return fault('browser-crashed', info.executablePath, [info.doing]);
   }
-  if (timedOut) return fault('browser-timeout', info.executablePath, [info.doing, seconds(info.timeoutMs)]);
+  if (late) return fault('browser-timeout', info.executablePath, [info.doing, seconds(info.timeoutMs)]);
   return undefined;
+}
+
+/** Whether `e` says the browser did not answer in time: a call, a navigation, a print or a wait past its bound. */
+export function timedOut(e: unknown): boolean {
+  return (
+    e instanceof TimeoutError ||
+    (e instanceof Error && /timed out|timeout of \d+ ?ms exceeded|Timed out after/i.test(e.message))
+  );
 }
 
 /** What the browser was doing, from the last stage that finished: it renders the charts, then prints the PDFs. */

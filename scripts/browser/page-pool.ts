@@ -4,9 +4,11 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import type { BuildContext } from '../context.js';
+import { boundedPage, within } from './bounded-page.js';
+import { timedOut } from './faults.js';
 import { guardPage, type Guard } from './request-guard.js';
 
-/** A browser page with its request guard, reused from job to job (charts, then a PDF). */
+/** A browser page with its request guard, reused from job to job (charts, then a PDF); each call bounded (bounded-page.ts). */
 export interface BuildPage {
   page: Page;
   guard: Guard;
@@ -40,7 +42,7 @@ export function openPages(
     try {
       const opening = Promise.all(
         Array.from({ length: opts.count }, async () => {
-          const page = await browser.newPage();
+          const page = await newBoundedPage(ctx);
           const guard = await guardPage(page, opts.allowedDirs, ctx.browserTimeoutMs);
           await page.goto(pathToFileURL(host).href, { waitUntil: 'load' });
           return { page, guard };
@@ -55,8 +57,48 @@ export function openPages(
   })();
 }
 
-/** Close the pages (those that opened), whatever state they are in. */
+/** A new page on the build's browser, each of its calls bounded by the browser timeout (bounded-page.ts). */
+export async function newBoundedPage(ctx: BuildContext): Promise<Page> {
+  const browser = await ctx.browser();
+  return boundedPage(await within(browser.newPage(), ctx.browserTimeoutMs, 'a new page'), ctx.browserTimeoutMs);
+}
+
+/** Close the pages (those that opened), whatever state they are in (a page that does not close in time is left to the browser's end). */
 export async function closePages(pages: Promise<BuildPage[]>): Promise<void> {
   const ready = await pages.catch(() => [] as BuildPage[]);
   await Promise.all(ready.map((l) => (l.page.isClosed() ? undefined : l.page.close().catch(() => undefined))));
+}
+
+/**
+ * Run `job` on `page`, or on a page of its own (closed after). A page stuck in a call — no answer within the
+ * browser timeout — is left, and the job run again, once, on a new page, saying so (`label`: who says it). A
+ * browser that went away, a job stopped (`signal`), or a second page stuck fail as they are.
+ */
+export async function onPage<T>(
+  ctx: BuildContext,
+  opts: { page?: BuildPage; allowedDirs: string[]; signal?: AbortSignal; label: string },
+  job: (page: BuildPage) => Promise<T>,
+): Promise<T> {
+  const fresh = async (): Promise<BuildPage> => {
+    const page = await newBoundedPage(ctx);
+    return { page, guard: await guardPage(page, opts.allowedDirs, ctx.browserTimeoutMs) };
+  };
+  const first = opts.page ?? (await fresh());
+  let left = false;
+  try {
+    return await job(first);
+  } catch (e) {
+    if (!timedOut(e) || opts.signal?.aborted || !first.page.browser().connected) throw e;
+    left = true; // (closed, not waited for: a stuck page may take as long to close)
+    void first.page.close().catch(() => undefined);
+    ctx.log(`${opts.label}: ${(e as Error).message.split('\n')[0]}; again on a new page`);
+    const second = await fresh();
+    try {
+      return await job(second);
+    } finally {
+      await second.page.close().catch(() => undefined);
+    }
+  } finally {
+    if (!opts.page && !left) await first.page.close().catch(() => undefined);
+  }
 }

@@ -37,7 +37,7 @@ export class Rebuilder {
   private lastValues: ValueRecord | undefined;
   /** Aborts the full build in progress when a save comes in: the quick formats go first. */
   private printing: AbortController | undefined;
-  /** The files saved since the last rebuild that succeeded. */
+  /** The files saved since the last rebuild that succeeded, but for those the rebuild in progress takes in. */
   readonly changed = new Set<string>();
 
   constructor(private readonly opts: RebuildOptions) {}
@@ -51,6 +51,10 @@ export class Rebuilder {
     const t0 = performance.now();
     const full = kind === 'when-idle';
     this.printing = full ? new AbortController() : undefined;
+    // The saves this rebuild takes in: one that comes while it runs is the next rebuild's (it was cleared with these
+    // when the rebuild ended, and the next said "rebuilt HTML" after no file), and a rebuild that fails gives them back.
+    const saved = [...this.changed];
+    this.changed.clear();
     try {
       const result = await build(this.optionsFor(kind));
       this.opts.print(result.diagnostics.filter((d) => d.severity === 'error' || full));
@@ -58,11 +62,11 @@ export class Rebuilder {
         this.opts.build.log(`changed from data:\n  ${result.changes.lines.join('\n  ')}`);
       this.lastValues = result.changes.record;
       this.opts.build.log(
-        `rebuilt ${this.describe(kind, result)}${this.savedNames()} in ${Math.round(performance.now() - t0)} ms`,
+        `rebuilt ${this.describe(kind, result)}${this.savedNames(saved)} in ${Math.round(performance.now() - t0)} ms`,
       );
-      this.changed.clear();
       return true;
     } catch (e) {
+      for (const rel of saved) this.changed.add(rel);
       return this.failed(e);
     } finally {
       this.printing = undefined;
@@ -98,8 +102,8 @@ export class Rebuilder {
   }
 
   /** " after content/zh/01.md": the files saved (an editor's temporary files have come and gone: only those still there). */
-  private savedNames(): string {
-    const named = [...this.changed].filter((rel) => existsSync(path.join(this.opts.build.root, rel)));
+  private savedNames(saved: string[]): string {
+    const named = saved.filter((rel) => existsSync(path.join(this.opts.build.root, rel)));
     return named.length ? ` after ${named.join(', ')}` : '';
   }
 

@@ -3,10 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { printPdf } from '../../scripts/outputs/pdf/print.js';
+import { closePages, openPages } from '../../scripts/browser/page-pool.js';
 import { Diagnostics } from '../../scripts/diagnostics/collector.js';
 import { formatDiagnostic } from '../../scripts/diagnostics/catalogue.js';
 import { newSession, type BuildContext } from '../../scripts/context.js';
 import type { EditionMeta } from '../../scripts/model/config.js';
+import type { Page } from 'puppeteer-core';
 import { closeTestBrowser, repo, testBrowser } from '../helpers.js';
 import { readPdf } from '../pdf.js';
 
@@ -201,5 +203,66 @@ describe('printing an edition: the page numbers of its table of contents, the pl
     expect(ctx.diagnostics.list.map(formatDiagnostic)).toEqual([
       "content/en/01-main.md:9:1  warning  The English PDF's table of contents may be wrong: after 6 passes these entries still moved: later (printed as page 1, is on page 2) — check the print styles for what reflows when a page number changes; the HTML is not affected  [toc-pages]",
     ]);
+  });
+});
+
+describe('printing an edition on a page that is stuck', () => {
+  /**
+   * A page that stops answering once the edition has loaded: its script stops in the debugger, and a call that runs
+   * script in it waits as long as Puppeteer lets it (120 s here), as one whose execution context never comes waits
+   * for ever. Each call on a build's page is bounded by the browser timeout (15 s here).
+   */
+  async function stick(page: Page): Promise<void> {
+    await (await page.createCDPSession()).send('Debugger.enable');
+    await page.evaluateOnNewDocument("addEventListener('load', () => setTimeout(() => { debugger; }))");
+  }
+  const retried = /^print-pdf {10}en: Timed out after 15000 ms waiting for page\.\w+\(\); again on a new page$/;
+  const input = (htmlPath: string) => ({
+    lang: 'en' as const,
+    htmlPath,
+    meta,
+    date: new Date(0),
+    allowedDirs: [path.dirname(htmlPath)],
+    headings: [],
+  });
+
+  it("leaves the build's page after the browser timeout, says so, and prints the edition on a new page", async () => {
+    const lines: string[] = [];
+    const ctx = { ...context((l) => lines.push(l)), browserTimeoutMs: 15_000 };
+    const opened = openPages(ctx, {
+      count: 1,
+      html: '<p>host</p>',
+      hostDir: ctx.cacheDir,
+      allowedDirs: [ctx.cacheDir],
+    });
+    const [stuck] = await opened;
+    await stick(stuck!.page);
+    const out = await printPdf(ctx, input(page(false)), stuck);
+    expect(await pdfTexts(out.bytes)).toEqual(['Later 1\nLater\ntext']);
+    expect(lines).toEqual([expect.stringMatching(retried)]);
+    await closePages(opened);
+  });
+
+  it('leaves a page of its own the same way', async () => {
+    const lines: string[] = [];
+    const browser = await testBrowser();
+    const pages: Page[] = [];
+    // The first page the print opens gets stuck.
+    const newPage = async () => {
+      const p = await browser.newPage();
+      if (!pages.length) await stick(p);
+      pages.push(p);
+      return p;
+    };
+    const ctx = {
+      ...context((l) => lines.push(l)),
+      browserTimeoutMs: 15_000,
+      browser: async () => new Proxy(browser, { get: (b, k) => (k === 'newPage' ? newPage : Reflect.get(b, k, b)) }),
+    };
+    const out = await printPdf(ctx, input(page(false)));
+    expect(await pdfTexts(out.bytes)).toEqual(['Later 1\nLater\ntext']);
+    expect(lines).toEqual([expect.stringMatching(retried)]);
+    expect(pages).toHaveLength(2);
+    expect(pages[1]!.isClosed(), 'the new page is closed once printed').toBe(true);
   });
 });

@@ -6,8 +6,8 @@ import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { BuildContext, Lang } from '../../context.js';
 import type { Heading, Usage } from '../../model/edition.js';
 import type { EditionMeta } from '../../model/config.js';
-import { guardPage } from '../../browser/request-guard.js';
-import type { BuildPage } from '../../browser/page-pool.js';
+import type { Guard } from '../../browser/request-guard.js';
+import { onPage, type BuildPage } from '../../browser/page-pool.js';
 import { destinationPages, namedPlaces } from './destinations.js';
 import {
   blockOrder,
@@ -72,23 +72,28 @@ export interface PdfOutput {
  *   left a gap, a TOC number is wrong), fix it as the probe would have and print again (logged)
  *   → bookmarks titled as the headings (outline.ts), metadata (pdf-lib, same parse).
  */
-export async function printPdf(ctx: BuildContext, input: PdfInput, buildPage?: BuildPage): Promise<PdfOutput> {
-  const page = buildPage?.page ?? (await (await ctx.browser()).newPage());
+export function printPdf(ctx: BuildContext, input: PdfInput, buildPage?: BuildPage): Promise<PdfOutput> {
+  const label = `print-pdf          ${input.lang}`;
+  return onPage(ctx, { page: buildPage, allowedDirs: input.allowedDirs, signal: input.signal, label }, (p) =>
+    printOn(ctx, input, p),
+  );
+}
+
+/** One print of the edition on `buildPage`, closed (so that a call in progress fails at once) when the build stops. */
+async function printOn(ctx: BuildContext, input: PdfInput, { page, guard }: BuildPage): Promise<PdfOutput> {
   const stop = () => void page.close().catch(() => undefined);
   input.signal?.addEventListener('abort', stop, { once: true });
   try {
     input.signal?.throwIfAborted();
-    await loadEdition(ctx, input, page, buildPage);
+    await loadEdition(ctx, input, page, guard);
     return await printSettled(ctx, input, page, await readLayout(page, input));
   } finally {
     input.signal?.removeEventListener('abort', stop);
-    if (!buildPage && !page.isClosed()) await page.close();
   }
 }
 
 /** The edition loaded for print, fonts ready; what it tried to load from outside is reported. */
-async function loadEdition(ctx: BuildContext, input: PdfInput, page: Page, buildPage?: BuildPage): Promise<void> {
-  const guard = buildPage?.guard ?? (await guardPage(page, input.allowedDirs, ctx.browserTimeoutMs));
+async function loadEdition(ctx: BuildContext, input: PdfInput, page: Page, guard: Guard): Promise<void> {
   guard.allow(input.allowedDirs);
   await page.goto(pathToFileURL(input.htmlPath).href, { waitUntil: 'load' });
   await page.emulateMediaType('print');
@@ -165,8 +170,9 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
       outline: true,
       tagged: true,
       displayHeaderFooter: false,
-      timeout: 0,
-    }); // bounded by the browser's protocol timeout (--browser-timeout)
+      // Puppeteer's wait for the fonts and the print, each bounded (0 left the first without end), as is the call.
+      timeout: ctx.browserTimeoutMs,
+    });
     // pdf-lib yields to the event loop every 100 objects by default: a tagged report has tens of thousands.
     const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
     const found = destinationPages(doc);

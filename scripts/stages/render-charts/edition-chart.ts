@@ -224,6 +224,11 @@ function store(cached: string, svg: string, warnings: string[]): void {
   mkdirSync(path.dirname(cached), { recursive: true });
   const tmp = `${cached}.${process.pid}-${threadId}.tmp`;
   writeFileSync(tmp, svg);
-  if (warnings.length) writeFileSync(cached.replace(/\.svg$/, '.warnings.json'), JSON.stringify(warnings));
+  if (warnings.length) {
+    // (renamed into place, as the SVG: another build of the report may be reading it, and JSON cut short is an error)
+    const file = cached.replace(/\.svg$/, '.warnings.json');
+    writeFileSync(`${file}.${process.pid}-${threadId}.tmp`, JSON.stringify(warnings));
+    renameSync(`${file}.${process.pid}-${threadId}.tmp`, file);
+  }
   renameSync(tmp, cached);
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import type { BuildContext, Lang } from '../../context.js';
 import type { Chapter } from '../../model/content.js';
 import type { ReportData } from '../../model/data.js';
@@ -78,8 +78,10 @@ export function recordValues(ctx: BuildContext, input: RecordInput): ValueRecord
       svg[lang] = hash;
       const file = path.join(svgDir, `${hash}.svg`);
       if (!existsSync(file)) {
+        // (renamed into place: another build of the report that finds the file reads it whole)
         mkdirSync(svgDir, { recursive: true });
-        writeFileSync(file, markup);
+        writeFileSync(`${file}.${process.pid}.tmp`, markup);
+        renameSync(`${file}.${process.pid}.tmp`, file);
       }
     }
     record.charts[fig.id] = { dataset: fig.dataset, n: num, label, svg };
