@@ -4,6 +4,7 @@ import type { BuildContext } from '../context.js';
 import { loadYamlFile } from '../sources/yaml.js';
 import { validate } from '../sources/validate.js';
 import type { ReportConfig } from '../model/config.js';
+import { parseTrim, trimSizes } from '../model/press-geometry.js';
 
 const edition = {
   type: 'object',
@@ -24,6 +25,21 @@ const edition = {
   },
 };
 
+const length = { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*(mm|cm|in|pt)\\s*$' };
+
+const press = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    trim: { type: 'string', minLength: 1 },
+    bleed: length,
+    marks: { type: 'array', items: { enum: ['crop', 'registration', 'colour-bars'] }, uniqueItems: true },
+    slug: { type: 'boolean' },
+    colour: { enum: ['rgb', 'cmyk'] },
+    profile: { type: 'string', minLength: 1 },
+  },
+};
+
 export const schema = {
   type: 'object',
   required: ['id', 'date', 'languages', 'sourceLanguage', 'editions'],
@@ -35,6 +51,7 @@ export const schema = {
     sourceLanguage: { enum: ['zh', 'en'] },
     baseUrl: { type: 'string' },
     editions: { type: 'object', properties: { zh: edition, en: edition }, additionalProperties: false },
+    press,
   },
 };
 
@@ -64,6 +81,15 @@ export function loadConfig(ctx: BuildContext): ReportConfig | undefined {
         `baseUrl "${config.baseUrl}" is not a web address: the editions' canonical links and shared links start with it`,
       ],
       ['write the address the report is published at, starting with https://'],
+    );
+    return undefined;
+  }
+  if (config.press?.trim !== undefined && !parseTrim(config.press.trim)) {
+    ctx.diagnostics.report(
+      'config',
+      doc.at(['press', 'trim']),
+      [`press.trim "${config.press.trim}" is neither a page size nor a width and a height`],
+      [`write one of ${Object.keys(trimSizes).join(', ')}, or the width and height such as "185mm 260mm"`],
     );
     return undefined;
   }
