@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 
 /** The colour condition an output intent names, and its ICC profile. */
 export interface OutputCondition {
@@ -25,13 +25,12 @@ export interface PdfxMeta {
 }
 
 /**
- * A document made PDF/X-4 (ISO 15930-7): header 1.6, the GTS_PDFX output intent with its profile, the Info keys
+ * A document made PDF/X-4 (ISO 15930-7; the header's version is `pdfxHeader`'s once saved): the GTS_PDFX output intent with its profile, the Info keys
  * (GTS_PDFXVersion, Trapped, title and dates) and the same in XMP (pdfxid, pdf:Trapped, xmpMM DocumentID,
  * InstanceID, VersionID, RenditionClass), and a trailer ID.
  */
 export function makePdfx(doc: PDFDocument, meta: PdfxMeta, condition: OutputCondition): void {
   const ctx = doc.context;
-  ctx.header = PDFHeader.forVersion(1, 6);
   const profile = ctx.register(ctx.flateStream(condition.profile, { N: condition.components }));
   const intent = ctx.obj({
     Type: 'OutputIntent',
@@ -99,4 +98,15 @@ export function xmpPacket(meta: PdfxMeta, documentId: string): string {
 </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>`;
+}
+
+/**
+ * PDF/X-4 is PDF 1.6 (its files say so in the header): pdf-lib writes "%PDF-1.7" whatever the document's header,
+ * so the saved bytes get the version in place (the same length: no offset moves). Nothing in the file is newer.
+ */
+export function pdfxHeader(bytes: Uint8Array): Uint8Array {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 8));
+  if (!/^%PDF-1\.\d$/.test(head)) throw new Error(`not a PDF header: ${head}`);
+  bytes.set(new TextEncoder().encode('%PDF-1.6'), 0);
+  return bytes;
 }

@@ -1,7 +1,7 @@
 import { PDFArray, PDFDict, PDFName, PDFNumber, ParseSpeeds, PDFDocument } from 'pdf-lib';
 import { MARK_GAP, MARK_LENGTH, type PressSettings } from '../../model/press-geometry.js';
 import { REGISTRATION } from './marks.js';
-import { makePdfx, type OutputCondition, type PdfxMeta } from './pdfx.js';
+import { makePdfx, pdfxHeader, type OutputCondition, type PdfxMeta } from './pdfx.js';
 import { placePage } from './place-page.js';
 import { sheetFor, type Sheet } from './sheet.js';
 import type { SlugPainter } from './slug.js';
@@ -43,7 +43,7 @@ export async function pressPdf(input: PressInput): Promise<PressResult> {
   dropActions(doc);
   makePdfx(doc, pdfxMeta(input, pages.length), input.condition);
   const bytes = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity, updateFieldAppearances: false });
-  return { bytes, pages: pages.length, sheets };
+  return { bytes: pdfxHeader(bytes), pages: pages.length, sheets };
 }
 
 const pdfxMeta = (input: PressInput, pages: number): PdfxMeta => ({
@@ -65,7 +65,9 @@ export async function restamp(bytes: Uint8Array, sheets: Sheet[], input: PressIn
   }
   dropActions(doc);
   makePdfx(doc, pdfxMeta(input, doc.getPageCount()), input.condition);
-  return doc.save({ useObjectStreams: false, objectsPerTick: Infinity, updateFieldAppearances: false });
+  return pdfxHeader(
+    await doc.save({ useObjectStreams: false, objectsPerTick: Infinity, updateFieldAppearances: false }),
+  );
 }
 
 /** Registration colour: Separation /All (every plate), its alternate the output intent's black. */
