@@ -149,7 +149,8 @@ describe('the press PDF', () => {
     const out = path.join(root, 'dist');
     const made = await build(options(root, out, { formats }));
     expect(existsSync(path.join(out, 'zh', 'mini-report-zh-press.pdf'))).toBe(false);
-    expect(made.editions.map((e) => e.outputs.press?.files)).toEqual([[], []]);
+    expect(made.editions.map((e) => e.outputs.press)).toEqual([undefined, undefined]);
+    expect(Object.keys(made.timings)).not.toContain('press-pdf');
     withPress(root, '{trim: B5}');
     const failed = await build(options(root, out, { formats })).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(BuildFailed);

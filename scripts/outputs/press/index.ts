@@ -26,6 +26,7 @@ export const pressOutput: OutputFormat = {
   stage: 'press-pdf',
   needs: ['pdf'],
   pagesPerEdition: 0,
+  asked: (config) => config.press !== undefined,
   dev: 'when-idle',
   key: (job) =>
     job.config.press
