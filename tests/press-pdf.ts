@@ -21,6 +21,7 @@ export interface PressPage {
   media: Box;
   bleed?: Box;
   trim?: Box;
+  art?: Box;
   annots: number;
 }
 
@@ -53,6 +54,7 @@ export async function readPress(file: string): Promise<PressFile> {
     media: boxOf(p, 'MediaBox')!,
     bleed: boxOf(p, 'BleedBox'),
     trim: boxOf(p, 'TrimBox'),
+    art: boxOf(p, 'ArtBox'),
     annots: p.node.Annots()?.size() ?? 0,
   }));
   const intents = doc.catalog.lookup(PDFName.of('OutputIntents'));

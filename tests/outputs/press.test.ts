@@ -51,7 +51,8 @@ const inside = (inner: Box, outer: Box) =>
   inner.y1 <= outer.y1 + 0.001;
 
 /** Every check of a press PDF that does not draw it: boxes, PDF/X keys, output intent, fonts, text, no links. */
-async function checkPress(press: string, screen: string, trim: [number, number], bleed = 3 * MM): Promise<void> {
+async function checkPress(press: string, screen: string, trim: [number, number], cmyk = false): Promise<void> {
+  const bleed = 3 * MM;
   const file = await readPress(press);
   expect(file.header).toBe('%PDF-1.6');
   expect(file.pages.length).toBeGreaterThan(0);
@@ -72,8 +73,15 @@ async function checkPress(press: string, screen: string, trim: [number, number],
     expect(p.media.x1 - p.media.x0, `${at}: room for the marks`).toBeGreaterThan(b.x1 - b.x0 + 20 * MM);
     expect(p.annots, `${at}: no links`).toBe(0);
   }
-  expect(file.intent).toMatchObject({ s: 'GTS_PDFX', n: 3, iccSpace: 'RGB ', iccSignature: 'acsp' });
-  expect(file.intent!.identifier).toMatch(/sRGB/);
+  expect(file.intent).toMatchObject(
+    cmyk
+      ? { s: 'GTS_PDFX', n: 4, iccSpace: 'CMYK', iccSignature: 'acsp', identifier: 'CGATS TR 001' }
+      : { s: 'GTS_PDFX', n: 3, iccSpace: 'RGB ', iccSignature: 'acsp', identifier: 'sRGB IEC61966-2.1' },
+  );
+  expect(
+    file.pages.every((p) => !p.art),
+    'a TrimBox, no ArtBox',
+  ).toBe(true);
   expect(file.info).toMatchObject({ GTS_PDFXVersion: 'PDF/X-4', Trapped: 'False' });
   expect(file.info.Title).toBeTruthy();
   expect(file.xmp).toContain('<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>');
@@ -83,7 +91,10 @@ async function checkPress(press: string, screen: string, trim: [number, number],
   expect(file.actions).toEqual([]);
   const [pressed, printed] = [await readPdf(press), await readPdf(screen)];
   expect(pressed.fonts.filter((f) => !f.embedded).map((f) => f.name)).toEqual([]);
-  expect(pressed.pages.map((p) => p.text)).toEqual(printed.pages.map((p) => p.text));
+  if (!cmyk) expect(pressed.pages.map((p) => p.text)).toEqual(printed.pages.map((p) => p.text));
+  // (Ghostscript rewrites the text: the running header is read in another order, and curly quotes lose their
+  // Unicode — docs/print.md; the pages and their number stay.)
+  else expect(pressed.pages.length).toBe(printed.pages.length);
 }
 
 describe('the press PDF', () => {
@@ -161,13 +172,13 @@ describe('the press PDF', () => {
     );
   });
 
-  it('with colour: cmyk and no Ghostscript, says what to install and writes the RGB PDF/X-4', async () => {
+  it('with colour: cmyk converts through Ghostscript, or without it says what to install and writes the RGB PDF/X-4', async () => {
     const root = withPress(reportCopy('mini'), '{trim: A4, colour: cmyk}');
     const out = path.join(root, 'dist');
     const made = await build(options(root, out, { formats, langs: ['en'] }));
     const file = path.join(out, 'en', 'mini-report-en-press.pdf');
     if (await ghostscript()) {
-      expect((await readPress(file)).intent).toMatchObject({ n: 4, iccSpace: 'CMYK' });
+      await checkPress(file, path.join(out, 'en', 'mini-report-en.pdf'), A4, true);
       return;
     }
     const warnings = made.diagnostics.filter((d) => d.rule === 'press-ghostscript').map(formatDiagnostic);

@@ -62,6 +62,7 @@ export async function restamp(bytes: Uint8Array, sheets: Sheet[], input: PressIn
     page.setMediaBox(media.x0, media.y0, media.x1 - media.x0, media.y1 - media.y0);
     page.setBleedBox(bleed.x0, bleed.y0, bleed.x1 - bleed.x0, bleed.y1 - bleed.y0);
     page.setTrimBox(trim.x0, trim.y0, trim.x1 - trim.x0, trim.y1 - trim.y0);
+    page.node.delete(PDFName.of('ArtBox')); // (PDF/X: a TrimBox or an ArtBox, never both)
   }
   dropActions(doc);
   makePdfx(doc, pdfxMeta(input, doc.getPageCount()), input.condition);
