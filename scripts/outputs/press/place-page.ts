@@ -33,13 +33,16 @@ export function placePage(
   const before = `${bleedOperators(sheet, PAGE_FORM)}
 q ${n(at.x0)} ${n(at.y0)} ${n(width(at))} ${n(height(at))} re W n 1 0 0 1 ${n(at.x0)} ${n(at.y0)} cm\n`;
   const after = ['\nQ', markOperators(sheet, settings), slug].join('\n');
-  page.node.wrapContentStreams(ctx.register(ctx.flateStream(before)), ctx.register(ctx.flateStream(after)));
+  page.node.wrapContentStreams(ctx.register(flate(doc, before)), ctx.register(flate(doc, after)));
   const { media, bleed, trim } = sheet;
   page.setMediaBox(media.x0, media.y0, width(media), height(media));
   page.setBleedBox(bleed.x0, bleed.y0, width(bleed), height(bleed));
   page.setTrimBox(trim.x0, trim.y0, width(trim), height(trim));
   dropLinks(doc, page);
 }
+
+/** A content stream compressed by Node's zlib (pdf-lib's flateStream compresses with pako, in JavaScript). */
+const flate = (doc: PDFDocument, text: string) => doc.context.stream(deflateSync(text), { Filter: 'FlateDecode' });
 
 /** The page's drawing as a form XObject: its content streams in one, with its resources. */
 function pageForm(doc: PDFDocument, page: PDFPage, sheet: Sheet): PDFRef {
