@@ -59,7 +59,8 @@ interface BuildPages {
  *     content hash; downloads drawn on browser pages opened at the start, while the build goes on, and written to staging when drawn)
  *   → apply-templates (per language) → edition fonts (subset to the characters used)
  *   → the output formats (outputs/registry.ts), each made from the editions into staging in order: html, then pdf (both editions at
- *     once, on pages opened at the start; an edition whose page did not change keeps its PDF), text…; the language chooser and
+ *     once, on pages opened at the start; an edition whose page did not change keeps its PDF), press (from the PDF, when
+ *     report.yaml has press:), text…; the language chooser and
  *     review-page (both editions unit by unit)
  *   → report-changes → swap staging into place, once every download is written → record the build (incremental/build-record.ts)
  */

@@ -12,6 +12,7 @@ import { fileMessages } from './file-messages.js';
 import { inputMessages } from './input-messages.js';
 import { outputMessages } from './output-messages.js';
 import { limitMessages } from './limit-messages.js';
+import { pressMessages } from './press-messages.js';
 import { translationMessages } from './translation-messages.js';
 
 export type Severity = 'error' | 'warning';
@@ -39,6 +40,7 @@ export const catalogue = {
   ...translationMessages,
   ...browserMessages,
   ...outputMessages,
+  ...pressMessages,
 } satisfies Record<string, Entry>;
 
 export type Rule = keyof typeof catalogue;

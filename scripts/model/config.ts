@@ -25,4 +25,24 @@ export interface ReportConfig {
   /** `ua-1`: check each printed PDF against PDF/UA-1 (outputs/pdf/ua-check.ts); a finding fails the build. */
   pdfStandard?: 'ua-1';
   editions: Record<Lang, EditionMeta>;
+  /** The press PDF for the print shop (report.yaml `press:`), when asked for. */
+  press?: PressConfig;
+}
+
+/** A printer's mark drawn outside the bleed. */
+export type PressMark = 'crop' | 'registration' | 'colour-bars';
+
+/** report.yaml `press:` as written (lengths as strings such as `3mm`); outputs/press/ reads the sizes. */
+export interface PressConfig {
+  /** A page size name (A4, B5, …) or `width height` (`185mm 260mm`): the size the sheets are cut to. */
+  trim?: string;
+  /** How far artwork at the edge runs past the trim (default 3mm). */
+  bleed?: string;
+  marks?: PressMark[];
+  /** The line outside the marks naming the report, edition, date and page (default on). */
+  slug?: boolean;
+  /** `rgb` (PDF/X-4 with an sRGB output intent, the default) or `cmyk` (converted by Ghostscript when installed). */
+  colour?: 'rgb' | 'cmyk';
+  /** For `cmyk`: the press condition's ICC profile, a path inside the report folder. */
+  profile?: string;
 }

@@ -67,6 +67,11 @@ export interface OutputFormat {
   needs: string[];
   /** Browser pages to open per edition as the build starts, so that they are ready when this format runs. */
   pagesPerEdition: number;
+  /**
+   * Whether the report asks for this format (the press PDF: report.yaml `press:`). Without one, every report
+   * does. A format the report does not ask for is passed over: no stage, no files, nothing in the build record.
+   */
+  asked?(config: ReportConfig): boolean;
   /** In dev mode: made on every save, or only once the author stops typing (with the full build). */
   dev: 'each-save' | 'when-idle';
   /**

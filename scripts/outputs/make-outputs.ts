@@ -37,6 +37,7 @@ export async function makeOutputs(input: OutputsInput): Promise<OutputsMade> {
   const records: OutputRecords = {};
   const made: OutputsMade['made'] = Object.fromEntries(input.editions.map((e) => [e.lang, {}]));
   for (const format of input.formats) {
+    if (format.asked && !input.editions.some((e) => format.asked!(e.config))) continue;
     const mine: Record<string, OutputRecord> = (records[format.name] = {});
     const pages = input.pages(format);
     await input.stage(format.stage, () =>

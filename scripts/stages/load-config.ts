@@ -1,9 +1,10 @@
 import { urlScheme } from '../sources/link-schemes.js';
 import path from 'node:path';
 import type { BuildContext } from '../context.js';
-import { loadYamlFile } from '../sources/yaml.js';
+import { loadYamlFile, type YamlFile } from '../sources/yaml.js';
 import { validate } from '../sources/validate.js';
 import type { ReportConfig } from '../model/config.js';
+import { parseLength, parseTrim, trimSizes } from '../model/press-geometry.js';
 
 const edition = {
   type: 'object',
@@ -24,6 +25,19 @@ const edition = {
   },
 };
 
+const press = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    trim: { type: 'string', minLength: 1 },
+    bleed: { type: 'string', minLength: 1 },
+    marks: { type: 'array', items: { enum: ['crop', 'registration', 'colour-bars'] }, uniqueItems: true },
+    slug: { type: 'boolean' },
+    colour: { enum: ['rgb', 'cmyk'] },
+    profile: { type: 'string', minLength: 1 },
+  },
+};
+
 export const schema = {
   type: 'object',
   required: ['id', 'date', 'languages', 'sourceLanguage', 'editions'],
@@ -36,6 +50,7 @@ export const schema = {
     baseUrl: { type: 'string' },
     pdfStandard: { enum: ['ua-1'] },
     editions: { type: 'object', properties: { zh: edition, en: edition }, additionalProperties: false },
+    press,
   },
 };
 
@@ -68,6 +83,7 @@ export function loadConfig(ctx: BuildContext): ReportConfig | undefined {
     );
     return undefined;
   }
+  if (!pressSizesRead(ctx, config, doc)) return undefined;
   for (const lang of config.languages) {
     if (!config.editions[lang]) {
       ctx.diagnostics.report('config', doc.at(['editions']), [`no edition metadata for language "${lang}"`]);
@@ -75,4 +91,28 @@ export function loadConfig(ctx: BuildContext): ReportConfig | undefined {
     }
   }
   return config;
+}
+
+/** press.trim and press.bleed read as sizes, or reported at their lines. */
+function pressSizesRead(ctx: BuildContext, config: ReportConfig, doc: YamlFile): boolean {
+  const { trim, bleed } = config.press ?? {};
+  if (trim !== undefined && !parseTrim(trim)) {
+    ctx.diagnostics.report(
+      'config',
+      doc.at(['press', 'trim']),
+      [`press.trim "${trim}" is neither a page size nor a width and a height`],
+      [`write one of ${Object.keys(trimSizes).join(', ')}, or the width and height such as "185mm 260mm"`],
+    );
+    return false;
+  }
+  if (bleed !== undefined && parseLength(bleed) === undefined) {
+    ctx.diagnostics.report(
+      'config',
+      doc.at(['press', 'bleed']),
+      [`press.bleed "${bleed}" is not a length`],
+      ['write a number and its unit (mm, cm, in or pt), such as 3mm'],
+    );
+    return false;
+  }
+  return true;
 }

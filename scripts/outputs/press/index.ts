@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { Lang } from '../../context.js';
+import { filesKey } from '../../incremental/reuse.js';
+import { htmlLang } from '../../locale/languages.js';
+import { pressSettings } from '../../model/press-geometry.js';
+import type { EditionJob, MadeOutput, OutputFormat } from '../format.js';
+import { colourCondition, reportPressProblem } from './condition.js';
+
+export function pressFileName(configId: string, lang: Lang): string {
+  return `${configId}-${lang}-press.pdf`;
+}
+
+/** The screen PDF the pdf format staged (its name is that format's: `<id>-<lang>.pdf`). */
+const screenFile = (job: EditionJob) => `${job.lang}/${job.config.id}-${job.lang}.pdf`;
+
+/**
+ * The press edition, `<lang>/<id>-<lang>-press.pdf`, for the print shop: the screen PDF's pages on sheets with
+ * TrimBox, 3 mm bleed (the pages' edges extended), crop marks and a slug, as PDF/X-4 with an sRGB output intent
+ * (or CMYK through Ghostscript, when installed and asked for). Made only when report.yaml has `press:`.
+ */
+export const pressOutput: OutputFormat = {
+  name: 'press',
+  label: 'press PDF',
+  description: "the print shop's PDF/X-4 (trim, bleed, crop marks), when report.yaml has press:",
+  stage: 'press-pdf',
+  needs: ['pdf'],
+  pagesPerEdition: 0,
+  asked: (config) => config.press !== undefined,
+  dev: 'when-idle',
+  key: (job) =>
+    job.config.press
+      ? filesKey(path.join(job.out.dir, job.lang), (rel) => rel === path.basename(screenFile(job)), job.config.press)
+      : '',
+  make: async (job: EditionJob): Promise<MadeOutput> => {
+    if (!job.config.press) return { files: [] };
+    const settings = pressSettings(job.config.press);
+    const { pressPdf, restamp } = await import('./press-pdf.js');
+    const { slugPainter } = await import('./slug.js');
+    const meta = job.config.editions[job.lang];
+    const cmyk = settings.colour === 'cmyk' ? await colourCondition(job, settings, 'cmyk') : undefined;
+    const input = {
+      screen: readFileSync(path.join(job.out.dir, screenFile(job))),
+      settings,
+      meta: {
+        title: meta.title,
+        author: `${meta.authorGroup} (${meta.authors.join(job.lang === 'zh' ? '、' : ', ')})`,
+        creator: meta.institution,
+        producer: 'bilingual-report (Chromium, pdf-lib)',
+        lang: htmlLang[job.lang],
+        date: job.date,
+      },
+      condition: await colourCondition(job, settings, 'rgb'),
+      slugText: `${job.config.id}  ·  ${job.lang} edition  ·  ${job.config.date}`,
+      painter: settings.slug ? await slugPainter(job.ctx) : undefined,
+    };
+    const made = await pressPdf(input);
+    if ('mismatch' in made) return reportPressProblem(job, made);
+    const file = `${job.lang}/${pressFileName(job.config.id, job.lang)}`;
+    const bytes = cmyk
+      ? await restamp(await cmyk.convert(made.bytes), made.sheets, { ...input, condition: cmyk })
+      : made.bytes;
+    job.out.write(file, bytes);
+    return { files: [file], summary: `${made.pages} pages, PDF/X-4 ${cmyk ? 'CMYK' : 'RGB'}` };
+  },
+};
