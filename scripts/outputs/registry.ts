@@ -2,12 +2,13 @@ import type { OutputFormat } from './format.js';
 import { htmlOutput } from './html/index.js';
 import { pdfOutput } from './pdf/index.js';
 import { textOutput } from './text/index.js';
+import { docxOutput } from './docx/index.js';
 
 /**
  * Every output format, in the order a build makes them (a format after those it needs). Adding one is a
  * folder under outputs/ exporting an `OutputFormat` and a line here; see docs/architecture.md.
  */
-export const outputFormats: readonly OutputFormat[] = [htmlOutput, pdfOutput, textOutput];
+export const outputFormats: readonly OutputFormat[] = [htmlOutput, pdfOutput, textOutput, docxOutput];
 
 /** The formats a plain `npm run build` makes. */
 export const defaultFormats: readonly string[] = ['html', 'pdf'];

@@ -1,0 +1,88 @@
+import type { Lang } from '../../context.js';
+import type { Unit } from '../../model/alignment.js';
+import type { ReportData } from '../../model/data.js';
+import type { RenderedEdition } from '../../model/edition.js';
+import { chapterUnits } from '../../units/extract.js';
+import { formatBare, formatValue } from '../../locale/units.js';
+
+/** A number a paragraph prints from data: its value id, as printed, and where the value is. */
+export interface SourceNumber {
+  id: string;
+  shown: string;
+  file: string;
+  line: number;
+}
+
+/** Where a paragraph of the DOCX comes from: the hidden bookmark it carries names one of these. */
+export interface SourcePlace {
+  bookmark: string;
+  unit: string;
+  file: string;
+  line: number;
+  /** The unit's source text as written (Markdown and `{{…}}` kept), for `--apply`. */
+  text: string;
+  numbers: SourceNumber[];
+}
+
+/** The namespace of the custom XML part that lists the places (read back by `npm run review`). */
+export const sourcesNamespace = 'urn:bilingual-report:docx-sources:1';
+
+const numExpression = /\{\{\s*num\s+"([^"]+)"([^}]*)\}\}/g;
+
+/**
+ * The source places of one edition's paragraphs. Each paragraph written gets a hidden bookmark (`_Src12`:
+ * Word hides bookmarks whose name starts with "_") and a line in the custom XML part naming its unit, file,
+ * line and the numbers it prints from data.
+ */
+export class SourceMap {
+  readonly places: SourcePlace[] = [];
+  private readonly units = new Map<string, Map<string, Unit>>();
+
+  constructor(
+    private readonly rendered: RenderedEdition,
+    private readonly data: ReportData,
+    private readonly lang: Lang,
+  ) {}
+
+  /** The unit of a chapter (by the page's `data-chapter`) with this id, if the chapter has one. */
+  unit(chapterId: string, unitId: string): Unit | undefined {
+    if (!this.units.has(chapterId)) {
+      const rc = this.rendered.chapters.find((c) => c.chapter.id === chapterId);
+      this.units.set(chapterId, new Map(rc ? chapterUnits(rc.chapter).map((u) => [u.id, u]) : []));
+    }
+    return this.units.get(chapterId)!.get(unitId);
+  }
+
+  /** A place for a unit (or a file:line of its own, such as a caption in figures.yaml): the bookmark's name. */
+  add(unit: string, file: string, line: number, text = ''): string {
+    const bookmark = `_Src${this.places.length + 1}`;
+    this.places.push({ bookmark, unit, file, line, text, numbers: this.numbers(text) });
+    return bookmark;
+  }
+
+  private numbers(text: string): SourceNumber[] {
+    const out: SourceNumber[] = [];
+    for (const m of text.matchAll(numExpression)) {
+      const v = this.data.values.get(m[1]!);
+      if (!v) continue;
+      const shown = /bare\s*=\s*true/.test(m[2] ?? '')
+        ? formatBare(v.raw, this.lang)
+        : formatValue(v.raw, v.unit, this.lang);
+      out.push({ id: m[1]!, shown, file: v.file, line: v.line });
+    }
+    return out;
+  }
+
+  /** The custom XML part's text. */
+  xml(): string {
+    const esc = (s: string) =>
+      s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    const line = (p: SourcePlace) => {
+      const nums = p.numbers.map(
+        (n) => `<num id="${esc(n.id)}" shown="${esc(n.shown)}" file="${esc(n.file)}" line="${n.line}"/>`,
+      );
+      return `<p bookmark="${p.bookmark}" unit="${esc(p.unit)}" file="${esc(p.file)}" line="${p.line}" text="${esc(p.text)}">${nums.join('')}</p>`;
+    };
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sources xmlns="${sourcesNamespace}" lang="${this.lang}">${this.places.map(line).join('')}</sources>`;
+  }
+}
