@@ -10,6 +10,7 @@ import type { Entry } from './entry.js';
 import { browserMessages } from './browser-messages.js';
 import { inputMessages } from './input-messages.js';
 import { translationMessages } from './translation-messages.js';
+import { reviewMessages } from './review-messages.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -29,10 +30,12 @@ export interface Diagnostic extends Place {
 export type { Entry } from './entry.js';
 
 /** Every user-facing problem, by rule id (Astro's way: message says what, hint says what to do). */
-export const catalogue = { ...inputMessages, ...translationMessages, ...browserMessages } satisfies Record<
-  string,
-  Entry
->;
+export const catalogue = {
+  ...inputMessages,
+  ...translationMessages,
+  ...browserMessages,
+  ...reviewMessages,
+} satisfies Record<string, Entry>;
 
 export type Rule = keyof typeof catalogue;
 

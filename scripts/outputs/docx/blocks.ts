@@ -39,9 +39,9 @@ export function sourced(
   fallback?: { unit: string; file: string; line: number },
 ): ParagraphChild[] {
   const unit = unitId ? bc.sources.unit(bc.chapter, unitId) : undefined;
-  const place = unit ? { unit: unit.id, file: unit.file, line: unit.line, text: unit.text } : fallback;
+  const place = unit ? { ...unit, unit: unit.id } : fallback && { ...fallback, text: '', spans: [] };
   if (!place) return children;
-  const id = bc.sources.add(place.unit, place.file, place.line, 'text' in place ? place.text : '');
+  const id = bc.sources.add(place.unit, place.file, place.line, place.text, place.spans);
   return [new Bookmark({ id, children })];
 }
 

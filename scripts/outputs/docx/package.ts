@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
-import { sourcesNamespace } from './sources.js';
+import { sourcesNamespace } from '../../model/docx-sources.js';
 
 const relType = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 

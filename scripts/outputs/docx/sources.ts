@@ -4,28 +4,7 @@ import type { ReportData } from '../../model/data.js';
 import type { RenderedEdition } from '../../model/edition.js';
 import { chapterUnits } from '../../units/extract.js';
 import { formatBare, formatValue } from '../../locale/units.js';
-
-/** A number a paragraph prints from data: its value id, as printed, and where the value is. */
-export interface SourceNumber {
-  id: string;
-  shown: string;
-  file: string;
-  line: number;
-}
-
-/** Where a paragraph of the DOCX comes from: the hidden bookmark it carries names one of these. */
-export interface SourcePlace {
-  bookmark: string;
-  unit: string;
-  file: string;
-  line: number;
-  /** The unit's source text as written (Markdown and `{{…}}` kept), for `--apply`. */
-  text: string;
-  numbers: SourceNumber[];
-}
-
-/** The namespace of the custom XML part that lists the places (read back by `npm run review`). */
-export const sourcesNamespace = 'urn:bilingual-report:docx-sources:1';
+import { sourcesNamespace, type SourceNumber, type SourcePlace } from '../../model/docx-sources.js';
 
 const numExpression = /\{\{\s*num\s+"([^"]+)"([^}]*)\}\}/g;
 
@@ -54,9 +33,9 @@ export class SourceMap {
   }
 
   /** A place for a unit (or a file:line of its own, such as a caption in figures.yaml): the bookmark's name. */
-  add(unit: string, file: string, line: number, text = ''): string {
+  add(unit: string, file: string, line: number, text = '', spans: { at: number; line: number }[] = []): string {
     const bookmark = `_Src${this.places.length + 1}`;
-    this.places.push({ bookmark, unit, file, line, text, numbers: this.numbers(text) });
+    this.places.push({ bookmark, unit, file, line, text, spans, numbers: this.numbers(text) });
     return bookmark;
   }
 
@@ -81,7 +60,7 @@ export class SourceMap {
       const nums = p.numbers.map(
         (n) => `<num id="${esc(n.id)}" shown="${esc(n.shown)}" file="${esc(n.file)}" line="${n.line}"/>`,
       );
-      return `<p bookmark="${p.bookmark}" unit="${esc(p.unit)}" file="${esc(p.file)}" line="${p.line}" text="${esc(p.text)}">${nums.join('')}</p>`;
+      return `<p bookmark="${p.bookmark}" unit="${esc(p.unit)}" file="${esc(p.file)}" line="${p.line}" spans="${p.spans.map((s) => `${s.at}:${s.line}`).join(' ')}" text="${esc(p.text)}">${nums.join('')}</p>`;
     };
     return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sources xmlns="${sourcesNamespace}" lang="${this.lang}">${this.places.map(line).join('')}</sources>`;
   }
