@@ -22,6 +22,7 @@ const e2e = [
   'tests/incremental/rebuilds.test.ts',
   'tests/dev/dev-loop.test.ts',
   'tests/outputs/pdf.test.ts',
+  'tests/outputs/docx.test.ts',
 ];
 
 export default defineConfig({

@@ -11,6 +11,8 @@ export type Edit =
 export interface Reviewer {
   author: string;
   date: string;
+  /** The part the words are in: the body (default) or the footnotes. */
+  part?: 'word/document.xml' | 'word/footnotes.xml';
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -24,10 +26,13 @@ const run = /<w:r>((?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?)<w:t xml:space="pres
  */
 export async function markUp(docx: Uint8Array, edits: (Edit & Reviewer)[]): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(docx);
-  let xml = await zip.file('word/document.xml')!.async('string');
+  const parts = new Map<string, string>();
   const comments: string[] = [];
   let id = 100;
   for (const e of edits) {
+    const part = e.part ?? 'word/document.xml';
+    if (!parts.has(part)) parts.set(part, await zip.file(part)!.async('string'));
+    const xml = parts.get(part)!;
     const words = esc(e.kind === 'insert' ? e.after : e.kind === 'replace' || e.kind === 'delete' ? e.find : e.on);
     const m = [...xml.matchAll(run)].find((r) => r[2]!.includes(words));
     if (!m) throw new Error(`no run holds “${words}”`);
@@ -60,9 +65,9 @@ export async function markUp(docx: Uint8Array, edits: (Edit & Reviewer)[]): Prom
           `<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r><w:r><w:t>${esc(e.text)}</w:t></w:r></w:p></w:comment>`,
       );
     }
-    xml = xml.replace(whole, r(pre) + middle + r(post));
+    parts.set(part, xml.replace(whole, r(pre) + middle + r(post)));
   }
-  zip.file('word/document.xml', xml);
+  for (const [part, xml] of parts) zip.file(part, xml);
   if (comments.length) await addComments(zip, comments);
   return zip.generateAsync({ type: 'uint8array' });
 }

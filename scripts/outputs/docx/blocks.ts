@@ -5,6 +5,7 @@ import { classes, runs, type InlineContext } from './inline.js';
 import type { SourceMap } from './sources.js';
 import { figure } from './figure.js';
 import { table } from './table.js';
+import { linkRefs } from './refs.js';
 
 /** What turning the page's blocks into Word paragraphs needs. */
 export interface BlockContext extends InlineContext {
@@ -45,6 +46,13 @@ export function sourced(
   return [new Bookmark({ id, children })];
 }
 
+/** A paragraph's inline nodes as runs, its cross-references linked and its source bookmarked. */
+export function unitRuns(bc: BlockContext, unitId: string | undefined, nodes: ElementContent[]): ParagraphChild[] {
+  const unit = unitId ? bc.sources.unit(bc.chapter, unitId) : undefined;
+  const refs = unit ? bc.sources.refs(unit.text) : [];
+  return sourced(bc, unitId, runs(refs.length ? linkRefs(nodes, refs) : nodes, bc));
+}
+
 /** A chapter's (or the cover's) block elements → Word paragraphs and tables, in order. */
 export function blocks(nodes: ElementContent[], bc: BlockContext, style?: string): FileChild[] {
   const out: FileChild[] = [];
@@ -59,7 +67,7 @@ function block(el: Element, bc: BlockContext, style: string | undefined): FileCh
   if (headingLevels[el.tagName]) return [heading(el, bc, id)];
   switch (el.tagName) {
     case 'p':
-      return [new Paragraph({ style, children: sourced(bc, id, runs(el.children, bc)) })];
+      return [new Paragraph({ style, children: unitRuns(bc, id, el.children) })];
     case 'ul':
     case 'ol':
       return list(el, bc, 0, ++bc.lists);
@@ -77,7 +85,7 @@ function block(el: Element, bc: BlockContext, style: string | undefined): FileCh
 }
 
 function heading(el: Element, bc: BlockContext, id: string | undefined): Paragraph {
-  const text = sourced(bc, id, runs(el.children, bc));
+  const text = unitRuns(bc, id, el.children);
   return new Paragraph({
     heading: headingLevels[el.tagName],
     pageBreakBefore: el.tagName === 'h2',
@@ -104,7 +112,7 @@ function list(el: Element, bc: BlockContext, level: number, instance: number): F
       new Paragraph({
         style: 'ListParagraph',
         numbering: { reference: ordered ? 'ordered' : 'bullets', level, instance },
-        children: sourced(bc, id, runs(inline, bc)),
+        children: unitRuns(bc, id, inline),
       }),
     );
     for (const sub of li.children.filter(isElement))

@@ -1,5 +1,5 @@
 import type { Lang } from '../../context.js';
-import type { Unit } from '../../model/alignment.js';
+import { figureAnchor, type Unit } from '../../model/alignment.js';
 import type { ReportData } from '../../model/data.js';
 import type { RenderedEdition } from '../../model/edition.js';
 import { chapterUnits } from '../../units/extract.js';
@@ -7,6 +7,7 @@ import { formatBare, formatValue } from '../../locale/units.js';
 import { sourcesNamespace, type SourceNumber, type SourcePlace } from '../../model/docx-sources.js';
 
 const numExpression = /\{\{\s*num\s+"([^"]+)"([^}]*)\}\}/g;
+const refExpression = /\{\{\s*ref\s+"([^"]+)"\s*\}\}/g;
 
 /**
  * The source places of one edition's paragraphs. Each paragraph written gets a hidden bookmark (`_Src12`:
@@ -39,17 +40,32 @@ export class SourceMap {
     return bookmark;
   }
 
+  /** The numbers a unit prints from data, formatted as its {{num}} helpers print them (render-markdown). */
   private numbers(text: string): SourceNumber[] {
     const out: SourceNumber[] = [];
     for (const m of text.matchAll(numExpression)) {
       const v = this.data.values.get(m[1]!);
       if (!v) continue;
-      const shown = /bare\s*=\s*true/.test(m[2] ?? '')
-        ? formatBare(v.raw, this.lang)
-        : formatValue(v.raw, v.unit, this.lang);
+      const hash = m[2] ?? '';
+      const decimals = /decimals\s*=\s*(\d+)/.exec(hash)?.[1];
+      const opts = { decimals: decimals === undefined ? undefined : Number(decimals) };
+      const shown = /bare\s*=\s*true/.test(hash)
+        ? formatBare(v.raw, this.lang, opts)
+        : formatValue(v.raw, v.unit, this.lang, { ...opts, words: true });
       out.push({ id: m[1]!, shown, file: v.file, line: v.line });
     }
     return out;
+  }
+
+  /** The cross-references a unit prints ({{ref "fig:x"}} → "Figure 2"), with the page id of what they name. */
+  refs(text: string): { shown: string; target: string }[] {
+    const { strings, numbers } = this.rendered.state;
+    return [...text.matchAll(refExpression)].flatMap((m) => {
+      const n = numbers.get(m[1]!);
+      if (n === undefined) return [];
+      const word = m[1]!.startsWith('fig:') ? strings.figure : strings.table;
+      return [{ shown: `${word}${strings.numberSpace}${n}`, target: figureAnchor(m[1]!) }];
+    });
   }
 
   /** The custom XML part's text. */
