@@ -134,9 +134,16 @@ describe('the DOCX edition', () => {
     for (const lang of langs) {
       const document = await xml(lang, 'word/document.xml');
       expect(document).toMatch(/<w:instrText[^>]*>TOC [^<]*\\o &quot;1-2&quot;/);
-      const header = await xml(lang, 'word/header1.xml');
-      expect(header).toContain(lang === 'zh' ? '深港科创合作报告' : 'Shenzhen–Hong Kong S&amp;T Cooperation');
-      expect(await xml(lang, 'word/footer1.xml')).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
+      // The pages after the first (the cover) carry them: the section's default header and footer.
+      const rels = await xml(lang, 'word/_rels/document.xml.rels');
+      const part = async (kind: 'header' | 'footer') => {
+        const rid = new RegExp(`<w:${kind}Reference w:type="default" r:id="([^"]+)"`).exec(document)![1]!;
+        return xml(lang, `word/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)![1]}`);
+      };
+      expect(await part('header')).toContain(
+        lang === 'zh' ? '深港科创合作报告' : 'Shenzhen–Hong Kong S&amp;T Cooperation',
+      );
+      expect(await part('footer')).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
     }
   });
 

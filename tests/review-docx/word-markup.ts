@@ -13,6 +13,8 @@ export interface Reviewer {
   date: string;
   /** The part the words are in: the body (default) or the footnotes. */
   part?: 'word/document.xml' | 'word/footnotes.xml';
+  /** Which run holding the words (0: the first; the contents list headings before the headings themselves). */
+  nth?: number;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -34,7 +36,7 @@ export async function markUp(docx: Uint8Array, edits: (Edit & Reviewer)[]): Prom
     if (!parts.has(part)) parts.set(part, await zip.file(part)!.async('string'));
     const xml = parts.get(part)!;
     const words = esc(e.kind === 'insert' ? e.after : e.kind === 'replace' || e.kind === 'delete' ? e.find : e.on);
-    const m = [...xml.matchAll(run)].find((r) => r[2]!.includes(words));
+    const m = [...xml.matchAll(run)].filter((r) => r[2]!.includes(words))[e.nth ?? 0];
     if (!m) throw new Error(`no run holds “${words}”`);
     const [whole, rPr, text] = [m[0], m[1]!, m[2]!];
     const at = text.indexOf(words);
