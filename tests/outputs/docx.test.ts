@@ -130,8 +130,11 @@ describe('the DOCX edition', () => {
     }
   });
 
-  it('has a table of contents field, the running header and page numbers', async () => {
+  it('has a table of contents field, the running header and page numbers, and the edition’s date', async () => {
     for (const lang of langs) {
+      expect(await xml(lang, 'docProps/core.xml'), 'the report’s date, not the build clock').toContain(
+        '<dcterms:created xsi:type="dcterms:W3CDTF">2023-01-10T00:00:00Z</dcterms:created>',
+      );
       const document = await xml(lang, 'word/document.xml');
       expect(document).toMatch(/<w:instrText[^>]*>TOC [^<]*\\o &quot;1-2&quot;/);
       // The pages after the first (the cover) carry them: the section's default header and footer.

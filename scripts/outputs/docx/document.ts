@@ -62,6 +62,7 @@ export async function editionDocx(job: EditionJob): Promise<Uint8Array> {
     title: edition.title,
     subject: edition.subject,
     creator: edition.authors.join(', '),
+    lastModifiedBy: edition.authorGroup,
     keywords: edition.keywords.join(', '),
     description: edition.description,
     styles: documentStyles(job.lang),
@@ -86,7 +87,7 @@ export async function editionDocx(job: EditionJob): Promise<Uint8Array> {
     ],
   });
   const bytes = await Packer.toBuffer(doc);
-  return addSourcesPart(bytes, sources.xml(), `${job.config.id}-${job.lang}`);
+  return addSourcesPart(bytes, sources.xml(), `${job.config.id}-${job.lang}`, job.date);
 }
 
 type Footnotes = Map<string, { children: Paragraph[] }>;

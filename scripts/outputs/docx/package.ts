@@ -5,13 +5,19 @@ import { sourcesNamespace } from '../../model/docx-sources.js';
 const relType = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /**
- * Adds the source map to a written DOCX as a custom XML part (`customXml/item1.xml`, with its properties part,
+ * Dates a written DOCX with the edition's date and adds the source map to it as a custom XML part (`customXml/item1.xml`, with its properties part,
  * related from the document): Word keeps custom XML parts when it saves a file, so a reviewed file still
  * says where each paragraph came from. `npm run review` finds the part by its namespace, not its name (Word
  * renumbers the parts).
  */
-export async function addSourcesPart(docx: Uint8Array, xml: string, seed: string): Promise<Uint8Array> {
+export async function addSourcesPart(docx: Uint8Array, xml: string, seed: string, date: Date): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(docx);
+  // The edition's date, not the build clock's (the docx package stamps the time it was written).
+  const core = await zip.file('docProps/core.xml')!.async('string');
+  zip.file(
+    'docProps/core.xml',
+    core.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${date.toISOString().replace(/\.\d{3}Z$/, 'Z')}`),
+  );
   const hex = createHash('sha256').update(seed).digest('hex').toUpperCase();
   const guid = `{${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}}`;
   zip.file('customXml/item1.xml', xml);
