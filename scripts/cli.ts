@@ -108,6 +108,12 @@ class Run {
     const { args, opts } = this;
     if (args.command === 'check')
       return (await import('./cli/check-command.js')).checkCommand(opts, args.accept, print);
+    if (args.command === 'review')
+      return (await import('./cli/review-command.js')).reviewCommand(path.resolve(args.file!), {
+        root: opts.root,
+        apply: args.apply,
+        log: opts.log,
+      });
     if (args.command === 'changes')
       return (await import('./cli/changes-command.js')).changesCommand(opts, args.since!, args.out);
     const lock = lockOutput(opts.root, opts.outDir);

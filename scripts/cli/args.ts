@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_BROWSER_TIMEOUT_S, type Lang } from '../context.js';
 import { defaultFormats, formatNames, resolveFormats } from '../outputs/registry.js';
 
-export type Command = 'build' | 'check' | 'dev' | 'changes';
+export type Command = 'build' | 'check' | 'dev' | 'changes' | 'review';
 
 /** The command line, checked: what every command reads from it. */
 export interface Args {
@@ -22,6 +22,9 @@ export interface Args {
   pdfAfterS: number;
   since?: string;
   accept: string[];
+  /** `review`: the reviewed DOCX file, and whether to apply its tracked changes to the Markdown. */
+  file?: string;
+  apply: boolean;
 }
 
 export const usage =
@@ -29,6 +32,7 @@ export const usage =
        npm run check -- [--root DIR] [--strict] [--accept FILE[:LINE]]…
        npm run dev -- [--root DIR] [--out DIR] [--port N] [--pdf-after SECONDS]
        npm run changes -- --since REV [--root DIR] [--out FILE]
+       npm run review -- FILE.docx [--root DIR] [--apply]
        npm run new -- DIR`;
 
 const options = {
@@ -46,19 +50,23 @@ const options = {
   'pdf-after': { type: 'string' },
   since: { type: 'string' },
   accept: { type: 'string', multiple: true },
+  apply: { type: 'boolean', default: false },
 } as const;
 
-const commands: readonly string[] = ['build', 'check', 'dev', 'changes'];
+const commands: readonly string[] = ['build', 'check', 'dev', 'changes', 'review'];
 
 /** argv (after `node report.js`) → Args, or the one line to print before the usage (exit 2). */
 export function readArgs(argv: string[]): Args | { problem: string } {
   let values;
+  let positionals: string[];
   try {
-    values = parseArgs({ args: argv.slice(1), options, allowPositionals: false }).values;
+    ({ values, positionals } = parseArgs({ args: argv.slice(1), options, allowPositionals: true }));
   } catch (e) {
     return { problem: (e as Error).message };
   }
   const command = argv[0] ?? '';
+  if (command === 'review' && positionals.length !== 1) return { problem: 'review takes one FILE.docx' };
+  if (command !== 'review' && positionals.length) return { problem: `unexpected argument "${positionals[0]}"` };
   if (!commands.includes(command)) return { problem: command ? `unknown command "${command}"` : 'no command given' };
   const langs = values.lang?.flatMap((l) => l.split(',')) as Lang[] | undefined;
   if (langs?.some((l) => l !== 'zh' && l !== 'en')) return { problem: '--lang takes zh or en' };
@@ -90,5 +98,7 @@ export function readArgs(argv: string[]): Args | { problem: string } {
     pdfAfterS,
     since: values.since,
     accept: values.accept ?? [],
+    file: positionals[0],
+    apply: values.apply,
   };
 }

@@ -14,6 +14,7 @@ import { outputMessages } from './output-messages.js';
 import { limitMessages } from './limit-messages.js';
 import { pressMessages } from './press-messages.js';
 import { translationMessages } from './translation-messages.js';
+import { reviewMessages } from './review-messages.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -41,6 +42,7 @@ export const catalogue = {
   ...browserMessages,
   ...outputMessages,
   ...pressMessages,
+  ...reviewMessages,
 } satisfies Record<string, Entry>;
 
 export type Rule = keyof typeof catalogue;

@@ -3,12 +3,13 @@ import { htmlOutput } from './html/index.js';
 import { pdfOutput } from './pdf/index.js';
 import { pressOutput } from './press/index.js';
 import { textOutput } from './text/index.js';
+import { docxOutput } from './docx/index.js';
 
 /**
  * Every output format, in the order a build makes them (a format after those it needs). Adding one is a
  * folder under outputs/ exporting an `OutputFormat` and a line here; see docs/architecture.md.
  */
-export const outputFormats: readonly OutputFormat[] = [htmlOutput, pdfOutput, pressOutput, textOutput];
+export const outputFormats: readonly OutputFormat[] = [htmlOutput, pdfOutput, pressOutput, textOutput, docxOutput];
 
 /** The formats a plain `npm run build` makes (the press PDF only when report.yaml has `press:`). */
 export const defaultFormats: readonly string[] = ['html', 'pdf', 'press'];

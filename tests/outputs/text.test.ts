@@ -19,7 +19,7 @@ describe('the registry', () => {
   it('adds what a format needs (HTML always) and keeps the registry order', () => {
     expect(resolveFormats(['text']).formats.map((f) => f.name)).toEqual(['html', 'text']);
     expect(resolveFormats(['text', 'pdf']).formats.map((f) => f.name)).toEqual(['html', 'pdf', 'text']);
-    expect(resolveFormats(['docx', 'pdf']).unknown).toEqual(['docx']);
+    expect(resolveFormats(['epub', 'pdf']).unknown).toEqual(['epub']);
   });
 });
 
