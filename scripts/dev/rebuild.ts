@@ -93,7 +93,8 @@ export class Rebuilder {
 
   /** "HTML", or "HTML and PDF (zh: 12 pages, 1 pass(es), en: kept)": the slow formats' editions named. */
   private describe(kind: RebuildKind, result: BuildResult): string {
-    const formats = formatsFor(kind);
+    // (a format the report does not ask for — the press PDF without press: — is not made, nor named)
+    const formats = formatsFor(kind).filter((f) => !f.asked || f.asked(result.config));
     const slow = formats.filter((f) => f.dev === 'when-idle');
     const editions = result.editions.map(
       (e) => `${e.lang}: ${slow.map((f) => e.outputs[f.name]?.summary ?? 'kept').join(', ')}`,

@@ -4,6 +4,7 @@ import type { ReportData } from '../../model/data.js';
 import type { RenderedEdition } from '../../model/edition.js';
 import { chapterUnits } from '../../units/extract.js';
 import { formatBare, formatValue } from '../../locale/units.js';
+import { joined } from '../../locale/no-break.js';
 import { sourcesNamespace, type SourceNumber, type SourcePlace } from '../../model/docx-sources.js';
 
 const numExpression = /\{\{\s*num\s+"([^"]+)"([^}]*)\}\}/g;
@@ -64,7 +65,8 @@ export class SourceMap {
       const n = numbers.get(m[1]!);
       if (n === undefined) return [];
       const word = m[1]!.startsWith('fig:') ? strings.figure : strings.table;
-      return [{ shown: `${word}${strings.numberSpace}${n}`, target: figureAnchor(m[1]!) }];
+      // As the helper prints it: word and number joined by a no-break space (locale/no-break.ts).
+      return [{ shown: joined(word, strings.numberSpace, n), target: figureAnchor(m[1]!) }];
     });
   }
 
