@@ -51,7 +51,50 @@ export interface Strings {
   citeFigure: string;
   citeTable: string;
   copyCitation: string;
+  /** The words of the summary a chart's alternate text ends with (render-charts/chart-summary.ts). */
+  chartSummary: ChartSummaryStrings;
 }
+
+/**
+ * The words of a chart's summary: what each kind of chart is called, and how its parts are joined;
+ * `{year}`, `{from}`, `{to}`, `{n}` and `{value}` are filled in.
+ */
+export interface ChartSummaryStrings {
+  bar: string;
+  line: string;
+  area: string;
+  point: string;
+  dot: string;
+  arc: string;
+  chart: string;
+  and: string;
+  comma: string;
+  semicolon: string;
+  year: string;
+  years: string;
+  series: string;
+  highest: string;
+  lowest: string;
+}
+
+/** The keys of `chartSummary` (each required in the theme's strings). */
+export const chartSummaryKeys: (keyof ChartSummaryStrings)[] = [
+  'bar',
+  'line',
+  'area',
+  'point',
+  'dot',
+  'arc',
+  'chart',
+  'and',
+  'comma',
+  'semicolon',
+  'year',
+  'years',
+  'series',
+  'highest',
+  'lowest',
+];
 
 export interface Templates {
   layout: string;

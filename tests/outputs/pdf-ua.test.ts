@@ -1,17 +1,21 @@
 import path from 'node:path';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { decodeXML } from 'entities';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPdfUa } from '../../scripts/outputs/pdf/ua-check.js';
-import { build } from '../../scripts/build.js';
+import { build, prepare, type Prepared } from '../../scripts/build.js';
+import { chartRows } from '../../scripts/stages/render-charts/chart-spec.js';
+import { TIP_FIELD, withMarkText } from '../../scripts/stages/render-charts/mark-text.js';
 import { BuildFailed, formatDiagnostic } from '../../scripts/diagnostics/catalogue.js';
-import { closeTestBrowser, options, reportCopy, testBrowser } from '../helpers.js';
+import { closeTestBrowser, options, repo, reportCopy, testBrowser } from '../helpers.js';
 import { sharedReport } from '../shared-reports.js';
 
 /**
  * PDF/UA-1 (docs/accessibility.md): the repository report's two PDFs pass our checker of the Matterhorn Protocol's
- * machine-checkable conditions, with each chart a Figure whose alternate text is the chart's name and each caption a
- * Caption; and the checker fails a PDF that breaks the rules (a tagged print of a page with an image without alt, a
+ * machine-checkable conditions, with each chart a Figure whose alternate text is the chart's name (ending with the
+ * summary of its data: its highest value, checked against the dataset) and each caption a Caption; and the checker fails a PDF that breaks the rules (a tagged print of a page with an image without alt, a
  * skipped heading level and no language).
  */
 let out: string;
@@ -48,10 +52,48 @@ async function elements(bytes: Uint8Array): Promise<{ type: string; alt?: string
   return list;
 }
 
+let prep: Prepared;
+const scratch = mkdtempSync(path.join(tmpdir(), 'pdf-ua-'));
 beforeAll(async () => {
   ({ out } = await sharedReport('real'));
+  // The report's data as the build reads it (no build: the PDFs are the shared report's).
+  prep = await prepare(options(repo, path.join(scratch, 'dist'), { formats: ['html'], cacheDir: scratch }));
 });
-afterAll(closeTestBrowser);
+afterAll(async () => {
+  await closeTestBrowser();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/**
+ * Per chart of an edition, in order, the texts of the highest rows of its data, one per unit (HK$ million and %
+ * are not compared): of the dataset's rows (CSV values), those its print rendering draws — each drawn mark says
+ * its row's text (mark-text.ts) as its aria-label.
+ */
+function highestRows(lang: 'zh' | 'en', html: string): string[][] {
+  return html
+    .split('data-figure="')
+    .slice(1)
+    .filter((part) => /role="figure"/.test(part.split('</figure>')[0]!))
+    .map((part) => {
+      const fig = prep.data.figures.get(part.slice(0, part.indexOf('"')))!;
+      const ds = prep.data.datasets.get(fig.dataset!)!;
+      const wide = part.split('<div class="chart-wide">')[1]!.split('</svg>')[0]!;
+      const said = new Set(
+        [...wide.matchAll(/aria-label="([^"]*)" role="graphics-symbol"/g)].map((m) => decodeXML(m[1]!)),
+      );
+      const texts = withMarkText(chartRows(ds, lang), ds, lang, prep.templates.strings[lang].captionSeparator);
+      const byUnit = new Map<string, { value: number; text: string }>();
+      ds.rows.forEach((row, i) => {
+        const text = texts[i]![TIP_FIELD] as string;
+        if (!said.has(text)) return;
+        const unit = String(row.values.unit ?? ds.meta.unit);
+        const value = Number(row.raw.value);
+        const best = byUnit.get(unit);
+        if (!best || value > best.value) byUnit.set(unit, { value, text });
+      });
+      return [...byUnit.values()].map((h) => h.text);
+    });
+}
 
 describe.each(['zh', 'en'])('the %s PDF of the repository report', (lang) => {
   it('passes the PDF/UA-1 checks', async () => {
@@ -68,6 +110,18 @@ describe.each(['zh', 'en'])('the %s PDF of the repository report', (lang) => {
     expect(figures.map((f) => f.alt)).toEqual(charts);
     const captions = (await elements(pdfOf(lang))).filter((e) => e.type === 'Caption').length;
     expect(captions).toBe(html.match(/<figcaption/g)!.length);
+  });
+
+  it("names each chart's highest value in its Figure's alternate text, as its data says", async () => {
+    const html = readFileSync(path.join(out, lang, 'index.html'), 'utf8');
+    const figures = (await elements(pdfOf(lang))).filter((e) => e.type === 'Figure');
+    const highest = highestRows(lang as 'zh' | 'en', html);
+    expect(highest).toHaveLength(figures.length);
+    const word = lang === 'zh' ? '最高为' : 'highest ';
+    figures.forEach((f, i) => {
+      expect(highest[i]!.length, f.alt).toBeGreaterThan(0);
+      for (const text of highest[i]!) expect(f.alt).toContain(`${word}${text}`);
+    });
   });
 
   it('marks the words in the other language as Spans with their language, as the HTML marks them', async () => {

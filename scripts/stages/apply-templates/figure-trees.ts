@@ -32,12 +32,15 @@ export function tableIds(id: string): { captionId: string; sourceId: string } {
 export interface ChartSvgs {
   svg: string;
   narrow?: string;
+  /** What the chart draws, in words (render-charts/chart-summary.ts): the end of its name. */
+  summary?: string;
 }
 
 /**
  * A numbered figure as a hast tree: caption, chart (our own SVG, kept raw) or a pending placeholder, unit,
- * coverage, source, share menu. A chart is a figure (role) named by its caption and description whose marks carry
- * their values (render-charts/mark-text.ts); CSS shows the narrow rendering on narrow screens, print the print one.
+ * coverage, source, share menu. A chart is a figure (role) named by its caption, description and the summary of
+ * what it draws (its alternate text in the PDF too), whose marks carry their values (render-charts/mark-text.ts);
+ * CSS shows the narrow rendering on narrow screens, print the print one.
  */
 export function figureTree(
   fig: Figure,
@@ -54,8 +57,10 @@ export function figureTree(
   const body: ElementContent[] = [];
   const raw = (svg: string) => ({ type: 'raw', value: svg }) as unknown as ElementContent;
   if (chart) {
-    const alt = [caption, fig.description && smartenText(fig.description[lang], lang)]
-      .filter(Boolean)
+    // (each part's own full stop dropped: the parts are joined by one)
+    const alt = [caption, fig.description && smartenText(fig.description[lang], lang), chart.summary]
+      .filter((part): part is string => !!part)
+      .map((part) => part.replace(/[.。]$/, ''))
       .join(lang === 'zh' ? '。' : '. ');
     body.push(
       h(

@@ -4,7 +4,7 @@ import type { ReportData } from '../../model/data.js';
 import type { Strings } from '../../model/templates.js';
 import type { RenderedEdition } from '../../model/edition.js';
 import type { Place } from '../../diagnostics/catalogue.js';
-import { chartKey, narrowKey, type ChartTexts } from '../../model/charts.js';
+import { chartKey, narrowKey, summaryKey, type ChartTexts } from '../../model/charts.js';
 import { figureTree, tableIds, tableTree } from './figure-trees.js';
 import { tableView } from './table-view.js';
 import type { ShareMenus } from './share.js';
@@ -50,7 +50,7 @@ function figureSlot(s: SlotSources, id: string, n: number): Element {
   const key = chartKey(lang, id);
   const svg = s.svgs.get(key);
   if (svg && fig.dataset) s.datasets.push(fig.dataset);
-  const chart = svg ? { svg, narrow: s.svgs.get(narrowKey(key)) } : undefined;
+  const chart = svg ? { svg, narrow: s.svgs.get(narrowKey(key)), summary: s.svgs.get(summaryKey(key)) } : undefined;
   return figureTree(
     fig,
     n,

@@ -2,7 +2,7 @@ import type { BuildContext, Lang } from '../../context.js';
 import { readText } from '../../sources/files.js';
 import { parseYaml, type YamlFile } from '../../sources/yaml.js';
 import { validate } from '../../sources/validate.js';
-import type { Strings } from '../../model/templates.js';
+import { chartSummaryKeys, type Strings } from '../../model/templates.js';
 import type { TemplateFile } from './index.js';
 
 /** Every word the templates and charts print, per language (strings/<lang>.yaml). */
@@ -53,6 +53,13 @@ export const stringKeys = [
   'copyCitation',
 ];
 
+/** A chart summary's words (`chartSummary`): the theme gives every one, a report any of them. */
+const summaryWords = (required: string[]) => ({
+  type: 'object',
+  required,
+  additionalProperties: false,
+  properties: Object.fromEntries(chartSummaryKeys.map((k) => [k, { type: 'string' }])),
+});
 const properties = {
   ...Object.fromEntries(stringKeys.map((k) => [k, { type: 'string' }])),
   sourceLabels: { type: 'object', additionalProperties: { type: 'string' } },
@@ -60,12 +67,16 @@ const properties = {
 /** The theme's strings: every key. */
 const fullSchema = {
   type: 'object',
-  required: [...stringKeys, 'sourceLabels'],
+  required: [...stringKeys, 'sourceLabels', 'chartSummary'],
   additionalProperties: false,
-  properties,
+  properties: { ...properties, chartSummary: summaryWords(chartSummaryKeys) },
 };
 /** A report's own strings: any of the keys, each replacing the theme's. */
-const overrideSchema = { type: 'object', additionalProperties: false, properties };
+const overrideSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { ...properties, chartSummary: summaryWords([]) },
+};
 
 function load(ctx: BuildContext, file: TemplateFile, schema: object, hint: string): Partial<Strings> | undefined {
   const text = readText(ctx, file.abs, { file: file.name });
@@ -79,7 +90,7 @@ function load(ctx: BuildContext, file: TemplateFile, schema: object, hint: strin
 /**
  * One language's strings: the built-in theme's, with the report's own
  * templates/strings/<lang>.yaml (if any) laid over them key by key
- * (`sourceLabels` label by label).
+ * (`sourceLabels` label by label, `chartSummary` word by word).
  */
 export function loadStrings(
   ctx: BuildContext,
@@ -87,9 +98,14 @@ export function loadStrings(
   theme: TemplateFile | undefined,
   own: TemplateFile | undefined,
 ): Strings | undefined {
-  const keys = `the keys are ${stringKeys.join(', ')}, sourceLabels (see docs/authoring.md)`;
+  const keys = `the keys are ${stringKeys.join(', ')}, sourceLabels, chartSummary (see docs/authoring.md)`;
   const base = theme ? load(ctx, theme, fullSchema, keys) : {};
   const over = own ? load(ctx, own, theme ? overrideSchema : fullSchema, keys) : {};
   if (!base || !over) return undefined;
-  return { ...base, ...over, sourceLabels: { ...base.sourceLabels, ...over.sourceLabels } } as Strings;
+  return {
+    ...base,
+    ...over,
+    sourceLabels: { ...base.sourceLabels, ...over.sourceLabels },
+    chartSummary: { ...base.chartSummary, ...over.chartSummary },
+  } as Strings;
 }

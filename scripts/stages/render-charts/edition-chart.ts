@@ -27,6 +27,7 @@ import { svgInNode } from './vega-svg.js';
 import { chartKey } from '../../model/charts.js';
 import { vegaNumberLocale } from '../../locale/number-style.js';
 import { withGroupedLabels } from './number-labels.js';
+import { summaryFacts, summaryText, type SummaryFacts } from './chart-summary.js';
 
 /*
  * One chart of one edition: its variants (print, narrow) compiled from the spec, each rendered in Node or taken
@@ -34,8 +35,8 @@ import { withGroupedLabels } from './number-labels.js';
  * rendered (threads, order) is chart-work.ts's.
  */
 
-/** Bump when the SVG changes for the same spec. */
-const RENDERER_VERSION = 'vega-6|node-2';
+/** Bump when the SVG, or the facts of its summary (chart-summary.ts), change for the same spec. */
+const RENDERER_VERSION = 'vega-6|node-3';
 
 /** A diagnostic to report when the stage's results are taken (the arguments of Diagnostics.report). */
 export type Note = [rule: Rule, place: Place, args: string[], hintArgs: string[], severity?: Severity];
@@ -47,6 +48,8 @@ export interface EditionChart {
   /** Its compiler's warnings (each once), or the error that stopped it. */
   notes: Note[];
   svgs: [key: string, svg: string][];
+  /** What its print rendering draws, in words (chart-summary.ts): the end of its alternate text. */
+  summary?: string;
   /** Renderings made now (not taken from the cache). */
   rendered: number;
 }
@@ -160,13 +163,7 @@ export async function editionChart(
     };
     // Keyed by the spec as written plus its data, theme and language: a cached chart is not even compiled.
     const cached = cacheFile(ctx, variant.spec);
-    const warningsFile = cached.replace(/\.svg$/, '.warnings.json');
-    if (existsSync(cached)) {
-      const warnings = existsSync(warningsFile) ? (JSON.parse(readFileSync(warningsFile, 'utf8')) as string[]) : [];
-      warnings.forEach(warn);
-      out.svgs.push([variant.key, readFileSync(cached, 'utf8')]);
-      continue;
-    }
+    if (fromCache(cached, variant, out, warn, (facts) => (out.summary = summaryOf(facts, inputs, lang)))) continue;
     // Not rendered before: the spec is checked against Vega-Lite's own schema first, the theme too.
     if (!checked) {
       out.specProblems = schemaNotes(ctx, inputs, lang, { ...figure, chart: file, spec: figure.spec });
@@ -211,24 +208,57 @@ export async function editionChart(
     // A chart whose marks drew nothing (a filter that keeps no row) is published empty: said, never silent.
     if (drawn.marks === 0 && !variant.narrow) warn(noData(warnings));
     const svg = dropContainerRoles(drawn.svg);
-    store(cached, svg, warnings);
+    const facts = variant.narrow ? undefined : summaryFacts(drawn.drawn, variant.spec, ds);
+    store(cached, svg, warnings, facts);
     out.svgs.push([variant.key, svg]);
+    if (facts) out.summary = summaryOf(facts, inputs, lang);
     out.rendered++;
   }
   out.specProblems.push(...crowdedNotes(ctx, file, crowded));
   return out;
 }
 
-/** A rendering into the cache (written whole, then renamed), with its compiler's warnings beside it. */
-function store(cached: string, svg: string, warnings: string[]): void {
+/**
+ * A rendering taken from the cache, when it is there (a print rendering with its summary's facts): its SVG
+ * into `out`, its compiler's warnings said again, its facts handed to `summary`.
+ */
+function fromCache(
+  cached: string,
+  variant: ChartVariant,
+  out: EditionChart,
+  warn: (w: string) => void,
+  summary: (facts: SummaryFacts) => void,
+): boolean {
+  const warningsFile = cached.replace(/\.svg$/, '.warnings.json');
+  const factsFile = cached.replace(/\.svg$/, '.summary.json');
+  if (!existsSync(cached) || (!variant.narrow && !existsSync(factsFile))) return false;
+  const warnings = existsSync(warningsFile) ? (JSON.parse(readFileSync(warningsFile, 'utf8')) as string[]) : [];
+  warnings.forEach(warn);
+  out.svgs.push([variant.key, readFileSync(cached, 'utf8')]);
+  if (!variant.narrow) summary(JSON.parse(readFileSync(factsFile, 'utf8')) as SummaryFacts);
+  return true;
+}
+
+/** A chart's summary in the edition's words (its facts are the same whatever the strings say). */
+function summaryOf(facts: SummaryFacts, inputs: ChartInputs, lang: Lang): string {
+  return summaryText(facts, inputs.templates.strings[lang]);
+}
+
+/**
+ * A rendering into the cache (written whole, then renamed), with its compiler's warnings and, for a print
+ * rendering, its summary's facts beside it (written before the SVG: a cached SVG has them).
+ */
+function store(cached: string, svg: string, warnings: string[], facts?: SummaryFacts): void {
   mkdirSync(path.dirname(cached), { recursive: true });
+  // (renamed into place, as the SVG: another build of the report may be reading it, and JSON cut short is an error)
+  const beside = (ext: string, value: unknown) => {
+    const file = cached.replace(/\.svg$/, ext);
+    writeFileSync(`${file}.${process.pid}-${threadId}.tmp`, JSON.stringify(value));
+    renameSync(`${file}.${process.pid}-${threadId}.tmp`, file);
+  };
+  if (warnings.length) beside('.warnings.json', warnings);
+  if (facts) beside('.summary.json', facts);
   const tmp = `${cached}.${process.pid}-${threadId}.tmp`;
   writeFileSync(tmp, svg);
-  if (warnings.length) {
-    // (renamed into place, as the SVG: another build of the report may be reading it, and JSON cut short is an error)
-    const file = cached.replace(/\.svg$/, '.warnings.json');
-    writeFileSync(`${file}.${process.pid}-${threadId}.tmp`, JSON.stringify(warnings));
-    renameSync(`${file}.${process.pid}-${threadId}.tmp`, file);
-  }
   renameSync(tmp, cached);
 }

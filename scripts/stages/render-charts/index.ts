@@ -5,7 +5,7 @@ import type { Figure, ReportData } from '../../model/data.js';
 import type { Templates } from '../../model/templates.js';
 import { allFaces, editionFamilies, fontFaceCss } from '../../fonts/catalogue.js';
 import { type BuildPage, closePages, openPages } from '../../browser/page-pool.js';
-import { chartKey, type ChartDownloads, type ChartTexts } from '../../model/charts.js';
+import { chartKey, summaryKey, type ChartDownloads, type ChartTexts } from '../../model/charts.js';
 import { chartDownloads, DOWNLOAD_PAGES } from './downloads.js';
 import type { Frame } from './compose.js';
 import { startCharts, type ChartWork } from './chart-work.js';
@@ -87,6 +87,7 @@ export async function renderCharts(
     }
     for (const n of chart.notes) ctx.diagnostics.report(...n);
     for (const [key, svg] of chart.svgs) svgs.set(key, svg);
+    if (chart.summary) svgs.set(summaryKey(chartKey(lang, figure.id)), chart.summary);
     rendered += chart.rendered;
   }
   // A chart with a print rendering has its download (drawn from that rendering).

@@ -3,6 +3,7 @@ import type { TextMeasure } from '../../fonts/text-measure.js';
 import { isUnsafeLink } from '../../sources/link-schemes.js';
 import { LEGEND_COLUMNS } from './narrow-spec.js';
 import { LABEL_ANGLES, X_LABEL_ANGLE } from './axis-labels.js';
+import { drawnMarks, type DrawnMark, type Scene } from './drawn-marks.js';
 
 /** What Vega hands a text measurer: a text mark's item. */
 interface TextItem {
@@ -16,6 +17,14 @@ interface TextItem {
 }
 
 type WidthFn = (item: TextItem, text: unknown) => number;
+
+/** A chart drawn: its SVG, the labels it had to drop, how many items its data marks drew, and those marks. */
+interface Drawn {
+  svg: string;
+  dropped: string[];
+  marks: number;
+  drawn: DrawnMark[];
+}
 
 /**
  * A compiled Vega spec → SVG, in Node, with text measured as Chromium
@@ -31,13 +40,13 @@ export function svgInNode(
   measure: TextMeasure,
   spec: unknown,
   fitWidth: number | undefined,
-): Promise<{ svg: string; dropped: string[]; marks: number; error?: undefined } | { error: string }> {
+): Promise<(Drawn & { error?: undefined }) | { error: string }> {
   return measure.inTurn(async () => {
     // Loaded only when a chart is not in the cache (about a second of start-up).
     const vega = await import('vega');
     // A width that needed a font file not decoded yet was estimated: decode it and lay the chart out again.
     for (;;) {
-      let drawn: { svg: string; dropped: string[]; marks: number };
+      let drawn: Drawn;
       try {
         drawn = await layOut(vega, measure, spec, fitWidth);
       } catch (e) {
@@ -48,12 +57,7 @@ export function svgInNode(
   });
 }
 
-async function layOut(
-  vega: Vega,
-  measure: TextMeasure,
-  spec: unknown,
-  fitWidth: number | undefined,
-): Promise<{ svg: string; dropped: string[]; marks: number }> {
+async function layOut(vega: Vega, measure: TextMeasure, spec: unknown, fitWidth: number | undefined): Promise<Drawn> {
   const mode = { drawing: false };
   // vega-scenegraph's text measurer (re-exported by vega; its types do not list it).
   (vega as unknown as { textMetrics: { width: WidthFn } }).textMetrics.width = measurer(measure, mode);
@@ -68,7 +72,9 @@ async function layOut(
     else if (hasSignal(view, LEGEND_COLUMNS)) await fitToPlot(view);
     const dropped = await keepLabels(view);
     mode.drawing = true;
-    return { svg: await view.toSVG(), dropped, marks: dataMarks(view.scenegraph() as unknown as { root: Scene }) };
+    const drawn = drawnMarks(view.scenegraph() as unknown as { root: Scene });
+    const marks = drawn.reduce((n, m) => n + m.rows.length, 0);
+    return { svg: await view.toSVG(), dropped, marks, drawn };
   } finally {
     view.finalize();
   }
@@ -203,26 +209,6 @@ function linkGuard(vega: Vega): ReturnType<Vega['loader']> {
   loader.sanitize = (uri, options) =>
     typeof uri === 'string' && !isUnsafeLink(uri) ? sanitize(uri, options) : Promise.resolve({ href: null as never });
   return loader;
-}
-
-/** A scenegraph item or mark, as far as dataMarks reads it. */
-interface Scene {
-  marktype?: string;
-  role?: string;
-  items?: Scene[];
-}
-
-/** How many items the chart's own marks drew (not axes, legends, titles, nor the groups holding them). */
-function dataMarks({ root }: { root: Scene }): number {
-  let n = 0;
-  const walk = (mark: Scene): void => {
-    for (const item of mark.items ?? []) {
-      if (mark.role === 'mark' && mark.marktype !== 'group') n++;
-      for (const child of (item.items ?? []) as Scene[]) walk(child);
-    }
-  };
-  walk(root);
-  return n;
 }
 
 /**
