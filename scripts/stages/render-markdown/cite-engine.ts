@@ -1,0 +1,60 @@
+import path from 'node:path';
+import CSL from 'citeproc';
+import type { ElementContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { BuildContext, Lang } from '../../context.js';
+import type { References } from '../../model/references.js';
+import { readText } from '../../sources/files.js';
+import type { CiteItem } from './citation-syntax.js';
+
+/** The CSL styles and locales shipped with the pipeline (theme/csl/), by edition language. */
+const styles: Record<Lang, string> = { zh: 'gb-t-7714-2015-note.csl', en: 'chicago-notes.csl' };
+const locales: Record<Lang, string> = { zh: 'zh-CN', en: 'en-US' };
+
+/** Formats citations for one edition: citeproc-js with the edition's CSL style. */
+export interface CiteEngine {
+  /** The citation as a note says it (`Author, Title (Place: Publisher, Year), 10.`), as hast. */
+  note(items: CiteItem[]): ElementContent[];
+  /** The author alone, for `@key` in running text. */
+  author(item: CiteItem): ElementContent[];
+}
+
+/**
+ * citeproc-js over the report's references, in the edition's style (the built-in one, or the file report.yaml
+ * names for the language: `stylePath`, inside the report). Undefined, reported, when the style cannot be read.
+ */
+export function citeEngine(
+  ctx: BuildContext,
+  lang: Lang,
+  refs: References,
+  stylePath?: string,
+): CiteEngine | undefined {
+  const cslDir = path.join(ctx.packageDir, 'theme', 'csl');
+  const style = readText(ctx, stylePath ? path.join(ctx.root, stylePath) : path.join(cslDir, styles[lang]));
+  if (style === undefined) return undefined;
+  let engine: InstanceType<typeof CSL.Engine>;
+  try {
+    const sys = {
+      retrieveLocale: (l: string) => readText(ctx, path.join(cslDir, `locales-${l}.xml`)) ?? '',
+      retrieveItem: (id: string) => refs.items.get(id)!,
+    };
+    engine = new CSL.Engine(sys, style, locales[lang], true);
+    engine.setOutputFormat('html');
+  } catch (e) {
+    ctx.diagnostics.report('citation-style', { file: stylePath ?? `theme/csl/${styles[lang]}` }, [
+      String((e as Error).message).split('\n')[0]!,
+    ]);
+    return undefined;
+  }
+  const toHast = (html: string) => fromHtml(html, { fragment: true }).children as ElementContent[];
+  const item = (i: CiteItem) => ({
+    id: i.key,
+    ...(i.locator && { locator: i.locator, label: i.label ?? 'page' }),
+    ...(i.prefix && { prefix: `${i.prefix} ` }),
+    ...(i.suffix && { suffix: ` ${i.suffix}` }),
+  });
+  return {
+    note: (items) => toHast(engine.makeCitationCluster(items.map(item))),
+    author: (i) => toHast(engine.makeCitationCluster([{ id: i.key, 'author-only': true }])),
+  };
+}
