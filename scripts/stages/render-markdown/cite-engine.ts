@@ -4,7 +4,7 @@ import type { ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { BuildContext, Lang } from '../../context.js';
 import type { References } from '../../model/references.js';
-import { readText } from '../../sources/files.js';
+import { readText, resolveInside } from '../../sources/files.js';
 import type { CiteItem } from './citation-syntax.js';
 
 /** The CSL styles and locales shipped with the pipeline (theme/csl/), by edition language. */
@@ -30,7 +30,10 @@ export function citeEngine(
   stylePath?: string,
 ): CiteEngine | undefined {
   const cslDir = path.join(ctx.packageDir, 'theme', 'csl');
-  const style = readText(ctx, stylePath ? path.join(ctx.root, stylePath) : path.join(cslDir, styles[lang]));
+  const file = stylePath
+    ? resolveInside(ctx, ctx.root, stylePath, { file: 'report.yaml' })
+    : path.join(cslDir, styles[lang]);
+  const style = file && readText(ctx, file, { file: 'report.yaml' }, 'citations.style names a CSL file of the report');
   if (style === undefined) return undefined;
   let engine: InstanceType<typeof CSL.Engine>;
   try {

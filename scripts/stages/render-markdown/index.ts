@@ -50,6 +50,7 @@ export async function renderMarkdown(
   chapters: Chapter[],
   data: ReportData,
   strings: Strings,
+  stylePath?: string,
 ): Promise<RenderedEdition> {
   const state: EditionState = {
     lang,
@@ -72,7 +73,7 @@ export async function renderMarkdown(
   const citations: CitationUse[] = [];
   let engine: CiteEngine | undefined | null = null;
   const refs = data.references;
-  const engineOnce = () => (engine === null ? (engine = refs && citeEngine(ctx, lang, refs)) : engine);
+  const engineOnce = () => (engine === null ? (engine = refs && citeEngine(ctx, lang, refs, stylePath)) : engine);
   for (const chapter of chapters) {
     await new Promise<void>((resolve) => setImmediate(resolve)); // (a signal is handled between chapters)
     const md = renderChapterTemplate(ctx, hb, chapter, data, state, 'render', compiled);
