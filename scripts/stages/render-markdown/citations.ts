@@ -5,7 +5,7 @@ import type { Chapter } from '../../model/content.js';
 import type { CitationUse } from '../../model/edition.js';
 import type { References } from '../../model/references.js';
 import { nearest } from '../../diagnostics/did-you-mean.js';
-import { findCitations, type Citation, type CiteItem } from './citation-syntax.js';
+import { findCitations, type Citation, type CiteItem } from '../../units/citation-syntax.js';
 import type { CiteEngine } from './cite-engine.js';
 
 type Pos = { line: number; column: number };

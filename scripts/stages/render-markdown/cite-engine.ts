@@ -5,7 +5,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { BuildContext, Lang } from '../../context.js';
 import type { References } from '../../model/references.js';
 import { readText, resolveInside } from '../../sources/files.js';
-import type { CiteItem } from './citation-syntax.js';
+import type { CiteItem } from '../../units/citation-syntax.js';
 
 /** The CSL styles and locales shipped with the pipeline (theme/csl/), by edition language. */
 const styles: Record<Lang, string> = { zh: 'gb-t-7714-2015-note.csl', en: 'chicago-notes.csl' };
