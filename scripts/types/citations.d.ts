@@ -21,9 +21,20 @@ declare module 'citeproc' {
     suffix?: string;
     'author-only'?: boolean;
   }
+  interface Citation {
+    citationID: string;
+    citationItems: CiteItem[];
+    properties: { noteIndex: number };
+  }
   interface Engine {
     setOutputFormat(format: 'html' | 'text'): void;
     makeCitationCluster(items: CiteItem[]): string;
+    /** Returns [status, [[index, text, citationID], …]]: the new citation's text, and earlier ones it changed. */
+    processCitationCluster(
+      citation: Citation,
+      before: [string, number][],
+      after: [string, number][],
+    ): [{ citation_errors: unknown[] }, [number, string, string][]];
   }
   const CSL: { Engine: new (sys: Sys, style: string, lang?: string, forceLang?: boolean) => Engine };
   export default CSL;

@@ -30,7 +30,8 @@ export interface CitationScope {
  * the edition's CSL style (cite-engine.ts). In the text a citation becomes a note of its own — a footnote
  * reference and its definition, numbered with the other notes by notes.ts —; `@key` in running text leaves the
  * author's name in the text as well. In a note, a citation joins the note's text. An unknown key is reported at
- * its line and column, with the nearest known key.
+ * its line and column, with the nearest known key (`@name` in running text is left alone in a report without
+ * a bibliography).
  */
 export function resolveCitations(scope: CitationScope, tree: MdRoot): void {
   const notes: FootnoteDefinition[] = [];
@@ -47,7 +48,8 @@ function walk(scope: CitationScope, parent: Parent, inNote: boolean, notes: Foot
     if (node.type === 'link' || node.type === 'linkReference') continue;
     if ('children' in node) walk(scope, node as Parent, inNote || node.type === 'footnoteDefinition', notes);
     if (node.type !== 'text') continue;
-    const found = findCitations(node.value).filter((c) => known(scope, node, c));
+    // Without a bibliography, `@name` in running text is a handle, not a citation.
+    const found = findCitations(node.value).filter((c) => (scope.refs || !c.inText) && known(scope, node, c));
     if (!found.length) continue;
     const parts = replacement(scope, node, found, inNote, notes) as RootContent[];
     parent.children.splice(i, 1, ...parts);

@@ -13,7 +13,10 @@ const locales: Record<Lang, string> = { zh: 'zh-CN', en: 'en-US' };
 
 /** Formats citations for one edition: citeproc-js with the edition's CSL style. */
 export interface CiteEngine {
-  /** The citation as a note says it (`Author, Title (Place: Publisher, Year), 10.`), as hast. */
+  /**
+   * The citation as a note says it (`Author, Title (Place: Publisher, Year), 10.`), as hast; called in the
+   * edition's order, so that a source cited again can be given in short (`Author, Title, 12.`).
+   */
   note(items: CiteItem[]): ElementContent[];
   /** The author alone, for `@key` in running text. */
   author(item: CiteItem): ElementContent[];
@@ -56,8 +59,17 @@ export function citeEngine(
     ...(i.prefix && { prefix: `${i.prefix} ` }),
     ...(i.suffix && { suffix: ` ${i.suffix}` }),
   });
+  // The edition's citations so far, in order: a style can then give a source cited again in short (Chicago).
+  const before: [string, number][] = [];
+  const note = (items: CiteItem[]) => {
+    const n = before.length + 1;
+    const citation = { citationID: `c${n}`, citationItems: items.map(item), properties: { noteIndex: n } };
+    const [, changed] = engine.processCitationCluster(citation, before, []);
+    before.push([citation.citationID, n]);
+    return changed.find(([, , id]) => id === citation.citationID)![1];
+  };
   return {
-    note: (items) => toHast(engine.makeCitationCluster(items.map(item))),
+    note: (items) => toHast(note(items)),
     author: (i) => toHast(engine.makeCitationCluster([{ id: i.key, 'author-only': true }])),
   };
 }
