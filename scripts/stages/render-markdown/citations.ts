@@ -91,7 +91,9 @@ function replacement(
     if (!engine) continue;
     const next = node.value.slice(c.end);
     if (inNote) {
-      out.push(cited(c.items, trimFinalStop(engine.note(c.items), next)));
+      const children = engine.note(c.items);
+      from += endNoteCitation(children, next);
+      out.push(cited(c.items, children));
       continue;
     }
     if (c.inText) out.push(cited(c.items, engine.author(c.items[0]!)));
@@ -122,12 +124,17 @@ function cited(items: CiteItem[], children: ElementContent[]): PhrasingContent {
   } as unknown as PhrasingContent;
 }
 
-/** A citation inside a note's sentence ("See [@a]."): its style's final full stop dropped before punctuation. */
-function trimFinalStop(children: ElementContent[], next: string): ElementContent[] {
-  if (!/^[.,;:。，；：]/.test(next)) return children;
+/**
+ * A citation inside a note's sentence ("See [@a]."), which the style ends with a full stop: the sentence's own
+ * stop after it is dropped (a stop inside closing quotes stays, as Chicago wants it); before other punctuation
+ * (",", "。") the citation's stop is. Returns how many characters of the text after it to skip.
+ */
+function endNoteCitation(children: ElementContent[], next: string): number {
   const last = children.at(-1);
-  if (last?.type === 'text' && last.value.endsWith('.')) last.value = last.value.slice(0, -1);
-  return children;
+  if (last?.type !== 'text' || !/\.[”’]?$/.test(last.value)) return 0;
+  if (next.startsWith('.')) return 1;
+  if (/^[,;:。，；：]/.test(next)) last.value = last.value.replace(/\.([”’]?)$/, '$1');
+  return 0;
 }
 
 /** Where a key stands in the chapter: the text run's start, moved on by the lines and columns before it. */
