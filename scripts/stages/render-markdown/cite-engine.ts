@@ -6,6 +6,7 @@ import type { BuildContext, Lang } from '../../context.js';
 import type { References } from '../../model/references.js';
 import { readText, resolveInside } from '../../sources/files.js';
 import type { CiteItem } from '../../units/citation-syntax.js';
+import { referenceFor } from './reference-language.js';
 
 /** The CSL styles and locales shipped with the pipeline (theme/csl/), by edition language. */
 const styles: Record<Lang, string> = { zh: 'gb-t-7714-2015-note.csl', en: 'chicago-notes.csl' };
@@ -42,7 +43,7 @@ export function citeEngine(
   try {
     const sys = {
       retrieveLocale: (l: string) => readText(ctx, path.join(cslDir, `locales-${l}.xml`)) ?? '',
-      retrieveItem: (id: string) => refs.items.get(id)!,
+      retrieveItem: (id: string) => referenceFor(refs.items.get(id)!, lang),
     };
     engine = new CSL.Engine(sys, style, locales[lang], true);
     engine.setOutputFormat('html');

@@ -94,13 +94,20 @@ describe('citations', () => {
     ] as const) {
       const list = notes(lang);
       // Chapter one's note is 1; this chapter's ten citations are 2–11, then Smith again, the in-text one, the
-      // cluster, the comment.
-      expect([...list.keys()], lang).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+      // cluster, the comment, and a Chinese article with its title in English.
+      expect([...list.keys()], lang).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
       if (lang === 'en') expect(list.get(12)).toBe('Smith, Swing Time, 320.');
       const page = readFileSync(path.join(out, lang, 'index.html'), 'utf8');
       expect(page, lang).toContain(`<span class="citation" data-cites="li2008">${inText}</span>`);
       expect(list.get(14)).toBe(cluster);
       expect(list.get(15)).toBe(comment);
     }
+  });
+
+  it('the English edition gives a Chinese title with its translation in brackets, and Chinese names in pinyin with their characters', () => {
+    expect(notes('en').get(16)).toBe(
+      'Li Bing 李兵 and Lin Mei 林梅, “深港科技合作的一体化战略研究” [A study of an integration strategy for Shenzhen–Hong Kong science and technology cooperation], 特区经济, no. 3 (2015).',
+    );
+    expect(notes('zh').get(16)).toBe('李兵, 林梅. 深港科技合作的一体化战略研究[J]. 特区经济, 2015(3): 9-12.');
   });
 });
