@@ -61,7 +61,7 @@ function walk(scope: CitationScope, parent: Parent, inNote: boolean, notes: Foot
 function known(scope: CitationScope, node: Text, c: Citation): boolean {
   let ok = true;
   for (const item of c.items) {
-    const place = placeOf(scope, node, item.offset);
+    const place = placeOf(scope, node, item);
     if (scope.refs?.items.has(item.key)) {
       scope.uses.push({ key: item.key, ...place });
       continue;
@@ -137,11 +137,18 @@ function endNoteCitation(children: ElementContent[], next: string): number {
   return 0;
 }
 
-/** Where a key stands in the chapter: the text run's start, moved on by the lines and columns before it. */
-function placeOf(scope: CitationScope, node: Text, offset: number): { file: string; line: number; column: number } {
+/**
+ * Where a key stands in the chapter: the text run's start, moved on by the lines and columns before it. The
+ * text was parsed after Handlebars rendered the chapter ({{num}} printed), so the column is then found again
+ * in the line as written: the `@key` there nearest to it.
+ */
+function placeOf(scope: CitationScope, node: Text, item: CiteItem): { file: string; line: number; column: number } {
   const start = scope.at(node);
-  const before = node.value.slice(0, offset);
-  const lines = before.split('\n');
-  if (lines.length === 1) return { ...start, column: start.column + offset };
-  return { ...start, line: start.line + lines.length - 1, column: lines.at(-1)!.length + 1 };
+  const lines = node.value.slice(0, item.offset).split('\n');
+  const line = start.line + lines.length - 1;
+  const column = lines.length === 1 ? start.column + item.offset : lines.at(-1)!.length + 1;
+  const written = scope.chapter.body.split('\n')[line - scope.chapter.bodyLine] ?? '';
+  const found = [...written.matchAll(new RegExp(`@${item.key.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}`, 'g'))];
+  const best = found.map((m) => m.index + 1).sort((a, b) => Math.abs(a - column) - Math.abs(b - column))[0];
+  return { file: start.file, line, column: best ?? column };
 }
