@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -90,7 +90,12 @@ describe('citations', () => {
         '参见 萧钰. 出版业信息化迈入快车道[EB/OL]. (2001-12-19)[2002-04-15]. http://www.creader.com/news/20011219/200112190019.html。',
       ],
       // Chicago gives a source cited again in short (CMOS 17th ed. 14.29–14.30: surname, short title, page).
-      ['en', '李炳穆', '李, “韩国图书馆法”; 陈, 国史旧闻: 第1卷, 29.', 'See 萧, “出版业信息化迈入快车道.”'],
+      [
+        'en',
+        '<span lang="zh-CN">李炳穆</span>',
+        '李, “韩国图书馆法”; 陈, 国史旧闻: 第1卷, 29.',
+        'See 萧, “出版业信息化迈入快车道.”',
+      ],
     ] as const) {
       const list = notes(lang);
       // Chapter one's note is 1; this chapter's ten citations are 2–11, then Smith again, the in-text one, the
@@ -98,6 +103,7 @@ describe('citations', () => {
       expect([...list.keys()], lang).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
       if (lang === 'en') expect(list.get(12)).toBe('Smith, Swing Time, 320.');
       const page = readFileSync(path.join(out, lang, 'index.html'), 'utf8');
+      // (A Chinese name in the English edition is marked as Chinese, as any Chinese text there.)
       expect(page, lang).toContain(`<span class="citation" data-cites="li2008">${inText}</span>`);
       expect(list.get(14)).toBe(cluster);
       expect(list.get(15)).toBe(comment);
@@ -110,4 +116,25 @@ describe('citations', () => {
     );
     expect(notes('zh').get(16)).toBe('李兵, 林梅. 深港科技合作的一体化战略研究[J]. 特区经济, 2015(3): 9-12.');
   });
+});
+
+describe('citations.style in report.yaml', () => {
+  it("formats one edition's citations with the report's own CSL style, the other with the built-in one", async () => {
+    const copy = reportCopy('mini');
+    const dist = path.join(mkdtempSync(path.join(tmpdir(), 'citation-style-')), 'dist');
+    try {
+      overlay(copy, path.join(repo, 'tests', 'fixtures', 'overlays', 'citations'));
+      overlay(copy, path.join(repo, 'tests', 'fixtures', 'overlays', 'citation-style'));
+      appendFileSync(path.join(copy, 'report.yaml'), 'citations:\n  style:\n    en: styles/title-only.csl\n');
+      const result = await build(options(copy, dist, { formats: ['html'] }));
+      expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const en = readFileSync(path.join(dist, 'en', 'index.html'), 'utf8');
+      const zh = readFileSync(path.join(dist, 'zh', 'index.html'), 'utf8').replace(/<[^>]+>/g, '');
+      expect(en).toContain('<span class="citation" data-cites="smith2016">SWING TIME.</span>');
+      expect(zh).toContain('SMITH Z. Swing Time[M]. New York: Penguin Press, 2016: 315-16.');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+      rmSync(path.dirname(dist), { recursive: true, force: true });
+    }
+  }, 120_000);
 });
