@@ -9,7 +9,7 @@ import { loadTables } from './tables.js';
 import { loadReferences } from './references.js';
 
 /** Stage: data/ → datasets, value ids, figures, tables, the bibliography (all validated). */
-export function loadData(ctx: BuildContext): ReportData {
+export async function loadData(ctx: BuildContext): Promise<ReportData> {
   const dataDir = path.join(ctx.root, 'data');
   const datasets = new Map<string, Dataset>();
   const values = new Map<string, ValueRef>();
@@ -32,6 +32,6 @@ export function loadData(ctx: BuildContext): ReportData {
   }
   const figures = loadFigures(ctx, dataDir, datasets);
   const tables = loadTables(ctx, dataDir, datasets);
-  const references = loadReferences(ctx, dataDir, all);
+  const references = await loadReferences(ctx, dataDir, all);
   return { datasets, values, figures, tables, ...(references && { references }) };
 }

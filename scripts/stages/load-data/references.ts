@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
 import type { BuildContext } from '../../context.js';
 import type { CslItem, References } from '../../model/references.js';
+
+type CiteClass = typeof import('@citation-js/core').Cite;
 import { readText } from '../../sources/files.js';
 import { jsonPlace, parseJson } from '../../sources/json.js';
 import { lineCol } from '../../sources/positions.js';
@@ -12,7 +12,11 @@ import { lineCol } from '../../sources/positions.js';
  * data/references.bib (BibTeX, read into CSL-JSON by citation-js). Undefined when there is neither; both is
  * an error (one bibliography). A malformed entry is reported at its line.
  */
-export function loadReferences(ctx: BuildContext, dataDir: string, names: string[]): References | undefined {
+export async function loadReferences(
+  ctx: BuildContext,
+  dataDir: string,
+  names: string[],
+): Promise<References | undefined> {
   const found = ['references.json', 'references.bib'].filter((n) => names.includes(n));
   if (found.length > 1)
     ctx.diagnostics.report('references-file', { file: 'data/references.bib' }, [
@@ -23,7 +27,11 @@ export function loadReferences(ctx: BuildContext, dataDir: string, names: string
   const file = `data/${name}`;
   const text = readText(ctx, path.join(dataDir, name));
   if (text === undefined) return undefined;
-  return name.endsWith('.json') ? fromJson(ctx, text, file) : fromBibtex(ctx, text, file);
+  if (name.endsWith('.json')) return fromJson(ctx, text, file);
+  // Loaded only for a .bib (a quarter of a second at every start otherwise).
+  const { Cite } = await import('@citation-js/core');
+  await import('@citation-js/plugin-bibtex');
+  return fromBibtex(ctx, text, file, Cite);
 }
 
 function fromJson(ctx: BuildContext, text: string, file: string): References | undefined {
@@ -46,7 +54,7 @@ function fromJson(ctx: BuildContext, text: string, file: string): References | u
   return refs;
 }
 
-function fromBibtex(ctx: BuildContext, text: string, file: string): References | undefined {
+function fromBibtex(ctx: BuildContext, text: string, file: string, Cite: CiteClass): References | undefined {
   let items: CslItem[];
   try {
     items = new Cite(text, { forceType: '@biblatex/text' }).data as CslItem[];

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import CSL from 'citeproc';
 import type { ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { BuildContext, Lang } from '../../context.js';
@@ -7,6 +6,9 @@ import type { References } from '../../model/references.js';
 import { readText, resolveInside } from '../../sources/files.js';
 import type { CiteItem } from '../../units/citation-syntax.js';
 import { referenceFor } from './reference-language.js';
+
+/** citeproc-js, imported by the caller when the report has references (it takes a quarter of a second to load). */
+export type Citeproc = typeof import('citeproc').default;
 
 /** The CSL styles and locales shipped with the pipeline (theme/csl/), by edition language. */
 const styles: Record<Lang, string> = { zh: 'gb-t-7714-2015-note.csl', en: 'chicago-notes.csl' };
@@ -31,7 +33,8 @@ export function citeEngine(
   ctx: BuildContext,
   lang: Lang,
   refs: References,
-  stylePath?: string,
+  stylePath: string | undefined,
+  CSL: Citeproc,
 ): CiteEngine | undefined {
   const cslDir = path.join(ctx.packageDir, 'theme', 'csl');
   const file = stylePath

@@ -73,7 +73,9 @@ export async function renderMarkdown(
   const citations: CitationUse[] = [];
   let engine: CiteEngine | undefined | null = null;
   const refs = data.references;
-  const engineOnce = () => (engine === null ? (engine = refs && citeEngine(ctx, lang, refs, stylePath)) : engine);
+  const csl = refs && (await import('citeproc')).default;
+  const engineOnce = () =>
+    engine === null ? (engine = refs && csl && citeEngine(ctx, lang, refs, stylePath, csl)) : engine;
   for (const chapter of chapters) {
     await new Promise<void>((resolve) => setImmediate(resolve)); // (a signal is handled between chapters)
     const md = renderChapterTemplate(ctx, hb, chapter, data, state, 'render', compiled);
