@@ -85,7 +85,9 @@ function replacement(
   const out: PhrasingContent[] = [];
   let from = 0;
   for (const c of found) {
-    const before = node.value.slice(from, c.start);
+    // A note's number stands against the word before it ("a book [@a]" → "a book³"), as Pandoc sets it.
+    const text = node.value.slice(from, c.start);
+    const before = inNote || c.inText ? text : text.trimEnd();
     if (before) out.push({ type: 'text', value: before });
     from = c.end;
     if (!engine) continue;

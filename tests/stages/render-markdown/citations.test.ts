@@ -117,6 +117,8 @@ describe('citations', () => {
       expect([...list.keys()], lang).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
       if (lang === 'en') expect(list.get(12)).toBe('Smith, Swing Time, 320.');
       const page = readFileSync(path.join(out, lang, 'index.html'), 'utf8');
+      // The number stands against the word before it ("A journal [@li2008]" → "A journal²").
+      if (lang === 'en') expect(page).toMatch(/A journal<sup class="note-ref"><a href="#note-cite-sources-1"/);
       // (A Chinese name in the English edition is marked as Chinese, as any Chinese text there.)
       expect(page, lang).toContain(`<span class="citation" data-cites="li2008">${inText}</span>`);
       expect(list.get(14)).toBe(cluster);
