@@ -49,6 +49,8 @@ const OPTIONS = {
     'pdfjs-dist',
     'chokidar',
     'fsevents',
+    // citation-js fetches a URL given as input with it, through a worker file beside its code (never called here).
+    'sync-fetch',
   ],
   // A package's ES module build first (jsonc-parser's CommonJS one is UMD, whose require() calls esbuild cannot follow).
   mainFields: ['module', 'main'],

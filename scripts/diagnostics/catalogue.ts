@@ -15,6 +15,7 @@ import { limitMessages } from './limit-messages.js';
 import { pressMessages } from './press-messages.js';
 import { translationMessages } from './translation-messages.js';
 import { reviewMessages } from './review-messages.js';
+import { citationMessages } from './citation-messages.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -43,6 +44,7 @@ export const catalogue = {
   ...outputMessages,
   ...pressMessages,
   ...reviewMessages,
+  ...citationMessages,
 } satisfies Record<string, Entry>;
 
 export type Rule = keyof typeof catalogue;

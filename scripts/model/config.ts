@@ -27,6 +27,8 @@ export interface ReportConfig {
   editions: Record<Lang, EditionMeta>;
   /** The press PDF for the print shop (report.yaml `press:`), when asked for. */
   press?: PressConfig;
+  /** report.yaml `citations:`: a CSL style file (inside the report) per language, in place of the built-in one. */
+  citations?: { style?: Partial<Record<Lang, string>> };
 }
 
 /** A printer's mark drawn outside the bleed. */

@@ -4,6 +4,7 @@
  */
 import type { I18n, Lang } from '../context.js';
 import type { Scale, Unit } from '../locale/units.js';
+import type { References } from './references.js';
 
 export interface DatasetMeta {
   title: I18n;
@@ -105,6 +106,8 @@ export interface ReportData {
   values: Map<string, ValueRef>;
   figures: Map<string, Figure>;
   tables: Map<string, Table>;
+  /** data/references.json or data/references.bib, when the report has one. */
+  references?: References;
 }
 
 /** The unit of a row's `value`: its own `unit` cell, else the dataset's unit, else `number`. */

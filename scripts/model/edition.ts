@@ -25,6 +25,8 @@ export interface RenderedEdition {
   chapters: RenderedChapter[];
   state: EditionState;
   notes: NoteState;
+  /** Every citation of a reference, in order. */
+  citations: CitationUse[];
   /** The report's files its chapters show or link to (images, documents), and the datasets they link to. */
   published: PublishedFiles;
 }
@@ -61,6 +63,14 @@ export interface EditionState {
 
 export interface NoteUse {
   id: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A citation of a reference (`[@key]`, `@key`) in an edition: the key, where it stands. */
+export interface CitationUse {
+  key: string;
   file: string;
   line: number;
   column: number;

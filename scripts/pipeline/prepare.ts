@@ -82,7 +82,8 @@ export async function prepare(
     const out = {} as Record<Lang, RenderedEdition>;
     for (const l of config.languages) {
       // Trees are changed in place later (slots filled, anchors added): a kept edition is handed out as a copy.
-      const render = () => renderMarkdown(ctx, l, chapters[l], data, templates!.strings[l]);
+      const render = () =>
+        renderMarkdown(ctx, l, chapters[l], data, templates!.strings[l], config.citations?.style?.[l]);
       out[l] = await cached(
         opts.devCache,
         ctx.diagnostics,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { BuildContext, Lang } from '../context.js';
 import type { ReportConfig } from '../model/config.js';
 import type { Chapter } from '../model/content.js';
@@ -17,7 +18,7 @@ interface Item {
  * and data references. Each difference is reported where the item stands in
  * the edition that has it. (Whether each unit of the translation is in step
  * with its source is the align-translation stage's.) Every declared figure and
- * table must be placed.
+ * table must be placed, and every reference of the bibliography cited.
  */
 export function checkParity(
   ctx: BuildContext,
@@ -34,6 +35,7 @@ export function checkParity(
     checkOrder(ctx, source, lang, rendered);
   }
   reportPlacement(ctx, data, rendered, config.languages);
+  reportUncited(ctx, data, rendered, config.languages);
 }
 
 function items(chapters: Chapter[], ed: RenderedEdition | undefined): Item[] {
@@ -50,8 +52,13 @@ function items(chapters: Chapter[], ed: RenderedEdition | undefined): Item[] {
       out.push({ key: `section:${h.id}`, what: `section {#${h.id}}`, file: h.file, line: h.line, column: 1 });
   for (const u of ed.state.placed)
     out.push({ key: `${u.kind}:${u.id}`, what: `${u.kind} "${u.id}"`, file: u.file, line: u.line, column: u.column });
-  for (const n of ed.notes.defined)
+  for (const n of ed.notes.defined.filter((d) => !d.id.startsWith('cite-')))
     out.push({ key: `note:${n.id}`, what: `note [^${n.id}]`, file: n.file, line: n.line, column: n.column });
+  for (const c of ed.citations) {
+    const chapter = path.basename(c.file);
+    const { file, line, column } = c;
+    out.push({ key: `cite:${chapter}:${c.key}`, what: `citation of "@${c.key}" in ${chapter}`, file, line, column });
+  }
   for (const u of ed.state.used)
     out.push({
       key: `${u.kind}:${u.id}`,
@@ -121,4 +128,12 @@ function reportPlacement(
       ctx.diagnostics.report('figure-not-placed', at, [id]);
     }
   }
+}
+
+/** A reference of data/references.* that no edition cites: a warning at its entry. */
+function reportUncited(ctx: BuildContext, data: ReportData, rendered: Record<Lang, RenderedEdition>, langs: Lang[]) {
+  if (!data.references) return;
+  const cited = new Set(langs.flatMap((l) => rendered[l]?.citations.map((c) => c.key) ?? []));
+  for (const [key, at] of data.references.at)
+    if (!cited.has(key)) ctx.diagnostics.report('uncited-reference', at, [key]);
 }

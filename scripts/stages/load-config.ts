@@ -38,6 +38,19 @@ const press = {
   },
 };
 
+const perLanguage = (value: object) => ({
+  type: 'object',
+  additionalProperties: false,
+  properties: { zh: value, en: value },
+});
+
+/** Citations (docs/authoring.md): a CSL style file per language, in place of the built-in one. */
+const citations = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { style: perLanguage({ type: 'string', pattern: '\\.csl$' }) },
+};
+
 export const schema = {
   type: 'object',
   required: ['id', 'date', 'languages', 'sourceLanguage', 'editions'],
@@ -51,6 +64,7 @@ export const schema = {
     pdfStandard: { enum: ['ua-1'] },
     editions: { type: 'object', properties: { zh: edition, en: edition }, additionalProperties: false },
     press,
+    citations,
   },
 };
 

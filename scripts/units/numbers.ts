@@ -5,6 +5,7 @@
  * Numbers written only in words or numerals on both sides are not compared: they are too often part of
  * an idiom (一站式, 两地, one of) to be checked without false alarms.
  */
+import { findCitations } from './citation-syntax.js';
 
 export interface NumberToken {
   /** As written. */
@@ -222,5 +223,7 @@ export function expressionsOf(text: string): { what: string; index: number }[] {
     const what = m[1] ? `{{${m[1]} "${m[2]}"}}` : m[3] ? `[^${m[3]}]` : (m[4] ?? m[5] ?? m[6])!;
     out.push({ what, index: m.index });
   }
-  return out;
+  for (const c of findCitations(text))
+    for (const item of c.items) out.push({ what: `@${item.key}`, index: item.offset });
+  return out.sort((a, b) => a.index - b.index);
 }

@@ -74,12 +74,20 @@ describe('npm run new', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('shows every feature: heading ids, a note, {{num}} values, a chart from the dataset and a table bound to it', () => {
+  it('shows every feature: heading ids, a citation as a note, {{num}} values, a chart from the dataset and a table bound to it', () => {
     const zh = html('zh');
     const en = html('en');
     expect(zh).toContain('id="overview"');
     expect(en).toContain('id="overview-economies"');
-    expect(en).toMatch(/<li id="note-wdi"/);
+    expect(en).toMatch(/<li id="note-cite-overview-1"/);
+    // data/references.json's one reference, in Chicago notes and in GB/T 7714-2015.
+    expect(en).toContain(
+      'World Bank, “Research and development expenditure (% of GDP),” World Development Indicators, July 13, 2026, https://data.worldbank.org/indicator/GB.XPD.RSDV.GD.ZS.',
+    );
+    // (English in the Chinese edition is marked as English: the text without its tags.)
+    expect(zh.replace(/<[^>]+>/g, '')).toContain(
+      'World Bank. Research and development expenditure (% of GDP)[EB/OL]. (2026-07-13). https://data.worldbank.org/indicator/GB.XPD.RSDV.GD.ZS.',
+    );
     expect(en).toContain('South Korea spent 4.60% of its GDP');
     expect(zh).toContain('占国内生产总值的 4.60%');
     expect(chartOf(en, 'fig:rd-intensity')).toMatch(/<svg/);

@@ -64,6 +64,19 @@ describe('numbers in a unit and its translation', () => {
     ).toEqual(['{{num "a"}}', '{{ref "fig:x"}}', '[^n2]', 'https://a.org/x', 'https://b.org', 'https://c.org/y']);
   });
 
+  it('lists the citation keys of a paragraph (the two editions cite the same sources in the same paragraph)', () => {
+    expect(expressionsOf('如李兵@li2015所说[@li2015, 第10页; @chen2000]，见 a@b.org。').map((e) => e.what)).toEqual([
+      '@li2015',
+      '@li2015',
+      '@chen2000',
+    ]);
+    expect(expressionsOf('As @li2015 says [@li2015, p. 10; @chen2000].').map((e) => e.what)).toEqual([
+      '@li2015',
+      '@li2015',
+      '@chen2000',
+    ]);
+  });
+
   it('lists a note marker followed by a colon (a reference mid-line, not a definition)', () => {
     expect(expressionsOf('These rules apply[^caution]: first, …').map((e) => e.what)).toEqual(['[^caution]']);
     expect(expressionsOf('这些规则适用[^caution]：第一，……').map((e) => e.what)).toEqual(['[^caution]']);

@@ -6,9 +6,10 @@ import type { ReportData, Dataset, ValueRef } from '../../model/data.js';
 import { collectValues, loadDataset } from './datasets.js';
 import { loadFigures } from './figures.js';
 import { loadTables } from './tables.js';
+import { loadReferences } from './references.js';
 
-/** Stage: data/ → datasets, value ids, figures, tables (all validated). */
-export function loadData(ctx: BuildContext): ReportData {
+/** Stage: data/ → datasets, value ids, figures, tables, the bibliography (all validated). */
+export async function loadData(ctx: BuildContext): Promise<ReportData> {
   const dataDir = path.join(ctx.root, 'data');
   const datasets = new Map<string, Dataset>();
   const values = new Map<string, ValueRef>();
@@ -31,5 +32,6 @@ export function loadData(ctx: BuildContext): ReportData {
   }
   const figures = loadFigures(ctx, dataDir, datasets);
   const tables = loadTables(ctx, dataDir, datasets);
-  return { datasets, values, figures, tables };
+  const references = await loadReferences(ctx, dataDir, all);
+  return { datasets, values, figures, tables, ...(references && { references }) };
 }

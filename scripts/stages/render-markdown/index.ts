@@ -14,7 +14,14 @@ import type { Chapter } from '../../model/content.js';
 import type { ReportData } from '../../model/data.js';
 import type { Strings } from '../../model/templates.js';
 import { renderChapterTemplate, type CompiledChapter } from './chapter-template.js';
-import type { EditionState, NoteState, RenderedEdition, RenderedChapter, Heading } from '../../model/edition.js';
+import type {
+  CitationUse,
+  EditionState,
+  NoteState,
+  RenderedEdition,
+  RenderedChapter,
+  Heading,
+} from '../../model/edition.js';
 import { collectNotes } from './notes.js';
 import { hyphenateBody } from './hyphenate.js';
 import { smartenTree } from '../../locale/typography.js';
@@ -22,6 +29,8 @@ import { checkListDepth } from './nesting.js';
 import { walkUnits } from '../../units/extract.js';
 import { EditionFiles } from './published-files.js';
 import { publishUrls } from './urls.js';
+import { resolveCitations } from './citations.js';
+import { citeEngine, type CiteEngine } from './cite-engine.js';
 
 /** Stateless, so built once and shared by every chapter of every edition. */
 const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -31,7 +40,7 @@ const headingId = /\s*\{#([^}]*)\}\s*$/;
 /**
  * Stage 4: chapters → hast, per edition.
  *   place (Handlebars, numbering) → render (Handlebars) → remark-parse + gfm → quotes and dashes
- *   → headings/unit ids/markers/notes (mdast) → images and links to the report's files (urls.ts, published with
+ *   → citations as notes (citations.ts) → headings/unit ids/markers/notes (mdast) → images and links to the report's files (urls.ts, published with
  *   the edition) → soft hyphens in body text → remark-rehype → hast
  *   → words in the other language marked with it (language-runs.ts)
  */
@@ -41,6 +50,7 @@ export async function renderMarkdown(
   chapters: Chapter[],
   data: ReportData,
   strings: Strings,
+  stylePath?: string,
 ): Promise<RenderedEdition> {
   const state: EditionState = {
     lang,
@@ -60,6 +70,12 @@ export async function renderMarkdown(
   const ids = new Map<string, string>();
   const rendered: RenderedChapter[] = [];
   const files = new EditionFiles(ctx, lang, chapters, data);
+  const citations: CitationUse[] = [];
+  let engine: CiteEngine | undefined | null = null;
+  const refs = data.references;
+  const csl = refs && (await import('citeproc')).default;
+  const engineOnce = () =>
+    engine === null ? (engine = refs && csl && citeEngine(ctx, lang, refs, stylePath, csl)) : engine;
   for (const chapter of chapters) {
     await new Promise<void>((resolve) => setImmediate(resolve)); // (a signal is handled between chapters)
     const md = renderChapterTemplate(ctx, hb, chapter, data, state, 'render', compiled);
@@ -71,6 +87,7 @@ export async function renderMarkdown(
       line: (node.position?.start.line ?? 1) + chapter.bodyLine - 1,
       column: node.position?.start.column ?? 1,
     });
+    resolveCitations({ ctx, chapter, refs, engine: engineOnce, at, uses: citations, made: 0 }, mdast);
     checkListDepth(ctx, mdast, at);
     const headings = transformHeadings(ctx, mdast, chapter, at, ids);
     anchorUnits(mdast);
@@ -83,7 +100,7 @@ export async function renderMarkdown(
     rendered.push({ chapter, tree, headings });
   }
   files.checkAnchors(rendered.flatMap((c) => c.headings));
-  return { lang, chapters: rendered, state, notes, published: files.published };
+  return { lang, chapters: rendered, state, notes, citations, published: files.published };
 }
 
 type At = (node: { position?: { start: { line: number; column: number } } }) => {
