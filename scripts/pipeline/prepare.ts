@@ -47,6 +47,7 @@ export function contextFor(opts: BuildOptions, diagnostics: Diagnostics): BuildC
     browser: opts.browser,
     browserTimeoutMs: opts.browserTimeoutMs ?? DEFAULT_BROWSER_TIMEOUT_S * 1000,
     session: opts.session ?? newSession(),
+    signal: opts.signal,
   };
 }
 

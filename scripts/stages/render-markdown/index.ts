@@ -20,6 +20,7 @@ import { hyphenateBody } from './hyphenate.js';
 import { smartenTree } from '../../locale/typography.js';
 import { checkListDepth } from './nesting.js';
 import { walkUnits } from '../../units/extract.js';
+import { turn } from '../../units/pace.js';
 import { EditionFiles } from './published-files.js';
 import { publishUrls } from './urls.js';
 
@@ -61,10 +62,11 @@ export async function renderMarkdown(
   const rendered: RenderedChapter[] = [];
   const files = new EditionFiles(ctx, lang, chapters, data);
   for (const chapter of chapters) {
-    await new Promise<void>((resolve) => setImmediate(resolve)); // (a signal is handled between chapters)
+    await turn(ctx.signal); // (a signal is handled between chapters, and between the big steps of one)
     const md = renderChapterTemplate(ctx, hb, chapter, data, state, 'render', compiled);
     if (md === undefined) continue;
     const mdast = markdown.parse(md) as MdRoot;
+    await turn(ctx.signal);
     smartenTree(mdast, lang);
     const at = (node: { position?: { start: { line: number; column: number } } }) => ({
       file: chapter.file,
@@ -78,6 +80,7 @@ export async function renderMarkdown(
     publishUrls(ctx, mdast, at, chapter.file, files);
     collectNotes(ctx, mdast, chapter, strings, notes, at);
     hyphenateBody(mdast, lang);
+    await turn(ctx.signal);
     const tree = unified().use(remarkRehype).runSync(mdast) as HastRoot;
     markOtherLanguage(tree, lang);
     rendered.push({ chapter, tree, headings });
