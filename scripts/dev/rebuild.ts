@@ -81,6 +81,7 @@ export class Rebuilder {
       signal: this.printing?.signal,
       ...this.opts.build,
       formats: formatsFor(kind).map((f) => f.name),
+      formatsByDefault: true,
       fonts: full ? 'subset' : 'slices',
       devCache: this.devCache,
       keepOthers: !full,
@@ -93,7 +94,8 @@ export class Rebuilder {
 
   /** "HTML", or "HTML and PDF (zh: 12 pages, 1 pass(es), en: kept)": the slow formats' editions named. */
   private describe(kind: RebuildKind, result: BuildResult): string {
-    const formats = formatsFor(kind);
+    // (an optional format, text or DOCX, is made only when report.yaml lists it)
+    const formats = formatsFor(kind).filter((f) => !f.optional || result.config.formats?.includes(f.name));
     const slow = formats.filter((f) => f.dev === 'when-idle');
     const editions = result.editions.map(
       (e) => `${e.lang}: ${slow.map((f) => e.outputs[f.name]?.summary ?? 'kept').join(', ')}`,
