@@ -1,3 +1,4 @@
+import { refText } from '../../locale/ref-list.js';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -44,10 +45,10 @@ export function recordValues(ctx: BuildContext, input: RecordInput): ValueRecord
         if (!v) return undefined;
         return bare ? formatBare(v.raw, lang) : formatValue(v.raw, v.unit, lang);
       },
-      ref: (id: string) => {
-        const n = edition.state.numbers.get(id);
-        if (n === undefined) return undefined;
-        return `${id.startsWith('fig:') ? edition.state.strings.figure : edition.state.strings.table}${edition.state.strings.numberSpace}${n}`;
+      ref: (ids: string[]) => {
+        const items = ids.map((id) => ({ id, n: edition.state.numbers.get(id) }));
+        if (items.some((i) => i.n === undefined)) return undefined;
+        return refText(items as { id: string; n: number }[], edition.state.strings);
       },
     };
     const uses: ValueUse[] = [];

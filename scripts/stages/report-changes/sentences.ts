@@ -12,8 +12,8 @@ export const MARK_END = '\u0002';
 export interface Printer {
   /** What {{num "id"}} prints (undefined: an unknown id, printed as-is). */
   value: (id: string, bare: boolean) => string | undefined;
-  /** What {{ref "id"}} prints. */
-  ref: (id: string) => string | undefined;
+  /** What {{ref "id"}} (or {{ref "id" "id2"}}) prints. */
+  ref: (ids: string[]) => string | undefined;
 }
 
 const token =
@@ -43,7 +43,7 @@ export function sentenceAt(body: string, bodyLine: number, line: number, column:
         mark = out.length;
         out += MARK_START + text + MARK_END;
       } else out += text;
-    } else if (kind === 'ref') out += print.ref(id!) ?? whole;
+    } else if (kind === 'ref') out += print.ref([...whole.matchAll(/"([^"]+)"/g)].map((q) => q[1]!)) ?? whole;
     else if (linkText !== undefined) out += linkText;
   }
   out += para.slice(pos);
