@@ -52,11 +52,13 @@ export function recordValues(ctx: BuildContext, input: RecordInput): ValueRecord
       },
     };
     const uses: ValueUse[] = [];
+    const lines = new Map<string, string[]>(); // (each chapter's body split once)
     for (const u of edition.state.used) {
       if (u.kind !== 'value') continue;
       const chapter = byFile.get(u.file);
       const section = headings.filter((h) => h.file === u.file && h.line <= u.line).pop()?.id ?? '';
-      const sentence = chapter ? sentenceAt(chapter.body, chapter.bodyLine, u.line, u.column, print) : '';
+      if (chapter && !lines.has(u.file)) lines.set(u.file, chapter.body.split('\n'));
+      const sentence = chapter ? sentenceAt(lines.get(u.file)!, chapter.bodyLine, u.line, u.column, print) : '';
       uses.push({ id: u.id, file: u.file, line: u.line, section, sentence });
     }
     record.uses[lang] = uses;
