@@ -243,6 +243,7 @@ async function writeOutputs(
     pages: (f: OutputFormat) => pages?.byFormat.get(f.name),
     stage,
     log: opts.log,
+    byDefault: opts.formatsByDefault,
   };
   const made = await makeOutputs(input);
   const kept: OutputRecords = opts.keepOthers

@@ -73,6 +73,7 @@ class Run {
       cacheDir: path.join(root, '.cache'),
       langs: args.langs,
       formats: args.formats,
+      formatsByDefault: args.formatsByDefault,
       strict: args.strict,
       pdfStandard: args.pdfStandard,
       sourceDateEpoch: epoch && /^\d{1,12}$/.test(epoch) ? Number(epoch) : undefined,

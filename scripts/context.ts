@@ -26,6 +26,8 @@ export interface BuildContext {
   browserTimeoutMs: number;
   /** What lives longer than one build: owned by the caller, never a module global. */
   session: Session;
+  /** Aborted when the build is to stop: long work checks it when it gives way to the event loop (units/pace.ts). */
+  signal?: AbortSignal;
 }
 
 /**

@@ -10,6 +10,8 @@ export interface Args {
   langs?: Lang[];
   /** The formats asked for (with what they need: outputs/registry.ts), by name. */
   formats: string[];
+  /** No `--format`: the default list, whose optional formats report.yaml's `formats:` asks for. */
+  formatsByDefault: boolean;
   root?: string;
   out?: string;
   strict: boolean;
@@ -86,6 +88,7 @@ export function readArgs(argv: string[]): Args | { problem: string } {
     command: command as Command,
     langs,
     formats: formats.map((f) => f.name),
+    formatsByDefault: values.format === undefined,
     root: values.root,
     out: values.out,
     strict: values.strict,

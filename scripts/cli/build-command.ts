@@ -8,11 +8,12 @@ import { outputFormat } from '../outputs/registry.js';
 
 /** What besides the files decides a build's output (part of the inputs hash). */
 export function buildKey(
-  opts: Pick<BuildOptions, 'langs' | 'formats' | 'strict' | 'pdfStandard' | 'sourceDateEpoch'>,
+  opts: Pick<BuildOptions, 'langs' | 'formats' | 'formatsByDefault' | 'strict' | 'pdfStandard' | 'sourceDateEpoch'>,
 ): unknown {
   return {
     langs: opts.langs ?? null,
     formats: [...opts.formats].sort(),
+    byDefault: opts.formatsByDefault ?? false,
     strict: opts.strict,
     pdfStandard: opts.pdfStandard ?? null,
     epoch: opts.sourceDateEpoch ?? null,

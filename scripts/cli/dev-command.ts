@@ -13,7 +13,7 @@ export async function devCommand(
   const { browserFault } = await import('../browser/index.js');
   const fault = (e: unknown) =>
     browserFault(e, { ...ctl.browser.state, timeoutMs: ctl.timeoutMs, doing: 'during a rebuild' })?.message;
-  const fullBuildKey = buildKey({ ...opts, langs: undefined, formats: defaultFormats });
+  const fullBuildKey = buildKey({ ...opts, langs: undefined, formats: defaultFormats, formatsByDefault: true });
   const server = await dev({
     build: { ...opts, langs: undefined },
     port: ctl.port,

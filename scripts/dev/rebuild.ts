@@ -81,6 +81,7 @@ export class Rebuilder {
       signal: this.printing?.signal,
       ...this.opts.build,
       formats: formatsFor(kind).map((f) => f.name),
+      formatsByDefault: true,
       fonts: full ? 'subset' : 'slices',
       devCache: this.devCache,
       keepOthers: !full,
@@ -93,8 +94,11 @@ export class Rebuilder {
 
   /** "HTML", or "HTML and PDF (zh: 12 pages, 1 pass(es), en: kept)": the slow formats' editions named. */
   private describe(kind: RebuildKind, result: BuildResult): string {
-    // (a format the report does not ask for — the press PDF without press: — is not made, nor named)
-    const formats = formatsFor(kind).filter((f) => !f.asked || f.asked(result.config));
+    // (a format the report does not ask for is not made, nor named: the press PDF without press:, text or DOCX
+    // unless report.yaml lists it)
+    const formats = formatsFor(kind).filter(
+      (f) => (!f.asked || f.asked(result.config)) && (!f.optional || result.config.formats?.includes(f.name)),
+    );
     const slow = formats.filter((f) => f.dev === 'when-idle');
     const editions = result.editions.map(
       (e) => `${e.lang}: ${slow.map((f) => e.outputs[f.name]?.summary ?? 'kept').join(', ')}`,

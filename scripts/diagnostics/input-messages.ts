@@ -223,6 +223,11 @@ export const inputMessages = {
       `Column "${c}" is not a column of dataset "${ds}"${near ? ` — did you mean "${near}"?` : ''}`,
     hint: (cols) => `its columns are: ${cols}`,
   },
+  'table-cell': {
+    severity: 'error',
+    message: (kind, prints) => `A table cell holds ${kind} where text is expected: it would print as ${prints}`,
+    hint: () => 'write the cell as a string, or as { "zh": "…", "en": "…" } with a string in each',
+  },
   'table-filter': {
     severity: 'error',
     message: (filter, ds) => `The filter ${filter} matches no row of dataset "${ds}"`,

@@ -25,6 +25,8 @@ export interface ReportConfig {
   /** `ua-1`: check each printed PDF against PDF/UA-1 (outputs/pdf/ua-check.ts); a finding fails the build. */
   pdfStandard?: 'ua-1';
   editions: Record<Lang, EditionMeta>;
+  /** Output formats a full build adds to the defaults (report.yaml `formats:`, e.g. `[docx]`): optional ones only. */
+  formats?: string[];
   /** The press PDF for the print shop (report.yaml `press:`), when asked for. */
   press?: PressConfig;
   /** report.yaml `citations:`: a CSL style file (inside the report) per language, in place of the built-in one. */

@@ -4,7 +4,10 @@ import type { Lang } from '../context.js';
 export interface Strings {
   languageName: string;
   figure: string;
+  /** Before several numbers ({{ref}} with several ids); the same as `figure` where each number has its own. */
+  figures: string;
   table: string;
+  tables: string;
   numberSpace: string;
   captionSeparator: string;
   tableSeparator: string;
@@ -34,6 +37,8 @@ export interface Strings {
   dateLabel: string;
   contactLabel: string;
   listSeparator: string;
+  /** Before the last of a list (" and ", " 和"). */
+  listAnd: string;
   anchorLabel: string;
   skipToContent: string;
   chooseLanguage: string;

@@ -72,6 +72,11 @@ export interface OutputFormat {
    * does. A format the report does not ask for is passed over: no stage, no files, nothing in the build record.
    */
   asked?(config: ReportConfig): boolean;
+  /**
+   * Made only on request (the plain-text and DOCX editions): when the caller names it (`--format`), or when the
+   * build makes the default list and report.yaml lists it under `formats:`.
+   */
+  optional?: boolean;
   /** In dev mode: made on every save, or only once the author stops typing (with the full build). */
   dev: 'each-save' | 'when-idle';
   /**

@@ -20,6 +20,15 @@ export interface OutputsInput {
   /** Times one format's work under its stage name. */
   stage: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
   log: (line: string) => void;
+  /** The formats are the default list (no `--format`): an optional format is made only when report.yaml lists it. */
+  byDefault?: boolean;
+}
+
+/** Whether the report asks for a format: `press:` for the press PDF; an optional one named, or listed in `formats:`. */
+function askedFor(input: OutputsInput, format: OutputFormat): boolean {
+  const configs = input.editions.map((e) => e.config);
+  if (format.asked && !configs.some((c) => format.asked!(c))) return false;
+  return !format.optional || !input.byDefault || configs.some((c) => c.formats?.includes(format.name));
 }
 
 export interface OutputsMade {
@@ -37,7 +46,7 @@ export async function makeOutputs(input: OutputsInput): Promise<OutputsMade> {
   const records: OutputRecords = {};
   const made: OutputsMade['made'] = Object.fromEntries(input.editions.map((e) => [e.lang, {}]));
   for (const format of input.formats) {
-    if (format.asked && !input.editions.some((e) => format.asked!(e.config))) continue;
+    if (!askedFor(input, format)) continue;
     const mine: Record<string, OutputRecord> = (records[format.name] = {});
     const pages = input.pages(format);
     await input.stage(format.stage, () =>

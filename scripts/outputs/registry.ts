@@ -11,8 +11,14 @@ import { docxOutput } from './docx/index.js';
  */
 export const outputFormats: readonly OutputFormat[] = [htmlOutput, pdfOutput, pressOutput, textOutput, docxOutput];
 
-/** The formats a plain `npm run build` makes (the press PDF only when report.yaml has `press:`). */
-export const defaultFormats: readonly string[] = ['html', 'pdf', 'press'];
+/**
+ * The formats a plain `npm run build` makes: every one, each when the report asks for it — the press PDF when
+ * report.yaml has `press:`, an optional format (text, DOCX) when report.yaml lists it under `formats:`.
+ */
+export const defaultFormats: readonly string[] = outputFormats.map((f) => f.name);
+
+/** The formats report.yaml may list under `formats:` (made by a default build only when listed). */
+export const optionalFormats = (): string[] => outputFormats.filter((f) => f.optional).map((f) => f.name);
 
 export const formatNames = (): string[] => outputFormats.map((f) => f.name);
 

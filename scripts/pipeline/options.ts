@@ -18,6 +18,8 @@ export interface BuildOptions {
   langs?: Lang[];
   /** Output formats by name (outputs/registry.ts); HTML and what each needs are added. */
   formats: readonly string[];
+  /** `formats` is the default list (no `--format`): an optional format (text, DOCX) only when report.yaml lists it. */
+  formatsByDefault?: boolean;
   strict: boolean;
   /** `--pdf-standard ua-1`: as report.yaml's `pdfStandard` (which it overrides). */
   pdfStandard?: 'ua-1';

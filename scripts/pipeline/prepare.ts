@@ -13,6 +13,7 @@ import type { Templates } from '../model/templates.js';
 import { alignTranslation } from '../stages/align-translation/index.js';
 import { checkParity } from '../stages/check-parity.js';
 import { loadConfig } from '../stages/load-config.js';
+import { optionalFormats } from '../outputs/registry.js';
 import { loadContent } from '../stages/load-content.js';
 import { loadData } from '../stages/load-data/index.js';
 import { loadTemplates } from '../stages/load-templates/index.js';
@@ -47,6 +48,7 @@ export function contextFor(opts: BuildOptions, diagnostics: Diagnostics): BuildC
     browser: opts.browser,
     browserTimeoutMs: opts.browserTimeoutMs ?? DEFAULT_BROWSER_TIMEOUT_S * 1000,
     session: opts.session ?? newSession(),
+    signal: opts.signal,
   };
 }
 
@@ -61,7 +63,7 @@ export async function prepare(
   const fail = () => {
     if (ctx.diagnostics.errors.length) throw new BuildFailed(ctx.diagnostics.list);
   };
-  const config = await stage('load-config', () => loadConfig(ctx));
+  const config = await stage('load-config', () => loadConfig(ctx, optionalFormats()));
   fail();
   if (!config) throw new BuildFailed(ctx.diagnostics.list);
   if (opts.pdfStandard) config.pdfStandard = opts.pdfStandard;

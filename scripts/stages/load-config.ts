@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BuildContext } from '../context.js';
 import { loadYamlFile, type YamlFile } from '../sources/yaml.js';
 import { validate } from '../sources/validate.js';
+import { nearest } from '../diagnostics/did-you-mean.js';
 import type { ReportConfig } from '../model/config.js';
 import { parseLength, parseTrim, trimSizes } from '../model/press-geometry.js';
 
@@ -62,14 +63,19 @@ export const schema = {
     sourceLanguage: { enum: ['zh', 'en'] },
     baseUrl: { type: 'string' },
     pdfStandard: { enum: ['ua-1'] },
+    // Output formats a full build adds (checked against the formats the build offers: see formatsListed).
+    formats: { type: 'array', items: { type: 'string' }, uniqueItems: true },
     editions: { type: 'object', properties: { zh: edition, en: edition }, additionalProperties: false },
     press,
     citations,
   },
 };
 
-/** Stage 1: report.yaml → ReportConfig (validated). */
-export function loadConfig(ctx: BuildContext): ReportConfig | undefined {
+/**
+ * Stage 1: report.yaml → ReportConfig (validated). `optional`: the output formats `formats:` may list (the
+ * caller's registry's: this stage knows no format).
+ */
+export function loadConfig(ctx: BuildContext, optional: readonly string[] = []): ReportConfig | undefined {
   const doc = loadYamlFile(
     ctx,
     path.join(ctx.root, 'report.yaml'),
@@ -97,7 +103,7 @@ export function loadConfig(ctx: BuildContext): ReportConfig | undefined {
     );
     return undefined;
   }
-  if (!pressSizesRead(ctx, config, doc)) return undefined;
+  if (!pressSizesRead(ctx, config, doc) || !formatsListed(ctx, config, doc, optional)) return undefined;
   for (const lang of config.languages) {
     if (!config.editions[lang]) {
       ctx.diagnostics.report('config', doc.at(['editions']), [`no edition metadata for language "${lang}"`]);
@@ -105,6 +111,21 @@ export function loadConfig(ctx: BuildContext): ReportConfig | undefined {
     }
   }
   return config;
+}
+
+/** Each name under `formats:` one of the optional formats (html, pdf and press are made anyway), or reported at its line. */
+function formatsListed(ctx: BuildContext, config: ReportConfig, doc: YamlFile, optional: readonly string[]): boolean {
+  const wrong = (config.formats ?? []).map((name, i) => ({ name, i })).filter(({ name }) => !optional.includes(name));
+  for (const { name, i } of wrong) {
+    const near = nearest(name, optional);
+    ctx.diagnostics.report(
+      'config',
+      doc.at(['formats', i]),
+      [`formats lists "${name}"${near ? ` (did you mean "${near}"?)` : ''}, which is not a format report.yaml can add`],
+      [`list any of ${optional.join(', ')}; html and pdf are always made, and press: asks for the press PDF`],
+    );
+  }
+  return wrong.length === 0;
 }
 
 /** press.trim and press.bleed read as sizes, or reported at their lines. */

@@ -211,17 +211,22 @@ export function unmatchedNumbers(text: string, other: string): NumberToken[] {
 }
 
 /**
- * {{num}} and {{ref}} expressions, note markers and link targets, as they are compared across a pair. A note
- * marker followed by a colon is a marker too (`apply[^caution]: …`): a unit's text never holds a note's
- * definition label (a note's unit is its text without it), and one at the very start is left out all the same.
+ * {{num}} and {{ref}} expressions (a {{ref}} of several ids as one {{ref}} per id), note markers and link
+ * targets, as they are compared across a pair. A note marker followed by a colon is a marker too
+ * (`apply[^caution]: …`): a unit's text never holds a note's definition label (a note's unit is its text
+ * without it), and one at the very start is left out all the same.
  */
 export function expressionsOf(text: string): { what: string; index: number }[] {
   const out: { what: string; index: number }[] = [];
   for (const m of text.matchAll(
     /\{\{\s*(num|ref)\s+"([^"]+)"[^}]*\}\}|(?!^\[\^[^\]]+\]:)\[\^([^\]]+)\]|\]\(([^)\s]+)[^)]*\)|<((?:https?|mailto):[^>]+)>|(?<![(<])(https?:\/\/[^\s)>，。；]+)/g,
   )) {
-    const what = m[1] ? `{{${m[1]} "${m[2]}"}}` : m[3] ? `[^${m[3]}]` : (m[4] ?? m[5] ?? m[6])!;
-    out.push({ what, index: m.index });
+    // {{ref "fig:a" "fig:b"}} refers to each: as {{ref "fig:a"}} {{ref "fig:b"}} would, so either way pairs.
+    const ids = m[1] === 'ref' ? [...m[0].matchAll(/"([^"]+)"/g)].map((q) => q[1]!) : [m[2]];
+    for (const id of ids) {
+      const what = m[1] ? `{{${m[1]} "${id}"}}` : m[3] ? `[^${m[3]}]` : (m[4] ?? m[5] ?? m[6])!;
+      out.push({ what, index: m.index });
+    }
   }
   for (const c of findCitations(text))
     for (const item of c.items) out.push({ what: `@${item.key}`, index: item.offset });

@@ -1,3 +1,5 @@
+import type { Tick } from './pace.js';
+
 /**
  * Global sequence alignment (Needleman–Wunsch) of two lists: the order-keeping pairing with the highest
  * total score. A pair scoring 0 or less is never made; skipping an item costs nothing, so an item added or
@@ -10,6 +12,9 @@
  * diagonal are scored: time and memory grow with the length, and a unit more than `band` places out of step
  * with its partner stays unpaired (said as untranslated and orphan), which a translation that far out of step
  * is anyway.
+ *
+ * A long chapter's alignment takes seconds: it gives way to the event loop through `tick` after each score (see
+ * pace.ts: a signal is handled within a slice of work) and rejects once the tick's signal is aborted.
  */
 export const exactCells = 500_000;
 export const band = 120;
@@ -28,11 +33,12 @@ function rowsOf(n: number, m: number): Rows {
   };
 }
 
-export function alignSequences<A, B>(
+export async function alignSequences<A, B>(
   a: readonly A[],
   b: readonly B[],
   score: (x: A, y: B) => number,
-): [number, number][] {
+  tick: Tick = () => undefined,
+): Promise<[number, number][]> {
   const n = a.length;
   const m = b.length;
   if (!n || !m) return [];
@@ -50,6 +56,8 @@ export function alignSequences<A, B>(
       const s = (scores[i]![j - l] = score(a[i]!, b[j]!));
       const pair = s > 0 ? s + at(i + 1, j + 1) : -Infinity;
       best[i]![j - l] = Math.max(pair, at(i + 1, j), at(i, j + 1));
+      const turn = tick(); // (awaited only when it is due: an await per score would cost more than the score)
+      if (turn) await turn;
     }
   }
   const out: [number, number][] = [];

@@ -176,8 +176,11 @@ describe('the DOCX edition', () => {
       const bookmarks = new Set([...document.matchAll(/<w:bookmarkStart[^>]* w:name="([^"]+)"/g)].map((m) => m[1]));
       const anchors = [...document.matchAll(/<w:hyperlink[^>]* w:anchor="([^"]+)"/g)].map((m) => m[1]);
       const chapters = readdirSync(path.join(root, 'content', lang)).filter((f) => f.endsWith('.md'));
-      const refs = chapters.map((f) => count(readFileSync(path.join(root, 'content', lang, f), 'utf8'), /\{\{ref /g));
-      expect(anchors.length, 'each {{ref}} a link').toBe(refs.reduce((a, b) => a + b, 0));
+      // Each id of a {{ref}} a link: {{ref "fig:a" "fig:b"}} → "Figures 2" and "3", each linked.
+      const ids = (md: string) =>
+        [...md.matchAll(/\{\{ref((?:\s+"[^"]+")+)\s*\}\}/g)].map((m) => count(m[1]!, /"[^"]+"/g));
+      const refs = chapters.flatMap((f) => ids(readFileSync(path.join(root, 'content', lang, f), 'utf8')));
+      expect(anchors.length, 'each id of each {{ref}} a link').toBe(refs.reduce((a, b) => a + b, 0));
       for (const a of anchors) expect(bookmarks.has(a), a).toBe(true);
       for (const place of read.places.values())
         expect(place.file).toMatch(/^(content\/(zh|en)\/.*\.md|data\/(figures|tables)\.yaml)$/);

@@ -50,7 +50,7 @@ describe('the pages of a PDF, as the change report reads them', () => {
 describe('the sentence around a value', () => {
   const print = {
     value: (id: string) => ({ a: '1,510.81', b: '90.7%' })[id],
-    ref: (id: string) => (id === 'fig:x' ? 'Figure 3' : undefined),
+    ref: (ids: string[]) => (ids.join() === 'fig:x' ? 'Figure 3' : undefined),
   };
 
   it('is cut from its paragraph, placeholders printed, marks and note markers dropped, the value marked', () => {

@@ -77,6 +77,12 @@ describe('numbers in a unit and its translation', () => {
     ]);
   });
 
+  it('lists a {{ref}} of several ids as one {{ref}} per id, so a pair citing the same refs either way matches', () => {
+    const zh = expressionsOf('（{{ref "fig:rd-gdp" "fig:hk-gerd"}}）').map((e) => e.what);
+    expect(zh).toEqual(['{{ref "fig:rd-gdp"}}', '{{ref "fig:hk-gerd"}}']);
+    expect(expressionsOf('({{ref "fig:rd-gdp"}} and {{ref "fig:hk-gerd"}})').map((e) => e.what)).toEqual(zh);
+  });
+
   it('lists a note marker followed by a colon (a reference mid-line, not a definition)', () => {
     expect(expressionsOf('These rules apply[^caution]: first, …').map((e) => e.what)).toEqual(['[^caution]']);
     expect(expressionsOf('这些规则适用[^caution]：第一，……').map((e) => e.what)).toEqual(['[^caution]']);

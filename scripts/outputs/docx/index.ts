@@ -17,6 +17,7 @@ export const docxOutput: OutputFormat = {
   stage: 'write-docx',
   needs: ['html'],
   pagesPerEdition: 0,
+  optional: true,
   dev: 'when-idle',
   make: async (job: EditionJob) => {
     const file = `${job.lang}/${docxFileName(job.config.id, job.lang)}`;

@@ -1,14 +1,15 @@
+import { refPieces } from '../../locale/ref-list.js';
+import { unbroken } from '../../locale/no-break.js';
 import type { Lang } from '../../context.js';
 import { figureAnchor, type Unit } from '../../model/alignment.js';
 import type { ReportData } from '../../model/data.js';
 import type { RenderedEdition } from '../../model/edition.js';
 import { chapterUnits } from '../../units/extract.js';
 import { formatBare, formatValue } from '../../locale/units.js';
-import { joined } from '../../locale/no-break.js';
 import { sourcesNamespace, type SourceNumber, type SourcePlace } from '../../model/docx-sources.js';
 
 const numExpression = /\{\{\s*num\s+"([^"]+)"([^}]*)\}\}/g;
-const refExpression = /\{\{\s*ref\s+"([^"]+)"\s*\}\}/g;
+const refExpression = /\{\{\s*ref((?:\s+"[^"]+")+)\s*\}\}/g;
 
 /**
  * The source places of one edition's paragraphs. Each paragraph written gets a hidden bookmark (`_Src12`:
@@ -62,11 +63,12 @@ export class SourceMap {
   refs(text: string): { shown: string; target: string }[] {
     const { strings, numbers } = this.rendered.state;
     return [...text.matchAll(refExpression)].flatMap((m) => {
-      const n = numbers.get(m[1]!);
-      if (n === undefined) return [];
-      const word = m[1]!.startsWith('fig:') ? strings.figure : strings.table;
-      // As the helper prints it: word and number joined by a no-break space (locale/no-break.ts).
-      return [{ shown: joined(word, strings.numberSpace, n), target: figureAnchor(m[1]!) }];
+      const items = [...m[1]!.matchAll(/"([^"]+)"/g)].map((q) => ({ id: q[1]!, n: numbers.get(q[1]!) }));
+      if (items.some((i) => i.n === undefined)) return [];
+      // Each number a link of its own: "Figures 2" and "3" of "Figures 2 and 3", as printed (a no-break space).
+      return refPieces(items as { id: string; n: number }[], strings).flatMap((p) =>
+        p.id ? [{ shown: unbroken(p.text), target: figureAnchor(p.id) }] : [],
+      );
     });
   }
 

@@ -17,6 +17,7 @@ export const textOutput: OutputFormat = {
   stage: 'write-text',
   needs: ['html'],
   pagesPerEdition: 0,
+  optional: true,
   dev: 'each-save',
   make: async (job: EditionJob) => {
     const file = `${job.lang}/${textFileName(job.config.id, job.lang)}`;

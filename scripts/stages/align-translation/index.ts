@@ -6,11 +6,12 @@ import type { Chapter } from '../../model/content.js';
 import type { ReportData } from '../../model/data.js';
 import { figureAnchor, sidecarPath, type Alignment, type ChapterAlignment, type Unit } from '../../model/alignment.js';
 import { chapterUnits } from '../../units/extract.js';
+import { pacer, turn } from '../../units/pace.js';
 import { lineCol } from '../../sources/positions.js';
 import { matchChapter } from './match.js';
 import { readSidecar } from './sidecar.js';
 import { reportChapter, setMismatches } from './report.js';
-import { cachedSync, type DevCache } from '../../incremental/dev-cache.js';
+import { cached, type DevCache } from '../../incremental/dev-cache.js';
 import { hashBytes } from '../../incremental/inputs-hash.js';
 
 /**
@@ -29,12 +30,14 @@ export async function alignTranslation(
   const source = config.sourceLanguage;
   const captions = captionPlaces(ctx, data);
   const alignment: Alignment = { source, translations: [] };
+  // A long chapter's pairing gives way to the event loop every 50 ms: a signal is handled within that, not the chapter.
+  const tick = pacer({ signal: ctx.signal });
   for (const lang of config.languages) {
     if (lang === source) continue;
     const done: ChapterAlignment[] = [];
     for (const t of chapters[lang] ?? []) {
-      // A turn of the event loop before each chapter: a signal is handled within a chapter's time, not the stage's.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      // A turn of the event loop before each chapter too (its units are split before they are paired).
+      await turn(ctx.signal);
       const s = chapters[source]?.find((c) => c.id === t.id);
       if (!s) continue; // the parity check reports a chapter on one side only
       const sidecar = sidecarPath(t.file);
@@ -42,19 +45,18 @@ export async function alignTranslation(
       const sidecarText = () =>
         existsSync(path.join(ctx.root, sidecar)) ? readFileSync(path.join(ctx.root, sidecar), 'utf8') : null;
       const inputs = () => hashBytes(JSON.stringify([s, t, sidecarText(), [...captions]]));
-      const ch = cachedSync(devCache, ctx.diagnostics, `align-translation|${lang}|${t.id}`, inputs, () => {
+      const ch = await cached(devCache, ctx.diagnostics, `align-translation|${lang}|${t.id}`, inputs, async () => {
         const { records, broken } = readSidecar(ctx, sidecar);
-        const [zs, es] = [
-          withCaptions(chapterUnits(s), source, captions),
-          withCaptions(chapterUnits(t), lang, captions),
-        ];
+        const zs = withCaptions(chapterUnits(s), source, captions);
+        await turn(ctx.signal); // (each chapter's units come from a parse of its own)
+        const es = withCaptions(chapterUnits(t), lang, captions);
         const aligned: ChapterAlignment = {
           id: t.id,
           source: { lang: source, file: s.file },
           target: { lang, file: t.file },
           sidecar,
           recorded: records !== undefined,
-          pairs: matchChapter(zs, es, records, lang),
+          pairs: await matchChapter(zs, es, records, lang, tick),
         };
         for (const p of aligned.pairs) setMismatches(p, source, lang);
         const sections = { source: new Set(zs.map((u) => u.section)), target: new Set(es.map((u) => u.section)) };

@@ -1,5 +1,6 @@
 import type { Unit, UnitKind, UnitPair, UnitRecord } from '../../model/alignment.js';
 import { alignSequences } from '../../units/sequence.js';
+import type { Tick } from '../../units/pace.js';
 import { beginning, similarity } from '../../units/text-diff.js';
 import { digitNumbers, expressionsOf } from '../../units/numbers.js';
 
@@ -49,6 +50,29 @@ function unitScore(e: Unit, z: Unit, cache: Map<string, Set<string>>): number {
   return 1 + 2 * anchorLikeness(e.text, z.text, cache);
 }
 
+/** A translated unit and a record of the sidecar that could be its own. */
+function recordScore(e: Unit, r: UnitRecord, begins: string | undefined, cache: Map<string, Set<string>>): number {
+  const { section, kind } = parseUnitId(r.unit);
+  if (kind !== e.kind || (kind !== 'caption' && section !== e.section)) return 0;
+  if (keyed.includes(kind)) return r.unit === e.id ? 10 : 0;
+  // Its first words find a unit best (ids shift when a unit is added before it); then its anchors.
+  return (
+    0.5 + (r.unit === e.id ? 1 : 0) + (r.begins === begins ? 4 : 0) + 3 * anchorLikeness(e.text, r.source ?? '', cache)
+  );
+}
+
+/** A record of the sidecar and a source unit as it is now that could be what it was translated from. */
+function sourceScore(r: UnitRecord, z: Unit): number {
+  if (!r.from || r.source === undefined) return 0;
+  const { section, kind } = parseUnitId(r.from);
+  if (kind !== z.kind) return 0;
+  if (keyed.includes(kind)) return r.from === z.id ? 10 : 0;
+  if (section !== z.section) return 0;
+  if (r.source === z.text) return 10;
+  const sim = similarity(r.source, z.text);
+  return sim < 0.3 ? 0 : 1 + 5 * sim + (r.from === z.id ? 0.5 : 0);
+}
+
 /**
  * Pair the units of a translated chapter with those of its source.
  *
@@ -57,20 +81,22 @@ function unitScore(e: Unit, z: Unit, cache: Map<string, Set<string>>): number {
  * is now (by text: an unchanged unit is found wherever it moved, a changed one by similarity), and the
  * two joined. So a source paragraph added or removed is exactly one unpaired unit. What is left over
  * between two joined pairs — and everything in a chapter without sidecar — is paired by kind, section
- * and anchors ({{num}}, {{ref}}, notes, links), in order.
+ * and anchors ({{num}}, {{ref}}, notes, links), in order. Gives way through `tick`.
  */
-export function matchChapter(
+export async function matchChapter(
   source: Unit[],
   target: Unit[],
   records: UnitRecord[] | undefined,
   targetLang: string,
-): UnitPair[] {
+  tick?: Tick,
+): Promise<UnitPair[]> {
   const isNote = (u: { kind: UnitKind }) => u.kind === 'note';
-  const pairs = matchFlow(
+  const pairs = await matchFlow(
     source.filter((u) => !isNote(u)),
     target.filter((u) => !isNote(u)),
     records?.filter((r) => parseUnitId(r.unit).kind !== 'note'),
     targetLang,
+    tick,
   );
   // Notes are paired by id wherever they are defined.
   const notes = source.filter(isNote);
@@ -91,34 +117,20 @@ export function matchChapter(
   return pairs;
 }
 
-function matchFlow(source: Unit[], target: Unit[], records: UnitRecord[] | undefined, targetLang: string): UnitPair[] {
+async function matchFlow(
+  source: Unit[],
+  target: Unit[],
+  records: UnitRecord[] | undefined,
+  targetLang: string,
+  tick: Tick | undefined,
+): Promise<UnitPair[]> {
   const recordOf = new Map<Unit, UnitRecord>();
   const joined: [number, number][] = [];
   const cache = new Map<string, Set<string>>();
   if (records) {
     const begins = new Map(target.map((e) => [e, beginning(e.text, targetLang)]));
-    const er = alignSequences(target, records, (e, r) => {
-      const { section, kind } = parseUnitId(r.unit);
-      if (kind !== e.kind || (kind !== 'caption' && section !== e.section)) return 0;
-      if (keyed.includes(kind)) return r.unit === e.id ? 10 : 0;
-      // Its first words find a unit best (ids shift when a unit is added before it); then its anchors.
-      return (
-        0.5 +
-        (r.unit === e.id ? 1 : 0) +
-        (r.begins === begins.get(e) ? 4 : 0) +
-        3 * anchorLikeness(e.text, r.source ?? '', cache)
-      );
-    });
-    const rz = alignSequences(records, source, (r, z) => {
-      if (!r.from || r.source === undefined) return 0;
-      const { section, kind } = parseUnitId(r.from);
-      if (kind !== z.kind) return 0;
-      if (keyed.includes(kind)) return r.from === z.id ? 10 : 0;
-      if (section !== z.section) return 0;
-      if (r.source === z.text) return 10;
-      const sim = similarity(r.source, z.text);
-      return sim < 0.3 ? 0 : 1 + 5 * sim + (r.from === z.id ? 0.5 : 0);
-    });
+    const er = await alignSequences(target, records, (e, r) => recordScore(e, r, begins.get(e), cache), tick);
+    const rz = await alignSequences(records, source, sourceScore, tick);
     const zOfRecord = new Map(rz);
     for (const [ei, ri] of er) {
       recordOf.set(target[ei]!, records[ri]!);
@@ -130,7 +142,8 @@ function matchFlow(source: Unit[], target: Unit[], records: UnitRecord[] | undef
   const all: [number, number][] = [];
   let [pe, pz] = [0, 0];
   for (const [ei, zi] of [...joined, [target.length, source.length] as [number, number]]) {
-    const left = alignSequences(target.slice(pe, ei), source.slice(pz, zi), (e, z) => unitScore(e, z, cache));
+    const [es, zs] = [target.slice(pe, ei), source.slice(pz, zi)];
+    const left = await alignSequences(es, zs, (e, z) => unitScore(e, z, cache), tick);
     all.push(...left.map(([a, b]) => [a + pe, b + pz] as [number, number]));
     if (ei < target.length) all.push([ei, zi]);
     [pe, pz] = [ei + 1, zi + 1];

@@ -8,6 +8,7 @@ import { parseJson } from '../../sources/json.js';
 import { nearest } from '../../diagnostics/did-you-mean.js';
 import type { Dataset, Table, TableBinding } from '../../model/data.js';
 import { bindTable } from './table-binding.js';
+import { checkTableCells } from './table-cells.js';
 
 /** The partial that renders a table bound to a dataset when it names none (theme/partials/table-dataset.hbs). */
 export const DEFAULT_TABLE_PARTIAL = 'table-dataset';
@@ -85,7 +86,8 @@ export function loadTables(ctx: BuildContext, dataDir: string, datasets: Map<str
       const abs = resolveInside(ctx, dataDir, t.data, dataAt);
       const text = abs && readText(ctx, abs, dataAt, 'the table data named in data/tables.yaml');
       const data = abs && text !== undefined ? parseJson(ctx, text, rel(ctx, abs)) : undefined;
-      if (data !== undefined) tables.set(id, { ...common, data });
+      if (data !== undefined && checkTableCells(ctx, data, text!, rel(ctx, abs!), common.partial))
+        tables.set(id, { ...common, data });
       continue;
     }
     const name = t.dataset as string;

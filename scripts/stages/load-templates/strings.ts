@@ -9,7 +9,9 @@ import type { TemplateFile } from './index.js';
 export const stringKeys = [
   'languageName',
   'figure',
+  'figures',
   'table',
+  'tables',
   'numberSpace',
   'captionSeparator',
   'tableSeparator',
@@ -36,6 +38,7 @@ export const stringKeys = [
   'dateLabel',
   'contactLabel',
   'listSeparator',
+  'listAnd',
   'anchorLabel',
   'skipToContent',
   'chooseLanguage',

@@ -3,7 +3,8 @@ import type { BuildContext } from '../../context.js';
 import type { ReportData } from '../../model/data.js';
 import { nearest } from '../../diagnostics/did-you-mean.js';
 import { formatBare, formatValue } from '../../locale/units.js';
-import { joined, unbroken } from '../../locale/no-break.js';
+import { unbroken } from '../../locale/no-break.js';
+import { refText } from '../../locale/ref-list.js';
 import type { EditionState } from '../../model/edition.js';
 
 /** The helpers of a chapter ({{t}} and {{fmt}} are the layout's: a chapter names values by id). */
@@ -63,26 +64,30 @@ function placer(s: HelperScope, kind: 'figure' | 'table'): Handlebars.HelperDele
   };
 }
 
-/** {{ref "fig:x"}}: "Figure 3", the number the figure or table has in this edition. */
+/**
+ * {{ref "fig:x"}}: "Figure 3", the number the figure or table has in this edition; {{ref "fig:a" "fig:b"}}:
+ * "Figures 2 and 3" / "图 2 和图 3" (locale/ref-list.ts).
+ */
 function refHelper(s: HelperScope): Handlebars.HelperDelegate {
   const { ctx, data, state, report } = s;
-  return (id: unknown, options: Handlebars.HelperOptions) => {
+  return (...args: unknown[]) => {
+    const options = args.pop() as Handlebars.HelperOptions;
     if (!report) return '';
     const place = s.at(locOf(options));
-    const n = typeof id === 'string' ? state.numbers.get(id) : undefined;
-    if (n === undefined) {
-      if (typeof id === 'string' && (data.figures.has(id) || data.tables.has(id)))
+    const items = args.map((id) => {
+      const n = typeof id === 'string' ? state.numbers.get(id) : undefined;
+      if (n !== undefined) state.used.push({ kind: 'ref', id: id as string, ...place });
+      else if (typeof id === 'string' && (data.figures.has(id) || data.tables.has(id)))
         ctx.diagnostics.report('figure-not-in-edition', place, [id]);
       else
         ctx.diagnostics.report('unknown-figure', place, [
           String(id),
           nearest(String(id), [...data.figures.keys(), ...data.tables.keys()]),
         ]);
-      return '??';
-    }
-    state.used.push({ kind: 'ref', id: id as string, ...place });
-    const word = String(id).startsWith('fig:') ? state.strings.figure : state.strings.table;
-    return joined(word, state.strings.numberSpace, n);
+      return { id: String(id), n };
+    });
+    if (items.some((i) => i.n === undefined)) return '??';
+    return refText(items as { id: string; n: number }[], state.strings);
   };
 }
 
@@ -120,7 +125,7 @@ function numHelper(s: HelperScope): Handlebars.HelperDelegate {
 const helperOptions: Record<string, string[]> = { figure: [], table: [], ref: [], num: ['decimals', 'bare'] };
 
 /**
- * A chapter helper that takes one id and only its own options: called with no
+ * A chapter helper that takes one id ({{ref}}: one or more) and only its own options: called with no
  * id, two, or an option it does not know (`decimal=1`), it says so at its place
  * instead of ignoring the rest (or failing on Handlebars' options object taken
  * for the id).
@@ -137,9 +142,11 @@ function checkedHelper(
   const fallback = name === 'figure' || name === 'table' ? '' : '??';
   return function (this: unknown, ...args: unknown[]) {
     const options = args.pop() as Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } };
-    if (args.length !== 1) {
+    if (name === 'ref' ? !args.length : args.length !== 1) {
       report('template-error', options.loc, [
-        `{{${name}}} takes one id in quotes, like {{${name} "${name === 'num' ? 'output-2020' : name === 'table' ? 'tab:x' : 'fig:x'}"}}, not ${args.length}`,
+        name === 'ref'
+          ? '{{ref}} takes one id in quotes or more, like {{ref "fig:x"}} or {{ref "fig:a" "fig:b"}}, not none'
+          : `{{${name}}} takes one id in quotes, like {{${name} "${name === 'num' ? 'output-2020' : name === 'table' ? 'tab:x' : 'fig:x'}"}}, not ${args.length}`,
       ]);
       return fallback;
     }
@@ -152,6 +159,6 @@ function checkedHelper(
       ]);
       return fallback;
     }
-    return fn.call(this, args[0], options);
+    return fn.call(this, ...args, options);
   };
 }

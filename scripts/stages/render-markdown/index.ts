@@ -27,6 +27,7 @@ import { hyphenateBody } from './hyphenate.js';
 import { smartenTree } from '../../locale/typography.js';
 import { checkListDepth } from './nesting.js';
 import { walkUnits } from '../../units/extract.js';
+import { turn } from '../../units/pace.js';
 import { EditionFiles } from './published-files.js';
 import { publishUrls } from './urls.js';
 import { resolveCitations } from './citations.js';
@@ -77,10 +78,11 @@ export async function renderMarkdown(
   const engineOnce = () =>
     engine === null ? (engine = refs && csl && citeEngine(ctx, lang, refs, stylePath, csl)) : engine;
   for (const chapter of chapters) {
-    await new Promise<void>((resolve) => setImmediate(resolve)); // (a signal is handled between chapters)
+    await turn(ctx.signal); // (a signal is handled between chapters, and between the big steps of one)
     const md = renderChapterTemplate(ctx, hb, chapter, data, state, 'render', compiled);
     if (md === undefined) continue;
     const mdast = markdown.parse(md) as MdRoot;
+    await turn(ctx.signal);
     smartenTree(mdast, lang);
     const at = (node: { position?: { start: { line: number; column: number } } }) => ({
       file: chapter.file,
@@ -95,6 +97,7 @@ export async function renderMarkdown(
     publishUrls(ctx, mdast, at, chapter.file, files);
     collectNotes(ctx, mdast, chapter, strings, notes, at);
     hyphenateBody(mdast, lang);
+    await turn(ctx.signal);
     const tree = unified().use(remarkRehype).runSync(mdast) as HastRoot;
     markOtherLanguage(tree, lang);
     rendered.push({ chapter, tree, headings });

@@ -1,3 +1,4 @@
+import { refText } from '../../locale/ref-list.js';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -44,18 +45,20 @@ export function recordValues(ctx: BuildContext, input: RecordInput): ValueRecord
         if (!v) return undefined;
         return bare ? formatBare(v.raw, lang) : formatValue(v.raw, v.unit, lang);
       },
-      ref: (id: string) => {
-        const n = edition.state.numbers.get(id);
-        if (n === undefined) return undefined;
-        return `${id.startsWith('fig:') ? edition.state.strings.figure : edition.state.strings.table}${edition.state.strings.numberSpace}${n}`;
+      ref: (ids: string[]) => {
+        const items = ids.map((id) => ({ id, n: edition.state.numbers.get(id) }));
+        if (items.some((i) => i.n === undefined)) return undefined;
+        return refText(items as { id: string; n: number }[], edition.state.strings);
       },
     };
     const uses: ValueUse[] = [];
+    const lines = new Map<string, string[]>(); // (each chapter's body split once)
     for (const u of edition.state.used) {
       if (u.kind !== 'value') continue;
       const chapter = byFile.get(u.file);
       const section = headings.filter((h) => h.file === u.file && h.line <= u.line).pop()?.id ?? '';
-      const sentence = chapter ? sentenceAt(chapter.body, chapter.bodyLine, u.line, u.column, print) : '';
+      if (chapter && !lines.has(u.file)) lines.set(u.file, chapter.body.split('\n'));
+      const sentence = chapter ? sentenceAt(lines.get(u.file)!, chapter.bodyLine, u.line, u.column, print) : '';
       uses.push({ id: u.id, file: u.file, line: u.line, section, sentence });
     }
     record.uses[lang] = uses;

@@ -1,3 +1,4 @@
+import { refText } from '../../locale/ref-list.js';
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
 import type { Lang } from '../../context.js';
@@ -37,15 +38,9 @@ export function unitText(text: string, lang: Lang, tc: TextContext): ElementCont
           : formatValue(v.raw, v.unit, lang);
       out.push(h('span.value', { title: m[0] }, shown));
     } else if (m[1] === 'ref') {
-      const n = tc.rendered[lang]?.state.numbers.get(m[2]!);
-      const s = tc.strings[lang];
-      out.push(
-        h(
-          'span.value',
-          { title: m[0] },
-          `${m[2]!.startsWith('fig:') ? s.figure : s.table}${s.numberSpace}${n ?? '??'}`,
-        ),
-      );
+      const ids = [...m[0].matchAll(/"([^"]+)"/g)].map((q) => q[1]!);
+      const items = ids.map((id) => ({ id, n: tc.rendered[lang]?.state.numbers.get(id) ?? '??' }));
+      out.push(h('span.value', { title: m[0] }, refText(items, tc.strings[lang])));
     } else if (m[4]) out.push(h('span.slot', `${m[4]} ${m[5]}`));
     else if (m[6]) out.push(h('sup.note', `[^${m[6]}]`));
     else out.push(h('span.slot', 'byline'));
