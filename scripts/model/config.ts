@@ -25,6 +25,11 @@ export interface ReportConfig {
   /** `ua-1`: check each printed PDF against PDF/UA-1 (outputs/pdf/ua-check.ts); a finding fails the build. */
   pdfStandard?: 'ua-1';
   editions: Record<Lang, EditionMeta>;
+  /**
+   * Where the PDF prints the notes: `sections` (the default) at the end of each chapter, as the web edition does;
+   * `footnotes` at the foot of the page that cites each (outputs/pdf/footnotes.ts).
+   */
+  notes?: 'footnotes' | 'sections';
   /** The press PDF for the print shop (report.yaml `press:`), when asked for. */
   press?: PressConfig;
 }

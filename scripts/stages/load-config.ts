@@ -49,6 +49,7 @@ export const schema = {
     sourceLanguage: { enum: ['zh', 'en'] },
     baseUrl: { type: 'string' },
     pdfStandard: { enum: ['ua-1'] },
+    notes: { enum: ['footnotes', 'sections'] },
     editions: { type: 'object', properties: { zh: edition, en: edition }, additionalProperties: false },
     press,
   },

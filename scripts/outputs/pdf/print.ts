@@ -24,6 +24,7 @@ import { fitToPage } from './overflow.js';
 import { printedHeadings } from './outline.js';
 import { markForTags, type TagMark } from './tags.js';
 import { finishPdf } from './publish.js';
+import { placeFootnotes } from './footnotes.js';
 
 /** At most this many prints of one edition: figures are moved in the first ones, the TOC's page numbers settled after. */
 const MAX_PRINTS = 6;
@@ -47,6 +48,8 @@ export interface PdfInput {
   baseUrl?: string;
   /** Where the chapters place each table (one too wide for the page is reported there). */
   placed?: Usage[];
+  /** report.yaml `notes:`: `footnotes` sets each chapter's notes at the foot of the pages citing them (footnotes.ts). */
+  notes?: 'footnotes' | 'sections';
 }
 
 export interface PdfOutput {
@@ -142,9 +145,15 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
   let whyNot = 'unknown' in area ? `no layout probe: ${area.unknown}` : '';
   let [prints, probes] = [0, 0];
   let pages: Record<string, number> = input.guess?.tocPages ?? {};
+  // Footnotes are placed once the figures have settled; nothing moves them after.
+  let footnotes: 'none' | 'to place' | 'placed' = input.notes === 'footnotes' ? 'to place' : 'none';
+  if (footnotes === 'to place' && !probing)
+    ctx.log(
+      `print-pdf          ${input.lang}: notes at the chapters' ends: footnotes need the layout probe (${whyNot})`,
+    );
   for (let attempt = 0; ; attempt++) {
     await fillToc(page, pages);
-    const floatsAllowed = attempt < MAX_FLOAT_PRINTS - 1;
+    const floatsAllowed = attempt < MAX_FLOAT_PRINTS - 1 && footnotes !== 'placed';
     if (probing && !('unknown' in area)) {
       if (probes++ === 0) await startProbe(page, area).then(() => fitToPage(ctx, page, input));
       const places = await probePlaces(page, area, [...toc, ...markers]);
@@ -159,6 +168,10 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
         if (probes < MAX_PRINTS) continue;
         whyNot = `the layout probe did not settle in ${MAX_PRINTS} passes`;
         await fillToc(page, pages);
+      } else if (footnotes === 'to place') {
+        await placeFootnotes(ctx, page, input.lang, area);
+        footnotes = 'placed';
+        continue;
       }
       probing = false;
       await endProbe(page);
