@@ -31,7 +31,8 @@ export function prepareChapters(): string[] {
     notes.style.display = 'none';
     notes.querySelectorAll<HTMLElement>('li[id]').forEach((li) => (li.dataset.fnNote = li.id));
     chapter.querySelectorAll<HTMLAnchorElement>('a[role="doc-noteref"]').forEach((a) => {
-      if (notes.contains(a) || !a.id) return;
+      // (A reference that is not shown in print, in a part the print hides, has no page.)
+      if (notes.contains(a) || !a.id || !a.getClientRects().length) return;
       a.dataset.fnTodo = '';
       a.dataset.fnAnchor = (a.getAttribute('href') ?? '').slice(1);
     });
