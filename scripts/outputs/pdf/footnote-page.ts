@@ -157,6 +157,12 @@ export function cutPoint(ask: CutAsk): { before: string[] } | { fail: string } {
     cut = { node: el, offset: index(item!), split: el };
   } else if (column(el.getClientRects()[0]!) === ask.column) cut = { node: chapter, offset: index(el) };
   else return { fail: `a ${el.tagName.toLowerCase()} across the page` };
+  // A subsection's heading goes with the text it heads.
+  for (let h = chapter.childNodes[cut.offset - 1]; cut.node === chapter && h; h = h.previousSibling!) {
+    if (h.nodeType === Node.TEXT_NODE) continue;
+    if (!/^H[3-6]$/.test(h.nodeName)) break;
+    cut.offset = index(h);
+  }
   (window as unknown as { fnCut: typeof cut }).fnCut = cut;
   const point = document.createRange();
   point.setStart(cut.node, cut.offset);
