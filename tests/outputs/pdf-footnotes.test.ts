@@ -61,17 +61,14 @@ function chapter(lang: 'en' | 'zh'): Chapter {
     const cut = Math.floor(words.length / 2);
     const mark = lang === 'en' ? words.lastIndexOf(' ', cut) : cut;
     let marks = '';
-    if (p === 7)
-      for (let t = 1; t <= 12; t++)
-        marks += cite(`t${t}`, `${lang === 'en' ? 'Twelve' : '十二'} ${text(lang, 100 + t, 6)}`);
-    else if (p === 11) marks = cite('long', text(lang, 200, lang === 'en' ? 300 : 2000).slice(0, 2000));
-    else if (p % 2 === 0)
-      marks = cite(`g${p}`, `${lang === 'en' ? 'Source' : '来源'} ${text(lang, 300 + p, p % 4 ? 8 : 40)}`);
+    if (p === 7) for (let t = 1; t <= 12; t++) marks += cite(`t${t}`, `t${t} ${text(lang, 100 + t, 6)}`);
+    else if (p === 11) marks = cite('long', `long ${text(lang, 200, lang === 'en' ? 300 : 2000)}`.slice(0, 2000));
+    else if (p % 2 === 0) marks = cite(`g${p}`, `g${p} ${text(lang, 300 + p, p % 4 ? 8 : 40)}`);
     body.push(`${words.slice(0, mark)}${marks}${words.slice(mark)}`);
     if (p === 15) {
       const items = [1, 2, 3].map((i) => text(lang, 400 + i, lang === 'en' ? 12 : 30));
       paragraphs.push(...items);
-      body.push(items.map((t, i) => `- ${t}${i === 1 ? cite('li', text(lang, 500, 10)) : ''}`).join('\n'));
+      body.push(items.map((t, i) => `- ${t}${i === 1 ? cite('li', `li ${text(lang, 500, 10)}`) : ''}`).join('\n'));
     }
   }
   for (const [id, note] of notes) body.push(`[^${id}]: ${note}`);
@@ -126,7 +123,8 @@ describe.each(['en', 'zh'] as const)('notes: footnotes, the %s edition', (lang) 
     const refPage = new Map<string, number>();
     pdf.pages.forEach((p, i) => p.links.forEach((l) => l.dest && refPage.set(l.dest, i + 1)));
     for (const [id, note] of chapters[lang].notes) {
-      const start = plain(note).slice(0, 12);
+      // (Each note's text starts with its id.)
+      const start = plain(note).slice(0, 16);
       const on = pdf.pages.findIndex((p) => plain(p.text).includes(start));
       expect(on + 1, id).toBe(refPage.get(`note-${id}`));
       const page = pdf.pages[on]!;

@@ -114,6 +114,7 @@ export function cutPoint(ask: CutAsk): { before: string[] } | { fail: string } {
   const limit = stop ? stop.top - origin.top - 2 : ask.limit;
   const past = (r: DOMRect, bottom = r.bottom) =>
     column(r) > ask.column || (column(r) === ask.column && bottom - origin.top > limit);
+  const startsPast = (el: Element) => past(el.getClientRects()[0]!, el.getClientRects()[0]!.top);
   const chapter = document.getElementById(ask.id)!;
   const blocks = [...chapter.children].filter(
     (el) => el.id !== 'fn-pending' && !el.matches('section.notes') && el.getClientRects().length,
@@ -122,7 +123,7 @@ export function cutPoint(ask: CutAsk): { before: string[] } | { fail: string } {
   const index = (node: Node) => [...node.parentNode!.childNodes].indexOf(node as ChildNode);
   let cut: { node: Node; offset: number; split?: Element };
   if (!el) cut = { node: chapter, offset: index(blocks[blocks.length - 1]!) + 1 };
-  else if (past(el.getClientRects()[0]!)) cut = { node: chapter, offset: index(el) };
+  else if (startsPast(el)) cut = { node: chapter, offset: index(el) };
   else if (el.tagName === 'P') {
     const lh = parseFloat(getComputedStyle(el).lineHeight) || 0;
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
@@ -134,8 +135,9 @@ export function cutPoint(ask: CutAsk): { before: string[] } | { fail: string } {
       for (let j = k; j < chars.length; j++) {
         range.setStart(chars[j]![0], chars[j]![1]);
         range.setEnd(chars[j]![0], chars[j]![1] + 1);
-        const r = range.getClientRects()[0];
-        if (r && r.height) return past(r, r.top + r.height / 2 + lh / 2);
+        // (The first character of a line may also give an empty box at the end of the line before.)
+        const r = [...range.getClientRects()].filter((b) => b.width > 0 && b.height > 0).pop();
+        if (r) return past(r, r.top + r.height / 2 + lh / 2);
       }
       return true;
     };
@@ -153,7 +155,7 @@ export function cutPoint(ask: CutAsk): { before: string[] } | { fail: string } {
     const items = [...el.children];
     const item = items.find((li) => [...li.getClientRects()].some((r) => past(r)));
     const at = item ? items.indexOf(item) : -1;
-    if (at <= 0 || !past(item!.getClientRects()[0]!)) return { fail: 'a list item across the page' };
+    if (at <= 0 || !startsPast(item!)) return { fail: 'a list item across the page' };
     cut = { node: el, offset: index(item!), split: el };
   } else if (column(el.getClientRects()[0]!) === ask.column) cut = { node: chapter, offset: index(el) };
   else return { fail: `a ${el.tagName.toLowerCase()} across the page` };
@@ -215,8 +217,11 @@ export function placeAtCut(ask: CutAsk): string | undefined {
   const origin = document.body.getBoundingClientRect();
   const box = () => block.getBoundingClientRect();
   if (!block.querySelector('li') && box().top - origin.top < 1) return 'a note longer than the page';
-  // Twice: the block's margin collapses with the one above it.
-  for (let i = 0; i < 2; i++) {
+  // The text above ends at the cut (its bottom margin would push the block to the next page); the block's own
+  // margin, set twice since it collapses with any margin inside the block above it, takes it to the foot.
+  const above = block.previousElementSibling as HTMLElement | null;
+  if (above) above.style.marginBottom = '0';
+  for (let i = 0; i < 3; i++) {
     const margin = parseFloat(block.style.marginTop || '0') + ask.height - 1 - (box().bottom - origin.top);
     block.style.marginTop = `${Math.max(0, Math.floor(margin))}px`;
   }
