@@ -47,6 +47,12 @@ export function restoreChapter(id: string): void {
   document.getElementById(id)?.replaceWith(backup!);
 }
 
+/** Every chapter as it was before `prepareChapters`. */
+export function restoreChapters(): void {
+  const backup = (window as unknown as { fnBackup: Map<string, Element> }).fnBackup;
+  for (const [id, chapter] of backup) document.getElementById(id)?.replaceWith(chapter);
+}
+
 /** The first page (column) holding a reference whose note is not placed yet, and those references on it, in order. */
 export function todoOnFirstPage(id: string, width: number): { column: number; refs: string[] } | null {
   const origin = document.body.getBoundingClientRect();

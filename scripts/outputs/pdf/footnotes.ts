@@ -6,6 +6,7 @@ import {
   placeAtCut,
   prepareChapters,
   restoreChapter,
+  restoreChapters,
   todoOnFirstPage,
   type CutAsk,
 } from './footnote-page.js';
@@ -56,6 +57,12 @@ export async function placeFootnotes(
     ctx.log(`print-pdf          ${lang}: the notes of chapter "${id}" stay at its end: ${why}`);
   }
   return result;
+}
+
+/** The chapters as they were before `placeFootnotes` (so that a figure can be moved), their footnotes to place again. */
+export async function removeFootnotes(page: Page): Promise<'to place'> {
+  await page.evaluate(restoreChapters);
+  return 'to place';
 }
 
 /** One chapter's footnotes, page by page; returns why they could not be placed, if they could not. */
