@@ -6,7 +6,7 @@
  *   data-fn-chapter   a chapter whose notes are set as footnotes (its `section.notes` hidden)
  *   data-fn-todo      a note reference whose note is not placed yet; data-fn-anchor: the id of its note's item
  *   data-fn-note      a note's item in the hidden list (its id moves to its first footnote)
- *   #fn-pending       the footnote block last measured, parked (hidden) until it is placed or replaced
+ *   #fn-pending       the footnote block last measured, parked in #fn-measure until it is placed or replaced
  */
 
 /** Where a reference or a cut is: the column (0-based page) and the distance from the column's top (px). */
@@ -67,10 +67,21 @@ export function todoOnFirstPage(id: string, width: number): { column: number; re
 
 /**
  * Build the footnote block for these references (each note once, in order, numbered as in the notes list), park
- * it at the end of the chapter to measure it, and return its height (px).
+ * it to measure it, and return its height (px). It is parked outside the body, in a box of the text's width, so
+ * that measuring it does not lay the body's pages out again.
  */
-export function measureNotes(id: string, refs: string[]): number {
+export function measureNotes(id: string, refs: string[], width: number): number {
   document.getElementById('fn-pending')?.remove();
+  let box = document.getElementById('fn-measure');
+  if (!box) {
+    box = document.createElement('div');
+    box.id = 'fn-measure';
+    box.className = document.body.className;
+    const body = getComputedStyle(document.body);
+    Object.assign(box.style, { position: 'absolute', left: '0', top: '0', visibility: 'hidden' });
+    Object.assign(box.style, { width: `${width}px`, fontFamily: body.fontFamily, fontSize: body.fontSize });
+    document.documentElement.append(box);
+  }
   const chapter = document.getElementById(id)!;
   const block = document.createElement('div');
   block.id = 'fn-pending';
@@ -88,10 +99,8 @@ export function measureNotes(id: string, refs: string[]): number {
     copy.removeAttribute('id');
     list.append(copy);
   }
-  chapter.append(block);
-  const height = block.getBoundingClientRect().height;
-  block.style.display = 'none';
-  return height;
+  box.append(block);
+  return block.getBoundingClientRect().height;
 }
 
 /** What `cutPoint` is asked: where the body must end on a page (column) for these references' notes to fit below. */

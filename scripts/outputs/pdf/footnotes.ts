@@ -56,6 +56,7 @@ export async function placeFootnotes(
     result.fellBack.push(id);
     ctx.log(`print-pdf          ${lang}: the notes of chapter "${id}" stay at its end: ${why}`);
   }
+  await page.evaluate(() => document.getElementById('fn-measure')?.remove());
   return result;
 }
 
@@ -95,7 +96,7 @@ async function chapterFootnotes(
  */
 async function settleCut(page: Page, ask: CutAsk): Promise<CutAsk | string> {
   for (let i = 0; ; i++) {
-    const height = await page.evaluate(measureNotes, ask.id, ask.refs);
+    const height = await page.evaluate(measureNotes, ask.id, ask.refs, ask.width);
     const limit = ask.height - height - GAP;
     const cut = await page.evaluate(cutPoint, { ...ask, limit });
     if ('fail' in cut) return cut.fail;
@@ -106,7 +107,7 @@ async function settleCut(page: Page, ask: CutAsk): Promise<CutAsk | string> {
       continue;
     }
     const refs = extra ? ask.refs : [];
-    await page.evaluate(measureNotes, ask.id, refs);
+    await page.evaluate(measureNotes, ask.id, refs, ask.width);
     const before = await page.evaluate(cutPoint, { ...ask, refs, beforeRef: extra ?? ask.refs[0] });
     if ('fail' in before) return before.fail;
     return same(before.before, refs) ? { ...ask, refs } : 'the notes of a page did not settle';
