@@ -134,6 +134,15 @@ describe.each(['en', 'zh'] as const)('notes: footnotes, the %s edition', (lang) 
     }
   });
 
+  it('the paragraph citing twelve notes has all twelve at the foot of its page', () => {
+    const pages = new Set<number | undefined>();
+    built[lang]!.pages.forEach((p, i) =>
+      p.links.filter((l) => /^note-t\d+$/.test(l.dest ?? '')).forEach((l) => pages.add(l.page === i + 1 ? i + 1 : -1)),
+    );
+    expect([...pages]).toHaveLength(1);
+    expect([...pages][0]).toBeGreaterThan(0);
+  });
+
   it('no body text is lost: every paragraph is printed whole, in order', () => {
     // (Digits dropped: a note mark may share its line's baseline; the generated text has none.)
     const body = plain(built[lang]!.pages.flatMap((p) => p.lines.filter(isBody).map((l) => l.text)).join('')).replace(
