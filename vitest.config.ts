@@ -24,6 +24,7 @@ const e2e = [
   'tests/outputs/pdf.test.ts',
   'tests/outputs/pdf-ua.test.ts',
   'tests/outputs/pdf-overflow.test.ts',
+  'tests/outputs/pdf-footnotes.test.ts',
   'tests/outputs/press.test.ts',
   'tests/outputs/docx.test.ts',
 ];

@@ -27,6 +27,11 @@ export interface ReportConfig {
   editions: Record<Lang, EditionMeta>;
   /** Output formats a full build adds to the defaults (report.yaml `formats:`, e.g. `[docx]`): optional ones only. */
   formats?: string[];
+  /**
+   * Where the PDF prints the notes: `sections` (the default) at the end of each chapter, as the web edition does;
+   * `footnotes` at the foot of the page that cites each (outputs/pdf/footnotes.ts).
+   */
+  notes?: 'footnotes' | 'sections';
   /** The press PDF for the print shop (report.yaml `press:`), when asked for. */
   press?: PressConfig;
   /** report.yaml `citations:`: a CSL style file (inside the report) per language, in place of the built-in one. */

@@ -65,6 +65,7 @@ export const schema = {
     pdfStandard: { enum: ['ua-1'] },
     // Output formats a full build adds (checked against the formats the build offers: see formatsListed).
     formats: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+    notes: { enum: ['footnotes', 'sections'] },
     editions: { type: 'object', properties: { zh: edition, en: edition }, additionalProperties: false },
     press,
     citations,

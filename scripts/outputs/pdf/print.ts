@@ -24,6 +24,7 @@ import { fitToPage } from './overflow.js';
 import { printedHeadings } from './outline.js';
 import { markForTags, type TagMark } from './tags.js';
 import { finishPdf } from './publish.js';
+import { placeFootnotes, removeFootnotes } from './footnotes.js';
 
 /** At most this many prints of one edition: figures are moved in the first ones, the TOC's page numbers settled after. */
 const MAX_PRINTS = 6;
@@ -47,6 +48,8 @@ export interface PdfInput {
   baseUrl?: string;
   /** Where the chapters place each table (one too wide for the page is reported there). */
   placed?: Usage[];
+  /** report.yaml `notes:`: `footnotes` sets each chapter's notes at the foot of the pages citing them (footnotes.ts). */
+  notes?: 'footnotes' | 'sections';
 }
 
 export interface PdfOutput {
@@ -142,23 +145,37 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
   let whyNot = 'unknown' in area ? `no layout probe: ${area.unknown}` : '';
   let [prints, probes] = [0, 0];
   let pages: Record<string, number> = input.guess?.tocPages ?? {};
+  // Footnotes are placed once the figures have settled; nothing moves them after.
+  let footnotes: 'none' | 'to place' | 'placed' = input.notes === 'footnotes' ? 'to place' : 'none';
+  // Footnotes take room from the pages the figures were placed on: a few more probes to place them again.
+  const extra = footnotes === 'none' ? 0 : 3;
+  if (footnotes === 'to place' && !probing)
+    ctx.log(
+      `print-pdf          ${input.lang}: notes at the chapters' ends: footnotes need the layout probe (${whyNot})`,
+    );
   for (let attempt = 0; ; attempt++) {
     await fillToc(page, pages);
-    const floatsAllowed = attempt < MAX_FLOAT_PRINTS - 1;
+    // After the print, a figure is not moved under placed footnotes; while probing, the footnotes are taken out first.
+    const floatsAllowed = attempt < MAX_FLOAT_PRINTS - 1 + extra && (probing || footnotes !== 'placed');
     if (probing && !('unknown' in area)) {
       if (probes++ === 0) await startProbe(page, area).then(() => fitToPage(ctx, page, input));
       const places = await probePlaces(page, area, [...toc, ...markers]);
       const found = Object.fromEntries(toc.filter((id) => places.has(id)).map((id) => [id, places.get(id)!.page]));
       const moves = floatsAllowed ? planFloats(blocks, await blockOrder(page), places) : [];
       if (moves.length) {
+        if (footnotes === 'placed') footnotes = await removeFootnotes(page);
         await moveBlocks(page, moves);
         moved.push(...moves);
       }
       if (moves.length || !sameToc(toc, pages, found)) {
         pages = found;
-        if (probes < MAX_PRINTS) continue;
+        if (probes < MAX_PRINTS + extra) continue;
         whyNot = `the layout probe did not settle in ${MAX_PRINTS} passes`;
         await fillToc(page, pages);
+      }
+      if (footnotes === 'to place') {
+        footnotes = await placeFootnotes(ctx, page, input.lang, area).then(() => 'placed' as const);
+        if (probes < MAX_PRINTS + extra) continue;
       }
       probing = false;
       await endProbe(page);

@@ -1,0 +1,117 @@
+import type { Page } from 'puppeteer-core';
+import type { BuildContext, Lang } from '../../context.js';
+import {
+  cutPoint,
+  measureNotes,
+  placeAtCut,
+  prepareChapters,
+  restoreChapter,
+  restoreChapters,
+  todoOnFirstPage,
+  type CutAsk,
+} from './footnote-page.js';
+
+/**
+ * Notes at the foot of the page that cites them (report.yaml `notes: footnotes`), in print only: Chromium has no
+ * `float: footnote`, so the page being printed is changed (its HTML file is not) while the layout probe lays it
+ * out as pages (layout-probe.ts). Chapter by chapter, page by page:
+ *
+ *   the first page with a reference whose note is not placed → the notes of its references, in a block under a
+ *   short rule, measured → the body must end above that block: the first block that runs past that line is
+ *   cut there (a paragraph between two lines, the first part's last line justified and the second without
+ *   indent; a list between two items; any other block moved whole) → a reference that falls below the cut goes
+ *   to the next page with its note, and the block is measured again without it → the block is put at the cut,
+ *   its top margin taking it to the page's foot, with a page break after it → the next page.
+ *
+ * Each step re-reads the layout, so the pages settle as they are made. A chapter where a cut cannot be made (a
+ * table or figure across the page, a list item across it, a note longer than a page) keeps its notes at its end,
+ * as in the web edition, with one log line. A note too long for the page's foot goes whole to the next page with
+ * its reference (no continued notes).
+ */
+
+/** The rule above the footnotes and the room kept between it and the last line of text (px). */
+const GAP = 4;
+/** Rounds of measuring a page's notes and cutting before a page gives up (each drops references below the cut). */
+const MAX_TRIES = 4;
+
+export interface FootnoteResult {
+  /** Pages given footnotes. */
+  pages: number;
+  /** Chapters that kept their notes at their end, with why. */
+  fellBack: string[];
+}
+
+/** Set every chapter's notes as footnotes, while the page is laid out by the probe of `area`. */
+export async function placeFootnotes(
+  ctx: BuildContext,
+  page: Page,
+  lang: Lang,
+  area: { width: number; height: number },
+): Promise<FootnoteResult> {
+  const result: FootnoteResult = { pages: 0, fellBack: [] };
+  for (const id of await page.evaluate(prepareChapters)) {
+    const why = await chapterFootnotes(page, id, area, result);
+    if (!why) continue;
+    await page.evaluate(restoreChapter, id);
+    result.fellBack.push(id);
+    ctx.log(`print-pdf          ${lang}: the notes of chapter "${id}" stay at its end: ${why}`);
+  }
+  await page.evaluate(() => document.getElementById('fn-measure')?.remove());
+  return result;
+}
+
+/** The chapters as they were before `placeFootnotes` (so that a figure can be moved), their footnotes to place again. */
+export async function removeFootnotes(page: Page): Promise<'to place'> {
+  await page.evaluate(restoreChapters);
+  return 'to place';
+}
+
+/** One chapter's footnotes, page by page; returns why they could not be placed, if they could not. */
+async function chapterFootnotes(
+  page: Page,
+  id: string,
+  area: { width: number; height: number },
+  result: FootnoteResult,
+): Promise<string | undefined> {
+  let last = '';
+  for (;;) {
+    const next = await page.evaluate(todoOnFirstPage, id, area.width);
+    if (!next) return undefined;
+    const ask = await settleCut(page, { id, ...area, column: next.column, limit: 0, refs: next.refs });
+    if (typeof ask === 'string') return ask;
+    // A page whose first reference had to go on: the same reference first on the same page again is a loop.
+    const key = `${next.column}:${next.refs[0]}`;
+    if (!ask.refs.length && key === last) return 'a note that does not fit below its reference';
+    last = key;
+    const why = await page.evaluate(placeAtCut, ask);
+    if (why) return why;
+    if (ask.refs.length) result.pages++;
+  }
+}
+
+/**
+ * The references whose notes fit on the page with the text above them, and where the text must end: measured
+ * and cut again until the references above the cut are the ones measured. When they do not settle, or none of
+ * them fits, the text ends above the first reference that did not fit (it goes to the next page with its note).
+ */
+async function settleCut(page: Page, ask: CutAsk): Promise<CutAsk | string> {
+  for (let i = 0; ; i++) {
+    const height = await page.evaluate(measureNotes, ask.id, ask.refs, ask.width);
+    const limit = ask.height - height - GAP;
+    const cut = await page.evaluate(cutPoint, { ...ask, limit });
+    if ('fail' in cut) return cut.fail;
+    if (same(cut.before, ask.refs)) return { ...ask, limit };
+    const extra = cut.before.find((r) => !ask.refs.includes(r));
+    if (i < MAX_TRIES - 1 && cut.before.length) {
+      ask = { ...ask, refs: cut.before };
+      continue;
+    }
+    const refs = extra ? ask.refs : [];
+    await page.evaluate(measureNotes, ask.id, refs, ask.width);
+    const before = await page.evaluate(cutPoint, { ...ask, refs, beforeRef: extra ?? ask.refs[0] });
+    if ('fail' in before) return before.fail;
+    return same(before.before, refs) ? { ...ask, refs } : 'the notes of a page did not settle';
+  }
+}
+
+const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);

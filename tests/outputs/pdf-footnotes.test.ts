@@ -1,0 +1,165 @@
+import path from 'node:path';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../scripts/build.js';
+import { newSession, settled } from '../../scripts/context.js';
+import { closeTestBrowser, options, reportCopy } from '../helpers.js';
+import { readPdf, squash, type Pdf, type PdfLine } from '../pdf.js';
+
+/**
+ * report.yaml `notes: footnotes` (outputs/pdf/footnotes.ts): the mini report with a generated second chapter of
+ * many notes (a paragraph citing twelve, one note of 2,000 characters, one cited in a list item), both editions
+ * printed. Every note's text starts on the page of its reference mark, below the page's last line of body text;
+ * no body text is lost; the web edition keeps the notes at the chapter's end.
+ */
+const session = newSession();
+let root = '';
+const logs: string[] = [];
+const built: Record<string, Pdf> = {};
+
+const vocab = {
+  en: 'policy trade region market growth capital labour research industry network finance transport energy service output partner capacity exchange'.split(
+    ' ',
+  ),
+  zh: '合作发展市场区域产业创新科技金融贸易投资服务能源交通人才政策制度'.split(''),
+};
+
+/** Deterministic text: `n` words (English) or characters (Chinese), from `seed`. */
+function text(lang: 'en' | 'zh', seed: number, n: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const w = vocab[lang][(seed * 7 + i * 13 + ((i * i) % 5)) % vocab[lang].length]!;
+    out.push(lang === 'zh' && i % 17 === 16 ? `${w}，` : w);
+  }
+  return lang === 'en' ? `${out.join(' ')}.` : `${out.join('')}。`;
+}
+
+interface Chapter {
+  md: string;
+  /** The paragraphs' text without their note marks, as the body prints it. */
+  paragraphs: string[];
+  /** Note id → the start of its text. */
+  notes: Map<string, string>;
+}
+
+/** The generated chapter: 24 paragraphs, every second citing a note; the 7th twelve; the 11th the long note. */
+function chapter(lang: 'en' | 'zh'): Chapter {
+  const size = lang === 'en' ? 90 : 260;
+  const paragraphs: string[] = [];
+  const notes = new Map<string, string>();
+  const body: string[] = [
+    lang === 'en' ? '# II. Footnote test {#fn-test}' : '# 二、脚注测试 {#fn-test}',
+    lang === 'en' ? '## 1. Many notes {#fn-many}' : '## 1. 多个注释 {#fn-many}',
+  ];
+  const cite = (id: string, note: string) => {
+    notes.set(id, note);
+    return `[^${id}]`;
+  };
+  for (let p = 1; p <= 24; p++) {
+    const words = text(lang, p, size);
+    paragraphs.push(words);
+    const cut = Math.floor(words.length / 2);
+    const mark = lang === 'en' ? words.lastIndexOf(' ', cut) : cut;
+    let marks = '';
+    if (p === 7) for (let t = 1; t <= 12; t++) marks += cite(`t${t}`, `t${t} ${text(lang, 100 + t, 6)}`);
+    else if (p === 11) marks = cite('long', `long ${text(lang, 200, lang === 'en' ? 300 : 2000)}`.slice(0, 2000));
+    else if (p % 2 === 0) marks = cite(`g${p}`, `g${p} ${text(lang, 300 + p, p % 4 ? 8 : 40)}`);
+    body.push(`${words.slice(0, mark)}${marks}${words.slice(mark)}`);
+    if (p === 15) {
+      const items = [1, 2, 3].map((i) => text(lang, 400 + i, lang === 'en' ? 12 : 30));
+      paragraphs.push(...items);
+      body.push(items.map((t, i) => `- ${t}${i === 1 ? cite('li', `li ${text(lang, 500, 10)}`) : ''}`).join('\n'));
+    }
+  }
+  for (const [id, note] of notes) body.push(`[^${id}]: ${note}`);
+  return {
+    md: `---\nid: fn-test\ntitle: ${lang === 'en' ? 'II. Footnote test' : '二、脚注测试'}\n---\n\n${body.join('\n\n')}\n`,
+    paragraphs,
+    notes,
+  };
+}
+
+const chapters = { en: chapter('en'), zh: chapter('zh') };
+
+beforeAll(async () => {
+  root = reportCopy('mini');
+  appendFileSync(path.join(root, 'report.yaml'), 'notes: footnotes\n');
+  for (const lang of ['en', 'zh'] as const)
+    writeFileSync(path.join(root, 'content', lang, '02-footnotes.md'), chapters[lang].md);
+  const out = path.join(root, 'dist');
+  try {
+    await build(options(root, out, { session, log: (line: string) => logs.push(line) }));
+  } finally {
+    await settled(session);
+  }
+  for (const lang of ['en', 'zh']) built[lang] = await readPdf(path.join(out, lang, `mini-report-${lang}.pdf`));
+});
+
+afterAll(async () => {
+  await closeTestBrowser();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+/** Body text: the text area's lines in the body's type size (not the notes, running heads, page numbers or note marks). */
+const isBody = (l: PdfLine) => l.size >= 9.8 && l.y > 55 && l.y < 778;
+const plain = (s: string) => squash(s).replace(/[-\u00ad]/g, '');
+
+describe.each(['en', 'zh'] as const)('notes: footnotes, the %s edition', (lang) => {
+  it('no chapter falls back to notes at its end', () => {
+    expect(logs.filter((l) => l.includes('stay at its end') || l.includes('footnotes need'))).toEqual([]);
+  });
+
+  it('every reference mark links to its note on its own page', () => {
+    const refs = built[lang]!.pages.flatMap((p, i) =>
+      p.links.filter((l) => l.dest?.startsWith('note-')).map((l) => ({ on: i + 1, to: l.page, dest: l.dest })),
+    );
+    // The mini chapter's note and the generated chapter's, each cited once.
+    expect(refs).toHaveLength(chapters[lang].notes.size + 1);
+    for (const r of refs) expect(r, r.dest).toMatchObject({ to: r.on });
+  });
+
+  it("every note's text starts on its reference's page, below the last line of body text", () => {
+    const pdf = built[lang]!;
+    const refPage = new Map<string, number>();
+    pdf.pages.forEach((p, i) => p.links.forEach((l) => l.dest && refPage.set(l.dest, i + 1)));
+    for (const [id, note] of chapters[lang].notes) {
+      // (Each note's text starts with its id.)
+      const start = plain(note).slice(0, 16);
+      const on = pdf.pages.findIndex((p) => plain(p.text).includes(start));
+      expect(on + 1, id).toBe(refPage.get(`note-${id}`));
+      const page = pdf.pages[on]!;
+      const line = page.lines.find((l) => plain(l.text).includes(start.slice(0, 6)))!;
+      const lowestBody = Math.min(...page.lines.filter(isBody).map((l) => l.bottom));
+      expect(line.top, id).toBeLessThan(lowestBody);
+    }
+  });
+
+  it('the paragraph citing twelve notes has all twelve at the foot of its page', () => {
+    const pages = new Set<number | undefined>();
+    built[lang]!.pages.forEach((p, i) =>
+      p.links.filter((l) => /^note-t\d+$/.test(l.dest ?? '')).forEach((l) => pages.add(l.page === i + 1 ? i + 1 : -1)),
+    );
+    expect([...pages]).toHaveLength(1);
+    expect([...pages][0]).toBeGreaterThan(0);
+  });
+
+  it('no body text is lost: every paragraph is printed whole, in order', () => {
+    // (Digits dropped: a note mark may share its line's baseline; the generated text has none.)
+    const body = plain(built[lang]!.pages.flatMap((p) => p.lines.filter(isBody).map((l) => l.text)).join('')).replace(
+      /\d/g,
+      '',
+    );
+    let from = 0;
+    for (const p of chapters[lang].paragraphs) {
+      const at = body.indexOf(plain(p), from);
+      expect(at, p.slice(0, 40)).toBeGreaterThanOrEqual(0);
+      from = at;
+    }
+  });
+
+  it('the web edition keeps the notes at the end of the chapter', () => {
+    const html = readFileSync(path.join(root, 'dist', lang, 'index.html'), 'utf8');
+    expect(html.match(/role="doc-endnotes"/g)).toHaveLength(2);
+    expect(html).not.toContain('class="footnotes');
+  });
+});
