@@ -10,6 +10,7 @@ import type { Entry } from './entry.js';
 import { browserMessages } from './browser-messages.js';
 import { fileMessages } from './file-messages.js';
 import { inputMessages } from './input-messages.js';
+import { dataMessages } from './data-messages.js';
 import { outputMessages } from './output-messages.js';
 import { limitMessages } from './limit-messages.js';
 import { pressMessages } from './press-messages.js';
@@ -37,6 +38,7 @@ export type { Entry } from './entry.js';
 /** Every user-facing problem, by rule id (Astro's way: message says what, hint says what to do). */
 export const catalogue = {
   ...inputMessages,
+  ...dataMessages,
   ...fileMessages,
   ...limitMessages,
   ...translationMessages,
