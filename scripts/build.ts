@@ -7,7 +7,7 @@ import { pageFonts } from './fonts/edition-fonts.js';
 import { prefetchFonts } from './fonts/subset.js';
 import { writeRecord } from './incremental/build-record.js';
 import { hashTree } from './incremental/inputs-hash.js';
-import type { OutputFormat, OutputWriter } from './outputs/format.js';
+import type { OutputFormat } from './outputs/format.js';
 import { keepUnmade, makeOutputs, mergeRecords, type OutputRecords } from './outputs/make-outputs.js';
 import { pdfFileName } from './outputs/pdf/index.js';
 import { resolveFormats } from './outputs/registry.js';
@@ -16,26 +16,19 @@ import { editionPages, type EditionPage } from './pipeline/editions.js';
 import type { BuildOptions, BuildResult } from './pipeline/options.js';
 import { contextFor, prepare, type OnLoaded, type Prepared } from './pipeline/prepare.js';
 import { timer, type StageTimer } from './pipeline/timer.js';
+import { openBuildPages, type BuildPages } from './pipeline/build-pages.js';
+import { writerFor } from './pipeline/staging-writer.js';
 import { languageChooser } from './stages/apply-templates/index.js';
-import {
-  chartJobs,
-  DOWNLOAD_PAGES,
-  openChartPages,
-  renderCharts,
-  startCharts,
-  type ChartWork,
-} from './stages/render-charts/index.js';
+import { chartJobs, renderCharts, startCharts, type ChartWork } from './stages/render-charts/index.js';
 import { reportChanges, type Changes } from './stages/report-changes/index.js';
 import { reviewPage } from './stages/review-page/index.js';
 import {
   carryOver,
   commit,
-  copyFile,
   discard,
   startStaging,
   writeFile,
   writeFonts,
-  writeLater,
   type Staging,
 } from './stages/write-output.js';
 
@@ -44,12 +37,6 @@ export type { BuildOptions, BuildResult } from './pipeline/options.js';
 
 /** The options of one build, with what `build()` adds: the signal that stops its chart downloads when it fails. */
 type BuildRun = BuildOptions & { stopDownloads: AbortSignal };
-
-/** The browser pages a build opens as it starts: the chart downloads', and each format's that asks for some. */
-interface BuildPages {
-  draw: Promise<BuildPage[]>;
-  byFormat: Map<string, Promise<BuildPage[]>>;
-}
 
 /*
  * The pipeline:
@@ -82,18 +69,6 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   } finally {
     if (pages) await Promise.all([pages.draw, ...pages.byFormat.values()].map(closePages));
   }
-}
-
-function openBuildPages(early: BuildContext, formats: OutputFormat[]): BuildPages | undefined {
-  const printing = formats.filter((f) => f.pagesPerEdition > 0);
-  if (!printing.length) return undefined;
-  const editions = 2; // (the languages are not known yet: a report has both)
-  const pages = {
-    draw: openChartPages(early, DOWNLOAD_PAGES),
-    byFormat: new Map(printing.map((f) => [f.name, openChartPages(early, f.pagesPerEdition * editions)])),
-  };
-  for (const p of [pages.draw, ...pages.byFormat.values()]) p.catch(() => undefined);
-  return pages;
 }
 
 async function buildWith(opts: BuildRun, formats: OutputFormat[], pages: BuildPages | undefined): Promise<BuildResult> {
@@ -272,15 +247,4 @@ async function writeSite(
     writeFile(staging, 'review/index.html', review);
     writeFonts(staging, 'review', await pageFonts(ctx, review, opts.fonts));
   });
-}
-
-/** Where the outputs write: the staging folder, through write-output. */
-function writerFor(staging: Staging): OutputWriter {
-  return {
-    dir: staging.dir,
-    write: (rel, content) => void writeFile(staging, rel, content),
-    writeLater: (rel, content) => writeLater(staging, rel, content),
-    copy: (rel, from) => copyFile(staging, rel, from),
-    fonts: (folder, fonts) => writeFonts(staging, folder, fonts),
-  };
 }
