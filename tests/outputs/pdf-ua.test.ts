@@ -9,7 +9,7 @@ import { build, prepare, type Prepared } from '../../scripts/build.js';
 import { chartRows } from '../../scripts/stages/render-charts/chart-spec.js';
 import { TIP_FIELD, withMarkText } from '../../scripts/stages/render-charts/mark-text.js';
 import { BuildFailed, formatDiagnostic } from '../../scripts/diagnostics/catalogue.js';
-import { closeTestBrowser, options, repo, reportCopy, testBrowser } from '../helpers.js';
+import { cli, closeTestBrowser, options, repo, reportCopy, testBrowser } from '../helpers.js';
 import { sharedReport } from '../shared-reports.js';
 
 /**
@@ -186,5 +186,16 @@ describe('pdfStandard: ua-1 in report.yaml', () => {
 
   it('is not checked without it', async () => {
     expect((await buildSkipping(false)).filter((l) => l.includes('[pdf-ua]'))).toEqual([]);
+  });
+});
+
+describe('a report made with npm run new', () => {
+  it('has two PDFs that pass the PDF/UA-1 checks', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'ua-')), 'starter-report');
+    expect((await cli(['new', dir])).code).toBe(0);
+    const built = await cli(['build', '--root', dir]);
+    expect(built.code, built.stderr).toBe(0);
+    for (const lang of ['zh', 'en'])
+      expect(await checkPdfUa(readFileSync(path.join(dir, 'dist', lang, `starter-report-${lang}.pdf`)))).toEqual([]);
   });
 });
