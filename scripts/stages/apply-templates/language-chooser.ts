@@ -15,7 +15,12 @@ export function languageChooser(config: ReportConfig, templates: Templates): str
       h('link', { rel: 'stylesheet', href: `${first}/assets/fonts.css` }),
       h(
         'style',
-        'body{font-family:"Noto Sans SC",sans-serif;max-width:40rem;margin:4rem auto;padding:0 1.25rem;color:#1d1d1f;line-height:1.6}a{display:block;margin:1.5rem 0;padding:1rem 1.25rem;border:1px solid #d9d4cc;border-radius:4px;color:#8c1730;text-decoration:none}a:focus-visible{outline:3px solid #1f5a8a}strong{display:block;font-size:1.2rem}' +
+        'body{font-family:"Noto Sans SC",sans-serif;max-width:40rem;margin:4rem auto;padding:0 1.25rem;' +
+          'color:#1d1d1f;line-height:1.6}' +
+          'a{display:block;margin:1.5rem 0;padding:1rem 1.25rem;border:1px solid #d9d4cc;border-radius:4px;' +
+          'color:#8c1730;text-decoration:none}' +
+          'a:focus-visible{outline:3px solid #1f5a8a}' +
+          'strong{display:block;font-size:1.2rem}' +
           '.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}',
       ),
     ]),

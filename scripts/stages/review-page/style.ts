@@ -30,7 +30,16 @@ main { padding: 0 clamp(0.5rem, 2vw, 2rem) 3rem; }
 .chapter > h2 { font-size: 1.15rem; margin: 2rem 0 0.25rem; }
 .files { margin: 0 0 0.75rem; color: var(--muted); font-size: 0.85rem; overflow-wrap: anywhere; }
 .columns, .row { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 1.25rem; }
-.columns { position: sticky; top: 0; background: var(--paper); border-bottom: 2px solid var(--ink); font-weight: 700; font-size: 0.85rem; padding: 0.3rem 0.75rem; z-index: 1; }
+.columns {
+  position: sticky;
+  top: 0;
+  background: var(--paper);
+  border-bottom: 2px solid var(--ink);
+  font-weight: 700;
+  font-size: 0.85rem;
+  padding: 0.3rem 0.75rem;
+  z-index: 1;
+}
 .row { border-bottom: 1px solid var(--rule); padding: 0.6rem 0.75rem; border-left: 4px solid transparent; }
 .row.heading .text { font-weight: 700; }
 .row.slot { padding: 0.15rem 0.75rem; color: var(--muted); font-size: 0.8rem; }
@@ -39,7 +48,9 @@ main { padding: 0 clamp(0.5rem, 2vw, 2rem) 3rem; }
 .row.unrecorded, .row.mismatch { border-left-color: var(--odd); }
 .row.mismatch { background: var(--odd-bg); }
 .status { grid-column: 1 / -1; font-size: 0.8rem; font-weight: 700; margin-bottom: 0.25rem; }
-.stale .status { color: var(--stale); } .untranslated .status, .orphan .status { color: var(--gap); } .unrecorded .status, .mismatch .status { color: var(--odd); }
+.stale .status { color: var(--stale); }
+.untranslated .status, .orphan .status { color: var(--gap); }
+.unrecorded .status, .mismatch .status { color: var(--odd); }
 .issues { grid-column: 1 / -1; margin: 0.35rem 0 0; padding-left: 1.2rem; font-size: 0.85rem; color: var(--odd); }
 .unit { min-width: 0; }
 .where { font-size: 0.75rem; color: var(--muted); margin-bottom: 0.15rem; overflow-wrap: anywhere; }
