@@ -12,7 +12,10 @@ import { lockOutput } from './cli/output-lock.js';
 // The pipeline (unified, Vega, Puppeteer…) is loaded only when there is work to do:
 // a build with nothing changed answers from the manifest alone.
 
-/** The package: the nearest folder above this module with a package.json (from scripts/, or from .cache/cli/<hash>/ when compiled by bin/report.js). */
+/**
+ * The package: the nearest folder above this module with a package.json (from scripts/, or from
+ * .cache/cli/<hash>/ when compiled by bin/report.js).
+ */
 function packageRoot(from: string): string {
   for (let dir = from; path.dirname(dir) !== dir; dir = path.dirname(dir))
     if (existsSync(path.join(dir, 'package.json'))) return dir;

@@ -80,7 +80,7 @@ export async function findBrowser(lookup: BrowserLookup): Promise<FoundBrowser> 
     if (system) return { executablePath: system, source: 'system', name: path.basename(system, '.exe') };
   }
   if (!bundledRunsOn(platform, arch)) {
-    const why = `${only ? 'REPORT_BROWSER=bundled, but the' : 'No Chrome or Chromium found, and the'} Chromium that comes with npm runs on Linux x64 only`;
+    const why = `${noneFound(only)} Chromium that comes with npm runs on Linux x64 only`;
     throw noBrowser(where, why, `${installHint(platform)}, or set PUPPETEER_EXECUTABLE_PATH to one`);
   }
   let bundled;
@@ -91,7 +91,7 @@ export async function findBrowser(lookup: BrowserLookup): Promise<FoundBrowser> 
     throw fault('browser-unpack', path.join(lookup.cacheDir, 'chromium'), [reason]);
   }
   if (!bundled) {
-    const why = `${only ? 'REPORT_BROWSER=bundled, but the' : 'No Chrome or Chromium found, and the'} Chromium that comes with npm (optional dependency ${BUNDLED_PACKAGE}) is not installed`;
+    const why = `${noneFound(only)} Chromium that comes with npm (optional dependency ${BUNDLED_PACKAGE}) is not installed`;
     throw noBrowser(
       where,
       why,
@@ -156,4 +156,9 @@ export function browserLine(found: FoundBrowser, detail?: { version: string }): 
   const unpacked = found.unpackedMs === undefined ? '' : `, unpacked in ${(found.unpackedMs / 1000).toFixed(1)} s`;
   const more = detail ? `: ${found.executablePath}, ${detail.version}` : '';
   return `${'browser'.padEnd(19)}${found.name} (${found.source}${unpacked})${more}`;
+}
+
+/** How a message about the bundled Chromium begins: asked for by name, or the last place looked. */
+function noneFound(only: string | undefined): string {
+  return only ? 'REPORT_BROWSER=bundled, but the' : 'No Chrome or Chromium found, and the';
 }

@@ -30,7 +30,8 @@ export interface Args {
 }
 
 export const usage =
-  () => `usage: npm run build -- [--lang zh|en] [--format ${formatNames().join('|')}] [--root DIR] [--out DIR] [--strict] [--pdf-standard ua-1] [--force] [--verbose] [--browser-timeout SECONDS]
+  () => `usage: npm run build -- [--lang zh|en] [--format ${formatNames().join('|')}] [--root DIR] [--out DIR] [--strict]
+                              [--pdf-standard ua-1] [--force] [--verbose] [--browser-timeout SECONDS]
        npm run check -- [--root DIR] [--strict] [--accept FILE[:LINE]]…
        npm run dev -- [--root DIR] [--out DIR] [--port N] [--pdf-after SECONDS]
        npm run changes -- --since REV [--root DIR] [--out FILE]

@@ -46,15 +46,16 @@ export async function dev(opts: DevOptions): Promise<DevServer> {
       saveTimer = setTimeout(() => queue.schedule('each-save'), 15);
     },
     // (ENOSPC: the system's limit of inotify watches; the server goes on serving the last build)
-    error: (e) =>
-      log(
-        `dev: watching ${path.relative(process.cwd(), root) || '.'} failed: ${e.message}${/ENOSPC/.test(e.message) ? ' — raise fs.inotify.max_user_watches' : ''}; saves may go unseen until dev is restarted`,
-      ),
+    error: (e) => {
+      const folder = path.relative(process.cwd(), root) || '.';
+      const hint = /ENOSPC/.test(e.message) ? ' — raise fs.inotify.max_user_watches' : '';
+      log(`dev: watching ${folder} failed: ${e.message}${hint}; saves may go unseen until dev is restarted`);
+    },
   });
   await watcher.ready;
-  log(
-    `dev: serving ${server.url} — ${server.url}zh/index.html, ${server.url}en/index.html; watching ${watched.join(', ')}; PDFs rebuilt after ${opts.pdfAfterMs / 1000} s without changes`,
-  );
+  const pages = `${server.url}zh/index.html, ${server.url}en/index.html`;
+  const pdfs = `PDFs rebuilt after ${opts.pdfAfterMs / 1000} s without changes`;
+  log(`dev: serving ${server.url} — ${pages}; watching ${watched.join(', ')}; ${pdfs}`);
   return {
     url: server.url,
     close: async () => {

@@ -40,11 +40,19 @@ const d=new DOMParser().parseFromString(await r.text(),'text/html');
 const css=x=>[...x.querySelectorAll('link[rel=stylesheet],style')].map(e=>e.outerHTML).join('');
 if(css(d)!==css(document))throw 0;
 const y=scrollY;document.title=d.title;
-const parts=b=>[...b.querySelectorAll('body > *, .page > *, main > *')].filter(e=>e.id||e.matches('header,nav,main,.page')).map(e=>e.id||e.tagName);
+const parts=b=>[...b.querySelectorAll('body > *, .page > *, main > *')]
+  .filter(e=>e.id||e.matches('header,nav,main,.page')).map(e=>e.id||e.tagName);
 if(parts(d.body).join()===parts(document.body).join()){
-for(const n of d.body.querySelectorAll('main > [id], .page > nav, body > header')){const sel=n.id?'#'+CSS.escape(n.id):n.matches('nav')?'.page > nav':'body > header';const o=document.querySelector(sel);if(o&&o.outerHTML!==n.outerHTML)o.replaceWith(n);}
-}else{document.body.replaceWith(d.body);
-for(const old of document.body.querySelectorAll('script:not([data-live-reload])')){const n=document.createElement('script');n.textContent=old.textContent;old.replaceWith(n);}}
+  for(const n of d.body.querySelectorAll('main > [id], .page > nav, body > header')){
+    const sel=n.id?'#'+CSS.escape(n.id):n.matches('nav')?'.page > nav':'body > header';
+    const o=document.querySelector(sel);if(o&&o.outerHTML!==n.outerHTML)o.replaceWith(n);
+  }
+}else{
+  document.body.replaceWith(d.body);
+  for(const old of document.body.querySelectorAll('script:not([data-live-reload])')){
+    const n=document.createElement('script');n.textContent=old.textContent;old.replaceWith(n);
+  }
+}
 scrollTo(0,y);
 }catch{location.reload();}};})();</script>`;
 

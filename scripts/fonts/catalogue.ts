@@ -113,7 +113,8 @@ export function formatRanges(ranges: [number, number][]): string {
 export function fontFaceCss(used: FontFace[], urlOf: (f: FontFace) => string): string {
   return used
     .map((f) => {
-      return `@font-face{font-family:'${f.family}';font-style:${f.style};font-weight:${f.weight};font-display:block;src:url(${urlOf(f)}) format('woff2');unicode-range:${formatRanges(f.ranges)}}`;
+      const face = `font-family:'${f.family}';font-style:${f.style};font-weight:${f.weight};font-display:block`;
+      return `@font-face{${face};src:url(${urlOf(f)}) format('woff2');unicode-range:${formatRanges(f.ranges)}}`;
     })
     .join('\n');
 }

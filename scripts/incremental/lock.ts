@@ -117,7 +117,8 @@ export function outputPlaceProblem(outDir: string): string | undefined {
   };
   const out = kind(outDir);
   if (out === 'file' || (out === 'link' && !(existsSync(outDir) && statSync(outDir).isDirectory()))) {
-    return `${outDir} is a ${out}, not a folder: the build would replace it with the report's output — move it, or build into another folder with --out DIR`;
+    const what = `${outDir} is a ${out}, not a folder: the build would replace it with the report's output`;
+    return `${what} — move it, or build into another folder with --out DIR`;
   }
   const lock = `${path.resolve(outDir)}.lock`;
   if (kind(lock) === 'link')

@@ -54,7 +54,10 @@ const BLOCKS = ['paragraph', 'heading', 'tableCell'];
 /** What dashes or ellipses need ("--", an en dash typed before a hyphen, three dots spaced or not): text without it is left alone. */
 const DASHES_OR_DOTS = /--|\u2013-|\.\s*\.\s*\./;
 
-/** Per language that curls quotes, one SmartyPants for the quotes and one for the rest (dashes and ellipses change the length); stateless. */
+/**
+ * Per language that curls quotes, one SmartyPants for the quotes and one for the rest (dashes and ellipses
+ * change the length); stateless.
+ */
 type Smartener = { processSync(text: string): { toString(): string } };
 const smarteners = Object.fromEntries(
   Object.entries(typography).flatMap(([lang, { quotes }]) =>

@@ -63,7 +63,10 @@ export function listFolder(ctx: BuildContext, abs: string): string[] | undefined
 
 const notAFolderHint = 'put a folder there: move or rename what stands in its way';
 
-/** What a path leads to, following links; undefined for nothing (no file, a link to nothing, a link that loops, a file where a folder of the path should be). */
+/**
+ * What a path leads to, following links; undefined for nothing (no file, a link to nothing, a link that loops,
+ * a file where a folder of the path should be).
+ */
 function stat(abs: string): Stats | undefined {
   try {
     return statSync(abs, { throwIfNoEntry: false });

@@ -132,7 +132,10 @@ export function bestProblem(errors: ErrorObject[], spec: unknown, where = ''): S
     return {
       path: p,
       key: false,
-      message: `${name} is ${JSON.stringify(value)}${near ? ` (did you mean "${near}"?)` : ''}; it must be ${list.length > 1 ? 'one of ' : ''}${shown}${types.length ? ` (or ${article(types)})` : ''}`,
+      message: [
+        `${name} is ${JSON.stringify(value)}${near ? ` (did you mean "${near}"?)` : ''}`,
+        `; it must be ${list.length > 1 ? 'one of ' : ''}${shown}${types.length ? ` (or ${article(types)})` : ''}`,
+      ].join(''),
     };
   }
   if (unknown.length)

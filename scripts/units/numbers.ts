@@ -210,6 +210,18 @@ export function unmatchedNumbers(text: string, other: string): NumberToken[] {
   });
 }
 
+/** `{{num}}`/`{{ref}}` helpers, note markers (not a definition's label), link targets, autolinks and bare URLs. */
+const expressions = new RegExp(
+  [
+    /\{\{\s*(num|ref)\s+"([^"]+)"[^}]*\}\}/.source,
+    /(?!^\[\^[^\]]+\]:)\[\^([^\]]+)\]/.source,
+    /\]\(([^)\s]+)[^)]*\)/.source,
+    /<((?:https?|mailto):[^>]+)>/.source,
+    /(?<![(<])(https?:\/\/[^\s)>，。；]+)/.source,
+  ].join('|'),
+  'g',
+);
+
 /**
  * {{num}} and {{ref}} expressions (a {{ref}} of several ids as one {{ref}} per id), note markers and link
  * targets, as they are compared across a pair. A note marker followed by a colon is a marker too
@@ -218,9 +230,7 @@ export function unmatchedNumbers(text: string, other: string): NumberToken[] {
  */
 export function expressionsOf(text: string): { what: string; index: number }[] {
   const out: { what: string; index: number }[] = [];
-  for (const m of text.matchAll(
-    /\{\{\s*(num|ref)\s+"([^"]+)"[^}]*\}\}|(?!^\[\^[^\]]+\]:)\[\^([^\]]+)\]|\]\(([^)\s]+)[^)]*\)|<((?:https?|mailto):[^>]+)>|(?<![(<])(https?:\/\/[^\s)>，。；]+)/g,
-  )) {
+  for (const m of text.matchAll(expressions)) {
     // {{ref "fig:a" "fig:b"}} refers to each: as {{ref "fig:a"}} {{ref "fig:b"}} would, so either way pairs.
     const ids = m[1] === 'ref' ? [...m[0].matchAll(/"([^"]+)"/g)].map((q) => q[1]!) : [m[2]];
     for (const id of ids) {

@@ -71,7 +71,8 @@ export function trimmedParts(
 
 /**
  * The change as two one-line excerpts, old and new, unchanged stretches shortened:
- * `…香港[-本地-]研发…` → `…香港{+本土+}研发…` (removed words marked [-…-], added words {+…+}, as wdiff and git do).
+ * `…香港[-本地-]研发…` → `…香港{+本土+}研发…` (removed words marked [-…-], added words {+…+},
+ * as wdiff and git do).
  */
 export function changeExcerpt(change: TextChange, lang: string): { before: string; after: string } {
   const parts = trimmedParts(change, lang);

@@ -8,8 +8,15 @@ import { isUnsafeLink, urlScheme } from '../../sources/link-schemes.js';
 const languageNames: Record<Lang, string> = { zh: 'Chinese', en: 'English' };
 
 /** A valid `datetime`: a date, month, year, time, date and time (with its zone) or a duration, as HTML defines them. */
-const machineDate =
-  /^(\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?|\d{2}:\d{2}(:\d{2}(\.\d+)?)?|P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?|--\d{2}-\d{2}|\d{4}-W\d{2})$/;
+const machineDate = new RegExp(
+  `^(${[
+    /\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?/.source,
+    /\d{2}:\d{2}(:\d{2}(\.\d+)?)?/.source,
+    /P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?/.source,
+    /--\d{2}-\d{2}/.source,
+    /\d{4}-W\d{2}/.source,
+  ].join('|')})$`,
+);
 
 /**
  * Checks on an edition's finished page, each reported at the template that
@@ -108,8 +115,16 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * (skipped), the text of script, style, textarea and title elements (skipped: no tags in it), and start tags
  * (group 3: name, group 4: attributes, quoted values kept whole).
  */
-const markup =
-  /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<[!?][^>]*>?|<\/[^>]*>?|<(script|style|textarea|title)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>[\s\S]*?(?:<\/\1\s*>|$)|<([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
+const markup = new RegExp(
+  [
+    /<!--[\s\S]*?(?:-->|$)/.source,
+    /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)/.source,
+    /<[!?][^>]*>?|<\/[^>]*>?/.source,
+    /<(script|style|textarea|title)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>[\s\S]*?(?:<\/\1\s*>|$)/.source,
+    /<([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/.source,
+  ].join('|'),
+  'gi',
+);
 const attribute = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
 /**

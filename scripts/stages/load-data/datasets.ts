@@ -86,7 +86,10 @@ export function loadDataset(ctx: BuildContext, csvPath: string): Dataset | undef
   return { id, file, meta, columns, rows, fingerprint: text + JSON.stringify(meta) };
 }
 
-/** Checks the header (every column named, once), that there are rows, and that the required columns are there: `source` and the declared ones. */
+/**
+ * Checks the header (every column named, once), that there are rows, and that the required columns are there:
+ * `source` and the declared ones.
+ */
 function checkShape(
   ctx: BuildContext,
   file: string,

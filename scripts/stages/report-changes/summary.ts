@@ -21,17 +21,16 @@ export function summaryLines(set: ChangeSet, record: ValueRecord, langs: Lang[])
     const tables = c.tables.map((id) => numberOf(record.tables[id]?.n, langs)).filter(Boolean);
     return `(${uses.join(', ') || 'not printed in prose'}; figure ${figures.join(', ') || '—'}; table ${tables.join(', ') || '—'})`;
   };
-  for (const c of set.changed)
-    lines.push(
-      `${c.id.padEnd(width)}  ${raw(c.before)} → ${raw(c.after)}${c.before?.unit !== c.after?.unit ? ` (unit ${c.before?.unit} → ${c.after?.unit})` : ''}  ${where(c)}`,
-    );
+  for (const c of set.changed) {
+    const unit = c.before?.unit !== c.after?.unit ? ` (unit ${c.before?.unit} → ${c.after?.unit})` : '';
+    lines.push(`${c.id.padEnd(width)}  ${raw(c.before)} → ${raw(c.after)}${unit}  ${where(c)}`);
+  }
   for (const c of set.added) lines.push(`${c.id.padEnd(width)}  added: ${raw(c.after)}  ${where(c)}`);
   for (const c of set.removed) lines.push(`${c.id.padEnd(width)}  removed (was ${raw(c.before)})  ${where(c)}`);
   for (const chart of set.charts) {
     const in_ = langs.filter((l) => chart.after[l] !== undefined && chart.after[l] !== chart.before[l]);
-    lines.push(
-      `chart ${chart.id}${numberOf(record.charts[chart.id]?.n, langs) ? ` (figure ${numberOf(record.charts[chart.id]?.n, langs)})` : ''} redrawn: ${in_.join(', ')}`,
-    );
+    const n = numberOf(record.charts[chart.id]?.n, langs);
+    lines.push(`chart ${chart.id}${n ? ` (figure ${n})` : ''} redrawn: ${in_.join(', ')}`);
   }
   for (const lang of langs) {
     const pages = set.pages[lang];
@@ -67,8 +66,21 @@ export function ranges(pages: number[]): string {
 
 /** Words that make a sentence a claim about size or rank, which a changed number may no longer support. */
 const claimWords: Record<Lang, RegExp> = {
-  zh: /最|超过|超出|高于|低于|多于|少于|不及|增长|增加|上升|提高|下降|减少|回落|领先|落后|第一|首位|居首|之首|位居|排名|排在|仅次于|倍|翻番|翻一番/,
-  en: /\b(highest|lowest|most|least|largest|smallest|biggest|greatest|fastest|slowest|more than|less than|fewer than|exceed(s|ed)?|above|below|surpass(es|ed)?|ahead|behind|top|first|lead(s|ing)?|rank(s|ed)?|ris(e|es|en)|rose|gr(ew|own|ows?)|increase[sd]?|decrease[sd]?|fell|fallen|declin(e|es|ed)|doubl(e|ed)|times|higher|lower|larger|smaller)\b/i,
+  zh: new RegExp(
+    [
+      '最|超过|超出|高于|低于|多于|少于|不及|增长|增加|上升|提高|下降|减少',
+      '回落|领先|落后|第一|首位|居首|之首|位居|排名|排在|仅次于|倍|翻番|翻一番',
+    ].join('|'),
+  ),
+  en: new RegExp(
+    `\\b(${[
+      'highest|lowest|most|least|largest|smallest|biggest|greatest|fastest|slowest|more than|less than',
+      'fewer than|exceed(s|ed)?|above|below|surpass(es|ed)?|ahead|behind|top|first|lead(s|ing)?|rank(s|ed)?',
+      'ris(e|es|en)|rose|gr(ew|own|ows?)|increase[sd]?|decrease[sd]?|fell|fallen|declin(e|es|ed)|doubl(e|ed)',
+      'times|higher|lower|larger|smaller',
+    ].join('|')})\\b`,
+    'i',
+  ),
 };
 
 /** Whether a sentence compares or ranks (the claim may no longer hold once its number changed). */
