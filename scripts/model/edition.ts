@@ -108,10 +108,10 @@ export interface EditionTrees {
   chapters: { id: string; tree: HastRoot }[];
 }
 
-/** What apply-templates makes of an edition: its page, and the chapters' filled trees. */
+/** What apply-templates makes of an edition: its page, and the chapters' filled trees when they were asked for. */
 export interface TemplatedEdition {
   page: EditionHtml;
-  trees: EditionTrees;
+  trees?: EditionTrees;
 }
 
 export interface EditionFile {

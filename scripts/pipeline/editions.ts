@@ -61,7 +61,9 @@ export async function editionPages(
     const links = { others, pdfHref: input.pdfHref(lang) };
     const templated = (c: BuildContext) =>
       stage('apply-templates', () =>
-        applyTemplates(c, rendered[lang], config, data, templates, charts.svgs, links, charts.downloads),
+        applyTemplates(c, rendered[lang], config, data, templates, charts.svgs, links, charts.downloads, {
+          trees: input.wantTrees,
+        }),
       );
     const made = await cached(
       opts.devCache,
@@ -80,7 +82,7 @@ export async function editionPages(
     );
     if (!made) return undefined;
     // (a page dev mode kept: its problems were reported again with it, so the second filling's are set aside)
-    const trees = !input.wantTrees ? undefined : (made.trees ?? (await templated(quiet(ctx)))?.trees);
+    const trees = made.trees ?? (input.wantTrees ? (await templated(quiet(ctx)))?.trees : undefined);
     pages.push({ lang, html: made.html, fonts: made.fonts, trees });
   }
   return pages;

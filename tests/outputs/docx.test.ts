@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../../scripts/build.js';
 import type { DevCache } from '../../scripts/incremental/dev-cache.js';
 import { docxOutput } from '../../scripts/outputs/docx/index.js';
+import { htmlOutput } from '../../scripts/outputs/html/index.js';
 import { readDocx, type ReviewedDocx } from '../../scripts/review-docx/read-docx.js';
 import { textAfter } from '../../scripts/review-docx/paragraphs.js';
 import { closeTestBrowser, options, reportCopy } from '../helpers.js';
@@ -223,23 +224,33 @@ describe('the DOCX edition', () => {
 describe('the DOCX edition in dev mode', () => {
   it('keeps the pages between builds, not the trees: a build that reuses a kept page fills them again', async () => {
     const mini = reportCopy('mini');
+    const htmlJobs: { trees: unknown }[] = [];
+    const htmlMake = htmlOutput.make;
+    const spy = vi.spyOn(htmlOutput, 'make').mockImplementation((job) => {
+      htmlJobs.push({ trees: job.trees });
+      return htmlMake(job);
+    });
     try {
       const devCache: DevCache = new Map();
       const made: { paragraphs: string[]; problems: number }[] = [];
-      for (const i of [0, 1]) {
+      for (const i of [0, 1, 2]) {
         const dist = path.join(mini, `dist-${i}`);
-        const result = await build(options(mini, dist, { formats: ['docx'], devCache }));
-        const read = await readDocx(readFileSync(path.join(dist, 'zh', 'mini-report-zh.docx')));
-        made.push({ paragraphs: read.paragraphs.map((p) => norm(textAfter(p))), problems: result.diagnostics.length });
+        const result = await build(options(mini, dist, { formats: i < 2 ? ['docx'] : ['html'], devCache }));
         for (const lang of langs)
           expect(Object.keys(devCache.get(`edition|${lang}`)!.value as object).sort(), 'what dev mode keeps').toEqual([
             'fonts',
             'html',
           ]);
+        if (i === 2) break;
+        const read = await readDocx(readFileSync(path.join(dist, 'zh', 'mini-report-zh.docx')));
+        made.push({ paragraphs: read.paragraphs.map((p) => norm(textAfter(p))), problems: result.diagnostics.length });
       }
       expect(made[0]!.paragraphs.length).toBeGreaterThan(10);
       expect(made[1], 'the second build: the page kept, the trees filled again').toEqual(made[0]);
+      // (the HTML jobs of the DOCX builds carry the trees the DOCX is made from; an HTML-only build has none)
+      expect(htmlJobs.map((j) => j.trees !== undefined)).toEqual([true, true, true, true, false, false]);
     } finally {
+      spy.mockRestore();
       rmSync(mini, { recursive: true, force: true });
     }
   });

@@ -64,8 +64,8 @@ export function templateHandlebars(templates: Templates, lang: Lang): typeof Han
 export { languageChooser } from './language-chooser.js';
 
 /**
- * Stage 6: one edition's chapters (hast) + figures + tables → the edition's HTML page, and the chapters' trees as
- * filled (the partials' output read into hast) for the formats written from trees.
+ * Stage 6: one edition's chapters (hast) + figures + tables → the edition's HTML page, and, when `want.trees`, the
+ * chapters' trees as filled (the partials' output read into hast) for the formats written from trees.
  * Placeholders left by render-markdown are replaced by figure and table trees here.
  */
 export function applyTemplates(
@@ -77,6 +77,7 @@ export function applyTemplates(
   svgs: ChartTexts,
   links: EditionLinks,
   downloads: ChartDownloads = new Map(),
+  want: { trees: boolean } = { trees: false },
 ): TemplatedEdition | undefined {
   const { lang } = edition;
   const strings = smartenStrings(templates.strings[lang], lang);
@@ -120,7 +121,8 @@ export function applyTemplates(
     const { published } = edition;
     const files = [...share.files, ...published.files];
     const page = { lang, html, headings, datasets: [...new Set([...datasets, ...published.datasets])], files };
-    return { page, trees: { chapters: chapters.map((c) => ({ id: c.id, tree: chapterTree(c.tree) })) } };
+    const trees = want.trees ? { chapters: chapters.map((c) => ({ id: c.id, tree: chapterTree(c.tree) })) } : undefined;
+    return { page, trees };
   } catch (e) {
     reportTemplateError(ctx, e as Error, templateFile(templates, 'layout'));
     return undefined;
