@@ -8,7 +8,7 @@ import { prefetchFonts } from './fonts/subset.js';
 import { writeRecord } from './incremental/build-record.js';
 import { hashTree } from './incremental/inputs-hash.js';
 import type { OutputFormat } from './outputs/format.js';
-import { keepUnmade, makeOutputs, mergeRecords, type OutputRecords } from './outputs/make-outputs.js';
+import { askedFor, keepUnmade, makeOutputs, mergeRecords, type OutputRecords } from './outputs/make-outputs.js';
 import { pdfFileName } from './outputs/pdf/index.js';
 import { resolveFormats } from './outputs/registry.js';
 import { printedEditions } from './pipeline/changes.js';
@@ -80,7 +80,8 @@ async function buildWith(opts: BuildRun, formats: OutputFormat[], pages: BuildPa
     void (work = startCharts(c, data, t, langsOf(config.languages), { threads: !opts.devCache }));
   const prep = await prepare(opts, timings, startWork);
   const langs = langsOf(prep.config.languages);
-  const site = await sitePages(opts, prep, langs, { pages: pages?.draw, work }, stage);
+  const wantTrees = formats.some((f) => f.trees && askedFor(prep.config, f, opts.formatsByDefault));
+  const site = await sitePages(opts, prep, langs, { pages: pages?.draw, work }, wantTrees, stage);
   const staging = startStaging(opts.outDir, opts.root);
   try {
     const made = await writeOutputs(opts, prep, formats, site.editions, staging, pages, stage);
@@ -119,6 +120,7 @@ async function sitePages(
   prep: Prepared,
   langs: Lang[],
   charting: { pages?: Promise<BuildPage[]>; work?: ChartWork },
+  wantTrees: boolean,
   stage: StageTimer,
 ): Promise<SitePages> {
   const { ctx, config, templates, data, rendered } = prep;
@@ -139,6 +141,7 @@ async function sitePages(
     charts,
     chooser,
     pdfHref: (l: Lang) => pdfFileName(config.id, l),
+    wantTrees,
   };
   const editions = await editionPages(ctx, opts, input, stage);
   if (!editions) throw new BuildFailed(ctx.diagnostics.list);
@@ -205,6 +208,7 @@ async function writeOutputs(
     data,
     rendered: rendered[e.lang],
     html: e.html,
+    trees: e.trees,
     fonts: e.fonts,
     out,
     date,
@@ -221,6 +225,9 @@ async function writeOutputs(
     byDefault: opts.formatsByDefault,
   };
   const made = await makeOutputs(input);
+  // The chapters' trees served the formats just made: the rest of the build (report-changes, the swap) reads the pages.
+  for (const e of editions) delete e.trees;
+  for (const job of jobs) delete job.trees;
   const kept: OutputRecords = opts.keepOthers
     ? keepUnmade(
         input,

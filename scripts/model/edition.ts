@@ -97,6 +97,23 @@ export interface EditionHtml {
   files: EditionFile[];
 }
 
+/**
+ * An edition's chapters as trees once apply-templates has filled them: each chapter's hast with its figures, tables
+ * and byline in place of render-markdown's slots — what the formats written from trees (the DOCX) walk, so that
+ * none of them reads the page's HTML back. The partials' output (a table's `<table>`, the byline) is in the tree as
+ * hast; a chart's drawing stays our own SVG text (a `raw` node in `.chart-wide`, `.chart-narrow`). Made per build,
+ * for the formats that ask for them (`OutputFormat.trees`), and not kept past it: dev mode keeps the page, not these.
+ */
+export interface EditionTrees {
+  chapters: { id: string; tree: HastRoot }[];
+}
+
+/** What apply-templates makes of an edition: its page, and the chapters' filled trees when they were asked for. */
+export interface TemplatedEdition {
+  page: EditionHtml;
+  trees?: EditionTrees;
+}
+
 export interface EditionFile {
   path: string;
   /** A promise: a chart's download still being drawn (written into the output when it is; the build waits for it). */

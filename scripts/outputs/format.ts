@@ -7,7 +7,7 @@ import type { BuildContext, Lang } from '../context.js';
 import type { ReportConfig } from '../model/config.js';
 import type { Templates } from '../model/templates.js';
 import type { ReportData } from '../model/data.js';
-import type { EditionHtml, RenderedEdition } from '../model/edition.js';
+import type { EditionHtml, EditionTrees, RenderedEdition } from '../model/edition.js';
 import type { BuildPage } from '../browser/page-pool.js';
 import type { EditionFonts } from '../fonts/subset.js';
 import type { OutputRecord } from '../model/output-record.js';
@@ -34,6 +34,8 @@ export interface EditionJob {
   data: ReportData;
   rendered: RenderedEdition;
   html: EditionHtml;
+  /** The chapters' trees as apply-templates filled them: given when the format asks for them (`trees`). */
+  trees?: EditionTrees;
   /** The edition's fonts (subset to its characters, or dev mode's slices). */
   fonts: EditionFonts;
   out: OutputWriter;
@@ -67,6 +69,11 @@ export interface OutputFormat {
   needs: string[];
   /** Browser pages to open per edition as the build starts, so that they are ready when this format runs. */
   pagesPerEdition: number;
+  /**
+   * Whether it is written from the chapters' trees (`job.trees`: apply-templates' filled hast, the DOCX) rather
+   * than from the page's HTML. The build keeps them only when a format it makes asks.
+   */
+  trees?: boolean;
   /**
    * Whether the report asks for this format (the press PDF: report.yaml `press:`). Without one, every report
    * does. A format the report does not ask for is passed over: no stage, no files, nothing in the build record.

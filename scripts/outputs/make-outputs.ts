@@ -1,6 +1,7 @@
 import type { Lang } from '../context.js';
 import type { BuildPage } from '../browser/page-pool.js';
 import type { BuildRecord } from '../incremental/build-record.js';
+import type { ReportConfig } from '../model/config.js';
 import { previousOutput } from '../incremental/reuse.js';
 import type { EditionJob, MadeOutput, OutputFormat, OutputRecord } from './format.js';
 import { outputFormats } from './registry.js';
@@ -25,10 +26,9 @@ export interface OutputsInput {
 }
 
 /** Whether the report asks for a format: `press:` for the press PDF; an optional one named, or listed in `formats:`. */
-function askedFor(input: OutputsInput, format: OutputFormat): boolean {
-  const configs = input.editions.map((e) => e.config);
-  if (format.asked && !configs.some((c) => format.asked!(c))) return false;
-  return !format.optional || !input.byDefault || configs.some((c) => c.formats?.includes(format.name));
+export function askedFor(config: ReportConfig, format: OutputFormat, byDefault: boolean | undefined): boolean {
+  if (format.asked && !format.asked(config)) return false;
+  return !format.optional || !byDefault || !!config.formats?.includes(format.name);
 }
 
 export interface OutputsMade {
@@ -46,7 +46,7 @@ export async function makeOutputs(input: OutputsInput): Promise<OutputsMade> {
   const records: OutputRecords = {};
   const made: OutputsMade['made'] = Object.fromEntries(input.editions.map((e) => [e.lang, {}]));
   for (const format of input.formats) {
-    if (!askedFor(input, format)) continue;
+    if (!input.editions.some((e) => askedFor(e.config, format, input.byDefault))) continue;
     const mine: Record<string, OutputRecord> = (records[format.name] = {});
     const pages = input.pages(format);
     await input.stage(format.stage, () =>

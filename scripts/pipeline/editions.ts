@@ -1,4 +1,5 @@
 import type { BuildContext, Lang } from '../context.js';
+import { Diagnostics } from '../diagnostics/collector.js';
 import { editionFonts, type FontMode } from '../fonts/edition-fonts.js';
 import type { EditionFonts } from '../fonts/subset.js';
 import { cached } from '../incremental/dev-cache.js';
@@ -6,7 +7,7 @@ import { hashBytes } from '../incremental/inputs-hash.js';
 import type { ChartDownloads, ChartTexts } from '../model/charts.js';
 import type { ReportConfig } from '../model/config.js';
 import type { ReportData } from '../model/data.js';
-import type { EditionHtml, RenderedEdition } from '../model/edition.js';
+import type { EditionHtml, EditionTrees, RenderedEdition } from '../model/edition.js';
 import type { Templates } from '../model/templates.js';
 import { applyTemplates } from '../stages/apply-templates/index.js';
 import type { BuildOptions } from './options.js';
@@ -16,6 +17,8 @@ export interface EditionPage {
   lang: Lang;
   html: EditionHtml;
   fonts: EditionFonts;
+  /** The chapters' filled trees, when a format of the build walks them (`wantTrees`); dropped once the outputs are made. */
+  trees?: EditionTrees;
 }
 
 export interface EditionsInput {
@@ -30,11 +33,14 @@ export interface EditionsInput {
   chooser: string;
   /** The PDF each edition's page links to, relative to its folder. */
   pdfHref: (lang: Lang) => string;
+  /** Whether a format of the build is written from the chapters' trees (`OutputFormat.trees`). */
+  wantTrees: boolean;
 }
 
 /**
- * apply-templates and the edition's fonts, per edition: the HTML page every format is made from (dev mode keeps
- * an edition's until its rendering, charts, config, templates or font mode change).
+ * apply-templates and the edition's fonts, per edition: the HTML page every format is made from, and the chapters'
+ * trees when a format walks them. Dev mode keeps an edition's page and fonts until its rendering, charts, config,
+ * templates or font mode change, never its trees: a build that wants them and reuses the page fills them again.
  */
 export async function editionPages(
   ctx: BuildContext,
@@ -52,24 +58,39 @@ export async function editionPages(
     const svgs = [...charts.svgs].filter(([k]) => k.startsWith(`${lang}|`));
     const key = () =>
       hashBytes(JSON.stringify([input.renderKeys[lang], svgs, config, templates, alsoServes, opts.fonts]));
-    const made = await cached(opts.devCache, ctx.diagnostics, `edition|${lang}`, key, async () => {
-      const links = { others, pdfHref: input.pdfHref(lang) };
-      const html = await stage('apply-templates', () =>
-        applyTemplates(ctx, rendered[lang], config, data, templates, charts.svgs, links, charts.downloads),
+    const links = { others, pdfHref: input.pdfHref(lang) };
+    const templated = (c: BuildContext) =>
+      stage('apply-templates', () =>
+        applyTemplates(c, rendered[lang], config, data, templates, charts.svgs, links, charts.downloads, {
+          trees: input.wantTrees,
+        }),
       );
-      return (
-        html && {
-          html,
-          fonts: await stage('edition-fonts', () =>
-            fontsOf(ctx, lang, html, templates, config, alsoServes, opts.fonts),
-          ),
-        }
-      );
-    });
+    const made = await cached(
+      opts.devCache,
+      ctx.diagnostics,
+      `edition|${lang}`,
+      key,
+      async (): Promise<Omit<EditionPage, 'lang'> | undefined> => {
+        const t = await templated(ctx);
+        if (!t) return undefined;
+        const fonts = await stage('edition-fonts', () =>
+          fontsOf(ctx, lang, t.page, templates, config, alsoServes, opts.fonts),
+        );
+        return { html: t.page, fonts, trees: t.trees };
+      },
+      (m) => m && { html: m.html, fonts: m.fonts },
+    );
     if (!made) return undefined;
-    pages.push({ lang, ...made });
+    // (a page dev mode kept: its problems were reported again with it, so the second filling's are set aside)
+    const trees = made.trees ?? (input.wantTrees ? (await templated(quiet(ctx)))?.trees : undefined);
+    pages.push({ lang, html: made.html, fonts: made.fonts, trees });
   }
   return pages;
+}
+
+/** The context with a collector of its own: for work done again whose problems were already reported. */
+function quiet(ctx: BuildContext): BuildContext {
+  return { ...ctx, diagnostics: new Diagnostics() };
 }
 
 /** The edition's fonts. `alsoServes`: other text set in them (the language chooser uses the first edition's). */

@@ -4,8 +4,11 @@ import JSZip from 'jszip';
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../../scripts/build.js';
+import type { DevCache } from '../../scripts/incremental/dev-cache.js';
+import { docxOutput } from '../../scripts/outputs/docx/index.js';
+import { htmlOutput } from '../../scripts/outputs/html/index.js';
 import { readDocx, type ReviewedDocx } from '../../scripts/review-docx/read-docx.js';
 import { textAfter } from '../../scripts/review-docx/paragraphs.js';
 import { closeTestBrowser, options, reportCopy } from '../helpers.js';
@@ -13,7 +16,9 @@ import { closeTestBrowser, options, reportCopy } from '../helpers.js';
 /**
  * The DOCX edition of the repository's own report, opened as Word would (unzipped, its XML read): Word's styles
  * with the theme's fonts and languages, the headings, captions, footnotes, tables, images and links, and the
- * text of every paragraph the same as the HTML edition's, paragraph for paragraph.
+ * text of every paragraph the same as the HTML edition's, paragraph for paragraph. The writer is handed a page
+ * that is not the report's (`job.html.html` swapped for a stand-in): what it writes comes from the edition's
+ * trees, and the comparisons below are with the page the build staged.
  */
 const root = reportCopy('real');
 const out = path.join(root, 'dist');
@@ -22,8 +27,18 @@ const langs = ['zh', 'en'] as const;
 type Lang = (typeof langs)[number];
 const docs = new Map<Lang, { zip: JSZip; read: ReviewedDocx; main: Element }>();
 
+/** What the DOCX writer is handed as the edition's page in place of the real one. */
+const standIn =
+  '<!doctype html><html><body><main><section data-chapter="x"><p id="x.1">Not the report</p></section></main>';
+const handed: { lang: string; chapters: number; page: string }[] = [];
+
 beforeAll(async () => {
-  await build(options(root, out, { formats: ['docx'] }));
+  const make = docxOutput.make;
+  const spy = vi.spyOn(docxOutput, 'make').mockImplementation((job) => {
+    handed.push({ lang: job.lang, chapters: job.trees?.chapters.length ?? 0, page: job.html.html });
+    return make({ ...job, html: { ...job.html, html: standIn } });
+  });
+  await build(options(root, out, { formats: ['docx'] })).finally(() => spy.mockRestore());
   for (const lang of langs) {
     const bytes = readFileSync(path.join(out, lang, `${id}-${lang}.docx`));
     const page = fromHtml(readFileSync(path.join(out, lang, 'index.html'), 'utf8'));
@@ -187,6 +202,56 @@ describe('the DOCX edition', () => {
       const withNumbers = [...read.places.values()].filter((p) => p.numbers.length);
       expect(withNumbers.length, 'numbers from data are listed with their CSV').toBeGreaterThan(3);
       for (const p of withNumbers) for (const n of p.numbers) expect(n.file).toMatch(/^data\/.*\.csv$/);
+    }
+  });
+
+  it('is written from the chapters’ trees, not the page’s HTML (the writer was handed a stand-in page)', async () => {
+    expect(handed.map((j) => j.lang).sort()).toEqual(['en', 'zh']);
+    for (const job of handed) {
+      expect(job.chapters, `${job.lang}: the chapters' trees`).toBe(
+        readdirSync(path.join(root, 'content', job.lang)).filter((f) => f.endsWith('.md')).length,
+      );
+      expect(job.page, 'the real page, before the stand-in').toContain('<main');
+    }
+    for (const lang of langs) {
+      const document = await xml(lang, 'word/document.xml');
+      expect(document).not.toContain('Not the report');
+      expect(docs.get(lang)!.read.paragraphs.filter((p) => p.part === 'body').length).toBeGreaterThan(100);
+    }
+  });
+});
+
+describe('the DOCX edition in dev mode', () => {
+  it('keeps the pages between builds, not the trees: a build that reuses a kept page fills them again', async () => {
+    const mini = reportCopy('mini');
+    const htmlJobs: { trees: unknown }[] = [];
+    const htmlMake = htmlOutput.make;
+    const spy = vi.spyOn(htmlOutput, 'make').mockImplementation((job) => {
+      htmlJobs.push({ trees: job.trees });
+      return htmlMake(job);
+    });
+    try {
+      const devCache: DevCache = new Map();
+      const made: { paragraphs: string[]; problems: number }[] = [];
+      for (const i of [0, 1, 2]) {
+        const dist = path.join(mini, `dist-${i}`);
+        const result = await build(options(mini, dist, { formats: i < 2 ? ['docx'] : ['html'], devCache }));
+        for (const lang of langs)
+          expect(Object.keys(devCache.get(`edition|${lang}`)!.value as object).sort(), 'what dev mode keeps').toEqual([
+            'fonts',
+            'html',
+          ]);
+        if (i === 2) break;
+        const read = await readDocx(readFileSync(path.join(dist, 'zh', 'mini-report-zh.docx')));
+        made.push({ paragraphs: read.paragraphs.map((p) => norm(textAfter(p))), problems: result.diagnostics.length });
+      }
+      expect(made[0]!.paragraphs.length).toBeGreaterThan(10);
+      expect(made[1], 'the second build: the page kept, the trees filled again').toEqual(made[0]);
+      // (the HTML jobs of the DOCX builds carry the trees the DOCX is made from; an HTML-only build has none)
+      expect(htmlJobs.map((j) => j.trees !== undefined)).toEqual([true, true, true, true, false, false]);
+    } finally {
+      spy.mockRestore();
+      rmSync(mini, { recursive: true, force: true });
     }
   });
 });

@@ -5,25 +5,22 @@ import {
   Header,
   LevelFormat,
   Packer,
-  PageBreak,
   PageNumber,
   Paragraph,
-  TableOfContents,
   TextRun,
   type FileChild,
   type INumberingOptions,
 } from 'docx';
 import type { Element, ElementContent, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toText } from 'hast-util-to-text';
 import type { EditionJob } from '../format.js';
+import type { EditionTrees } from '../../model/edition.js';
 import { blocks, sourced, type BlockContext } from './blocks.js';
-import { classes, clean, runs } from './inline.js';
+import { runs } from './inline.js';
 import { SourceMap } from './sources.js';
-import { documentStyles, runLanguage } from './styles.js';
+import { documentStyles } from './styles.js';
 import { addSourcesPart } from './package.js';
 import { embeddedFonts } from './fonts.js';
-import { visibleText } from '../../fonts/edition-fonts.js';
+import { contents, cover, frontMatter, frontText } from './front.js';
 
 const isElement = (n: ElementContent): n is Element => n.type === 'element';
 
@@ -36,28 +33,38 @@ function elements(node: Root | Element, test: (el: Element) => boolean, out: Ele
   return out;
 }
 
+/** The text of a tree as it prints (a chart's drawing, our own SVG text, is not printed: its image is). */
+function treeText(node: Root | Element, out: string[] = []): string[] {
+  for (const c of node.children)
+    if (c.type === 'text') out.push(c.value);
+    else if (c.type === 'element') treeText(c, out);
+  return out;
+}
+
 /**
- * One edition as a Word document, made from the edition's page tree (the `<main>` the templates filled from the
- * rendered chapters): cover, a table of contents field, the chapters with their figures, tables and notes as
- * Word footnotes, a running header and page numbers. Every paragraph with a source carries a hidden bookmark
- * that the custom XML part maps to its unit, file and line (read back by `npm run review`).
+ * One edition as a Word document, walked from the edition's own trees — the chapters as apply-templates filled
+ * them (`job.trees`), the cover and contents from its meta and headings — never from the page's HTML: cover, a
+ * table of contents field, the chapters with their figures, tables and notes as Word footnotes, a running header
+ * and page numbers. Every paragraph with a source carries a hidden bookmark that the custom XML part maps to its
+ * unit, file and line (read back by `npm run review`).
  */
 export async function editionDocx(job: EditionJob): Promise<Uint8Array> {
-  const main = elements(fromHtml(job.html.html), (el) => el.tagName === 'main')[0];
-  if (!main) throw new Error('The edition page has no <main>');
-  const sources = new SourceMap(job.rendered, job.data, job.lang);
-  const bc = await context(job, main, sources);
-  const children: FileChild[] = [];
-  for (const el of main.children.filter(isElement)) {
-    const cls = classes(el);
-    if (cls.includes('cover')) children.push(...cover(el, bc));
-    else if (cls.includes('toc-print')) children.push(...contents(el, bc));
-    else if (el.properties.dataChapter !== undefined) {
-      bc.chapter = String(el.properties.dataChapter);
-      children.push(...blocks(el.children, bc));
-    } else children.push(...blocks([el], bc));
-  }
+  if (!job.trees) throw new Error('The DOCX edition is written from the chapters’ trees: the build did not keep them');
   const edition = job.config.editions[job.lang];
+  const front = frontMatter(edition, job.templates.strings[job.lang], job.config.date, job.html.headings, job.lang);
+  const sources = new SourceMap(job.rendered, job.data, job.lang);
+  const bc = await context(job, job.trees, sources);
+  const children: FileChild[] = [...cover(front, job.lang), ...contents(front, job.lang)];
+  for (const { id, tree } of job.trees.chapters) {
+    bc.chapter = id;
+    children.push(
+      ...blocks(
+        tree.children.filter((n): n is Element => n.type === 'element'),
+        bc,
+      ),
+    );
+  }
+  const text = [frontText(front), edition.shortTitle, '0123456789', ...job.trees.chapters.map((c) => treeText(c.tree))];
   const doc = new Document({
     title: edition.title,
     subject: edition.subject,
@@ -67,7 +74,7 @@ export async function editionDocx(job: EditionJob): Promise<Uint8Array> {
     description: edition.description,
     styles: documentStyles(job.lang),
     numbering,
-    fonts: await embeddedFonts(job.ctx, job.lang, visibleText(job.html.html)),
+    fonts: await embeddedFonts(job.ctx, job.lang, text.flat().join(' ')),
     footnotes: Object.fromEntries(bc.footnotes),
     features: { updateFields: true },
     sections: [
@@ -94,14 +101,12 @@ type Footnotes = Map<string, { children: Paragraph[] }>;
 
 async function context(
   job: EditionJob,
-  main: Element,
+  trees: EditionTrees,
   sources: SourceMap,
 ): Promise<BlockContext & { footnotes: Footnotes }> {
+  const isNote = (el: Element) => el.tagName === 'li' && String(el.properties.id ?? '').startsWith('note-');
   const notes = new Map(
-    elements(main, (el) => el.tagName === 'li' && String(el.properties.id ?? '').startsWith('note-')).map((li) => [
-      String(li.properties.id),
-      li,
-    ]),
+    trees.chapters.flatMap((c) => elements(c.tree, isNote)).map((li) => [String(li.properties.id), li]),
   );
   const images = new Map<string, Uint8Array>();
   for (const f of job.html.files)
@@ -143,37 +148,6 @@ async function context(
     },
   };
   return bc;
-}
-
-/** The cover: the title in Word's Title style, the rest in Cover Text; then a page break. */
-function cover(el: Element, bc: BlockContext): FileChild[] {
-  const out: Paragraph[] = [];
-  for (const p of elements(el, (c) => c.tagName === 'p' || c.tagName === 'h1'))
-    out.push(new Paragraph({ style: p.tagName === 'h1' ? 'Title' : 'CoverText', children: runs(p.children, bc) }));
-  out.push(new Paragraph({ children: [new PageBreak()] }));
-  return out;
-}
-
-/** The contents: a Word TOC field (headings 1–2, linked), filled in with the page's entries until Word updates it. */
-function contents(el: Element, bc: BlockContext): FileChild[] {
-  const title = elements(el, (c) => classes(c).includes('toc-title'))[0];
-  const entries = elements(el, (c) => c.tagName === 'li').map((li) => ({
-    title: clean(toText(elements(li, (c) => classes(c).includes('toc-text'))[0] ?? li)),
-    level: classes(li).includes('toc-sub') ? 2 : 1,
-  }));
-  return [
-    new Paragraph({
-      style: 'TOCHeading',
-      children: [
-        new TextRun({ text: title ? clean(toText(title)) : '', bold: true, size: 32, language: runLanguage[bc.lang] }),
-      ],
-    }),
-    new TableOfContents(title ? clean(toText(title)) : 'Contents', {
-      hyperlink: true,
-      headingStyleRange: '1-2',
-      cachedEntries: entries,
-    }),
-  ];
 }
 
 const numbering: INumberingOptions = {

@@ -7,7 +7,8 @@ export function docxFileName(configId: string, lang: Lang): string {
 
 /**
  * The edition for reviewers, `<lang>/<id>-<lang>.docx`: a Word document written with the `docx` package from
- * the edition's page tree, in Word's own styles, each paragraph marked with its Markdown file and line so that
+ * the edition's own trees (the chapters as apply-templates filled them: `job.trees`; no HTML read back), in Word's
+ * own styles, each paragraph marked with its Markdown file and line so that
  * `npm run review` can read a reviewed copy back (docs/review.md).
  */
 export const docxOutput: OutputFormat = {
@@ -17,6 +18,7 @@ export const docxOutput: OutputFormat = {
   stage: 'write-docx',
   needs: ['html'],
   pagesPerEdition: 0,
+  trees: true,
   optional: true,
   dev: 'when-idle',
   make: async (job: EditionJob) => {

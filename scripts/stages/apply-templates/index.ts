@@ -7,7 +7,7 @@ import type { BuildContext, Lang } from '../../context.js';
 import type { EditionMeta, ReportConfig } from '../../model/config.js';
 import type { ReportData } from '../../model/data.js';
 import { templateFile, type Strings, type Templates } from '../../model/templates.js';
-import type { RenderedEdition, EditionHtml } from '../../model/edition.js';
+import type { RenderedEdition, TemplatedEdition } from '../../model/edition.js';
 import { ShareMenus } from './share.js';
 import type { ChartDownloads, ChartTexts } from '../../model/charts.js';
 import { formatDate, formatValue, isUnit } from '../../locale/units.js';
@@ -16,6 +16,7 @@ import { htmlLang, ogLocale } from '../../locale/languages.js';
 import { smartenStrings, smartenText } from '../../locale/typography.js';
 import { checkPage } from './page-checks.js';
 import { fillSlots, type PartialRenderer, type SlotSources } from './slots.js';
+import { chapterTree } from './chapter-trees.js';
 
 /** A fresh Handlebars for templates/ (layout and partials), with the t/fmt helpers for one edition. */
 export function templateHandlebars(templates: Templates, lang: Lang): typeof Handlebars {
@@ -63,7 +64,8 @@ export function templateHandlebars(templates: Templates, lang: Lang): typeof Han
 export { languageChooser } from './language-chooser.js';
 
 /**
- * Stage 6: one edition's chapters (hast) + figures + tables → the edition's HTML page.
+ * Stage 6: one edition's chapters (hast) + figures + tables → the edition's HTML page, and, when `want.trees`, the
+ * chapters' trees as filled (the partials' output read into hast) for the formats written from trees.
  * Placeholders left by render-markdown are replaced by figure and table trees here.
  */
 export function applyTemplates(
@@ -75,7 +77,8 @@ export function applyTemplates(
   svgs: ChartTexts,
   links: EditionLinks,
   downloads: ChartDownloads = new Map(),
-): EditionHtml | undefined {
+  want: { trees: boolean } = { trees: false },
+): TemplatedEdition | undefined {
   const { lang } = edition;
   const strings = smartenStrings(templates.strings[lang], lang);
   const meta = smartenStrings(config.editions[lang], lang);
@@ -106,7 +109,7 @@ export function applyTemplates(
       { id: `section-${chapter.id}`, dataChapter: chapter.id },
       tree.children as ElementContent[],
     );
-    return { id: chapter.id, html: serialise.stringify({ type: 'root', children: [section] }) };
+    return { id: chapter.id, html: serialise.stringify({ type: 'root', children: [section] }), tree };
   });
   const headings = edition.chapters.flatMap((c) => c.headings);
   const toc = headings.filter((x) => x.depth <= 3).map((x) => ({ ...x, sub: x.depth === 3 }));
@@ -117,7 +120,9 @@ export function applyTemplates(
     checkPage(ctx, lang, html, headings, templates);
     const { published } = edition;
     const files = [...share.files, ...published.files];
-    return { lang, html, headings, datasets: [...new Set([...datasets, ...published.datasets])], files };
+    const page = { lang, html, headings, datasets: [...new Set([...datasets, ...published.datasets])], files };
+    const trees = want.trees ? { chapters: chapters.map((c) => ({ id: c.id, tree: chapterTree(c.tree) })) } : undefined;
+    return { page, trees };
   } catch (e) {
     reportTemplateError(ctx, e as Error, templateFile(templates, 'layout'));
     return undefined;
