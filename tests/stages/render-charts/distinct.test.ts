@@ -46,7 +46,7 @@ const encoding = {
 
 /** The spec after tellApart, drawn: each line's stroke and dash, each point's fill and outline. */
 async function drawn(spec: Record<string, unknown>, ds: Dataset) {
-  const full = { data: { values: ds.rows.map((r) => r.values) }, ...spec };
+  const full: Record<string, unknown> = { data: { values: ds.rows.map((r) => r.values) }, ...spec };
   expect(tellApart(full, ds, 'en', 12)).toEqual([]);
   const svg = await new vega.View(vega.parse(compile(full as never).spec), { renderer: 'none' }).toSVG();
   const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? '';
