@@ -1,8 +1,8 @@
 /*
  * The point shapes that tell a chart's series apart where their colours do not (distinct.ts): twelve filled
  * shapes, one for each colour of the theme's palette, that differ in outline at the size of a data point
- * (about 7 px across), not only in size or rotation by a few degrees. Vega's own shapes first — the six
- * most unlike each other, for the charts of up to six series most reports have —, then six: three of Vega's triangles and three of our own,
+ * (about 7 px across), not only in size. Vega's own shapes first — the six most unlike each other, for the
+ * charts of up to six series most reports have —, then three more of Vega's triangles and three of our own,
  * drawn as Vega takes a custom shape: an SVG path inside the square from -1,-1 to 1,1.
  */
 
