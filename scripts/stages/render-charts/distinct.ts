@@ -25,8 +25,19 @@ import { DASHES, SHAPES } from './marker-shapes.js';
 /** More data points than this in a line (the dataset's rows over its series), and it is dashed, not marked. */
 const MAX_MARKERS = 40;
 
-/** Marks that a second channel can tell apart: lines and trails by dash (a line also by shape), points by shape. */
-const cued = ['line', 'trail', 'point'];
+/**
+ * Marks that a second channel can tell apart: lines and trails by dash (a line also by shape), points by shape —
+ * Vega-Lite's `circle` and `square` too, points of a fixed shape, which become filled points to take one.
+ */
+const cued = ['line', 'trail', 'point', 'circle', 'square'];
+const points = ['point', 'circle', 'square'];
+
+/** A `circle` or `square` mark as the filled point it is, so that a shape channel applies to it. */
+function asPoint(use: ColourUse): void {
+  if (use.mark === 'point') return;
+  const markDef = typeof use.node.mark === 'object' ? (use.node.mark as Record<string, unknown>) : {};
+  use.node.mark = { filled: true, ...markDef, type: 'point' };
+}
 
 /** Channels that give a category its colour. */
 const colours = ['color', 'fill', 'stroke'];
@@ -111,8 +122,10 @@ const dashPastPalette = (palette: number) => (i: number) =>
 function cues(use: ColourUse, count: number, palette: number, rows: number): Record<string, unknown> {
   const markDef = typeof use.node.mark === 'object' ? (use.node.mark as Record<string, unknown>) : {};
   const { def } = use;
-  if (use.mark === 'point')
+  if (points.includes(use.mark)) {
+    asPoint(use);
     return { shape: onColourField(def, count, (i) => SHAPES[(i + Math.floor(i / palette)) % SHAPES.length]) };
+  }
   if (use.mark === 'trail' || markDef.point === false || rows / count > MAX_MARKERS)
     return { strokeDash: onColourField(def, count, (i) => DASHES[i % DASHES.length]) };
   // a line: a point at each data point, shaped by series (a point the author styled keeps the style)
@@ -125,10 +138,12 @@ function cues(use: ColourUse, count: number, palette: number, rows: number): Rec
 
 /** Past the palette's end, in a chart that mixes marks: lines dashed, points shaped, the first round as they were. */
 function pastPalette(use: ColourUse, count: number, palette: number): Record<string, unknown> {
-  if (use.mark === 'point')
+  if (points.includes(use.mark)) {
+    if (!('shape' in use.encoding)) asPoint(use);
     return {
       shape: onColourField(use.def, count, (i) => SHAPES[Math.min(Math.floor(i / palette), SHAPES.length - 1)]),
     };
+  }
   return { strokeDash: onColourField(use.def, count, dashPastPalette(palette)) };
 }
 

@@ -83,6 +83,15 @@ describe('the series of a line chart', () => {
   });
 });
 
+describe('the series of a chart of circles', () => {
+  it("each get a point shape of their own: Vega-Lite's circle mark becomes a filled point", async () => {
+    const { points, spec } = await drawn({ mark: { type: 'circle', size: 60 }, encoding }, dataset(4, 3));
+    expect(spec.mark).toEqual({ filled: true, size: 60, type: 'point' });
+    expect(points.size).toBe(4);
+    expect(new Set([...points].map((p) => p.split(' ')[1])).size).toBe(4);
+  });
+});
+
 describe('a chart of bars and a line on one colour scale', () => {
   it('is left as it was: the kind of mark tells the line from the bars', async () => {
     const layer = [{ mark: 'bar' }, { mark: { type: 'line', point: true } }];
