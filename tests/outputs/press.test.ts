@@ -75,7 +75,7 @@ async function checkPress(press: string, screen: string, trim: [number, number],
   }
   expect(file.intent).toMatchObject(
     cmyk
-      ? { s: 'GTS_PDFX', n: 4, iccSpace: 'CMYK', iccSignature: 'acsp', identifier: 'CGATS TR 001' }
+      ? { s: 'GTS_PDFX', n: 4, iccSpace: 'CMYK', iccSignature: 'acsp', identifier: 'Custom' }
       : { s: 'GTS_PDFX', n: 3, iccSpace: 'RGB ', iccSignature: 'acsp', identifier: 'sRGB IEC61966-2.1' },
   );
   expect(

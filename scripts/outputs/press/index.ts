@@ -5,7 +5,7 @@ import { filesKey } from '../../incremental/reuse.js';
 import { htmlLang } from '../../locale/languages.js';
 import { pressSettings } from '../../model/press-geometry.js';
 import type { EditionJob, MadeOutput, OutputFormat } from '../format.js';
-import { colourCondition, reportPressProblem } from './condition.js';
+import { colourCondition, reportConversionFailed, reportPressProblem } from './condition.js';
 
 export function pressFileName(configId: string, lang: Lang): string {
   return `${configId}-${lang}-press.pdf`;
@@ -57,9 +57,9 @@ export const pressOutput: OutputFormat = {
     const made = await pressPdf(input);
     if ('mismatch' in made) return reportPressProblem(job, made);
     const file = `${job.lang}/${pressFileName(job.config.id, job.lang)}`;
-    const bytes = cmyk
-      ? await restamp(await cmyk.convert(made.bytes), made.sheets, { ...input, condition: cmyk })
-      : made.bytes;
+    const converted = cmyk ? await cmyk.convert(made.bytes) : made.bytes;
+    if (typeof converted === 'string') return reportConversionFailed(job, converted);
+    const bytes = cmyk ? await restamp(converted, made.sheets, { ...input, condition: cmyk }) : converted;
     job.out.write(file, bytes);
     return { files: [file], summary: `${made.pages} pages, PDF/X-4 ${cmyk ? 'CMYK' : 'RGB'}` };
   },
