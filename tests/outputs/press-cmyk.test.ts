@@ -79,63 +79,63 @@ async function reference(profile: string, colour: readonly [number, number, numb
 const same = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - b[i]!) <= 1.5 / 255 + 0.001);
 const far = (a: number[], b: number[]) => Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
 
-describe.skipIf(skipped !== undefined)(
-  skipped ? `CMYK press PDF — skipped: ${skipped}` : `CMYK press PDF (Ghostscript ${gs})`,
-  () => {
-    it('converts with the profile press.profile names: the band is what that profile makes of #8c1730, and two profiles differ', async () => {
-      const root = reportCopy('mini');
-      temps.push(root);
-      mkdirSync(path.join(root, 'templates', 'styles'), { recursive: true });
-      writeFileSync(path.join(root, 'templates', 'styles', 'print.css'), coverBand);
-      mkdirSync(path.join(root, 'print'));
-      const yaml = readFileSync(path.join(root, 'report.yaml'), 'utf8');
-      const out = path.join(root, 'dist');
-      const seen: Record<string, { expected: number[]; fills: number[][] }> = {};
-      for (const name of ['default_cmyk.icc', 'ps_cmyk.icc']) {
-        const profile = path.join(root, 'print', name);
-        copyFileSync(path.join(folder!, name), profile);
-        writeFileSync(
-          path.join(root, 'report.yaml'),
-          `${yaml}press: {trim: A4, colour: cmyk, profile: print/${name}}\n`,
-        );
-        await build(options(root, out, { formats: ['html', 'pdf', 'press'] }));
-        const file = path.join(out, 'en', 'mini-report-en-press.pdf');
-        const [fills, expected] = [await cmykFills(file), await reference(profile, BAND)];
-        expect(
-          fills.some((f) => same(f, expected)),
-          `${name}: the band should be ${expected.map((v) => v.toFixed(3))} — fills: ${JSON.stringify(fills)}`,
-        ).toBe(true);
-        seen[name] = { expected, fills };
-        for (const lang of ['zh', 'en']) await checkConverted(path.join(out, lang, `mini-report-${lang}`), profile);
-      }
-      const [a, b] = [seen['default_cmyk.icc']!, seen['ps_cmyk.icc']!];
-      expect(far(a.expected, b.expected), 'the two profiles make different CMYK of the band').toBeGreaterThan(0.1);
+describe(`CMYK press PDF${gs ? ` (Ghostscript ${gs})` : ''}`, () => {
+  it('converts with the profile press.profile names: the band is what that profile makes of #8c1730, and two profiles differ', async ({
+    skip,
+  }) => {
+    if (skipped) skip(skipped);
+    const root = reportCopy('mini');
+    temps.push(root);
+    mkdirSync(path.join(root, 'templates', 'styles'), { recursive: true });
+    writeFileSync(path.join(root, 'templates', 'styles', 'print.css'), coverBand);
+    mkdirSync(path.join(root, 'print'));
+    const yaml = readFileSync(path.join(root, 'report.yaml'), 'utf8');
+    const out = path.join(root, 'dist');
+    const seen: Record<string, { expected: number[]; fills: number[][] }> = {};
+    for (const name of ['default_cmyk.icc', 'ps_cmyk.icc']) {
+      const profile = path.join(root, 'print', name);
+      copyFileSync(path.join(folder!, name), profile);
+      writeFileSync(path.join(root, 'report.yaml'), `${yaml}press: {trim: A4, colour: cmyk, profile: print/${name}}\n`);
+      await build(options(root, out, { formats: ['html', 'pdf', 'press'] }));
+      const file = path.join(out, 'en', 'mini-report-en-press.pdf');
+      const [fills, expected] = [await cmykFills(file), await reference(profile, BAND)];
       expect(
-        b.fills.some((f) => same(f, a.expected)),
-        "ps_cmyk's file has none of default_cmyk's band",
-      ).toBe(false);
-    });
+        fills.some((f) => same(f, expected)),
+        `${name}: the band should be ${expected.map((v) => v.toFixed(3))} — fills: ${JSON.stringify(fills)}`,
+      ).toBe(true);
+      seen[name] = { expected, fills };
+      for (const lang of ['zh', 'en']) await checkConverted(path.join(out, lang, `mini-report-${lang}`), profile);
+    }
+    const [a, b] = [seen['default_cmyk.icc']!, seen['ps_cmyk.icc']!];
+    expect(far(a.expected, b.expected), 'the two profiles make different CMYK of the band').toBeGreaterThan(0.1);
+    expect(
+      b.fills.some((f) => same(f, a.expected)),
+      "ps_cmyk's file has none of default_cmyk's band",
+    ).toBe(false);
+  });
 
-    it('a profile that cannot be converted into (input-only, no B2A table) is an error at press.profile', async () => {
-      const root = reportCopy('mini');
-      temps.push(root);
-      mkdirSync(path.join(root, 'print'));
-      const micro = path.join(repo, 'node_modules', 'pdfjs-dist', 'iccs', 'CGATS001Compat-v2-micro.icc');
-      copyFileSync(micro, path.join(root, 'print', 'swop-micro.icc'));
-      appendFileSync(path.join(root, 'report.yaml'), 'press: {colour: cmyk, profile: print/swop-micro.icc}\n');
-      const failed = await build(
-        options(root, path.join(root, 'dist'), { formats: ['html', 'pdf', 'press'], langs: ['en'] }),
-      ).catch((e: unknown) => e);
-      expect(failed).toBeInstanceOf(BuildFailed);
-      const lines = (failed as BuildFailed).diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
-      expect(lines).toEqual([
-        expect.stringMatching(
-          /^report\.yaml:24:\d+ {2}error {2}Ghostscript could not convert .*print\/swop-micro\.icc \(class scnr\) has no tables .*\[press-ghostscript-failed\]$/,
-        ),
-      ]);
-    });
-  },
-);
+  it('a profile that cannot be converted into (input-only, no B2A table) is an error at press.profile', async ({
+    skip,
+  }) => {
+    if (skipped) skip(skipped);
+    const root = reportCopy('mini');
+    temps.push(root);
+    mkdirSync(path.join(root, 'print'));
+    const micro = path.join(repo, 'node_modules', 'pdfjs-dist', 'iccs', 'CGATS001Compat-v2-micro.icc');
+    copyFileSync(micro, path.join(root, 'print', 'swop-micro.icc'));
+    appendFileSync(path.join(root, 'report.yaml'), 'press: {colour: cmyk, profile: print/swop-micro.icc}\n');
+    const failed = await build(
+      options(root, path.join(root, 'dist'), { formats: ['html', 'pdf', 'press'], langs: ['en'] }),
+    ).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(BuildFailed);
+    const lines = (failed as BuildFailed).diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^report\.yaml:24:\d+ {2}error {2}Ghostscript could not convert .*print\/swop-micro\.icc \(class scnr\) has no tables .*\[press-ghostscript-failed\]$/,
+      ),
+    ]);
+  });
+});
 
 /**
  * A converted press PDF is press-ready again: boxes as before, the output intent embedding the profile's own
