@@ -12,7 +12,7 @@ import { readIcc } from '../../scripts/outputs/press/icc.js';
 import { preflight } from '../../scripts/outputs/press/preflight.js';
 import { closeTestBrowser, options, repo, reportCopy } from '../helpers.js';
 import { readPdf } from '../pdf.js';
-import { cmykFills, readPress } from '../press-pdf.js';
+import { cmykFills, readPress, samplePage } from '../press-pdf.js';
 
 /**
  * `press: {colour: cmyk}` through Ghostscript (#33): the colours are converted with the profile press.profile
@@ -168,4 +168,15 @@ async function checkConverted(base: string, profile: string): Promise<void> {
   if (base.endsWith('-zh')) expect(cjk.length).toBeGreaterThan(0);
   expect(cjk.every((f) => f.type === 'Type0' && f.subset && f.toUnicode)).toBe(true);
   expect(press.tags).toEqual({ structTree: false, marked: false });
+  // drawn (pdf.js in the bundled Chromium): the converted page was placed on the sheet, its band runs into the
+  // bleed, and the crop mark is outside it
+  const t = press.pages[0]!.trim!;
+  const [band, mark] = await samplePage(file, 1, [
+    [t.x0 + 30, t.y1 + 1.5 * MM],
+    [t.x0 - 3 * MM - 4 * MM, t.y1],
+  ]);
+  const [r, g, b] = band!.rgb;
+  // (pdf.js draws CMYK through its own SWOP-like profile, darker than the sRGB band: a dark red, not white)
+  expect(r > g + 20 && r > b + 20 && r + g + b < 450, `band in the bleed: ${band!.rgb}`).toBe(true);
+  expect(mark!.darkest, 'crop mark').toBeLessThan(140);
 }

@@ -47,9 +47,9 @@ export interface CmykProfiles {
 }
 
 /**
- * The RGB press PDF → CMYK through Ghostscript's pdfwrite, every colour converted from `rgb` to `profile`
- * (relative colorimetric), transparency kept (PDF 1.6, as PDF/X-4 allows). Resolves to the converted file, or to
- * what Ghostscript said when it failed.
+ * The screen PDF → CMYK through Ghostscript's pdfwrite, every colour converted from `rgb` to `profile`
+ * (relative colorimetric), transparency kept (PDF 1.6, as PDF/X-4 allows); the press PDF is then made from it as
+ * from the RGB one. Resolves to the converted file, or to what Ghostscript said when it failed.
  *
  * Steering the conversion: pdfwrite converts into its device profile. `-sOutputICCProfile` sets that profile
  * from Ghostscript 10.03 on; before (bug 707350, fixed by commit 7ddd455a2), `ColorConversionStrategy=CMYK`
@@ -57,9 +57,8 @@ export interface CmykProfiles {
  * with an ICCProfilesDir of its own: Ghostscript's profiles, with `default_cmyk.icc` the press profile and
  * `default_rgb.icc` the sRGB profile — every version then converts with the same two.
  *
- * pdfwrite writes its own file: the fonts are re-embedded as subsets (the Chinese ones stay fonts, not
- * outlines), but the boxes, the structure tags and the PDF/X keys are not carried over — the caller sets the
- * boxes and keys again (restamp).
+ * pdfwrite writes its own file: the fonts are re-embedded as subsets (the Chinese ones stay CID fonts, not
+ * outlines), the links and bookmarks stay, the structure tags do not (docs/print.md).
  */
 export async function toCmyk(rgb: Uint8Array, profiles: CmykProfiles): Promise<Uint8Array | string> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'press-cmyk-'));
