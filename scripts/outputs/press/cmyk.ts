@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -94,13 +94,13 @@ export async function toCmyk(rgb: Uint8Array, profiles: CmykProfiles): Promise<U
   }
 }
 
-/** `dir`/icc/: Ghostscript's own profiles (linked), with the press profile and sRGB as its CMYK and RGB defaults. */
+/** `dir`/icc/: Ghostscript's own profiles (copied: ~0.5 MB), with the press profile and sRGB as CMYK and RGB defaults. */
 function iccFolder(dir: string, profiles: CmykProfiles): string {
   const icc = path.join(dir, 'icc') + path.sep; // (Ghostscript joins ICCProfilesDir and a name without a separator)
   mkdirSync(icc);
   for (const name of profiles.folder ? readdirSync(profiles.folder) : [])
     if (name !== 'default_cmyk.icc' && name !== 'default_rgb.icc')
-      symlinkSync(path.join(profiles.folder!, name), path.join(icc, name));
+      copyFileSync(path.join(profiles.folder!, name), path.join(icc, name));
   copyFileSync(profiles.profile, path.join(icc, 'default_cmyk.icc'));
   copyFileSync(profiles.rgb, path.join(icc, 'default_rgb.icc'));
   return icc;
