@@ -3,6 +3,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString, type PDFPage } from 'pdf-lib';
+import { walkContent } from '../scripts/outputs/press/content-walk.js';
 import { repo, testBrowser } from './helpers.js';
 
 /**
@@ -29,7 +30,18 @@ export interface PressFile {
   header: string;
   pages: PressPage[];
   /** The output intent's subtype, identifier, and its profile's colour components and ICC data colour space. */
-  intent?: { s: string; identifier: string; n: number; iccSpace: string; iccSignature: string };
+  intent?: {
+    s: string;
+    identifier: string;
+    info: string;
+    n: number;
+    iccSpace: string;
+    iccSignature: string;
+    /** The embedded profile's bytes. */
+    profile: Buffer;
+  };
+  /** Whether the catalog has a structure tree, and whether MarkInfo says the file is tagged. */
+  tags: { structTree: boolean; marked: boolean };
   info: Record<string, string>;
   xmp: string;
   id?: string;
@@ -67,9 +79,11 @@ export async function readPress(file: string): Promise<PressFile> {
     intent = {
       s: text(first.lookup(PDFName.of('S'))),
       identifier: text(first.lookup(PDFName.of('OutputConditionIdentifier'))),
+      info: text(first.lookup(PDFName.of('Info'))),
       n: Number(profile.dict.lookup(PDFName.of('N'))?.toString()),
       iccSpace: icc.subarray(16, 20).toString('latin1'),
       iccSignature: icc.subarray(36, 40).toString('latin1'),
+      profile: icc,
     };
   }
   const infoDict = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
@@ -89,7 +103,24 @@ export async function readPress(file: string): Promise<PressFile> {
     xmp,
     id: doc.context.trailerInfo.ID?.toString(),
     actions,
+    tags: {
+      structTree: doc.catalog.has(PDFName.of('StructTreeRoot')),
+      marked: (() => {
+        const info = doc.catalog.lookup(PDFName.of('MarkInfo'));
+        return info instanceof PDFDict && info.lookup(PDFName.of('Marked'))?.toString() === 'true';
+      })(),
+    },
   };
+}
+
+/** Every CMYK fill colour (`c m y k k`) the pages draw, forms followed, as `c m y k` rounded to 3 decimals. */
+export async function cmykFills(file: string): Promise<number[][]> {
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  const fills = new Set<string>();
+  walkContent(doc, ({ op, args }) => {
+    if (op === 'k' && args.length === 4) fills.add((args as number[]).map((v) => v.toFixed(3)).join(' '));
+  });
+  return [...fills].map((f) => f.split(' ').map(Number));
 }
 
 /** A point on a page in PDF points from the bottom left, and what was drawn there. */

@@ -9,6 +9,7 @@ import { ghostscript } from '../../scripts/outputs/press/cmyk.js';
 import { closeTestBrowser, options, repo, reportCopy } from '../helpers.js';
 import { readPdf } from '../pdf.js';
 import { readPress, samplePage, type Box } from '../press-pdf.js';
+import { preflight, type Finding } from '../../scripts/outputs/press/preflight.js';
 
 /**
  * The press PDF (#33): with report.yaml `press:`, a PDF/X-4 beside each screen PDF whose pages carry TrimBox,
@@ -43,6 +44,12 @@ const coverBand = `${readFileSync(path.join(repo, 'theme', 'styles', 'print.css'
 .cover::before { content: ''; position: absolute; top: 0; left: 0; right: 0; height: 40mm; background: #8c1730; }
 `;
 
+/** A 4 × 4 px image at its natural 4 CSS px (3 pt) low on the cover: 96 ppi, under the preflight's 300. */
+const lowResolution = `.cover::after { content: url(data:image/png;base64,${readFileSync(
+  path.join(repo, 'tests', 'fixtures', 'errors', 'image-no-alt', 'content', 'en', 'pic.png'),
+).toString('base64')}); position: absolute; bottom: 30mm; right: 30mm; }
+`;
+
 const close = (a: number, b: number) => Math.abs(a - b) <= 0.01;
 const inside = (inner: Box, outer: Box) =>
   inner.x0 >= outer.x0 - 0.001 &&
@@ -51,7 +58,13 @@ const inside = (inner: Box, outer: Box) =>
   inner.y1 <= outer.y1 + 0.001;
 
 /** Every check of a press PDF that does not draw it: boxes, PDF/X keys, output intent, fonts, text, no links. */
-async function checkPress(press: string, screen: string, trim: [number, number], cmyk = false): Promise<void> {
+async function checkPress(
+  press: string,
+  screen: string,
+  trim: [number, number],
+  cmyk = false,
+  findings: Finding[] = [],
+): Promise<void> {
   const bleed = 3 * MM;
   const file = await readPress(press);
   expect(file.header).toBe('%PDF-1.6');
@@ -75,7 +88,7 @@ async function checkPress(press: string, screen: string, trim: [number, number],
   }
   expect(file.intent).toMatchObject(
     cmyk
-      ? { s: 'GTS_PDFX', n: 4, iccSpace: 'CMYK', iccSignature: 'acsp', identifier: 'CGATS TR 001' }
+      ? { s: 'GTS_PDFX', n: 4, iccSpace: 'CMYK', iccSignature: 'acsp', identifier: 'Custom' }
       : { s: 'GTS_PDFX', n: 3, iccSpace: 'RGB ', iccSignature: 'acsp', identifier: 'sRGB IEC61966-2.1' },
   );
   expect(
@@ -89,6 +102,7 @@ async function checkPress(press: string, screen: string, trim: [number, number],
   expect(file.xmp).toMatch(/<xmpMM:DocumentID>uuid:[0-9a-f-]{36}<\/xmpMM:DocumentID>/);
   expect(file.id).toMatch(/^\[ <[0-9A-Fa-f]{32}> <[0-9A-Fa-f]{32}> \]$/);
   expect(file.actions).toEqual([]);
+  expect(await preflight(readFileSync(press), { colour: cmyk ? 'cmyk' : 'rgb' })).toEqual(findings);
   const [pressed, printed] = [await readPdf(press), await readPdf(screen)];
   expect(pressed.fonts.filter((f) => !f.embedded).map((f) => f.name)).toEqual([]);
   if (!cmyk) expect(pressed.pages.map((p) => p.text)).toEqual(printed.pages.map((p) => p.text));
@@ -100,16 +114,32 @@ async function checkPress(press: string, screen: string, trim: [number, number],
 describe('the press PDF', () => {
   it('puts the pages on sheets with trim, bleed and marks: the cover band runs into the bleed, the marks stay out of it', async () => {
     const root = withPress(reportCopy('mini'), '{trim: A4, bleed: 3mm, marks: [crop, registration, colour-bars]}', {
-      'templates/styles/print.css': coverBand,
+      'templates/styles/print.css': coverBand + lowResolution,
     });
     const out = path.join(root, 'dist');
     await build(options(root, out, { formats }));
+    const lowImage = { check: 'image-resolution', page: 1, what: 'an image at 96 ppi (under 300)' };
     for (const lang of ['zh', 'en'])
       await checkPress(
         path.join(out, lang, `mini-report-${lang}-press.pdf`),
         path.join(out, lang, `mini-report-${lang}.pdf`),
         A4,
+        false,
+        [lowImage],
       );
+    // the preflight on what is not a press PDF: the screen PDF lacks the PDF/X keys, the intent and the boxes …
+    const screenFindings = await preflight(readFileSync(path.join(out, 'zh', 'mini-report-zh.pdf')), { colour: 'rgb' });
+    expect([...new Set(screenFindings.map((f) => f.check))].sort()).toEqual([
+      'image-resolution',
+      'output-intent',
+      'page-boxes',
+      'pdfx-identification',
+    ]);
+    // … and the RGB press PDF checked as if it had been converted to CMYK has RGB left on every page
+    const asCmyk = await preflight(readFileSync(path.join(out, 'zh', 'mini-report-zh-press.pdf')), { colour: 'cmyk' });
+    expect(
+      new Set(asCmyk.filter((f) => f.check === 'colour-spaces' && /^rg operator/.test(f.what)).map((f) => f.page)),
+    ).toEqual(new Set([1, 2, 3, 4]));
     const file = path.join(out, 'zh', 'mini-report-zh-press.pdf');
     const { trim: t, bleed: b } = (await readPress(file)).pages[0]! as { trim: Box; bleed: Box };
     const [cover, text] = [

@@ -5,7 +5,7 @@ import { filesKey } from '../../incremental/reuse.js';
 import { htmlLang } from '../../locale/languages.js';
 import { pressSettings } from '../../model/press-geometry.js';
 import type { EditionJob, MadeOutput, OutputFormat } from '../format.js';
-import { colourCondition, reportPressProblem } from './condition.js';
+import { colourCondition, reportConversionFailed, reportPressProblem } from './condition.js';
 
 export function pressFileName(configId: string, lang: Lang): string {
   return `${configId}-${lang}-press.pdf`;
@@ -35,32 +35,33 @@ export const pressOutput: OutputFormat = {
   make: async (job: EditionJob): Promise<MadeOutput> => {
     if (!job.config.press) return { files: [] };
     const settings = pressSettings(job.config.press);
-    const { pressPdf, restamp } = await import('./press-pdf.js');
+    const { pressPdf } = await import('./press-pdf.js');
     const { slugPainter } = await import('./slug.js');
     const meta = job.config.editions[job.lang];
+    // CMYK: the screen PDF converted first, then placed on sheets (Ghostscript rewrites what it reads: the
+    // sheets' nine placings of each page would be written out nine times, and take ~7× as long)
     const cmyk = settings.colour === 'cmyk' ? await colourCondition(job, settings, 'cmyk') : undefined;
-    const input = {
-      screen: readFileSync(path.join(job.out.dir, screenFile(job))),
-      settings,
+    const screen = readFileSync(path.join(job.out.dir, screenFile(job)));
+    const converted = cmyk ? await cmyk.convert(screen) : screen;
+    if (typeof converted === 'string') return reportConversionFailed(job, converted);
+    const made = await pressPdf({
+      screen: converted,
+      settings: cmyk ? settings : { ...settings, colour: 'rgb' },
       meta: {
         title: meta.title,
         author: `${meta.authorGroup} (${meta.authors.join(job.lang === 'zh' ? '、' : ', ')})`,
         creator: meta.institution,
-        producer: 'bilingual-report (Chromium, pdf-lib)',
+        producer: cmyk ? 'bilingual-report (Chromium, Ghostscript, pdf-lib)' : 'bilingual-report (Chromium, pdf-lib)',
         lang: htmlLang[job.lang],
         date: job.date,
       },
-      condition: await colourCondition(job, settings, 'rgb'),
+      condition: cmyk ?? (await colourCondition(job, settings, 'rgb')),
       slugText: `${job.config.id}  ·  ${job.lang} edition  ·  ${job.config.date}`,
       painter: settings.slug ? await slugPainter(job.ctx) : undefined,
-    };
-    const made = await pressPdf(input);
+    });
     if ('mismatch' in made) return reportPressProblem(job, made);
     const file = `${job.lang}/${pressFileName(job.config.id, job.lang)}`;
-    const bytes = cmyk
-      ? await restamp(await cmyk.convert(made.bytes), made.sheets, { ...input, condition: cmyk })
-      : made.bytes;
-    job.out.write(file, bytes);
+    job.out.write(file, made.bytes);
     return { files: [file], summary: `${made.pages} pages, PDF/X-4 ${cmyk ? 'CMYK' : 'RGB'}` };
   },
 };

@@ -20,7 +20,7 @@ export function markOperators(sheet: Sheet, settings: PressSettings): string {
   if (settings.marks.includes('crop')) ops.push(...cropMarks(sheet, settings.bleed));
   if (settings.marks.includes('registration')) ops.push(...registrationMarks(sheet, settings.bleed));
   ops.push('Q');
-  if (settings.marks.includes('colour-bars')) ops.push(...colourBars(sheet, settings.bleed));
+  if (settings.marks.includes('colour-bars')) ops.push(...colourBars(sheet, settings));
   ops.push('EMC');
   return ops.join('\n');
 }
@@ -72,23 +72,40 @@ function circle(x: number, y: number, r: number): string {
   ].join(' ');
 }
 
-/** Process and grey patches (RGB, as the file's colours are) along the foot, right of the crop marks' reach. */
-const PATCHES: readonly [number, number, number][] = [
-  [0, 1, 1],
-  [1, 0, 1],
-  [1, 1, 0],
-  [0, 0, 0],
-  [1, 0, 0],
-  [0, 1, 0],
-  [0, 0, 1],
-  [0.75, 0.75, 0.75],
-  [0.5, 0.5, 0.5],
-  [0.25, 0.25, 0.25],
-];
+/**
+ * Process and grey patches along the foot, right of the crop marks' reach, in the file's colour: with CMYK, the
+ * four inks, their overprints (red, green, blue) and 75/50/25 % black; with RGB, the same patches as RGB.
+ */
+const PATCHES: Record<'rgb' | 'cmyk', readonly string[]> = {
+  rgb: [
+    '0 1 1',
+    '1 0 1',
+    '1 1 0',
+    '0 0 0',
+    '1 0 0',
+    '0 1 0',
+    '0 0 1',
+    '0.75 0.75 0.75',
+    '0.5 0.5 0.5',
+    '0.25 0.25 0.25',
+  ].map((c) => `${c} rg`),
+  cmyk: [
+    '1 0 0 0',
+    '0 1 0 0',
+    '0 0 1 0',
+    '0 0 0 1',
+    '0 1 1 0',
+    '1 0 1 0',
+    '1 1 0 0',
+    '0 0 0 0.25',
+    '0 0 0 0.5',
+    '0 0 0 0.75',
+  ].map((c) => `${c} k`),
+};
 
-function colourBars(sheet: Sheet, bleed: number): string[] {
+function colourBars(sheet: Sheet, settings: PressSettings): string[] {
   const size = MARK_LENGTH * 0.6;
-  const y = sheet.trim.y0 - bleed - MARK_GAP - size;
+  const y = sheet.trim.y0 - settings.bleed - MARK_GAP - size;
   const x = sheet.trim.x0 + MARK_LENGTH * 2;
-  return PATCHES.map(([r, g, b], i) => `${r} ${g} ${b} rg ${n(x + i * size)} ${n(y)} ${n(size)} ${n(size)} re f`);
+  return PATCHES[settings.colour].map((fill, i) => `${fill} ${n(x + i * size)} ${n(y)} ${n(size)} ${n(size)} re f`);
 }

@@ -1,4 +1,4 @@
-import { inflateSync, deflateSync } from 'node:zlib';
+import { constants, inflateSync, deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from 'pdf-lib';
 import type { PressSettings } from '../../model/press-geometry.js';
 import { bleedOperators } from './bleed.js';
@@ -33,7 +33,12 @@ export function placePage(
   const before = `${bleedOperators(sheet, PAGE_FORM)}
 q ${n(at.x0)} ${n(at.y0)} ${n(width(at))} ${n(height(at))} re W n 1 0 0 1 ${n(at.x0)} ${n(at.y0)} cm\n`;
   const after = ['\nQ', markOperators(sheet, settings), slug].join('\n');
-  page.node.wrapContentStreams(ctx.register(flate(doc, before)), ctx.register(flate(doc, after)));
+  // (pdf-lib wraps only a Contents array: Chromium writes one, Ghostscript a single stream)
+  const contents = page.node.get(PDFName.of('Contents'));
+  if (contents && !(ctx.lookup(contents) instanceof PDFArray))
+    page.node.set(PDFName.of('Contents'), ctx.obj([contents]));
+  if (!page.node.wrapContentStreams(ctx.register(flate(doc, before)), ctx.register(flate(doc, after))))
+    throw new Error('a page without content streams to place on the sheet');
   const { media, bleed, trim } = sheet;
   page.setMediaBox(media.x0, media.y0, width(media), height(media));
   page.setBleedBox(bleed.x0, bleed.y0, width(bleed), height(bleed));
@@ -53,9 +58,13 @@ function pageForm(doc: PDFDocument, page: PDFPage, sheet: Sheet): PDFRef {
     const stream = ctx.lookup(s);
     if (!(stream instanceof PDFRawStream)) throw new Error('a page content stream pdf-lib did not read as raw bytes');
     const filter = stream.dict.lookup(PDFName.of('Filter'));
-    if (filter === PDFName.of('FlateDecode')) return inflateSync(stream.contents);
+    // (lenient about the end: pdf-lib may hand over a stream Ghostscript wrote without its last checksum bytes)
+    if (filter === PDFName.of('FlateDecode'))
+      return inflateSync(stream.contents, { finishFlush: constants.Z_SYNC_FLUSH });
     if (filter === undefined) return Buffer.from(stream.contents);
-    throw new Error(`a page content stream with the filter ${String(filter)}: Chromium writes FlateDecode only`);
+    throw new Error(
+      `a page content stream with the filter ${String(filter)}: Chromium and Ghostscript write FlateDecode only`,
+    );
   });
   const bytes = deflateSync(Buffer.concat(parts.flatMap((p) => [p, Buffer.from('\n')])));
   let resources = page.node.get(PDFName.of('Resources'));

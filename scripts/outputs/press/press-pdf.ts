@@ -51,26 +51,6 @@ const pdfxMeta = (input: PressInput, pages: number): PdfxMeta => ({
   identity: `${input.slugText}|${pages}|${input.screen.length}|${input.settings.colour}`,
 });
 
-/**
- * A press PDF another tool rewrote (Ghostscript's CMYK conversion) made press-ready again: each page's boxes
- * as they were, PDF/X-4 with the new output intent.
- */
-export async function restamp(bytes: Uint8Array, sheets: Sheet[], input: PressInput): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-  for (const [i, page] of doc.getPages().entries()) {
-    const { media, bleed, trim } = sheets[i] ?? sheets[0]!;
-    page.setMediaBox(media.x0, media.y0, media.x1 - media.x0, media.y1 - media.y0);
-    page.setBleedBox(bleed.x0, bleed.y0, bleed.x1 - bleed.x0, bleed.y1 - bleed.y0);
-    page.setTrimBox(trim.x0, trim.y0, trim.x1 - trim.x0, trim.y1 - trim.y0);
-    page.node.delete(PDFName.of('ArtBox')); // (PDF/X: a TrimBox or an ArtBox, never both)
-  }
-  dropActions(doc);
-  makePdfx(doc, pdfxMeta(input, doc.getPageCount()), input.condition);
-  return pdfxHeader(
-    await doc.save({ useObjectStreams: false, objectsPerTick: Infinity, updateFieldAppearances: false }),
-  );
-}
-
 /** Registration colour: Separation /All (every plate), its alternate the output intent's black. */
 function registrationColour(doc: PDFDocument, components: 3 | 4): PDFArray {
   const [space, white, black] =
