@@ -16,6 +16,12 @@ export const pressMessages = {
     hint: () =>
       'install Ghostscript (apt-get install ghostscript, brew install ghostscript) and build again to have it converted to CMYK',
   },
+  'press-preflight': {
+    severity: 'warning',
+    message: (check, page, what) =>
+      `The press PDF fails our preflight (${check}${page ? `, page ${page}` : ''}): ${what}`,
+    hint: () => 'see what the check asks for in docs/print.md ("Our preflight") before the file goes to the printer',
+  },
   'press-ghostscript-failed': {
     severity: 'error',
     message: (why) => `Ghostscript could not convert the press PDF to CMYK: ${why}`,

@@ -117,8 +117,16 @@ describe('the press PDF', () => {
       'templates/styles/print.css': coverBand + lowResolution,
     });
     const out = path.join(root, 'dist');
-    await build(options(root, out, { formats }));
+    const made = await build(options(root, out, { formats }));
     const lowImage = { check: 'image-resolution', page: 1, what: 'an image at 96 ppi (under 300)' };
+    // … and the build says so, once per edition, naming the file and the page
+    expect(made.diagnostics.filter((d) => d.rule === 'press-preflight').map(formatDiagnostic)).toEqual(
+      ['zh', 'en'].map(
+        (lang) =>
+          `dist/${lang}/mini-report-${lang}-press.pdf:1:1  warning  The press PDF fails our preflight (image-resolution, page 1): ` +
+          'an image at 96 ppi (under 300) — see what the check asks for in docs/print.md ("Our preflight") before the file goes to the printer  [press-preflight]',
+      ),
+    );
     for (const lang of ['zh', 'en'])
       await checkPress(
         path.join(out, lang, `mini-report-${lang}-press.pdf`),

@@ -61,7 +61,20 @@ export const pressOutput: OutputFormat = {
     });
     if ('mismatch' in made) return reportPressProblem(job, made);
     const file = `${job.lang}/${pressFileName(job.config.id, job.lang)}`;
+    await checkPreflight(job, file, made.bytes, cmyk ? 'cmyk' : 'rgb');
     job.out.write(file, made.bytes);
     return { files: [file], summary: `${made.pages} pages, PDF/X-4 ${cmyk ? 'CMYK' : 'RGB'}` };
   },
 };
+
+/** The preflight (preflight.ts) on the file as written: each finding a warning naming the file and page. */
+async function checkPreflight(job: EditionJob, file: string, bytes: Uint8Array, colour: 'rgb' | 'cmyk'): Promise<void> {
+  const { preflight } = await import('./preflight.js');
+  for (const f of await preflight(bytes, { colour })) {
+    job.ctx.diagnostics.report('press-preflight', { file: `dist/${file}` }, [
+      f.check,
+      f.page ? String(f.page) : '',
+      f.what,
+    ]);
+  }
+}
