@@ -6,7 +6,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../../scripts/build.js';
-import type { Diagnostic } from '../../../scripts/diagnostics/catalogue.js';
+import { BuildFailed, type Diagnostic } from '../../../scripts/diagnostics/catalogue.js';
 import { closeTestBrowser, options, overlay, repo, reportCopy } from '../../helpers.js';
 
 /**
@@ -160,6 +160,28 @@ describe('citations.style in report.yaml', () => {
       const zh = readFileSync(path.join(dist, 'zh', 'index.html'), 'utf8').replace(/<[^>]+>/g, '');
       expect(en).toContain('<span class="citation" data-cites="smith2016">SWING TIME.</span>');
       expect(zh).toContain('SMITH Z. Swing Time[M]. New York: Penguin Press, 2016: 315-16.');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+      rmSync(path.dirname(dist), { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('reports a style of its own without a <bibliography> when report.yaml asks for a bibliography', async () => {
+    const copy = reportCopy('mini');
+    const dist = path.join(mkdtempSync(path.join(tmpdir(), 'citation-style-')), 'dist');
+    try {
+      overlay(copy, path.join(repo, 'tests', 'fixtures', 'overlays', 'citations'));
+      overlay(copy, path.join(repo, 'tests', 'fixtures', 'overlays', 'citation-style'));
+      appendFileSync(
+        path.join(copy, 'report.yaml'),
+        'citations:\n  style:\n    en: styles/title-only.csl\n  bibliography: true\n',
+      );
+      const failed = await build(options(copy, dist, { formats: ['html'] })).catch((e: unknown) => e);
+      expect(failed).toBeInstanceOf(BuildFailed);
+      const errors = (failed as BuildFailed).diagnostics.filter((d) => d.severity === 'error');
+      expect(errors.map((d) => `${d.file} ${d.message} [${d.rule}]`)).toEqual([
+        'report.yaml The citation style cannot be used: it has no <bibliography>, which citations.bibliography asks for [citation-style]',
+      ]);
     } finally {
       rmSync(copy, { recursive: true, force: true });
       rmSync(path.dirname(dist), { recursive: true, force: true });
