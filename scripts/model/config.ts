@@ -34,8 +34,12 @@ export interface ReportConfig {
   notes?: 'footnotes' | 'sections';
   /** The press PDF for the print shop (report.yaml `press:`), when asked for. */
   press?: PressConfig;
-  /** report.yaml `citations:`: a CSL style file (inside the report) per language, in place of the built-in one. */
-  citations?: { style?: Partial<Record<Lang, string>> };
+  /**
+   * report.yaml `citations:`: a CSL style file (inside the report) per language, in place of the built-in one;
+   * `bibliography`: every cited reference listed at the end of each edition (`true`, titled from the theme's
+   * strings, or a title per language: a language not named keeps the theme's).
+   */
+  citations?: { style?: Partial<Record<Lang, string>>; bibliography?: boolean | Partial<Record<Lang, string>> };
 }
 
 /** A printer's mark drawn outside the bleed. */

@@ -17,6 +17,8 @@ export interface Strings {
   notes: string;
   /** Before a chapter's title, naming its notes for assistive technology ("Notes: ", "注释："). */
   notesOf: string;
+  /** The heading of the list of cited references at an edition's end (report.yaml `citations.bibliography`). */
+  bibliography: string;
   backToText: string;
   pending: string;
   pendingDetail: string;

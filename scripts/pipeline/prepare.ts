@@ -79,13 +79,13 @@ export async function prepare(
     ? hashBytes(JSON.stringify(['content', 'images', 'assets'].map((d) => hashTree(path.join(opts.root, d)))))
     : '';
   /** What an edition's rendering depends on (dev mode's cache key). */
-  const renderKey = (l: Lang) => hashBytes(JSON.stringify([chapters[l], templates!.strings[l], dataStamp, filesStamp]));
+  const renderKey = (l: Lang) =>
+    hashBytes(JSON.stringify([chapters[l], templates!.strings[l], dataStamp, filesStamp, config.citations]));
   const rendered = await stage('render-markdown', async () => {
     const out = {} as Record<Lang, RenderedEdition>;
     for (const l of config.languages) {
       // Trees are changed in place later (slots filled, anchors added): a kept edition is handed out as a copy.
-      const render = () =>
-        renderMarkdown(ctx, l, chapters[l], data, templates!.strings[l], config.citations?.style?.[l]);
+      const render = () => renderMarkdown(ctx, l, chapters[l], data, templates!.strings[l], config.citations);
       out[l] = await cached(
         opts.devCache,
         ctx.diagnostics,

@@ -45,11 +45,18 @@ const perLanguage = (value: object) => ({
   properties: { zh: value, en: value },
 });
 
-/** Citations (docs/authoring.md): a CSL style file per language, in place of the built-in one. */
+/**
+ * Citations (docs/authoring.md): a CSL style file per language, in place of the built-in one; a bibliography at
+ * the end of each edition (`true`: titled from theme strings; or a title per language).
+ */
 const citations = {
   type: 'object',
   additionalProperties: false,
-  properties: { style: perLanguage({ type: 'string', pattern: '\\.csl$' }) },
+  properties: {
+    style: perLanguage({ type: 'string', pattern: '\\.csl$' }),
+    // true, or a title per language (the keywords of an object apply to an object only).
+    bibliography: { ...perLanguage({ type: 'string', minLength: 1 }), type: ['boolean', 'object'] },
+  },
 };
 
 export const schema = {

@@ -27,6 +27,8 @@ declare module 'citeproc' {
     properties: { noteIndex: number };
   }
   interface Engine {
+    /** citeproc-js's own options: `wrap_url_and_doi` makes a URL or a DOI a link. */
+    opt: { development_extensions: { wrap_url_and_doi: boolean } };
     setOutputFormat(format: 'html' | 'text'): void;
     makeCitationCluster(items: CiteItem[]): string;
     /** Returns [status, [[index, text, citationID], …]]: the new citation's text, and earlier ones it changed. */
@@ -35,6 +37,8 @@ declare module 'citeproc' {
       before: [string, number][],
       after: [string, number][],
     ): [{ citation_errors: unknown[] }, [number, string, string][]];
+    /** The cited references as the style's bibliography gives them (HTML, one string each); false without one. */
+    makeBibliography(): false | [object, string[]];
   }
   const CSL: { Engine: new (sys: Sys, style: string, lang?: string, forceLang?: boolean) => Engine };
   export default CSL;

@@ -7,6 +7,7 @@ import { findBrowser } from '../../scripts/browser/find.js';
 import { closeTestBrowser, options, repo, testBrowser } from '../helpers.js';
 import { checkToc, readPdf, squash, type Pdf } from '../pdf.js';
 import { sharedReport, type RealReport } from '../shared-reports.js';
+import { reportNotes } from './report-notes.js';
 
 /**
  * The repository's own report, both editions, HTML and PDF, read back: built once per run for every file
@@ -39,7 +40,8 @@ describe.each(['zh', 'en'])('the %s edition', (lang) => {
     expect(page.match(/<figure class="figure/g)).toHaveLength(10);
     expect(page.match(/<figure class="table-figure"/g)).toHaveLength(2);
     expect(page.match(/class="figure figure-pending"/g)).toHaveLength(5);
-    expect(page.match(/<li id="note-n\d+"/g)).toHaveLength(15);
+    // Every note of the report cites a publication: each is a citation ([@key]), numbered cite-<chapter>-<n>.
+    expect(page.match(/<li id="note-cite-[a-z]+-\d+"/g)).toHaveLength(15);
     // Charts are inline SVG whose labels are text, in the edition's language: each in its print layout and a narrow one.
     const svgs = page.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
     expect(svgs).toHaveLength(10);
@@ -47,6 +49,18 @@ describe.each(['zh', 'en'])('the %s edition', (lang) => {
     expect(page.match(/<div class="chart-narrow"><svg/g)).toHaveLength(5);
     for (const svg of svgs) expect(svg).toMatch(/<text[^>]*>[^<]+<\/text>/);
     if (lang === 'zh') expect(svgs.join('')).toMatch(/<text[^>]*>[^<]*[\u4e00-\u9fff][^<]*<\/text>/);
+  });
+
+  it('prints each note as its style gives the reference (report-notes.ts: how each differs from before)', () => {
+    const page = html(lang);
+    const notes = [
+      ...page.matchAll(/<li id="note-[^"]+" value="(\d+)"><p>([\s\S]*?) <a href="#ref-[^"]*" class="note-back"/g),
+    ];
+    expect(notes.map((m) => Number(m[1]))).toEqual(reportNotes.map((_, i) => i + 1));
+    expect(notes.map((m) => m[2]!.replace(/<[^>]+>/g, '').replaceAll('&#x26;', '&'))).toEqual(
+      reportNotes.map((n) => n[lang as 'zh' | 'en']),
+    );
+    expect(notes.map((m) => /data-cites="([^"]+)"/.exec(m[2]!)?.[1])).toEqual(reportNotes.map((n) => n.key));
   });
 
   it('prints a PDF whose table of contents gives the pages where the headings are', () => {
@@ -162,7 +176,9 @@ describe('the two editions', () => {
   it('have a review page beside them, every unit in step', () => {
     const review = readFileSync(path.join(out, 'review', 'index.html'), 'utf8');
     const rows = review.match(/<div class="row (?!slot)[^"]*"/g) ?? [];
-    expect(rows.length).toBeGreaterThan(80);
+    // 76 units: the report's notes are citations, compared (by key) within the paragraphs that cite them, no
+    // longer units of their own (there were 15).
+    expect(rows.length).toBeGreaterThan(70);
     expect(rows.every((r) => r.startsWith('<div class="row ok '))).toBe(true);
     expect(review).toContain('Every unit is in step with its source.');
     // every paragraph of each edition has its unit id, which the page links to

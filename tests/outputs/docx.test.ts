@@ -115,7 +115,14 @@ describe('the DOCX edition', () => {
       expect(
         footnotes.map((p) => [read.places.get(p.sources[0]!)?.unit, norm(textAfter(p))]),
         lang,
-      ).toEqual(notes.map((li) => [`note.${String(li.properties.id).slice(5)}`, pageText(li)]));
+      ).toEqual(
+        // A note written in Markdown is a unit of its chapter; a citation's note ([@key], id cite-…) is made from
+        // data/references.json and is no unit (the paragraph that cites it is): its footnote has no source place.
+        notes.map((li) => {
+          const id = String(li.properties.id).slice(5);
+          return [id.startsWith('cite-') ? undefined : `note.${id}`, pageText(li)];
+        }),
+      );
       const refs = count(await xml(lang, 'word/document.xml'), /<w:footnoteReference /g);
       expect(refs, lang).toBe(notes.length);
       expect(notes.length).toBeGreaterThan(5);

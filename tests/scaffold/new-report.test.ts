@@ -80,8 +80,9 @@ describe('npm run new', () => {
     expect(zh).toContain('id="overview"');
     expect(en).toContain('id="overview-economies"');
     expect(en).toMatch(/<li id="note-cite-overview-1"/);
-    // data/references.json's one reference, in Chicago notes and in GB/T 7714-2015.
-    expect(en).toContain(
+    // data/references.json's one reference, in Chicago notes and in GB/T 7714-2015, its address a link.
+    expect(en).toContain('<a href="https://data.worldbank.org/indicator/GB.XPD.RSDV.GD.ZS">');
+    expect(en.replace(/<[^>]+>/g, '')).toContain(
       'World Bank, “Research and development expenditure (% of GDP),” World Development Indicators, July 13, 2026, https://data.worldbank.org/indicator/GB.XPD.RSDV.GD.ZS.',
     );
     // (English in the Chinese edition is marked as English: the text without its tags.)

@@ -19,6 +19,7 @@ export const stringKeys = [
   'contents',
   'notes',
   'notesOf',
+  'bibliography',
   'backToText',
   'pending',
   'pendingDetail',

@@ -23,6 +23,11 @@ export interface CiteEngine {
   note(items: CiteItem[]): ElementContent[];
   /** The author alone, for `@key` in running text. */
   author(item: CiteItem): ElementContent[];
+  /**
+   * Every reference cited so far, each as the style's bibliography gives it, in the style's order (its
+   * `<sort>`, or the order first cited); undefined when the style has no `<bibliography>`.
+   */
+  bibliography(): ElementContent[][] | undefined;
 }
 
 /**
@@ -50,6 +55,8 @@ export function citeEngine(
     };
     engine = new CSL.Engine(sys, style, locales[lang], true);
     engine.setOutputFormat('html');
+    // A URL or a DOI in a note or the bibliography is a link, as an address typed in Markdown is.
+    engine.opt.development_extensions.wrap_url_and_doi = true;
   } catch (e) {
     ctx.diagnostics.report('citation-style', { file: stylePath ?? `theme/csl/${styles[lang]}` }, [
       String((e as Error).message).split('\n')[0]!,
@@ -75,5 +82,11 @@ export function citeEngine(
   return {
     note: (items) => toHast(note(items)),
     author: (i) => toHast(engine.makeCitationCluster([{ id: i.key, 'author-only': true }])),
+    bibliography: () => {
+      const made = engine.makeBibliography();
+      if (!made) return undefined;
+      // Each entry is a <div class="csl-entry">: its content is the entry.
+      return made[1].map((html) => toHast(html.trim()).flatMap((n) => (n.type === 'element' ? n.children : [n])));
+    },
   };
 }

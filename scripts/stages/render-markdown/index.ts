@@ -32,6 +32,8 @@ import { EditionFiles } from './published-files.js';
 import { publishUrls } from './urls.js';
 import { resolveCitations } from './citations.js';
 import { citeEngine, type CiteEngine } from './cite-engine.js';
+import { bibliographyChapter, bibliographyTitle } from './bibliography.js';
+import type { ReportConfig } from '../../model/config.js';
 
 /** Stateless, so built once and shared by every chapter of every edition. */
 const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -44,6 +46,7 @@ const headingId = /\s*\{#([^}]*)\}\s*$/;
  *   → citations as notes (citations.ts) → headings/unit ids/markers/notes (mdast) → images and links to the report's files (urls.ts, published with
  *   the edition) → soft hyphens in body text → remark-rehype → hast
  *   → words in the other language marked with it (language-runs.ts)
+ *   then, when report.yaml asks for it, the bibliography after the last chapter (bibliography.ts)
  */
 export async function renderMarkdown(
   ctx: BuildContext,
@@ -51,7 +54,7 @@ export async function renderMarkdown(
   chapters: Chapter[],
   data: ReportData,
   strings: Strings,
-  stylePath?: string,
+  citationOptions?: ReportConfig['citations'],
 ): Promise<RenderedEdition> {
   const state: EditionState = {
     lang,
@@ -76,7 +79,9 @@ export async function renderMarkdown(
   const refs = data.references;
   const csl = refs && (await import('citeproc')).default;
   const engineOnce = () =>
-    engine === null ? (engine = refs && csl && citeEngine(ctx, lang, refs, stylePath, csl)) : engine;
+    engine === null
+      ? (engine = refs && csl && citeEngine(ctx, lang, refs, citationOptions?.style?.[lang], csl))
+      : engine;
   for (const chapter of chapters) {
     await turn(ctx.signal); // (a signal is handled between chapters, and between the big steps of one)
     const md = renderChapterTemplate(ctx, hb, chapter, data, state, 'render', compiled);
@@ -102,6 +107,9 @@ export async function renderMarkdown(
     markOtherLanguage(tree, lang);
     rendered.push({ chapter, tree, headings });
   }
+  const title = citations.length ? bibliographyTitle(citationOptions, lang, strings) : undefined;
+  const bibliography = title && bibliographyChapter(ctx, lang, engineOnce(), title, ids);
+  if (bibliography) rendered.push(bibliography);
   files.checkAnchors(rendered.flatMap((c) => c.headings));
   return { lang, chapters: rendered, state, notes, citations, published: files.published };
 }
