@@ -117,10 +117,11 @@ describe('the DOCX edition', () => {
         lang,
       ).toEqual(
         // A note written in Markdown is a unit of its chapter; a citation's note ([@key], id cite-…) is made from
-        // data/references.json and is no unit (the paragraph that cites it is): its footnote has no source place.
+        // data/references.json: its footnote's place is the reference's entry there (cite.<keys>).
         notes.map((li) => {
           const id = String(li.properties.id).slice(5);
-          return [id.startsWith('cite-') ? undefined : `note.${id}`, pageText(li)];
+          const keys = all(li, (el) => el.properties.dataCites !== undefined).map((el) => el.properties.dataCites);
+          return [id.startsWith('cite-') ? `cite.${keys.join('.')}` : `note.${id}`, pageText(li)];
         }),
       );
       const refs = count(await xml(lang, 'word/document.xml'), /<w:footnoteReference /g);
@@ -205,7 +206,7 @@ describe('the DOCX edition', () => {
       expect(anchors.length, 'each id of each {{ref}} a link').toBe(refs.reduce((a, b) => a + b, 0));
       for (const a of anchors) expect(bookmarks.has(a), a).toBe(true);
       for (const place of read.places.values())
-        expect(place.file).toMatch(/^(content\/(zh|en)\/.*\.md|data\/(figures|tables)\.yaml)$/);
+        expect(place.file).toMatch(/^(content\/(zh|en)\/.*\.md|data\/(figures|tables)\.yaml|data\/references\.json)$/);
       const withNumbers = [...read.places.values()].filter((p) => p.numbers.length);
       expect(withNumbers.length, 'numbers from data are listed with their CSV').toBeGreaterThan(3);
       for (const p of withNumbers) for (const n of p.numbers) expect(n.file).toMatch(/^data\/.*\.csv$/);

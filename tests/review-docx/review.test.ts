@@ -2,16 +2,18 @@ import path from 'node:path';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.js';
-import { cli, closeTestBrowser, options, reportCopy } from '../helpers.js';
+import { cli, closeTestBrowser, options, overlay, repo, reportCopy } from '../helpers.js';
 import { markUp, type Edit, type Reviewer } from './word-markup.js';
 
 /**
  * A DOCX edition reviewed in Word and read back: the mini report's Chinese DOCX, built, then marked up with
  * Word's own markup (tracked replacements and a deletion, a comment with its range, a formatting change, one
  * in a footnote), read by `npm run review` to the Markdown line each belongs to; `--apply` writes the text
- * changes into the chapter (not the number from data) and the English units become stale, nothing else.
+ * changes into the chapter (not the number from data) and the English units become stale, nothing else. With
+ * the citations overlay, a change in a note made from the bibliography is read back to its reference's entry.
  */
 const root = reportCopy('mini');
+overlay(root, path.join(repo, 'tests', 'fixtures', 'overlays', 'citations'));
 const out = path.join(root, 'dist');
 const reviewed = path.join(root, 'reviewed-zh.docx');
 const wang = { author: '王审稿', date: '2026-12-01T09:30:00Z' };
@@ -23,6 +25,7 @@ const edits: (Edit & Reviewer)[] = [
   { kind: 'comment', on: '占比', text: '请核对来源', ...jane },
   { kind: 'bold', on: '产出增长', ...jane },
   { kind: 'delete', find: '测试', part: 'word/footnotes.xml', ...wang },
+  { kind: 'delete', find: '图书情报工作', part: 'word/footnotes.xml', ...jane },
 ];
 const expected = [
   'content/zh/01-main.md:8  王审稿  2026-12-01  deleted “增长” inserted “成长”',
@@ -31,6 +34,7 @@ const expected = [
   'content/zh/01-main.md:10  Jane Reviewer  2026-12-02  commented “请核对来源” on “占比”',
   'data/figures.yaml:1  Jane Reviewer  2026-12-02  formatted “产出增长”: bold',
   'content/zh/01-main.md:20  王审稿  2026-12-01  deleted “测试”',
+  'data/references.json:2  Jane Reviewer  2026-12-02  deleted “图书情报工作”',
 ];
 
 beforeAll(async () => {
@@ -62,17 +66,23 @@ describe('npm run review', () => {
 
   it('--apply writes the text changes into the chapter, lists the number from data, and leaves only stale translations', async () => {
     const chapter = path.join(root, 'content', 'zh', '01-main.md');
+    const problemsOf = (stderr: string) => stderr.split('\n').filter((l) => /\[[a-z-]+\]$/.test(l));
+    // (the overlay's own: a reference never cited, a chapter never aligned)
+    const before = problemsOf((await cli(['check', '--root', root])).stderr);
     const r = await cli(['review', reviewed, '--root', root, '--apply']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
       /not applied {2}content\/zh\/01-main\.md:10 {2}Jane Reviewer .*1510\.81.* — a number from data/,
+    );
+    expect(r.stdout).toMatch(
+      /not applied {2}data\/references\.json:2 {2}Jane Reviewer .*图书情报工作.* — not in a chapter’s Markdown/,
     );
     const lines = readFileSync(chapter, 'utf8').split('\n');
     expect(lines[7]).toBe('## 1. 成长 {#growth}');
     expect(lines[9]).toMatch(/^2020 年产值为 \{\{num "output-2020"\}\}，占比 \{\{num "share-2020"\}\}/);
     expect(lines[19]).toBe('[^n1]: 来源（2024-01-01），“样例”，<https://example.org/a>');
     const check = await cli(['check', '--root', root]);
-    const problems = check.stderr.split('\n').filter((l) => /\[[a-z-]+\]$/.test(l));
+    const problems = problemsOf(check.stderr).filter((l) => !before.includes(l));
     expect(problems.length).toBe(3);
     for (const p of problems)
       expect(p).toMatch(/^content\/zh\/01-main\.md:(8|10|20):\d+ {2}warning .*\[stale-translation\]$/);

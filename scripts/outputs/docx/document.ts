@@ -17,6 +17,7 @@ import type { EditionTrees } from '../../model/edition.js';
 import { blocks, sourced, type BlockContext } from './blocks.js';
 import { runs } from './inline.js';
 import { SourceMap } from './sources.js';
+import type { ReportData } from '../../model/data.js';
 import { documentStyles } from './styles.js';
 import { addSourcesPart } from './package.js';
 import { embeddedFonts } from './fonts.js';
@@ -140,7 +141,7 @@ async function context(
         (p, i) =>
           new Paragraph({
             style: 'FootnoteText',
-            children: i === 0 ? sourced(bc, unit, runs(p.children, bc)) : runs(p.children, bc),
+            children: i === 0 ? sourced(bc, unit, runs(p.children, bc), citedAt(li, job.data)) : runs(p.children, bc),
           }),
       );
       footnotes.set(String(n), { children });
@@ -174,3 +175,17 @@ const numbering: INumberingOptions = {
     },
   ],
 };
+
+/**
+ * Where a note made from citations comes from (it is no unit of the chapter: render-markdown writes it from the
+ * bibliography): the first cited reference's entry in data/references.*, so that a reviewer's change to it is
+ * reported there — `npm run review` lists it, `--apply` leaves it to the editor (not a chapter's Markdown).
+ */
+function citedAt(note: Element, data: ReportData): { unit: string; file: string; line: number } | undefined {
+  const refs = data.references;
+  const keys = elements(note, (el) => el.properties.dataCites !== undefined)
+    .flatMap((el) => String(el.properties.dataCites).split(/\s+/))
+    .filter((key) => refs?.at.has(key));
+  const at = keys.length ? refs!.at.get(keys[0]!)! : undefined;
+  return at && { unit: `cite.${keys.join('.')}`, file: at.file, line: at.line };
+}
