@@ -10,8 +10,8 @@ import { closeTestBrowser, options, reportCopy } from '../helpers.js';
  * The fonts the DOCX edition of the repository's own report embeds, read back as Word reads them: each
  * `w:embedRegular` / `w:embedBold` part of word/fontTable.xml de-obfuscated with its `w:fontKey` (ECMA-376
  * Part 1, §17.8.1: the first 32 bytes of the font XORed with the key's 16 bytes, taken from the GUID's hex
- * digits read from the end) and read with HarfBuzz. Each face must hold every character of the document's text that its
- * family is there for, have the weight its style asks for, and carry the name the document gives it.
+ * digits read from the end) and read with HarfBuzz. Each face must hold every character of the document's text
+ * that its family is there for, have the weight its style asks for, and carry the name the document gives it.
  */
 const root = reportCopy('real');
 const out = path.join(root, 'dist');
@@ -132,7 +132,7 @@ describe('the DOCX edition’s embedded fonts', () => {
     ]);
   });
 
-  it('holds every character of the text in the face its family is there for: CJK in Noto, Latin in the Latin face', () => {
+  it('holds every character of the text its family is there for: CJK in Noto, Latin in the Latin face', () => {
     for (const lang of langs) {
       const { text, fonts } = editions.get(lang)!;
       const distinctCjk = new Set([...text].filter((c) => isCjk(c.codePointAt(0)!))).size;
@@ -150,7 +150,8 @@ describe('the DOCX edition’s embedded fonts', () => {
     }
   });
 
-  it('takes the regular weight (400) and the bold one (700; 600 for the Source families, their heaviest bundled), named as the document names them', () => {
+  it('takes the regular weight and the bold one, named as the document names them', () => {
+    // (400 and 700; 600 for the Source families: their heaviest bundled weight, which the PDF prints as bold)
     for (const lang of langs)
       for (const f of editions.get(lang)!.fonts) {
         const weight = !f.bold ? 400 : f.family.startsWith('Source') ? 600 : 700;

@@ -15,8 +15,9 @@ export interface FaceName {
  * keeps its tables (metrics, OS/2 with its weight class and embedding rights, post) and receives the glyphs of
  * the others, each with the code points it maps. The @fontsource files of a face are slices of one font (same
  * units per em, same vertical metrics), cut by unicode-range, so their glyphs sit side by side unchanged. Reading
- * and writing the tables is fonteditor-core's; composite glyphs of the files merged in are made simple on reading,
- * so that no glyph refers to another by an index the merge moves. Layout tables (GSUB, GPOS, vertical metrics) are not kept.
+ * and writing the tables is fonteditor-core's; composite glyphs of the files merged in are made simple on
+ * reading, so that no glyph refers to another by an index the merge moves. Layout tables (GSUB, GPOS, vertical
+ * metrics) and hinting are not kept.
  */
 export async function mergeFaces(parts: Uint8Array[], name: FaceName): Promise<Buffer> {
   const lib = await import('fonteditor-core');
