@@ -1,4 +1,3 @@
-import { inflateSync } from 'node:zlib';
 import type { TTF } from 'fonteditor-core';
 
 /** Bump when mergeFaces makes another font from the same subsets (merged faces are cached by it). */
@@ -23,19 +22,17 @@ export async function mergeFaces(parts: Uint8Array[], name: FaceName): Promise<B
   const lib = await import('fonteditor-core');
   // (its "module" build is CommonJS: bundled by the CLI's esbuild, its exports arrive as the default export)
   const Font = lib.Font ?? (lib.default as unknown as typeof lib).Font;
-  const read = (bytes: Uint8Array, simple: boolean) =>
-    Font.create(Buffer.from(bytes), {
-      type: isWoff(bytes) ? 'woff' : 'ttf',
-      compound2simple: simple,
-      inflate: (data) => [...inflateSync(Uint8Array.from(data))],
-    });
+  const { default: fontverter } = await import('fontverter');
+  // (WOFF unpacked by fontverter first: fonteditor-core's own WOFF reader is slower)
+  const read = async (bytes: Uint8Array, simple: boolean) =>
+    Font.create(Buffer.from(await fontverter.convert(bytes, 'truetype')), { type: 'ttf', compound2simple: simple });
   const [first, ...rest] = parts;
   if (!first) throw new Error('mergeFaces: no font to merge');
-  const base = read(first, false); // (its glyphs keep their indices)
+  const base = await read(first, false); // (its glyphs keep their indices)
   const ttf = base.get();
   const mapped = new Set(ttf.glyf.flatMap((g) => g.unicode ?? []));
   for (const part of rest) {
-    const other = read(part, true).get();
+    const other = (await read(part, true)).get();
     if (other.head.unitsPerEm !== ttf.head.unitsPerEm)
       throw new Error(`mergeFaces: ${name.family} slices differ in units per em`);
     for (const glyph of other.glyf.slice(1)) {
@@ -69,8 +66,4 @@ function rename(ttf: TTF.TTFObject, name: FaceName): void {
   const selection = os2.fsSelection & ~(1 | (1 << 5) | (1 << 6));
   os2.fsSelection = selection | (name.bold ? 1 << 5 : 1 << 6);
   ttf.head.macStyle = (ttf.head.macStyle & ~3) | (name.bold ? 1 : 0);
-}
-
-function isWoff(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x77 && bytes[1] === 0x4f && bytes[2] === 0x46 && bytes[3] === 0x46;
 }
