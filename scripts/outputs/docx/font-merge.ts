@@ -23,7 +23,7 @@ export async function mergeFaces(parts: Uint8Array[], name: FaceName): Promise<B
   // (its "module" build is CommonJS: bundled by the CLI's esbuild, its exports arrive as the default export)
   const Font = lib.Font ?? (lib.default as unknown as typeof lib).Font;
   const { default: fontverter } = await import('fontverter');
-  // (WOFF unpacked by fontverter first: fonteditor-core's own WOFF reader is slower)
+  // (WOFF unpacked by fontverter, as the session's font files are: fonteditor-core's reader wants inflate passed in)
   const read = async (bytes: Uint8Array, simple: boolean) =>
     Font.create(Buffer.from(await fontverter.convert(bytes, 'truetype')), { type: 'ttf', compound2simple: simple });
   const [first, ...rest] = parts;
