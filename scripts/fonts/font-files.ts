@@ -157,6 +157,19 @@ function keptFile(file: string, key: string): string | undefined {
   return path.join(dir, `${createHash('sha256').update(key).digest('hex').slice(0, 24)}.ttf`);
 }
 
+/**
+ * A font file made from others (the DOCX edition's merged faces), cached in <cache>/fonts like the subsets:
+ * `key` names what it is made from and how (the subsets' keys, and a version of the maker).
+ */
+export async function cachedFont(cacheDir: string, key: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  const name = createHash('sha256').update(SUBSETTER_VERSION).update(key).digest('hex').slice(0, 24);
+  const cached = cacheFile(cacheDir, `made-${name}.ttf`);
+  if (existsSync(cached)) return readFileSync(cached);
+  const bytes = await make();
+  writeAtomic(cached, bytes);
+  return bytes;
+}
+
 function cacheFile(cacheDir: string, name: string): string {
   const dir = path.join(cacheDir, 'fonts');
   mkdirSync(dir, { recursive: true });
