@@ -27,6 +27,7 @@ const e2e = [
   'tests/outputs/pdf-footnotes.test.ts',
   'tests/outputs/press.test.ts',
   'tests/outputs/docx.test.ts',
+  'tests/outputs/docx-fonts.test.ts',
 ];
 
 export default defineConfig({

@@ -136,6 +136,13 @@ describe('the DOCX edition', () => {
       const styles = await xml(lang, 'word/styles.xml');
       for (const style of ['Title', 'Heading1', 'Heading2', 'Caption', 'Quote', 'ListParagraph', 'FootnoteText'])
         expect(styles, `${lang}: ${style}`).toContain(`w:styleId="${style}"`);
+      // every paragraph style used is defined (one that is not is set in Word's or LibreOffice's own font)
+      const used = new Set(
+        [await xml(lang, 'word/document.xml'), await xml(lang, 'word/footnotes.xml')].flatMap((x) =>
+          [...x.matchAll(/<w:pStyle w:val="([^"]+)"/g)].map((m) => m[1]!),
+        ),
+      );
+      for (const style of used) expect(styles, `${lang}: ${style} used, not defined`).toContain(`w:styleId="${style}"`);
       const [latin, cjk] = families[lang];
       expect(styles).toMatch(
         new RegExp(

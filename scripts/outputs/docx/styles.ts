@@ -113,6 +113,15 @@ function paragraphStyles(lang: Lang): NonNullable<IStylesOptions['paragraphStyle
       run: { font: sans, size: pt(11), language },
       paragraph: { spacing: { after: 80 } },
     },
+    {
+      // Word's own "TOC Heading" (the contents' title): undefined, Word and LibreOffice set it in their own font
+      id: 'TOCHeading',
+      name: 'TOC Heading',
+      basedOn: 'Heading1',
+      next: 'Normal',
+      run: { font: sans, size: pt(16), bold: true, color: ink, language },
+      paragraph: { spacing: { before: 360, after: 120 }, keepNext: true },
+    },
     { id: 'Header', name: 'header', basedOn: 'Normal', run: small },
     { id: 'Footer', name: 'footer', basedOn: 'Normal', run: small, paragraph: { alignment: AlignmentType.CENTER } },
   ];
