@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { Element, Root } from 'hast';
+import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { build } from '../../scripts/build.js';
 import type { Diagnostic } from '../../scripts/diagnostics/catalogue.js';
 import { closeTestBrowser, options, overlay, repo, reportCopy } from '../helpers.js';
 import { checkToc, readPdf, squash, type Pdf } from '../pdf.js';
+import { elements } from '../hast.js';
 
 /**
  * report.yaml `citations: {bibliography: true}` on the mini report with tests/fixtures/overlays/citations laid
@@ -34,15 +35,6 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
   rmSync(path.dirname(out), { recursive: true, force: true });
 });
-
-function elements(node: Root | Element, test: (e: Element) => boolean, found: Element[] = []): Element[] {
-  for (const kid of node.children)
-    if (kid.type === 'element') {
-      if (test(kid)) found.push(kid);
-      elements(kid, test, found);
-    }
-  return found;
-}
 
 const page = (lang: string) => fromHtml(readFileSync(path.join(out, lang, 'index.html'), 'utf8'));
 const classes = (e: Element) => (e.properties.className as string[] | undefined) ?? [];

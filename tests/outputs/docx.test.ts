@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import JSZip from 'jszip';
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,6 +12,7 @@ import { htmlOutput } from '../../scripts/outputs/html/index.js';
 import { readDocx, type ReviewedDocx } from '../../scripts/review-docx/read-docx.js';
 import { textAfter } from '../../scripts/review-docx/paragraphs.js';
 import { closeTestBrowser, options, reportCopy } from '../helpers.js';
+import { elements as all } from '../hast.js';
 
 /**
  * The DOCX edition of the repository's own report, opened as Word would (unzipped, its XML read): Word's styles
@@ -54,14 +55,6 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-function all(node: Root | Element, test: (el: Element) => boolean, out: Element[] = []): Element[] {
-  for (const c of node.children)
-    if (c.type === 'element') {
-      if (test(c)) out.push(c);
-      all(c, test, out);
-    }
-  return out;
-}
 const classes = (el: Element) => (el.properties.className as string[] | undefined) ?? [];
 const norm = (s: string) => s.replaceAll('\u00ad', '').replace(/\s+/g, ' ').trim();
 const xml = (lang: Lang, part: string) => docs.get(lang)!.zip.file(part)!.async('string');

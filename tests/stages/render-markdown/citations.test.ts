@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../../scripts/build.js';
 import { BuildFailed, type Diagnostic } from '../../../scripts/diagnostics/catalogue.js';
 import { closeTestBrowser, options, overlay, repo, reportCopy } from '../../helpers.js';
+import { elements } from '../../hast.js';
 
 /**
  * The mini report with tests/fixtures/overlays/citations laid over it: data/references.json (ten references:
@@ -39,15 +39,6 @@ function lineOf(text: string): number {
       .split('\n')
       .findIndex((l) => l.includes(text)) + 1
   );
-}
-
-function elements(node: Root | Element, test: (e: Element) => boolean, found: Element[] = []): Element[] {
-  for (const kid of node.children)
-    if (kid.type === 'element') {
-      if (test(kid)) found.push(kid);
-      elements(kid, test, found);
-    }
-  return found;
 }
 
 /** Each listed note of the edition's "sources" chapter: its number and its text (without the back link). */
