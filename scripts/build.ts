@@ -42,8 +42,10 @@ type BuildRun = BuildOptions & { stopDownloads: AbortSignal };
  * The pipeline:
  *   load-config → load-templates → load-data → load-content (per language)
  *   → render-markdown (per language) → check-parity → align-translation (each unit against its source; dev mode keeps each chapter's)
- *   → render-charts (in Node from load-data on, in a worker thread where there are 2 cores: all languages, print and phone layouts, cached by
- *     content hash with what each chart draws in words, the end of its alternate text; downloads drawn on browser pages opened at the start, while the build goes on, and written to staging when drawn)
+ *   → render-charts (in Node from load-data on, in a worker thread where there are 2 cores: all languages, print and
+ *     phone layouts, cached by content hash with what each chart draws in words, the end of its alternate text;
+ *     downloads drawn on browser pages opened at the start, while the build goes on, and written to staging when
+ *     drawn)
  *   → apply-templates (per language) → edition fonts (subset to the characters used)
  *   → the output formats (outputs/registry.ts), each made from the editions into staging in order: html, then pdf (both editions at
  *     once, on pages opened at the start; an edition whose page did not change keeps its PDF), press (from the PDF, when

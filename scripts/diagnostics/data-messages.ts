@@ -71,7 +71,8 @@ export const dataMessages = {
     message: (field, count, capacity) =>
       `"${field}" has ${count} categories, more than the chart can tell apart (${capacity}): some share a colour`,
     hint: () =>
-      'show fewer series (filter, or group the small ones), facet the chart, or give the mark a second channel (strokeDash, shape); lines and points get one past the palette',
+      'show fewer series (filter, or group the small ones), facet the chart, or give the mark a second channel ' +
+      '(strokeDash, shape); lines and points get one past the palette',
   },
   'chart-labels': {
     severity: 'error',

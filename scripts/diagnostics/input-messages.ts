@@ -1,5 +1,9 @@
 import type { Entry } from './entry.js';
 
+/** The helpers named in the `unknown-helper` hint when the build has no list of its own. */
+const builtInHelpers =
+  'figure, table, ref and num in a chapter; t, fmt, eq, jsString and cssString in the layout and partials';
+
 /** Problems in the report's own files: config, Markdown, templates, notes, fonts (its data's: data-messages.ts). */
 export const inputMessages = {
   'git-revision': {
@@ -122,8 +126,7 @@ export const inputMessages = {
   'unknown-helper': {
     severity: 'error',
     message: (name) => `Unknown helper "${name}"`,
-    hint: (list) =>
-      `the helpers are ${list || 'figure, table, ref and num in a chapter; t, fmt, eq, jsString and cssString in the layout and partials'}; see docs/authoring.md`,
+    hint: (list) => `the helpers are ${list || builtInHelpers}; see docs/authoring.md`,
   },
   'unknown-partial': {
     severity: 'error',

@@ -5,7 +5,8 @@ export const pressMessages = {
   'press-trim': {
     severity: 'error',
     message: (asked, printed) =>
-      `press.trim asks for ${asked} pages, but the print stylesheet's pages are ${printed}: a press PDF is the screen PDF's pages, cut to the trim`,
+      `press.trim asks for ${asked} pages, but the print stylesheet's pages are ${printed}: ` +
+      "a press PDF is the screen PDF's pages, cut to the trim",
     hint: (printed) =>
       `set the same size in both: press.trim ${printed}, or @page { size: … } in templates/styles/print.css`,
   },

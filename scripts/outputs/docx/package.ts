@@ -5,10 +5,10 @@ import { sourcesNamespace } from '../../model/docx-sources.js';
 const relType = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /**
- * Dates a written DOCX with the edition's date and adds the source map to it as a custom XML part (`customXml/item1.xml`, with its properties part,
- * related from the document): Word keeps custom XML parts when it saves a file, so a reviewed file still
- * says where each paragraph came from. `npm run review` finds the part by its namespace, not its name (Word
- * renumbers the parts).
+ * Dates a written DOCX with the edition's date and adds the source map to it as a custom XML part
+ * (`customXml/item1.xml`, with its properties part, related from the document): Word keeps custom XML parts when it
+ * saves a file, so a reviewed file still says where each paragraph came from. `npm run review` finds the part by its
+ * namespace, not its name (Word renumbers the parts).
  */
 export async function addSourcesPart(docx: Uint8Array, xml: string, seed: string, date: Date): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(docx);
@@ -23,11 +23,19 @@ export async function addSourcesPart(docx: Uint8Array, xml: string, seed: string
   zip.file('customXml/item1.xml', xml);
   zip.file(
     'customXml/itemProps1.xml',
-    `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${guid}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${sourcesNamespace}"/></ds:schemaRefs></ds:datastoreItem>`,
+    [
+      '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n',
+      `<ds:datastoreItem ds:itemID="${guid}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">`,
+      `<ds:schemaRefs><ds:schemaRef ds:uri="${sourcesNamespace}"/></ds:schemaRefs></ds:datastoreItem>`,
+    ].join(''),
   );
   zip.file(
     'customXml/_rels/item1.xml.rels',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${relType}/customXmlProps" Target="itemProps1.xml"/></Relationships>`,
+    [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">',
+      `<Relationship Id="rId1" Type="${relType}/customXmlProps" Target="itemProps1.xml"/></Relationships>`,
+    ].join(''),
   );
   const relsPath = 'word/_rels/document.xml.rels';
   const rels = await zip.file(relsPath)!.async('string');
@@ -46,7 +54,10 @@ export async function addSourcesPart(docx: Uint8Array, xml: string, seed: string
     '[Content_Types].xml',
     withXml.replace(
       '</Types>',
-      '<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>',
+      [
+        '<Override PartName="/customXml/itemProps1.xml"',
+        ' ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>',
+      ].join(''),
     ),
   );
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });

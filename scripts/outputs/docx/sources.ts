@@ -80,8 +80,15 @@ export class SourceMap {
       const nums = p.numbers.map(
         (n) => `<num id="${esc(n.id)}" shown="${esc(n.shown)}" file="${esc(n.file)}" line="${n.line}"/>`,
       );
-      return `<p bookmark="${p.bookmark}" unit="${esc(p.unit)}" file="${esc(p.file)}" line="${p.line}" spans="${p.spans.map((s) => `${s.at}:${s.line}`).join(' ')}" text="${esc(p.text)}">${nums.join('')}</p>`;
+      const where = `bookmark="${p.bookmark}" unit="${esc(p.unit)}" file="${esc(p.file)}" line="${p.line}"`;
+      const spans = p.spans.map((s) => `${s.at}:${s.line}`).join(' ');
+      return `<p ${where} spans="${spans}" text="${esc(p.text)}">${nums.join('')}</p>`;
     };
-    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sources xmlns="${sourcesNamespace}" lang="${this.lang}">${this.places.map(line).join('')}</sources>`;
+    return [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+      `<sources xmlns="${sourcesNamespace}" lang="${this.lang}">`,
+      ...this.places.map(line),
+      '</sources>',
+    ].join('');
   }
 }

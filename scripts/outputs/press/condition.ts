@@ -62,14 +62,20 @@ export async function colourCondition(
  */
 function profileProblem(file: string | undefined, asked: string | undefined): string | undefined {
   if (!file)
-    return 'there is no press.profile, and this Ghostscript keeps its default_cmyk.icc inside the executable, where the press PDF cannot embed it from';
+    return (
+      'there is no press.profile, and this Ghostscript keeps its default_cmyk.icc inside the executable, ' +
+      'where the press PDF cannot embed it from'
+    );
   const name = asked ?? file;
   if (!existsSync(file)) return `there is no file ${name}`;
   const icc = readIcc(readFileSync(file));
   if (!icc) return `${name} is not an ICC profile`;
   if (icc.space !== 'CMYK') return `${name} is a profile of ${icc.space.trim()}, not CMYK`;
   if (!icc.convertsTo)
-    return `${name} (class ${icc.deviceClass}) has no tables to convert colours into it (B2A0–B2A2): it describes CMYK but cannot be converted to`;
+    return (
+      `${name} (class ${icc.deviceClass}) has no tables to convert colours into it (B2A0–B2A2): ` +
+      'it describes CMYK but cannot be converted to'
+    );
   return undefined;
 }
 

@@ -25,9 +25,9 @@ export interface PdfxMeta {
 }
 
 /**
- * A document made PDF/X-4 (ISO 15930-7; the header's version is `pdfxHeader`'s once saved): the GTS_PDFX output intent with its profile, the Info keys
- * (GTS_PDFXVersion, Trapped, title and dates) and the same in XMP (pdfxid, pdf:Trapped, xmpMM DocumentID,
- * InstanceID, VersionID, RenditionClass), and a trailer ID.
+ * A document made PDF/X-4 (ISO 15930-7; the header's version is `pdfxHeader`'s once saved): the GTS_PDFX output
+ * intent with its profile, the Info keys (GTS_PDFXVersion, Trapped, title and dates) and the same in XMP (pdfxid,
+ * pdf:Trapped, xmpMM DocumentID, InstanceID, VersionID, RenditionClass), and a trailer ID.
  */
 export function makePdfx(doc: PDFDocument, meta: PdfxMeta, condition: OutputCondition): void {
   const ctx = doc.context;

@@ -63,7 +63,8 @@ function registrationColour(doc: PDFDocument, components: 3 | 4): PDFArray {
 function slugOperators(input: PressInput, sheet: Sheet, pageNo: string): string {
   const { trim } = sheet;
   const s = input.settings;
-  const text = `${input.slugText}  ·  page ${pageNo}  ·  trim ${mm(trim.x1 - trim.x0)} × ${mm(trim.y1 - trim.y0)} mm  ·  bleed ${mm(s.bleed)} mm`;
+  const size = `${mm(trim.x1 - trim.x0)} × ${mm(trim.y1 - trim.y0)} mm`;
+  const text = `${input.slugText}  ·  page ${pageNo}  ·  trim ${size}  ·  bleed ${mm(s.bleed)} mm`;
   const y = trim.y1 + s.bleed + MARK_GAP + MARK_LENGTH + MARK_GAP;
   return `/Artifact BMC q /${REGISTRATION} cs 1 scn\n${input.painter!(text, trim.x0, y)}\nQ EMC`;
 }

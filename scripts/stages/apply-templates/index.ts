@@ -143,7 +143,10 @@ interface EditionPage {
   chapters: { id: string; html: string }[];
 }
 
-/** What the layout template is rendered with: the edition's page, the report's styles, and its links (canonical, alternates, Open Graph). */
+/**
+ * What the layout template is rendered with: the edition's page, the report's styles, and its links (canonical,
+ * alternates, Open Graph).
+ */
 function layoutContext(
   lang: Lang,
   config: ReportConfig,

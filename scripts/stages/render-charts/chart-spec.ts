@@ -190,7 +190,8 @@ export function expressionProblem(spec: unknown, parse: (expr: string) => unknow
             rule: 'chart-spec',
             args: [`the expression "${v}" cannot be read: ${String((e as Error)?.message ?? e).split('\n')[0]}`],
             hintArgs: [
-              "write it in Vega's expression language (datum.<column>, operators, functions): see https://vega.github.io/vega/docs/expressions/",
+              "write it in Vega's expression language (datum.<column>, operators, functions): " +
+                'see https://vega.github.io/vega/docs/expressions/',
             ],
             path: where,
           };

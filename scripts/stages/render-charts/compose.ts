@@ -59,9 +59,9 @@ export function composeDownload(chart: string, frame: Frame, measure: Measure): 
       for (const line of wrap(b.text, width - 2 * MARGIN, (t) => measure(font, b.size, t))) {
         y += b.size * 1.45;
         const weight = b.bold ? ' font-weight="bold"' : '';
-        parts.push(
-          `<text x="${MARGIN}" y="${Math.round((y - b.size * 0.35) * 10) / 10}" font-family="${escapeAttr(family)}" font-size="${b.size}px"${weight} fill="${b.fill}">${escapeText(line)}</text>`,
-        );
+        const at = `x="${MARGIN}" y="${Math.round((y - b.size * 0.35) * 10) / 10}"`;
+        const face = `font-family="${escapeAttr(family)}" font-size="${b.size}px"${weight}`;
+        parts.push(`<text ${at} ${face} fill="${b.fill}">${escapeText(line)}</text>`);
         texts.push({ text: line, bold: b.bold });
       }
       y += 4;
@@ -71,8 +71,14 @@ export function composeDownload(chart: string, frame: Frame, measure: Measure): 
   const chartText = [...chart.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)]
     .map((m) => decodeXML(m[1]!.replace(/<[^>]*>/g, '')))
     .join(' ');
+  const size = `width="${width}" height="${height}"`;
   return {
-    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="${width}" height="${height}" fill="#ffffff"/>${parts.join('')}</svg>`,
+    svg: [
+      `<svg xmlns="http://www.w3.org/2000/svg" ${size} viewBox="0 0 ${width} ${height}">`,
+      `<rect ${size} fill="#ffffff"/>`,
+      ...parts,
+      '</svg>',
+    ].join(''),
     regular: `${chartText} ${texts
       .filter((t) => !t.bold)
       .map((t) => t.text)

@@ -55,7 +55,10 @@ function fieldDefs(spec: unknown): { channel: string; def: FieldDef }[] {
   return out;
 }
 
-/** The labels of a coded column in `lang`, in the order of their codes: the meta's `labels:` first, then codes as they first appear in the data. */
+/**
+ * The labels of a coded column in `lang`, in the order of their codes: the meta's `labels:` first, then codes as they
+ * first appear in the data.
+ */
 export function labelOrder(ds: Dataset, col: string, lang: Lang): string[] {
   return [...new Set([...codeOrder(ds, col).keys()].map((code) => labelOf(ds, col, code, lang) ?? code))];
 }

@@ -43,8 +43,10 @@ export function withLegendColumns(spec: Record<string, unknown>, start: number):
  * have no spaces and are left alone.
  */
 const half = 'ceil(length(datum.label) / 2) + 1';
-const breakAt = `(lastindexof(slice(datum.label, 0, ${half}), ' ') > 0 ? lastindexof(slice(datum.label, 0, ${half}), ' ') : indexof(datum.label, ' '))`;
-export const WRAP_LABEL = `length(datum.label) > 10 && indexof(datum.label, ' ') > 0 ? [slice(datum.label, 0, ${breakAt}), slice(datum.label, ${breakAt} + 1)] : datum.label`;
+const lastSpace = `lastindexof(slice(datum.label, 0, ${half}), ' ')`;
+const breakAt = `(${lastSpace} > 0 ? ${lastSpace} : indexof(datum.label, ' '))`;
+const twoLines = `[slice(datum.label, 0, ${breakAt}), slice(datum.label, ${breakAt} + 1)]`;
+export const WRAP_LABEL = `length(datum.label) > 10 && indexof(datum.label, ' ') > 0 ? ${twoLines} : datum.label`;
 
 const composite = ['facet', 'repeat', 'concat', 'hconcat', 'vconcat'];
 

@@ -143,10 +143,11 @@ function checkedHelper(
   return function (this: unknown, ...args: unknown[]) {
     const options = args.pop() as Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } };
     if (name === 'ref' ? !args.length : args.length !== 1) {
+      const example = name === 'num' ? 'output-2020' : name === 'table' ? 'tab:x' : 'fig:x';
       report('template-error', options.loc, [
         name === 'ref'
           ? '{{ref}} takes one id in quotes or more, like {{ref "fig:x"}} or {{ref "fig:a" "fig:b"}}, not none'
-          : `{{${name}}} takes one id in quotes, like {{${name} "${name === 'num' ? 'output-2020' : name === 'table' ? 'tab:x' : 'fig:x'}"}}, not ${args.length}`,
+          : `{{${name}}} takes one id in quotes, like {{${name} "${example}"}}, not ${args.length}`,
       ]);
       return fallback;
     }
@@ -154,9 +155,9 @@ function checkedHelper(
     const unknown = Object.keys(options.hash ?? {}).find((k) => !allowed.includes(k));
     if (unknown !== undefined) {
       const near = nearest(unknown, allowed);
-      report('template-error', options.loc, [
-        `{{${name}}} has no option ${unknown}=${near ? ` — did you mean ${near}=?` : ''}${allowed.length ? ` (its options: ${allowed.map((o) => `${o}=`).join(', ')})` : ' (it takes none)'}`,
-      ]);
+      const didYouMean = near ? ` — did you mean ${near}=?` : '';
+      const choices = allowed.length ? ` (its options: ${allowed.map((o) => `${o}=`).join(', ')})` : ' (it takes none)';
+      report('template-error', options.loc, [`{{${name}}} has no option ${unknown}=${didYouMean}${choices}`]);
       return fallback;
     }
     return fn.call(this, ...args, options);

@@ -43,8 +43,8 @@ const headingId = /\s*\{#([^}]*)\}\s*$/;
 /**
  * Stage 4: chapters → hast, per edition.
  *   place (Handlebars, numbering) → render (Handlebars) → remark-parse + gfm → quotes and dashes
- *   → citations as notes (citations.ts) → headings/unit ids/markers/notes (mdast) → images and links to the report's files (urls.ts, published with
- *   the edition) → soft hyphens in body text → remark-rehype → hast
+ *   → citations as notes (citations.ts) → headings/unit ids/markers/notes (mdast) → images and links to the
+ *   report's files (urls.ts, published with the edition) → soft hyphens in body text → remark-rehype → hast
  *   → words in the other language marked with it (language-runs.ts)
  *   then, when report.yaml asks for it, the bibliography after the last chapter (bibliography.ts)
  */
