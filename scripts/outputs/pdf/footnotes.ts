@@ -1,5 +1,4 @@
 import type { Page } from 'puppeteer-core';
-import type { BuildContext, Lang } from '../../context.js';
 import {
   cutPoint,
   measureNotes,
@@ -37,24 +36,18 @@ const MAX_TRIES = 4;
 export interface FootnoteResult {
   /** Pages given footnotes. */
   pages: number;
-  /** Chapters that kept their notes at their end, with why. */
+  /** Chapters that kept their notes at their end, with why (one log line each). */
   fellBack: string[];
 }
 
 /** Set every chapter's notes as footnotes, while the page is laid out by the probe of `area`. */
-export async function placeFootnotes(
-  ctx: BuildContext,
-  page: Page,
-  lang: Lang,
-  area: { width: number; height: number },
-): Promise<FootnoteResult> {
+export async function placeFootnotes(page: Page, area: { width: number; height: number }): Promise<FootnoteResult> {
   const result: FootnoteResult = { pages: 0, fellBack: [] };
   for (const id of await page.evaluate(prepareChapters)) {
     const why = await chapterFootnotes(page, id, area, result);
     if (!why) continue;
     await page.evaluate(restoreChapter, id);
-    result.fellBack.push(id);
-    ctx.log(`print-pdf          ${lang}: the notes of chapter "${id}" stay at its end: ${why}`);
+    result.fellBack.push(`the notes of chapter "${id}" stay at its end: ${why}`);
   }
   await page.evaluate(() => document.getElementById('fn-measure')?.remove());
   return result;
@@ -112,6 +105,18 @@ async function settleCut(page: Page, ask: CutAsk): Promise<CutAsk | string> {
     if ('fail' in before) return before.fail;
     return same(before.before, refs) ? { ...ask, refs } : 'the notes of a page did not settle';
   }
+}
+
+/** While probing: the top (pt from the text area's top) of the footnotes placed on each page (1-based) that has some. */
+export async function footnoteTops(page: Page, area: { width: number }): Promise<Map<number, number>> {
+  const list = await page.evaluate((width: number) => {
+    const origin = document.body.getBoundingClientRect();
+    return [...document.querySelectorAll('section.chapter .footnotes')].flatMap((block): [number, number][] => {
+      const r = block.getClientRects()[0];
+      return r ? [[Math.floor((r.left - origin.left + 0.5) / width) + 1, (r.top - origin.top) * 0.75]] : [];
+    });
+  }, area.width);
+  return new Map(list);
 }
 
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -24,7 +24,7 @@ import { fitToPage } from './overflow.js';
 import { printedHeadings } from './outline.js';
 import { markForTags, type TagMark } from './tags.js';
 import { finishPdf } from './publish.js';
-import { placeFootnotes, removeFootnotes } from './footnotes.js';
+import { footnoteTops, placeFootnotes, removeFootnotes, type FootnoteResult } from './footnotes.js';
 
 /** At most this many prints of one edition: figures are moved in the first ones, the TOC's page numbers settled after. */
 const MAX_PRINTS = 6;
@@ -145,10 +145,12 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
   let whyNot = 'unknown' in area ? `no layout probe: ${area.unknown}` : '';
   let [prints, probes] = [0, 0];
   let pages: Record<string, number> = input.guess?.tocPages ?? {};
-  // Footnotes are placed once the figures have settled; nothing moves them after.
+  // Footnotes are placed at each probe before the figures are planned (taken out when a figure moves); after the
+  // print nothing moves them.
   let footnotes: 'none' | 'to place' | 'placed' = input.notes === 'footnotes' ? 'to place' : 'none';
-  // Footnotes take room from the pages the figures were placed on: a few more probes to place them again.
-  const extra = footnotes === 'none' ? 0 : 3;
+  // Footnotes change where pages end: a few more probes for the figures to settle with them.
+  const extra = footnotes === 'none' ? 0 : 4;
+  let notesLog: FootnoteResult | undefined;
   if (footnotes === 'to place' && !probing)
     ctx.log(
       `print-pdf          ${input.lang}: notes at the chapters' ends: footnotes need the layout probe (${whyNot})`,
@@ -159,9 +161,13 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
     const floatsAllowed = attempt < MAX_FLOAT_PRINTS - 1 + extra && (probing || footnotes !== 'placed');
     if (probing && !('unknown' in area)) {
       if (probes++ === 0) await startProbe(page, area).then(() => fitToPage(ctx, page, input));
+      // Footnotes are placed before the figures are planned, so that the planner sees where each page's text ends.
+      if (footnotes === 'to place')
+        footnotes = await placeFootnotes(page, area).then((r) => ((notesLog = r), 'placed'));
       const places = await probePlaces(page, area, [...toc, ...markers]);
       const found = Object.fromEntries(toc.filter((id) => places.has(id)).map((id) => [id, places.get(id)!.page]));
-      const moves = floatsAllowed ? planFloats(blocks, await blockOrder(page), places) : [];
+      const feet = footnotes === 'placed' ? await footnoteTops(page, area) : undefined;
+      const moves = floatsAllowed ? planFloats(blocks, await blockOrder(page), places, feet) : [];
       if (moves.length) {
         if (footnotes === 'placed') footnotes = await removeFootnotes(page);
         await moveBlocks(page, moves);
@@ -170,15 +176,14 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
       if (moves.length || !sameToc(toc, pages, found)) {
         pages = found;
         if (probes < MAX_PRINTS + extra) continue;
-        whyNot = `the layout probe did not settle in ${MAX_PRINTS} passes`;
+        whyNot = `the layout probe did not settle in ${MAX_PRINTS + extra} passes`;
+        if (footnotes === 'to place')
+          footnotes = await placeFootnotes(page, area).then((r) => ((notesLog = r), 'placed'));
         await fillToc(page, pages);
-      }
-      if (footnotes === 'to place') {
-        footnotes = await placeFootnotes(ctx, page, input.lang, area).then(() => 'placed' as const);
-        if (probes < MAX_PRINTS + extra) continue;
       }
       probing = false;
       await endProbe(page);
+      for (const line of notesLog?.fellBack ?? []) ctx.log(`print-pdf          ${input.lang}: ${line}`);
     }
     prints++;
     const bytes = await page.pdf({
