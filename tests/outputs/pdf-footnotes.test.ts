@@ -1,14 +1,15 @@
 import path from 'node:path';
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.js';
 import { newSession, settled } from '../../scripts/context.js';
-import { closeTestBrowser, options, reportCopy } from '../helpers.js';
+import { cli, closeTestBrowser, options, reportCopy } from '../helpers.js';
 import { readPdf, squash, type Pdf, type PdfLine } from '../pdf.js';
 
 /**
- * report.yaml `notes: footnotes` (outputs/pdf/footnotes.ts): the mini report with a generated second chapter of
- * many notes (a paragraph citing twelve, one note of 2,000 characters, one cited in a list item), both editions
+ * Footnotes, the print default (report.yaml `notes: footnotes`, outputs/pdf/footnotes.ts): the mini report with a
+ * generated second chapter of many notes (a paragraph citing twelve, one note of 2,000 characters, one cited in a list item), both editions
  * printed. Every note's text starts on the page of its reference mark, below the page's last line of body text;
  * no body text is lost; the web edition keeps the notes at the chapter's end.
  */
@@ -82,8 +83,8 @@ function chapter(lang: 'en' | 'zh'): Chapter {
 const chapters = { en: chapter('en'), zh: chapter('zh') };
 
 beforeAll(async () => {
+  // (No `notes:` in report.yaml: footnotes are the print default.)
   root = reportCopy('mini');
-  appendFileSync(path.join(root, 'report.yaml'), 'notes: footnotes\n');
   for (const lang of ['en', 'zh'] as const)
     writeFileSync(path.join(root, 'content', lang, '02-footnotes.md'), chapters[lang].md);
   const out = path.join(root, 'dist');
@@ -162,4 +163,41 @@ describe.each(['en', 'zh'] as const)('notes: footnotes, the %s edition', (lang) 
     expect(html.match(/role="doc-endnotes"/g)).toHaveLength(2);
     expect(html).not.toContain('class="footnotes');
   });
+});
+
+describe('the starter (npm run new), built with footnotes by default', () => {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'fn-starter-')), 'starter');
+  let out = '';
+  const pdfs: Record<string, Pdf> = {};
+  beforeAll(async () => {
+    expect((await cli(['new', dir])).code).toBe(0);
+    const r = await cli(['build', '--root', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    out = `${r.stdout}${r.stderr}`;
+    for (const lang of ['zh', 'en']) pdfs[lang] = await readPdf(path.join(dir, 'dist', lang, `starter-${lang}.pdf`));
+  }, 600_000);
+  afterAll(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
+
+  it("keeps no chapter's notes at its end", () => {
+    expect(out).not.toMatch(/stay at its end|footnotes need/);
+  });
+
+  it.each(['zh', 'en'])(
+    "prints the %s edition's notes at the foot of their references' pages, below the body",
+    (lang) => {
+      let cited = 0;
+      pdfs[lang]!.pages.forEach((page, i) => {
+        const marks = page.links.filter((l) => l.dest?.startsWith('note-'));
+        for (const m of marks) expect(m.page, m.dest).toBe(i + 1);
+        const lines = page.lines.filter((l) => l.y > 55 && l.y < 778);
+        const notes = lines.filter((l) => l.size < 9.8 && /^\d+\.\s/.test(l.text));
+        expect(notes.length, `page ${i + 1}`).toBe(new Set(marks.map((m) => m.dest)).size);
+        if (!marks.length) return;
+        cited += notes.length;
+        const lowestBody = Math.min(...lines.filter(isBody).map((l) => l.bottom));
+        for (const n of notes) expect(n.top, n.text).toBeLessThan(lowestBody);
+      });
+      expect(cited).toBeGreaterThan(0);
+    },
+  );
 });
