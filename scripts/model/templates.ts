@@ -18,6 +18,8 @@ export interface Strings {
   /** Before a chapter's title, naming its notes for assistive technology ("Notes: ", "注释："). */
   notesOf: string;
   backToText: string;
+  /** Before the rest of a footnote split across two pages, in print ("(continued)", "（续）"). */
+  noteContinued: string;
   pending: string;
   pendingDetail: string;
   /** The mark on a figure or table drawn from a dataset whose meta says `illustrative: true`. */

@@ -82,11 +82,33 @@ function chapter(lang: 'en' | 'zh'): Chapter {
 
 const chapters = { en: chapter('en'), zh: chapter('zh') };
 
+/** A third chapter: paragraphs each ending with a note of 2,000 characters, so that some must be split. */
+function longNotes(lang: 'en' | 'zh'): Chapter {
+  const notes = new Map<string, string>();
+  const paragraphs: string[] = [];
+  const body = [lang === 'en' ? '# III. Long notes {#fn-long}' : '# 三、长注释 {#fn-long}'];
+  for (let p = 1; p <= 6; p++) {
+    // The first paragraph fills most of the page, so that its note, cited at its end, cannot fit whole below it.
+    const words = text(lang, 700 + p, p === 1 ? (lang === 'en' ? 290 : 1300) : lang === 'en' ? 80 : 150);
+    paragraphs.push(words);
+    const note = `s${p} ${text(lang, 800 + p, lang === 'en' ? 320 : 2000)}`.slice(0, 2000);
+    notes.set(`s${p}`, note);
+    body.push(`${words}[^s${p}]`);
+  }
+  for (const [id, note] of notes) body.push(`[^${id}]: ${note}`);
+  const title = lang === 'en' ? 'III. Long notes' : '三、长注释';
+  return { md: `---\nid: fn-long\ntitle: ${title}\n---\n\n${body.join('\n\n')}\n`, paragraphs, notes };
+}
+
+const long = { en: longNotes('en'), zh: longNotes('zh') };
+
 beforeAll(async () => {
   // (No `notes:` in report.yaml: footnotes are the print default.)
   root = reportCopy('mini');
-  for (const lang of ['en', 'zh'] as const)
+  for (const lang of ['en', 'zh'] as const) {
     writeFileSync(path.join(root, 'content', lang, '02-footnotes.md'), chapters[lang].md);
+    writeFileSync(path.join(root, 'content', lang, '03-long-notes.md'), long[lang].md);
+  }
   const out = path.join(root, 'dist');
   try {
     await build(options(root, out, { session, log: (line: string) => logs.push(line) }));
@@ -107,7 +129,7 @@ const plain = (s: string) => squash(s).replace(/[-\u00ad]/g, '');
 
 describe.each(['en', 'zh'] as const)('notes: footnotes, the %s edition', (lang) => {
   it('no chapter falls back to notes at its end', () => {
-    expect(logs.filter((l) => l.includes('stay at its end') || l.includes('footnotes need'))).toEqual([]);
+    expect(logs.filter((l) => l.includes('stay at its end') || l.includes('footnotes need')).join('\n')).toBe('');
   });
 
   it('every reference mark links to its note on its own page', () => {
@@ -115,7 +137,7 @@ describe.each(['en', 'zh'] as const)('notes: footnotes, the %s edition', (lang) 
       p.links.filter((l) => l.dest?.startsWith('note-')).map((l) => ({ on: i + 1, to: l.page, dest: l.dest })),
     );
     // The mini chapter's note and the generated chapter's, each cited once.
-    expect(refs).toHaveLength(chapters[lang].notes.size + 1);
+    expect(refs).toHaveLength(chapters[lang].notes.size + long[lang].notes.size + 1);
     for (const r of refs) expect(r, r.dest).toMatchObject({ to: r.on });
   });
 
@@ -135,6 +157,39 @@ describe.each(['en', 'zh'] as const)('notes: footnotes, the %s edition', (lang) 
     }
   });
 
+  it("splits a note of 2,000 characters: its first lines on its reference's page, the rest, marked, at the next page's foot", () => {
+    const pages = built[lang]!.pages;
+    // (Full-width commas are left out: pdf.js may give one a character early or late at a line's end.)
+    const bare = (s: string) => s.replace(/，/g, '');
+    const notesOf = (i: number) =>
+      bare(
+        plain(
+          pages[i]!.lines.filter((l) => l.size < 9.8 && l.y > 55 && l.y < 778)
+            .map((l) => l.text)
+            .join(''),
+        ),
+      );
+    const mark = plain(lang === 'en' ? '(continued)' : '（续）');
+    let split = 0;
+    for (const [id, text] of long[lang].notes) {
+      const note = bare(plain(text));
+      const on = pages.findIndex((p) => p.links.some((l) => l.dest === `note-${id}`));
+      expect(notesOf(on), id).toContain(note.slice(0, 16));
+      if (notesOf(on).includes(note.slice(-40))) continue;
+      split++;
+      // The rest opens the next page's notes, after the mark, below that page's body.
+      const next = notesOf(on + 1);
+      expect(next.indexOf(mark), id).toBeGreaterThanOrEqual(0);
+      expect(next.indexOf(mark), id).toBeLessThan(next.indexOf(note.slice(-40)));
+      expect(`${notesOf(on)}${next}`.replace(mark, ''), id).toContain(note);
+      const first = pages[on + 1]!.lines.find((l) => plain(l.text).startsWith(mark))!;
+      const body = pages[on + 1]!.lines.filter(isBody);
+      if (body.length) expect(first.top, id).toBeLessThan(Math.min(...body.map((l) => l.bottom)));
+    }
+    const s1 = pages.flatMap((p) => p.links.filter((l) => l.dest === 'note-s1').map((l) => l.rect[1]));
+    expect(split, `s1 at ${s1}`).toBeGreaterThan(0);
+  });
+
   it('the paragraph citing twelve notes has all twelve at the foot of its page', () => {
     const pages = new Set<number | undefined>();
     built[lang]!.pages.forEach((p, i) =>
@@ -151,7 +206,7 @@ describe.each(['en', 'zh'] as const)('notes: footnotes, the %s edition', (lang) 
       '',
     );
     let from = 0;
-    for (const p of chapters[lang].paragraphs) {
+    for (const p of [...chapters[lang].paragraphs, ...long[lang].paragraphs]) {
       const at = body.indexOf(plain(p), from);
       expect(at, p.slice(0, 40)).toBeGreaterThanOrEqual(0);
       from = at;
@@ -160,7 +215,7 @@ describe.each(['en', 'zh'] as const)('notes: footnotes, the %s edition', (lang) 
 
   it('the web edition keeps the notes at the end of the chapter', () => {
     const html = readFileSync(path.join(root, 'dist', lang, 'index.html'), 'utf8');
-    expect(html.match(/role="doc-endnotes"/g)).toHaveLength(2);
+    expect(html.match(/role="doc-endnotes"/g)).toHaveLength(3);
     expect(html).not.toContain('class="footnotes');
   });
 });

@@ -20,6 +20,7 @@ export const stringKeys = [
   'notes',
   'notesOf',
   'backToText',
+  'noteContinued',
   'pending',
   'pendingDetail',
   'illustrative',
