@@ -272,9 +272,12 @@ export function placeAtCut(ask: CutAsk): string | undefined {
   // margin, set twice since it collapses with any margin inside the block above it, takes it to the foot.
   const above = block.previousElementSibling as HTMLElement | null;
   if (above) above.style.marginBottom = '0';
+  // (Each read lays the pages out again: stop as soon as the margin holds.)
   for (let i = 0; i < 3; i++) {
     const margin = parseFloat(block.style.marginTop || '0') + ask.height - 1 - (box().bottom - origin.top);
-    block.style.marginTop = `${Math.max(0, Math.floor(margin))}px`;
+    const next = `${Math.max(0, Math.floor(margin))}px`;
+    if (next === block.style.marginTop) break;
+    block.style.marginTop = next;
   }
   const r = box();
   const onPage = Math.floor((r.left - origin.left + 0.5) / ask.width) === ask.column;
