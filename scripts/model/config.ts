@@ -28,8 +28,8 @@ export interface ReportConfig {
   /** Output formats a full build adds to the defaults (report.yaml `formats:`, e.g. `[docx]`): optional ones only. */
   formats?: string[];
   /**
-   * Where the PDF prints the notes: `sections` (the default) at the end of each chapter, as the web edition does;
-   * `footnotes` at the foot of the page that cites each (outputs/pdf/footnotes.ts).
+   * Where the PDF prints the notes: `footnotes` (the default, set by load-config) at the foot of the page that
+   * cites each (outputs/pdf/footnotes.ts); `sections` at the end of each chapter, as the web edition does.
    */
   notes?: 'footnotes' | 'sections';
   /** The press PDF for the print shop (report.yaml `press:`), when asked for. */

@@ -20,6 +20,8 @@ export interface Strings {
   /** The heading of the list of cited references at an edition's end (report.yaml `citations.bibliography`). */
   bibliography: string;
   backToText: string;
+  /** Before the rest of a footnote split across two pages, in print ("(continued)", "（续）"). */
+  noteContinued: string;
   pending: string;
   pendingDetail: string;
   /** The mark on a figure or table drawn from a dataset whose meta says `illustrative: true`. */

@@ -108,6 +108,8 @@ function fontsOf(
     strings.pageBefore,
     strings.pageMiddle,
     strings.pageAfter,
+    // (printed by the print style sheet before the rest of a footnote split across pages)
+    strings.noteContinued,
     config.editions[lang].shortTitle,
     '0123456789',
     alsoServes,

@@ -118,7 +118,8 @@ export function loadConfig(ctx: BuildContext, optional: readonly string[] = []):
       return undefined;
     }
   }
-  return config;
+  // Print sets notes at the foot of their pages unless report.yaml says otherwise.
+  return { ...config, notes: config.notes ?? 'footnotes' };
 }
 
 /** Each name under `formats:` one of the optional formats (html, pdf and press are made anyway), or reported at its line. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,8 @@ beforeAll(async () => {
   rmSync(path.join(root, 'content'), { recursive: true });
   layoutChapters(root);
   layoutTables(root);
+  // Notes at each chapter's end, whose titles this checks (footnotes, the default, are tests/outputs/pdf-footnotes.test.ts's).
+  appendFileSync(path.join(root, 'report.yaml'), 'notes: sections\n');
   out = path.join(mkdtempSync(path.join(tmpdir(), 'print-layout-')), 'dist');
   result = await build(options(root, out));
   for (const lang of ['zh', 'en'] as const)

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeTestBrowser, testBrowser } from '../helpers.js';
-import { pageFill, readPdf, type Pdf } from '../pdf.js';
+import { pageFill, readPdf, type Pdf, type PdfLine } from '../pdf.js';
 import { sharedReport, type RealReport } from '../shared-reports.js';
 
 /**
@@ -120,7 +120,11 @@ describe.each(['zh', 'en'])('the %s PDF', (lang) => {
     const short = result.config.editions[lang as 'zh'].shortTitle;
     const isFurniture = (l: { text: string }) =>
       l.text.trim() === short || /^Page \d+ of \d+$|^第 ?\d+ ?页/.test(l.text.trim());
-    const fill = pageFill(pages, isFurniture);
+    // The body's fill: a page's footnotes (notes: footnotes, the print default) are not body text.
+    const fill = pageFill(
+      pages.map((p) => ({ ...p, lines: p.lines.slice(0, footnotesStart(p.lines.filter((l) => !isFurniture(l)))) })),
+      isFurniture,
+    );
     const { tocPages } = result.editions.find((e) => e.lang === lang)!.pdf!;
     const starts = new Set(
       headingsOf(lang)
@@ -144,7 +148,38 @@ describe.each(['zh', 'en'])('the %s PDF', (lang) => {
     // The measure itself: a full page reads as full.
     expect(Math.max(...fill)).toBeGreaterThan(0.95);
   });
+
+  it("prints each note at the foot of its reference's page, below the page's last line of body text", () => {
+    const pages = pdfs[lang]!.pages;
+    const short = result.config.editions[lang as 'zh'].shortTitle;
+    let cited = 0;
+    pages.forEach((page, i) => {
+      const lines = page.lines.filter((l) => l.text.trim() !== short && !/^Page \d+ of \d+$|^第 ?\d+ ?页/.test(l.text));
+      const refs = new Set(page.links.filter((l) => l.dest?.startsWith('note-')).map((l) => l.dest));
+      for (const l of page.links.filter((l) => l.dest?.startsWith('note-'))) expect(l.page, l.dest).toBe(i + 1);
+      const at = footnotesStart(lines);
+      const notes = lines.slice(at).filter((l) => NOTE_START.test(l.text));
+      expect(notes.length, `page ${i + 1}`).toBe(refs.size);
+      if (!refs.size) return;
+      cited += refs.size;
+      const lowestBody = Math.min(...lines.slice(0, at).map((l) => l.bottom));
+      expect(lines[at]!.top, `page ${i + 1}`).toBeLessThan(lowestBody);
+    });
+    expect(cited).toBeGreaterThan(10);
+  });
 });
+
+/** A note's first line: its number, a full stop and a space, in the notes' type size. */
+const NOTE_START = /^\d+\.\s/;
+/**
+ * Where a page's footnotes begin (an index into its lines, top to bottom; the lines' length when it has none): the
+ * first line of a note's number from which every line to the page's foot is in the notes' smaller type.
+ */
+function footnotesStart(lines: PdfLine[]): number {
+  let at = lines.length;
+  for (let i = lines.length - 1; i >= 0 && lines[i]!.size < 9.5; i--) if (NOTE_START.test(lines[i]!.text)) at = i;
+  return at;
+}
 
 describe('numerals', () => {
   it('English running text spells out one to nine; the Chinese and the tables keep figures', () => {

@@ -1,14 +1,15 @@
 import path from 'node:path';
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.js';
 import { newSession, settled } from '../../scripts/context.js';
-import { closeTestBrowser, options, reportCopy } from '../helpers.js';
+import { cli, closeTestBrowser, options, reportCopy } from '../helpers.js';
 import { readPdf, squash, type Pdf, type PdfLine } from '../pdf.js';
 
 /**
- * report.yaml `notes: footnotes` (outputs/pdf/footnotes.ts): the mini report with a generated second chapter of
- * many notes (a paragraph citing twelve, one note of 2,000 characters, one cited in a list item), both editions
+ * Footnotes, the print default (report.yaml `notes: footnotes`, outputs/pdf/footnotes.ts): the mini report with a
+ * generated second chapter of many notes (a paragraph citing twelve, one note of 2,000 characters, one cited in a list item), both editions
  * printed. Every note's text starts on the page of its reference mark, below the page's last line of body text;
  * no body text is lost; the web edition keeps the notes at the chapter's end.
  */
@@ -81,11 +82,33 @@ function chapter(lang: 'en' | 'zh'): Chapter {
 
 const chapters = { en: chapter('en'), zh: chapter('zh') };
 
+/** A third chapter: paragraphs each ending with a note of 2,000 characters, so that some must be split. */
+function longNotes(lang: 'en' | 'zh'): Chapter {
+  const notes = new Map<string, string>();
+  const paragraphs: string[] = [];
+  const body = [lang === 'en' ? '# III. Long notes {#fn-long}' : '# 三、长注释 {#fn-long}'];
+  for (let p = 1; p <= 6; p++) {
+    // The first paragraph fills most of the page, so that its note, cited at its end, cannot fit whole below it.
+    const words = text(lang, 700 + p, p === 1 ? (lang === 'en' ? 290 : 1300) : lang === 'en' ? 80 : 150);
+    paragraphs.push(words);
+    const note = `s${p} ${text(lang, 800 + p, lang === 'en' ? 320 : 2000)}`.slice(0, 2000);
+    notes.set(`s${p}`, note);
+    body.push(`${words}[^s${p}]`);
+  }
+  for (const [id, note] of notes) body.push(`[^${id}]: ${note}`);
+  const title = lang === 'en' ? 'III. Long notes' : '三、长注释';
+  return { md: `---\nid: fn-long\ntitle: ${title}\n---\n\n${body.join('\n\n')}\n`, paragraphs, notes };
+}
+
+const long = { en: longNotes('en'), zh: longNotes('zh') };
+
 beforeAll(async () => {
+  // (No `notes:` in report.yaml: footnotes are the print default.)
   root = reportCopy('mini');
-  appendFileSync(path.join(root, 'report.yaml'), 'notes: footnotes\n');
-  for (const lang of ['en', 'zh'] as const)
+  for (const lang of ['en', 'zh'] as const) {
     writeFileSync(path.join(root, 'content', lang, '02-footnotes.md'), chapters[lang].md);
+    writeFileSync(path.join(root, 'content', lang, '03-long-notes.md'), long[lang].md);
+  }
   const out = path.join(root, 'dist');
   try {
     await build(options(root, out, { session, log: (line: string) => logs.push(line) }));
@@ -106,7 +129,7 @@ const plain = (s: string) => squash(s).replace(/[-\u00ad]/g, '');
 
 describe.each(['en', 'zh'] as const)('notes: footnotes, the %s edition', (lang) => {
   it('no chapter falls back to notes at its end', () => {
-    expect(logs.filter((l) => l.includes('stay at its end') || l.includes('footnotes need'))).toEqual([]);
+    expect(logs.filter((l) => l.includes('stay at its end') || l.includes('footnotes need')).join('\n')).toBe('');
   });
 
   it('every reference mark links to its note on its own page', () => {
@@ -114,7 +137,7 @@ describe.each(['en', 'zh'] as const)('notes: footnotes, the %s edition', (lang) 
       p.links.filter((l) => l.dest?.startsWith('note-')).map((l) => ({ on: i + 1, to: l.page, dest: l.dest })),
     );
     // The mini chapter's note and the generated chapter's, each cited once.
-    expect(refs).toHaveLength(chapters[lang].notes.size + 1);
+    expect(refs).toHaveLength(chapters[lang].notes.size + long[lang].notes.size + 1);
     for (const r of refs) expect(r, r.dest).toMatchObject({ to: r.on });
   });
 
@@ -134,6 +157,39 @@ describe.each(['en', 'zh'] as const)('notes: footnotes, the %s edition', (lang) 
     }
   });
 
+  it("splits a note of 2,000 characters: its first lines on its reference's page, the rest, marked, at the next page's foot", () => {
+    const pages = built[lang]!.pages;
+    // (Full-width commas are left out: pdf.js may give one a character early or late at a line's end.)
+    const bare = (s: string) => s.replace(/，/g, '');
+    const notesOf = (i: number) =>
+      bare(
+        plain(
+          pages[i]!.lines.filter((l) => l.size < 9.8 && l.y > 55 && l.y < 778)
+            .map((l) => l.text)
+            .join(''),
+        ),
+      );
+    const mark = plain(lang === 'en' ? '(continued)' : '（续）');
+    let split = 0;
+    for (const [id, text] of long[lang].notes) {
+      const note = bare(plain(text));
+      const on = pages.findIndex((p) => p.links.some((l) => l.dest === `note-${id}`));
+      expect(notesOf(on), id).toContain(note.slice(0, 16));
+      if (notesOf(on).includes(note.slice(-40))) continue;
+      split++;
+      // The rest opens the next page's notes, after the mark, below that page's body.
+      const next = notesOf(on + 1);
+      expect(next.indexOf(mark), id).toBeGreaterThanOrEqual(0);
+      expect(next.indexOf(mark), id).toBeLessThan(next.indexOf(note.slice(-40)));
+      expect(`${notesOf(on)}${next}`.replace(mark, ''), id).toContain(note);
+      const first = pages[on + 1]!.lines.find((l) => plain(l.text).startsWith(mark))!;
+      const body = pages[on + 1]!.lines.filter(isBody);
+      if (body.length) expect(first.top, id).toBeLessThan(Math.min(...body.map((l) => l.bottom)));
+    }
+    const s1 = pages.flatMap((p) => p.links.filter((l) => l.dest === 'note-s1').map((l) => l.rect[1]));
+    expect(split, `s1 at ${s1}`).toBeGreaterThan(0);
+  });
+
   it('the paragraph citing twelve notes has all twelve at the foot of its page', () => {
     const pages = new Set<number | undefined>();
     built[lang]!.pages.forEach((p, i) =>
@@ -150,7 +206,7 @@ describe.each(['en', 'zh'] as const)('notes: footnotes, the %s edition', (lang) 
       '',
     );
     let from = 0;
-    for (const p of chapters[lang].paragraphs) {
+    for (const p of [...chapters[lang].paragraphs, ...long[lang].paragraphs]) {
       const at = body.indexOf(plain(p), from);
       expect(at, p.slice(0, 40)).toBeGreaterThanOrEqual(0);
       from = at;
@@ -159,7 +215,44 @@ describe.each(['en', 'zh'] as const)('notes: footnotes, the %s edition', (lang) 
 
   it('the web edition keeps the notes at the end of the chapter', () => {
     const html = readFileSync(path.join(root, 'dist', lang, 'index.html'), 'utf8');
-    expect(html.match(/role="doc-endnotes"/g)).toHaveLength(2);
+    expect(html.match(/role="doc-endnotes"/g)).toHaveLength(3);
     expect(html).not.toContain('class="footnotes');
   });
+});
+
+describe('the starter (npm run new), built with footnotes by default', () => {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'fn-starter-')), 'starter');
+  let out = '';
+  const pdfs: Record<string, Pdf> = {};
+  beforeAll(async () => {
+    expect((await cli(['new', dir])).code).toBe(0);
+    const r = await cli(['build', '--root', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    out = `${r.stdout}${r.stderr}`;
+    for (const lang of ['zh', 'en']) pdfs[lang] = await readPdf(path.join(dir, 'dist', lang, `starter-${lang}.pdf`));
+  }, 600_000);
+  afterAll(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
+
+  it("keeps no chapter's notes at its end", () => {
+    expect(out).not.toMatch(/stay at its end|footnotes need/);
+  });
+
+  it.each(['zh', 'en'])(
+    "prints the %s edition's notes at the foot of their references' pages, below the body",
+    (lang) => {
+      let cited = 0;
+      pdfs[lang]!.pages.forEach((page, i) => {
+        const marks = page.links.filter((l) => l.dest?.startsWith('note-'));
+        for (const m of marks) expect(m.page, m.dest).toBe(i + 1);
+        const lines = page.lines.filter((l) => l.y > 55 && l.y < 778);
+        const notes = lines.filter((l) => l.size < 9.8 && /^\d+\.\s/.test(l.text));
+        expect(notes.length, `page ${i + 1}`).toBe(new Set(marks.map((m) => m.dest)).size);
+        if (!marks.length) return;
+        cited += notes.length;
+        const lowestBody = Math.min(...lines.filter(isBody).map((l) => l.bottom));
+        for (const n of notes) expect(n.top, n.text).toBeLessThan(lowestBody);
+      });
+      expect(cited).toBeGreaterThan(0);
+    },
+  );
 });

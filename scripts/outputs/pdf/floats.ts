@@ -12,13 +12,15 @@ import type { Place } from './destinations.js';
  * and at the end of its last, and a hidden link to each. After a print:
  *
  *   - a figure that starts a page while the block before it ended on the page before leaves a gap there:
- *     the text area's height − where that block's last line ends;
+ *     the text area's height (or, with footnotes, where the page's notes begin) − where that block's last line ends;
  *   - when the gap is more than a tenth of the page, the figure (with any figures right after it: figures keep
  *     their order) is moved after the paragraphs and lists that follow it — never past another figure, the
  *     chapter's notes or a section heading (h2, h3; a subsection's h4 it may pass, as LaTeX floats pass
  *     \subsubsection), so it stays in its section, a page at most from where the text placed it —
  *     as few of them as fill the gap with two lines to spare, so that the last runs on to the next page and the
- *     figure comes right after it;
+ *     figure comes right after it; a run of figures that ends its section (h3) with a gap before it and no text
+ *     after it may pass the next section's heading, once (as LaTeX floats pass \subsection): the heading and
+ *     the text under it come up, and a figure that has passed a heading is not moved again;
  *   - and the edition is printed again. Each pass moves at most one figure per chapter (chapters start on a new
  *     page, so they do not affect one another), the first one with a gap, since moving it changes everything after.
  *
@@ -140,7 +142,9 @@ export function moveBlocks(page: Page, moves: [number, number][]): Promise<void>
 /** The moves a previous build made, where their blocks are still there: by float id and target text, within one section. */
 export function guessedMoves(blocks: Block[], guess: FloatMove[] | undefined): [number, number][] {
   const out: [number, number][] = [];
-  const bound = (b: Block | undefined, chapter: string) => !b || b.chapter !== chapter || ends(b);
+  // (A figure may have passed one section heading: see planFloats.)
+  const bound = (b: Block | undefined, chapter: string) =>
+    !b || b.chapter !== chapter || b.kind === 'notes' || (b.kind === 'heading' && (b.level ?? 2) < 3);
   for (const [id, key] of guess ?? []) {
     const i = blocks.findIndex((b) => b.kind === 'float' && b.id === id);
     if (i < 0) continue;
@@ -165,7 +169,12 @@ export function guessedMoves(blocks: Block[], guess: FloatMove[] | undefined): [
  * From one print: the floats to move before the next (at most one per chapter), as [float, after] block numbers.
  * `order` is the blocks' current order; `places` the markers' named destinations.
  */
-export function planFloats(blocks: Block[], order: number[], places: Map<string, Place>): [number, number][] {
+export function planFloats(
+  blocks: Block[],
+  order: number[],
+  places: Map<string, Place>,
+  feet: Map<number, number> = new Map(),
+): [number, number][] {
   const raw = (side: 's' | 'e', n: number) => places.get(`${MARKER_PREFIX}${side}${n}`);
   // The text area's height: the lowest marker. Chromium places a marker that sits exactly on a page boundary
   // at the foot of the page before; such a marker, and any within 2 pt of the foot, belongs to the next page's top.
@@ -174,15 +183,20 @@ export function planFloats(blocks: Block[], order: number[], places: Map<string,
     const p = raw(side, n);
     return p && p.top > height - 2 ? { page: p.page + 1, top: 0 } : p;
   };
+  // Where the body of a page must end: above its footnotes, if it has any.
+  const foot = (page: number) => Math.min(height, feet.get(page) ?? height);
   const byN = new Map(blocks.map((b) => [b.n, b]));
   const seq = order.map((n) => byN.get(n)!);
   const moves: [number, number][] = [];
   const done = new Set<string>();
+  // A figure that has passed a subsection's heading stays where it is: figures do not drift further.
+  const [home, now] = [sections(blocks), sections(seq)];
   for (let i = 1; i < seq.length; i++) {
     const float = seq[i]!;
     const before = seq[i - 1]!;
     if (
       float.kind !== 'float' ||
+      home.get(float.n) !== now.get(float.n) ||
       before.chapter !== float.chapter ||
       before.kind === 'heading' ||
       done.has(float.chapter)
@@ -191,7 +205,7 @@ export function planFloats(blocks: Block[], order: number[], places: Map<string,
     const start = at('s', float.n);
     const end = at('e', before.n);
     if (!start || !end || start.page <= end.page) continue;
-    const gap = height - (end.top + before.endLine);
+    const gap = foot(end.page) - (end.top + before.endLine);
     if (gap < MIN_GAP * height) continue;
     // Floats keep their order: the figures right after this one go with it. The text after them in the
     // section moves up, as few blocks of it as fill the gap with two lines to spare.
@@ -201,7 +215,10 @@ export function planFloats(blocks: Block[], order: number[], places: Map<string,
     const first = seq[g + 1] && at('s', seq[g + 1]!.n);
     for (let j = g + 1; first && j < seq.length; j++) {
       const b = seq[j]!;
-      if (b.chapter !== float.chapter || b.kind === 'float' || ends(b)) break;
+      // A figure at its subsection's end, with no text after it there, may pass the next subsection's heading
+      // (h3), as LaTeX floats pass \\subsection; never a chapter's end.
+      const passes = !target && b.kind === 'heading' && b.level === 3;
+      if (b.chapter !== float.chapter || b.kind === 'float' || (ends(b) && !passes)) break;
       if (b.kind === 'heading') continue;
       const last = at('e', b.n);
       if (!last) break;
@@ -215,4 +232,10 @@ export function planFloats(blocks: Block[], order: number[], places: Map<string,
     done.add(float.chapter);
   }
   return moves;
+}
+
+/** Each block's section, in this order: how many chapter and section headings (h2, h3) come before it. */
+function sections(order: Block[]): Map<number, number> {
+  let count = 0;
+  return new Map(order.map((b) => [b.n, b.kind === 'heading' && (b.level ?? 2) < 4 ? ++count : count]));
 }

@@ -16,16 +16,16 @@ export interface ColumnPlace {
 }
 
 /**
- * Hide each chapter's notes (a copy of the chapter kept for the fallback) and mark its references. Returns the
- * chapters that cite notes.
+ * Hide each chapter's notes (or only those of the chapters `only` names; a copy of the chapter kept for the
+ * fallback and to place them again) and mark its references. Returns the chapters that cite notes.
  */
-export function prepareChapters(): string[] {
-  const backup = new Map<string, Element>();
-  (window as unknown as { fnBackup: Map<string, Element> }).fnBackup = backup;
+export function prepareChapters(only?: string[]): string[] {
+  const win = window as unknown as { fnBackup?: Map<string, Element> };
+  const backup = (win.fnBackup ??= new Map<string, Element>());
   const ids: string[] = [];
   document.querySelectorAll<HTMLElement>('section.chapter').forEach((chapter) => {
     const notes = chapter.querySelector<HTMLElement>(':scope > section.notes');
-    if (!notes || !chapter.id) return;
+    if (!notes || !chapter.id || (only && !only.includes(chapter.id))) return;
     backup.set(chapter.id, chapter.cloneNode(true) as Element);
     chapter.dataset.fnChapter = '';
     notes.style.display = 'none';
@@ -47,19 +47,43 @@ export function restoreChapter(id: string): void {
   document.getElementById(id)?.replaceWith(backup!);
 }
 
-/** Every chapter as it was before `prepareChapters`. */
-export function restoreChapters(): void {
+/** These chapters as they were before `prepareChapters`. */
+export function restoreChapters(ids: string[]): void {
   const backup = (window as unknown as { fnBackup: Map<string, Element> }).fnBackup;
-  for (const [id, chapter] of backup) document.getElementById(id)?.replaceWith(chapter);
+  for (const id of ids) {
+    if (backup.has(id)) document.getElementById(id)?.replaceWith(backup.get(id)!);
+    backup.delete(id);
+  }
 }
 
-/** The first page (column) holding a reference whose note is not placed yet, and those references on it, in order. */
-export function todoOnFirstPage(id: string, width: number): { column: number; refs: string[] } | null {
+/**
+ * The first page (column) holding a reference whose note is not placed yet, and those references on it, in order;
+ * or the page a split note continues on (footnote-split.ts), with the references on it, if any (`past`: the
+ * chapter ends before that page).
+ */
+export function todoOnFirstPage(
+  id: string,
+  width: number,
+): { column: number; refs: string[]; carry?: boolean; past?: boolean } | null {
   const origin = document.body.getBoundingClientRect();
-  const refs = [...document.querySelectorAll<HTMLElement>(`#${CSS.escape(id)} [data-fn-todo]`)].map((a) => {
-    const r = a.getClientRects()[0];
-    return { id: a.id, column: r ? Math.floor((r.left - origin.left + 0.5) / width) : Infinity };
-  });
+  const columnOf = (r: DOMRect | undefined) => (r ? Math.floor((r.left - origin.left + 0.5) / width) : Infinity);
+  const chapter = document.getElementById(id)!;
+  const refs = [...chapter.querySelectorAll<HTMLElement>('[data-fn-todo]')].map((a) => ({
+    id: a.id,
+    column: columnOf(a.getClientRects()[0]),
+  }));
+  const carry = (window as unknown as { fnCarry?: { column: number } }).fnCarry;
+  if (carry) {
+    const shown = [...chapter.children].filter((el) => !el.matches('section.notes') && el.getClientRects().length);
+    const rects = shown.flatMap((el) => [...el.getClientRects()]);
+    const past = Math.max(...rects.map((r) => columnOf(r))) < carry.column;
+    return {
+      column: carry.column,
+      refs: refs.filter((r) => r.column === carry.column).map((r) => r.id),
+      carry: true,
+      past,
+    };
+  }
   if (!refs.length) return null;
   const column = Math.min(...refs.map((r) => r.column));
   return { column, refs: refs.filter((r) => r.column === column).map((r) => r.id) };
@@ -89,6 +113,10 @@ export function measureNotes(id: string, refs: string[], width: number): number 
   block.setAttribute('role', 'note');
   const list = document.createElement('ol');
   block.append(list);
+  // A note split on the page before goes first (footnote-split.ts); a split of this block is made again.
+  const win = window as unknown as { fnCarry?: { item: HTMLElement }; fnCarryNext?: unknown };
+  delete win.fnCarryNext;
+  if (win.fnCarry) list.append(win.fnCarry.item.cloneNode(true));
   const seen = new Set<string>();
   for (const ref of refs) {
     const anchor = document.getElementById(ref)?.dataset.fnAnchor ?? '';
@@ -99,6 +127,7 @@ export function measureNotes(id: string, refs: string[], width: number): number 
     copy.removeAttribute('id');
     list.append(copy);
   }
+  if (list.children.length) block.className = 'footnotes';
   box.append(block);
   return block.getBoundingClientRect().height;
 }
@@ -114,6 +143,8 @@ export interface CutAsk {
   limit: number;
   /** Or: the body must end above the line of this reference. */
   beforeRef?: string;
+  /** The block starts a page of its own (the rest of a note split on the chapter's last page). */
+  newPage?: boolean;
   refs: string[];
 }
 
@@ -227,8 +258,13 @@ export function placeAtCut(ask: CutAsk): string | undefined {
       if (ref?.dataset.fnAnchor === anchor) ref.setAttribute('href', `#${item.id}`);
   }
   for (const id of ask.refs) document.getElementById(id)?.removeAttribute('data-fn-todo');
+  // The continuation placed here is done; one split off this block waits for the next page.
+  const win = window as unknown as { fnCarry?: unknown; fnCarryNext?: unknown };
+  if (block.querySelector('li.fn-cont')) delete win.fnCarry;
+  if (win.fnCarryNext) [win.fnCarry, win.fnCarryNext] = [win.fnCarryNext, undefined];
   block.style.breakAfter = 'page';
   block.setAttribute('data-probe-after', '');
+  if (ask.newPage) [block.style.breakBefore, block.dataset.probeBefore] = ['page', ''];
   const origin = document.body.getBoundingClientRect();
   const box = () => block.getBoundingClientRect();
   if (!block.querySelector('li') && box().top - origin.top < 1) return 'a note longer than the page';
@@ -236,9 +272,12 @@ export function placeAtCut(ask: CutAsk): string | undefined {
   // margin, set twice since it collapses with any margin inside the block above it, takes it to the foot.
   const above = block.previousElementSibling as HTMLElement | null;
   if (above) above.style.marginBottom = '0';
+  // (Each read lays the pages out again: stop as soon as the margin holds.)
   for (let i = 0; i < 3; i++) {
     const margin = parseFloat(block.style.marginTop || '0') + ask.height - 1 - (box().bottom - origin.top);
-    block.style.marginTop = `${Math.max(0, Math.floor(margin))}px`;
+    const next = `${Math.max(0, Math.floor(margin))}px`;
+    if (next === block.style.marginTop) break;
+    block.style.marginTop = next;
   }
   const r = box();
   const onPage = Math.floor((r.left - origin.left + 0.5) / ask.width) === ask.column;

@@ -39,7 +39,7 @@ export const pdfOutput: OutputFormat = {
       job.date.toISOString(),
       job.config.baseUrl ?? '',
       ...(job.config.pdfStandard ? [job.config.pdfStandard] : []),
-      job.config.notes ?? 'sections',
+      job.config.notes ?? 'footnotes',
     ]),
   make: async (job: EditionJob) => {
     const file = `${job.lang}/${pdfFileName(job.config.id, job.lang)}`;
@@ -58,7 +58,7 @@ export const pdfOutput: OutputFormat = {
         headings: job.html.headings,
         baseUrl: job.config.baseUrl,
         placed: job.rendered.state.placed,
-        notes: job.config.notes,
+        notes: job.config.notes ?? 'footnotes',
       },
       job.page,
     );

@@ -24,7 +24,7 @@ import { fitToPage } from './overflow.js';
 import { printedHeadings } from './outline.js';
 import { markForTags, type TagMark } from './tags.js';
 import { finishPdf } from './publish.js';
-import { placeFootnotes, removeFootnotes } from './footnotes.js';
+import { footnoteTops, placeNotes, removeFootnotes } from './footnotes.js';
 
 /** At most this many prints of one edition: figures are moved in the first ones, the TOC's page numbers settled after. */
 const MAX_PRINTS = 6;
@@ -145,10 +145,15 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
   let whyNot = 'unknown' in area ? `no layout probe: ${area.unknown}` : '';
   let [prints, probes] = [0, 0];
   let pages: Record<string, number> = input.guess?.tocPages ?? {};
-  // Footnotes are placed once the figures have settled; nothing moves them after.
+  // Footnotes are placed at each probe before the figures are planned (taken out when a figure moves); after the
+  // print nothing moves them.
   let footnotes: 'none' | 'to place' | 'placed' = input.notes === 'footnotes' ? 'to place' : 'none';
-  // Footnotes take room from the pages the figures were placed on: a few more probes to place them again.
-  const extra = footnotes === 'none' ? 0 : 3;
+  // Footnotes change where pages end: a few more probes for the figures to settle with them.
+  const extra = footnotes === 'none' ? 0 : 8;
+  // Why a chapter kept its notes at its end, by chapter (logged once the pages are settled).
+  const notesLog: Record<string, string> = {};
+  // The chapters whose footnotes were taken out (all when none was placed yet).
+  let again: string[] | undefined;
   if (footnotes === 'to place' && !probing)
     ctx.log(
       `print-pdf          ${input.lang}: notes at the chapters' ends: footnotes need the layout probe (${whyNot})`,
@@ -156,29 +161,39 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
   for (let attempt = 0; ; attempt++) {
     await fillToc(page, pages);
     // After the print, a figure is not moved under placed footnotes; while probing, the footnotes are taken out first.
-    const floatsAllowed = attempt < MAX_FLOAT_PRINTS - 1 + extra && (probing || footnotes !== 'placed');
+    // With footnotes, figures may move at any probe but the last (each move places a chapter's footnotes again).
+    const floatsAllowed =
+      footnotes === 'none' ? attempt < MAX_FLOAT_PRINTS - 1 : probing && probes < MAX_PRINTS + extra - 1;
     if (probing && !('unknown' in area)) {
       if (probes++ === 0) await startProbe(page, area).then(() => fitToPage(ctx, page, input));
       const places = await probePlaces(page, area, [...toc, ...markers]);
       const found = Object.fromEntries(toc.filter((id) => places.has(id)).map((id) => [id, places.get(id)!.page]));
-      const moves = floatsAllowed ? planFloats(blocks, await blockOrder(page), places) : [];
+      const feet = footnotes === 'placed' ? await footnoteTops(page, area) : undefined;
+      const moves = floatsAllowed ? planFloats(blocks, await blockOrder(page), places, feet) : [];
       if (moves.length) {
-        if (footnotes === 'placed') footnotes = await removeFootnotes(page);
+        // Only the chapters a figure moves in have their footnotes taken out and placed again.
+        const chapters = [...new Set(moves.map(([n]) => blocks[n]!.chapter))];
+        const out = footnotes === 'placed' ? chapters : chapters.filter((id) => again && !again.includes(id));
+        if (footnotes === 'placed') [footnotes, again] = ['to place', []];
+        again?.push(...out);
+        await removeFootnotes(page, out);
         await moveBlocks(page, moves);
         moved.push(...moves);
       }
-      if (moves.length || !sameToc(toc, pages, found)) {
+      // Footnotes are placed once the figures have settled without them (the TOC settles after); the planner then
+      // sees where each page's text ends above them, and a figure it moves takes its chapter's out to place again.
+      const placing = !moves.length && footnotes === 'to place';
+      if (placing) footnotes = await placeNotes(page, area, again, notesLog);
+      if (placing || moves.length || !sameToc(toc, pages, found)) {
         pages = found;
         if (probes < MAX_PRINTS + extra) continue;
-        whyNot = `the layout probe did not settle in ${MAX_PRINTS} passes`;
+        whyNot = `the layout probe did not settle in ${MAX_PRINTS + extra} passes`;
+        if (footnotes === 'to place') footnotes = await placeNotes(page, area, again, notesLog);
         await fillToc(page, pages);
-      }
-      if (footnotes === 'to place') {
-        footnotes = await placeFootnotes(ctx, page, input.lang, area).then(() => 'placed' as const);
-        if (probes < MAX_PRINTS + extra) continue;
       }
       probing = false;
       await endProbe(page);
+      for (const line of Object.values(notesLog)) ctx.log(`print-pdf          ${input.lang}: ${line}`);
     }
     prints++;
     const bytes = await page.pdf({

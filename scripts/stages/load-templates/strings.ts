@@ -21,6 +21,7 @@ export const stringKeys = [
   'notesOf',
   'bibliography',
   'backToText',
+  'noteContinued',
   'pending',
   'pendingDetail',
   'illustrative',
