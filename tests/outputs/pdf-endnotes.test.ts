@@ -35,7 +35,8 @@ function chapter(lang: 'en' | 'zh'): string {
 beforeAll(async () => {
   root = reportCopy('mini');
   appendFileSync(path.join(root, 'report.yaml'), 'notes: endnotes\n');
-  for (const lang of ['en', 'zh'] as const) writeFileSync(path.join(root, 'content', lang, '02-second.md'), chapter(lang));
+  for (const lang of ['en', 'zh'] as const)
+    writeFileSync(path.join(root, 'content', lang, '02-second.md'), chapter(lang));
   const out = path.join(root, 'dist');
   try {
     await build(options(root, out, { session, log: (line: string) => logs.push(line) }));
@@ -72,7 +73,12 @@ describe.each(['en', 'zh'] as const)('notes: endnotes, the %s edition', (lang) =
   it("the last pages hold every note in order, under the theme's title and a heading per chapter", () => {
     const pages = built[lang]!.pages;
     const from = pageOf(heading[lang]) - 1;
-    const tail = squash(pages.slice(from).map((p) => p.text).join(''));
+    const tail = squash(
+      pages
+        .slice(from)
+        .map((p) => p.text)
+        .join(''),
+    );
     const order = [
       heading[lang],
       firstTitle[lang],

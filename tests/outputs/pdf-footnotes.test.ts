@@ -132,7 +132,8 @@ const plain = (s: string) => squash(s).replace(/[-\u00ad]/g, '');
 
 /** Each page's note marks (1-based page → the text painted inside each link to a note, with its destination). */
 async function noteMarks(file: string): Promise<{ dest: string; text: string }[][]> {
-  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), useSystemFonts: false, verbosity: 0 }).promise;
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), useSystemFonts: false, verbosity: 0 })
+    .promise;
   const out: { dest: string; text: string }[][] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
@@ -170,7 +171,8 @@ describe.each(['en', 'zh'] as const)('notes: footnotes, the %s edition', (lang) 
       for (const m of marks[i]!) {
         // Each generated note's text starts with its id: the foot's note of the mark's number is that note.
         const id = m.dest.replace(/^note-/, '');
-        if (id !== 'n1') expect(feet[Number(m.text) - 1], `page ${i + 1}, ${id}`).toMatch(new RegExp(`^${m.text}\\. ${id} `));
+        if (id !== 'n1')
+          expect(feet[Number(m.text) - 1], `page ${i + 1}, ${id}`).toMatch(new RegExp(`^${m.text}\\. ${id} `));
       }
       if (numbers.length > 1) pages++;
     });
@@ -198,7 +200,13 @@ describe.each(['en', 'zh'] as const)('notes: footnotes, the %s edition', (lang) 
       // (Each note's text starts with its id.)
       const start = plain(note).slice(0, 16);
       // (In the notes' type size: with pages' own numbers, a body word ending in "t" before mark 1 reads as "t1".)
-      const small = (p: Pdf['pages'][number]) => plain(p.lines.filter((l) => l.size < 9.8).map((l) => l.text).join(''));
+      const small = (p: Pdf['pages'][number]) =>
+        plain(
+          p.lines
+            .filter((l) => l.size < 9.8)
+            .map((l) => l.text)
+            .join(''),
+        );
       const on = pdf.pages.findIndex((p) => small(p).includes(start));
       expect(on + 1, id).toBe(refPage.get(`note-${id}`));
       const page = pdf.pages[on]!;
