@@ -29,9 +29,15 @@ export interface ReportConfig {
   formats?: string[];
   /**
    * Where the PDF prints the notes: `footnotes` (the default, set by load-config) at the foot of the page that
-   * cites each (outputs/pdf/footnotes.ts); `sections` at the end of each chapter, as the web edition does.
+   * cites each (outputs/pdf/footnotes.ts); `sections` at the end of each chapter, as the web edition does;
+   * `endnotes` every chapter's notes gathered at the end of the PDF, under a heading per chapter (endnotes.ts).
    */
-  notes?: 'footnotes' | 'sections';
+  notes?: 'footnotes' | 'sections' | 'endnotes';
+  /**
+   * How footnotes are numbered in print: `edition` (the default) as everywhere, across the edition; `page` from 1
+   * on each page (footnotes only: the HTML keeps the edition's numbers).
+   */
+  noteNumbering?: 'edition' | 'page';
   /** The press PDF for the print shop (report.yaml `press:`), when asked for. */
   press?: PressConfig;
   /**

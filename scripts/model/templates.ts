@@ -19,6 +19,8 @@ export interface Strings {
   notesOf: string;
   /** The heading of the list of cited references at an edition's end (report.yaml `citations.bibliography`). */
   bibliography: string;
+  /** Print, report.yaml `notes: endnotes`: the heading of the notes gathered at the PDF's end ("Notes", "注释"). */
+  endnotes: string;
   backToText: string;
   /** Before the rest of a footnote split across two pages, in print ("(continued)", "（续）"). */
   noteContinued: string;

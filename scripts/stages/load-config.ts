@@ -72,7 +72,8 @@ export const schema = {
     pdfStandard: { enum: ['ua-1'] },
     // Output formats a full build adds (checked against the formats the build offers: see formatsListed).
     formats: { type: 'array', items: { type: 'string' }, uniqueItems: true },
-    notes: { enum: ['footnotes', 'sections'] },
+    notes: { enum: ['footnotes', 'sections', 'endnotes'] },
+    noteNumbering: { enum: ['edition', 'page'] },
     editions: { type: 'object', properties: { zh: edition, en: edition }, additionalProperties: false },
     press,
     citations,
@@ -119,7 +120,17 @@ export function loadConfig(ctx: BuildContext, optional: readonly string[] = []):
     }
   }
   // Print sets notes at the foot of their pages unless report.yaml says otherwise.
-  return { ...config, notes: config.notes ?? 'footnotes' };
+  const notes = config.notes ?? 'footnotes';
+  if (config.noteNumbering === 'page' && notes !== 'footnotes') {
+    ctx.diagnostics.report(
+      'config',
+      doc.at(['noteNumbering']),
+      [`noteNumbering: page numbers the notes at each page's foot, and notes: ${notes} prints none there`],
+      ['remove noteNumbering, or write notes: footnotes'],
+    );
+    return undefined;
+  }
+  return { ...config, notes };
 }
 
 /** Each name under `formats:` one of the optional formats (html, pdf and press are made anyway), or reported at its line. */

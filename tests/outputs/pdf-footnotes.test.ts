@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.js';
 import { newSession, settled } from '../../scripts/context.js';
@@ -10,8 +11,9 @@ import { readPdf, squash, type Pdf, type PdfLine } from '../pdf.js';
 /**
  * Footnotes, the print default (report.yaml `notes: footnotes`, outputs/pdf/footnotes.ts): the mini report with a
  * generated second chapter of many notes (a paragraph citing twelve, one note of 2,000 characters, one cited in a list item), both editions
- * printed. Every note's text starts on the page of its reference mark, below the page's last line of body text;
- * no body text is lost; the web edition keeps the notes at the chapter's end.
+ * printed, numbered by page (`noteNumbering: page`). Every note's text starts on the page of its reference mark,
+ * below the page's last line of body text; each page's marks and notes are numbered from 1 alike; no body text is
+ * lost; the web edition keeps the notes at the chapter's end.
  */
 const session = newSession();
 let root = '';
@@ -105,6 +107,7 @@ const long = { en: longNotes('en'), zh: longNotes('zh') };
 beforeAll(async () => {
   // (No `notes:` in report.yaml: footnotes are the print default.)
   root = reportCopy('mini');
+  appendFileSync(path.join(root, 'report.yaml'), 'noteNumbering: page\n');
   for (const lang of ['en', 'zh'] as const) {
     writeFileSync(path.join(root, 'content', lang, '02-footnotes.md'), chapters[lang].md);
     writeFileSync(path.join(root, 'content', lang, '03-long-notes.md'), long[lang].md);
@@ -127,7 +130,55 @@ afterAll(async () => {
 const isBody = (l: PdfLine) => l.size >= 9.8 && l.y > 55 && l.y < 778;
 const plain = (s: string) => squash(s).replace(/[-\u00ad]/g, '');
 
+/** Each page's note marks (1-based page → the text painted inside each link to a note, with its destination). */
+async function noteMarks(file: string): Promise<{ dest: string; text: string }[][]> {
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), useSystemFonts: false, verbosity: 0 })
+    .promise;
+  const out: { dest: string; text: string }[][] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const items = (await page.getTextContent()).items.flatMap((i) => ('str' in i && i.str.trim() ? [i] : []));
+    const links = ((await page.getAnnotations()) as { subtype: string; rect: number[]; dest?: unknown }[]).filter(
+      (a) => a.subtype === 'Link' && typeof a.dest === 'string' && a.dest.startsWith('note-'),
+    );
+    out.push(
+      links.map((a) => {
+        const [x1, y1, x2, y2] = a.rect as [number, number, number, number];
+        const inside = items.filter((i) => {
+          const [x, y] = [i.transform[4]! + i.width / 2, i.transform[5]! + 1];
+          return x > x1 && x < x2 && y > y1 && y < y2;
+        });
+        return { dest: a.dest as string, text: inside.map((i) => i.str).join('') };
+      }),
+    );
+  }
+  await doc.destroy();
+  return out;
+}
+
 describe.each(['en', 'zh'] as const)('notes: footnotes, the %s edition', (lang) => {
+  it("noteNumbering: page: each page's marks are numbered from 1, as the notes at its foot", async () => {
+    const marks = await noteMarks(path.join(root, 'dist', lang, `mini-report-${lang}.pdf`));
+    let pages = 0;
+    built[lang]!.pages.forEach((page, i) => {
+      const feet = page.lines
+        .filter((l) => l.size < 9.8 && l.y > 55 && l.y < 778)
+        .flatMap((l) => (/^\d+\.\s/.test(l.text) ? [l.text.replace(/\s+/g, ' ')] : []));
+      // (A page without marks: the contents' numbered entries are in that size too.)
+      if (!marks[i]!.length) return;
+      const numbers = [...new Set(marks[i]!.map((m) => m.text))].sort((a, b) => Number(a) - Number(b));
+      expect(numbers, `page ${i + 1}`).toEqual(feet.map((_, k) => String(k + 1)));
+      for (const m of marks[i]!) {
+        // Each generated note's text starts with its id: the foot's note of the mark's number is that note.
+        const id = m.dest.replace(/^note-/, '');
+        if (id !== 'n1')
+          expect(feet[Number(m.text) - 1], `page ${i + 1}, ${id}`).toMatch(new RegExp(`^${m.text}\\. ${id} `));
+      }
+      if (numbers.length > 1) pages++;
+    });
+    expect(pages).toBeGreaterThan(3);
+  });
+
   it('no chapter falls back to notes at its end', () => {
     expect(logs.filter((l) => l.includes('stay at its end') || l.includes('footnotes need')).join('\n')).toBe('');
   });
@@ -148,7 +199,15 @@ describe.each(['en', 'zh'] as const)('notes: footnotes, the %s edition', (lang) 
     for (const [id, note] of chapters[lang].notes) {
       // (Each note's text starts with its id.)
       const start = plain(note).slice(0, 16);
-      const on = pdf.pages.findIndex((p) => plain(p.text).includes(start));
+      // (In the notes' type size: with pages' own numbers, a body word ending in "t" before mark 1 reads as "t1".)
+      const small = (p: Pdf['pages'][number]) =>
+        plain(
+          p.lines
+            .filter((l) => l.size < 9.8)
+            .map((l) => l.text)
+            .join(''),
+        );
+      const on = pdf.pages.findIndex((p) => small(p).includes(start));
       expect(on + 1, id).toBe(refPage.get(`note-${id}`));
       const page = pdf.pages[on]!;
       const line = page.lines.find((l) => plain(l.text).includes(start.slice(0, 6)))!;

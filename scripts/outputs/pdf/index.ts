@@ -40,6 +40,8 @@ export const pdfOutput: OutputFormat = {
       job.config.baseUrl ?? '',
       ...(job.config.pdfStandard ? [job.config.pdfStandard] : []),
       job.config.notes ?? 'footnotes',
+      job.config.noteNumbering ?? 'edition',
+      ...(job.config.notes === 'endnotes' ? [job.templates.strings[job.lang].endnotes] : []),
     ]),
   make: async (job: EditionJob) => {
     const file = `${job.lang}/${pdfFileName(job.config.id, job.lang)}`;
@@ -59,6 +61,8 @@ export const pdfOutput: OutputFormat = {
         baseUrl: job.config.baseUrl,
         placed: job.rendered.state.placed,
         notes: job.config.notes ?? 'footnotes',
+        noteNumbering: job.config.noteNumbering,
+        endnotesTitle: job.templates.strings[job.lang].endnotes,
       },
       job.page,
     );

@@ -25,6 +25,8 @@ import { printedHeadings } from './outline.js';
 import { markForTags, type TagMark } from './tags.js';
 import { finishPdf } from './publish.js';
 import { footnoteTops, placeNotes, removeFootnotes } from './footnotes.js';
+import { gatherEndnotes } from './endnotes.js';
+import { numberNotesByPage } from './note-numbers.js';
 
 /** At most this many prints of one edition: figures are moved in the first ones, the TOC's page numbers settled after. */
 const MAX_PRINTS = 6;
@@ -48,8 +50,10 @@ export interface PdfInput {
   baseUrl?: string;
   /** Where the chapters place each table (one too wide for the page is reported there). */
   placed?: Usage[];
-  /** report.yaml `notes:`: `footnotes` sets each chapter's notes at the foot of the pages citing them (footnotes.ts). */
-  notes?: 'footnotes' | 'sections';
+  /** report.yaml `notes:` (footnotes.ts; endnotes.ts, under `endnotesTitle`) and `noteNumbering:` (note-numbers.ts). */
+  notes?: 'footnotes' | 'sections' | 'endnotes';
+  noteNumbering?: 'edition' | 'page';
+  endnotesTitle?: string;
 }
 
 export interface PdfOutput {
@@ -124,6 +128,7 @@ interface Layout {
 }
 
 async function readLayout(page: Page, input: PdfInput): Promise<Layout> {
+  if (input.notes === 'endnotes') await gatherEndnotes(page, input.endnotesTitle ?? 'Notes');
   const blocks = await markBlocks(page);
   const moved = guessedMoves(blocks, input.guess?.floats);
   await moveBlocks(page, moved);
@@ -192,6 +197,7 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
         await fillToc(page, pages);
       }
       probing = false;
+      if (footnotes === 'placed' && input.noteNumbering === 'page') await page.evaluate(numberNotesByPage, area.width);
       await endProbe(page);
       for (const line of Object.values(notesLog)) ctx.log(`print-pdf          ${input.lang}: ${line}`);
     }

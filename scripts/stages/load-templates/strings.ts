@@ -20,6 +20,7 @@ export const stringKeys = [
   'notes',
   'notesOf',
   'bibliography',
+  'endnotes',
   'backToText',
   'noteContinued',
   'pending',
