@@ -25,6 +25,7 @@ const e2e = [
   'tests/outputs/pdf-ua.test.ts',
   'tests/outputs/pdf-overflow.test.ts',
   'tests/outputs/pdf-footnotes.test.ts',
+  'tests/outputs/pdf-endnotes.test.ts',
   'tests/outputs/press.test.ts',
   'tests/outputs/docx.test.ts',
   'tests/outputs/docx-fonts.test.ts',

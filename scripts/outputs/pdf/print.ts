@@ -27,6 +27,7 @@ import { finishPdf } from './publish.js';
 import { footnoteTops, placeNotes, removeFootnotes } from './footnotes.js';
 import { gatherEndnotes } from './endnotes.js';
 import { numberNotesByPage } from './note-numbers.js';
+import { fillToc, sameToc, tocDiff, tocTargets } from './toc-pages.js';
 
 /** At most this many prints of one edition: figures are moved in the first ones, the TOC's page numbers settled after. */
 const MAX_PRINTS = 6;
@@ -232,35 +233,6 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
     }
     pages = found;
   }
-}
-
-/** The ids the TOC gives page numbers for, in order. */
-function tocTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.toc-page')].map((el) => el.dataset.target ?? '').filter(Boolean),
-  );
-}
-
-/** Write page numbers into the TOC's slots (an id without one gets an empty slot). */
-function fillToc(page: Page, map: Record<string, number>): Promise<void> {
-  return page.evaluate((map: Record<string, number>) => {
-    document.querySelectorAll<HTMLElement>('.toc-page').forEach((el) => {
-      el.textContent = String(map[el.dataset.target ?? ''] ?? '');
-    });
-  }, map);
-}
-
-/** Whether the TOC as printed (`pages`) says where its entries are (`found`). */
-function sameToc(toc: string[], pages: Record<string, number>, found: Record<string, number>): boolean {
-  return toc.every((id) => pages[id] === found[id]);
-}
-
-function tocDiff(toc: string[], pages: Record<string, number>, found: Record<string, number>): string {
-  const wrong = toc.filter((id) => pages[id] !== found[id]);
-  return `${wrong
-    .slice(0, 3)
-    .map((id) => `${id} guessed ${pages[id] ?? 'none'}, is ${found[id] ?? 'none'}`)
-    .join(', ')}${wrong.length > 3 ? ` and ${wrong.length - 3} more` : ''}`;
 }
 
 /** A style sheet the page links to, if it is a file inside the folders the page may load from. */
