@@ -18,7 +18,10 @@ export function pdfFileName(configId: string, lang: Lang): string {
   return `${configId}-${lang}.pdf`;
 }
 
-/** What the PDF is printed from: the page and its assets (not the data or chart downloads), metadata, date and the site's address (its links). */
+/**
+ * What the PDF is printed from: the page and its assets (not the data or chart downloads), metadata, date and the
+ * site's address (its links).
+ */
 const printedFrom = (rel: string) => rel === 'index.html' || rel.startsWith('assets/');
 
 /**

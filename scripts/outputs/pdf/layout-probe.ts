@@ -156,7 +156,8 @@ export function startProbe(page: Page, area: { width: number; height: number }):
     style.id = 'layout-probe';
     style.textContent = [
       `html { margin: 0 !important; padding: 0 !important; }`,
-      `body { column-width: ${a.width}px !important; column-count: auto !important; column-gap: 0 !important; column-fill: auto !important;`,
+      `body { column-width: ${a.width}px !important; column-count: auto !important;`,
+      `  column-gap: 0 !important; column-fill: auto !important;`,
       `  width: ${a.width}px !important; height: ${a.height}px !important; max-width: none !important; overflow: visible !important; }`,
       `[data-probe-before] { break-before: column !important; }`,
       `[data-probe-after] { break-after: column !important; }`,

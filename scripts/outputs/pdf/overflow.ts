@@ -62,7 +62,9 @@ export async function fitToPage(
     const place =
       placed ??
       (heading ? { file: heading.file, line: heading.line, column: 1 } : { file: `dist/${input.lang}/index.html` });
-    const what = `Table ${o.table ? `"${o.table}"` : heading ? `under "${heading.text}"` : ''} (${o.columns} columns) is ${o.width} px wide at ${Math.round(MIN_TABLE_SCALE * 100)}% type, the page ${o.room} px`;
+    const which = o.table ? `"${o.table}"` : heading ? `under "${heading.text}"` : '';
+    const scale = Math.round(MIN_TABLE_SCALE * 100);
+    const what = `Table ${which} (${o.columns} columns) is ${o.width} px wide at ${scale}% type, the page ${o.room} px`;
     ctx.diagnostics.report('content-too-wide', place, [what]);
   }
 }

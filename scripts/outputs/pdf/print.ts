@@ -226,9 +226,8 @@ async function printSettled(ctx: BuildContext, input: PdfInput, page: Page, layo
       return { ...finished, tocPages: found, passes: prints, probes };
     }
     if (prints === 1) {
-      whyNot ||= probes
-        ? `the layout probe's guess did not hold (${moves.length ? `${moves.length} figure(s) to move` : `TOC: ${tocDiff(toc, pages, found)}`})`
-        : '';
+      const held = moves.length ? `${moves.length} figure(s) to move` : `TOC: ${tocDiff(toc, pages, found)}`;
+      whyNot ||= probes ? `the layout probe's guess did not hold (${held})` : '';
       if (whyNot) ctx.log(`print-pdf          ${input.lang}: ${whyNot}; printing again`);
     }
     pages = found;
